@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { QualityPreset } from '../quality.js';
+import { Show, ShowTitle } from '../show.js';
+
+/** Relay ⇄ studio-core HTTP API bodies and the studio event stream. */
+
+export const CreateShowRequest = z.object({
+  title: ShowTitle,
+  /** ISO 8601; when the "starts soon" page says the show begins. */
+  scheduledAt: z.iso.datetime({ offset: true }).nullable().optional(),
+});
+export type CreateShowRequest = z.infer<typeof CreateShowRequest>;
+
+export const CreateLinkRequest = z.object({
+  /** Hours until the link stops working; omitted = never expires (still revocable). */
+  expiresInHours: z.number().positive().max(24 * 365).optional(),
+});
+export type CreateLinkRequest = z.infer<typeof CreateLinkRequest>;
+
+export const MediaEngineState = z.enum(['up', 'down', 'starting']);
+export type MediaEngineState = z.infer<typeof MediaEngineState>;
+
+export const Health = z.object({
+  ok: z.boolean(),
+  version: z.string(),
+  uptimeSec: z.number(),
+  mediaEngine: z.object({ state: MediaEngineState, restarts: z.number().int(), managed: z.boolean() }),
+  liveShows: z.number().int(),
+  viewers: z.number().int(),
+});
+export type Health = z.infer<typeof Health>;
+
+export const PublishRequest = z.object({ quality: QualityPreset.optional() });
+
+export const RelayToStudio = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('viewers'), showId: z.string(), count: z.number().int() }),
+  z.object({ type: z.literal('show'), show: Show }),
+  z.object({ type: z.literal('mediaEngine'), state: MediaEngineState }),
+  /** The publisher's session at Janus went away (engine restart, ICE failure); the studio should publish again. */
+  z.object({ type: z.literal('publisherLost'), showId: z.string(), reason: z.string() }),
+]);
+export type RelayToStudio = z.infer<typeof RelayToStudio>;

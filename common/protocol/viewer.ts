@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { MAX_SDP_BYTES } from '../limits.js';
+import { PublicShow } from '../show.js';
+
+/** Viewer ⇄ relay messages on the watch WebSocket. Every message is one JSON object with a `type`. */
+
+const Sdp = z.string().min(10, 'sdp is empty').max(MAX_SDP_BYTES, 'sdp is too large');
+/** A device token the viewer keeps across reloads (random, chosen by the relay on first visit). */
+export const ViewerId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'viewer id is malformed');
+
+export const ViewerToRelay = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('hello'), token: z.string().min(1).max(1024), viewerId: ViewerId.optional() }),
+  /** Ask for Janus's offer for the current media epoch. */
+  z.object({ type: z.literal('subscribe') }),
+  z.object({ type: z.literal('answer'), epoch: z.number().int().nonnegative(), sdp: Sdp }),
+]);
+export type ViewerToRelay = z.infer<typeof ViewerToRelay>;
+
+export const RelayToViewer = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('welcome'), viewerId: ViewerId, show: PublicShow, mediaEpoch: z.number().int().nullable(), viewers: z.number().int() }),
+  /** Show or media changed; a new `mediaEpoch` means: subscribe again. `null` means no picture yet. */
+  z.object({ type: z.literal('show'), show: PublicShow, mediaEpoch: z.number().int().nullable() }),
+  z.object({ type: z.literal('offer'), epoch: z.number().int(), sdp: z.string() }),
+  z.object({ type: z.literal('viewers'), count: z.number().int() }),
+  z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
+]);
+export type RelayToViewer = z.infer<typeof RelayToViewer>;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { MAX_TITLE_LENGTH } from './limits.js';
+
+/** Lifecycle of a show as the relay owns it. */
+export const ShowStatus = z.enum(['scheduled', 'live', 'ended']);
+export type ShowStatus = z.infer<typeof ShowStatus>;
+
+export const ShowTitle = z.string().trim().min(1, 'title is required').max(MAX_TITLE_LENGTH, `title is longer than ${MAX_TITLE_LENGTH} characters`);
+
+export const Show = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: ShowStatus,
+  scheduledAt: z.string().nullable(),
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Show = z.infer<typeof Show>;
+
+/** What a viewer may know about a show: no ids of other resources, no secrets. */
+export const PublicShow = Show.pick({ title: true, status: true, scheduledAt: true, startedAt: true, endedAt: true });
+export type PublicShow = z.infer<typeof PublicShow>;
+
+export const WatchLink = z.object({
+  id: z.string(),
+  showId: z.string(),
+  url: z.string(),
+  qrSvg: z.string(),
+  expiresAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type WatchLink = z.infer<typeof WatchLink>;

@@ -1,0 +1,165 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WebSocketServer } from 'ws';
+import { ERROR_CODES } from '../../common/errors.js';
+import type { Health } from '../../common/protocol/studio-api.js';
+import { bearerToken, StudioKeys } from './auth/studio-keys.js';
+import { publicBaseUrl, type RelayConfig } from './config.js';
+import { openRelayDb, type Db } from './db/database.js';
+import { HttpError, Router, sendError, sendJson } from './http/http-util.js';
+import { addStudioRoutes } from './http/studio-routes.js';
+import { addWatchRoutes } from './http/watch-routes.js';
+import { addWhipRoutes } from './http/whip-routes.js';
+import { writeJanusConfig } from './janus/janus-config.js';
+import { JanusProcess } from './janus/janus-process.js';
+import { MediaEngine, MediaUnavailableError } from './janus/media-engine.js';
+import { LiveShows } from './live/live-shows.js';
+import type { Logger } from './log.js';
+import { ShowStore } from './shows/show-store.js';
+import { WatchLinks } from './shows/watch-links.js';
+import { StudioChannel } from './ws/studio-channel.js';
+import { handleViewerSocket } from './ws/viewer-channel.js';
+
+const VERSION = '0.1.0';
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_WATCH_DIST = path.resolve(here, '../../dist/watch');
+
+export interface Relay {
+  url: string;
+  port: number;
+  db: Db;
+  keys: StudioKeys;
+  /** Present only on the first start: the plain studio key, to show once. */
+  newStudioKey: string | null;
+  janus: JanusProcess | null;
+  engine: MediaEngine;
+  close(): Promise<void>;
+}
+
+function linkSecret(db: Db, configured: string | undefined): string {
+  if (configured) return configured;
+  const row = db.prepare("SELECT value FROM settings WHERE key = 'link_secret'").get() as { value: string } | undefined;
+  if (row) return row.value;
+  const secret = randomBytes(32).toString('base64url');
+  db.prepare("INSERT INTO settings (key, value) VALUES ('link_secret', ?)").run(secret);
+  return secret;
+}
+
+export async function startRelay(config: RelayConfig, log: Logger, opts: { watchDist?: string } = {}): Promise<Relay> {
+  const db = openRelayDb(config.dataDir);
+  const keys = new StudioKeys(db);
+  const newStudioKey = keys.hasAny() ? null : keys.create();
+  const store = new ShowStore(db);
+  let baseUrl = '';
+  const links = new WatchLinks(db, linkSecret(db, config.secret), () => baseUrl);
+
+  let janus: JanusProcess | null = null;
+  let janusUrl = config.janusUrl;
+  if (!janusUrl) {
+    const configFile = writeJanusConfig(config, path.join(config.dataDir, 'janus'));
+    janus = new JanusProcess(config.janusBin, configFile, log.child({ component: 'janus' }));
+    janus.start();
+    janusUrl = `ws://127.0.0.1:${config.janusApiPort}/`;
+  }
+  const engine = new MediaEngine(janusUrl, log.child({ component: 'media' }));
+  engine.start();
+  const live = new LiveShows(engine, store, log.child({ component: 'live' }));
+  const studioChannel = new StudioChannel(live, engine);
+  const startedAt = Date.now();
+
+  const router = new Router();
+  router.add('GET', '/api/health', (_req, res) => {
+    const body: Health = {
+      ok: engine.state === 'up',
+      version: VERSION,
+      uptimeSec: Math.round((Date.now() - startedAt) / 1000),
+      mediaEngine: { state: engine.state, restarts: janus?.restarts ?? 0, managed: janus !== null },
+      liveShows: store.listLive().length,
+      viewers: live.totalViewers(),
+    };
+    sendJson(res, body.ok ? 200 : 503, body);
+  });
+  addStudioRoutes(router, { keys, store, links, live });
+  addWhipRoutes(router, keys, live);
+  addWatchRoutes(router, links, store, opts.watchDist ?? DEFAULT_WATCH_DIST);
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://relay');
+    const match = router.match(req.method ?? 'GET', url.pathname);
+    if (match === null) return sendError(res, new HttpError(404, ERROR_CODES.notFound, 'no such page'));
+    if (match === 'method') return sendError(res, new HttpError(405, ERROR_CODES.badRequest, 'method not allowed here'));
+    Promise.resolve()
+      .then(() => match.handler(req, res, match.params))
+      .catch((e: unknown) => {
+        if (res.headersSent) return res.end();
+        if (e instanceof HttpError) return sendError(res, e);
+        if (e instanceof MediaUnavailableError) return sendError(res, new HttpError(503, ERROR_CODES.mediaUnavailable, e.message));
+        log.error('request failed', { method: req.method, path: url.pathname, error: (e as Error).message });
+        sendError(res, new HttpError(500, ERROR_CODES.internal, 'the relay hit an unexpected error; it is logged'));
+      });
+  });
+
+  // The viewer channel accepts up to 1 MiB frames so oversized-but-sane messages get a polite error reply.
+  const viewerWss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const studioWss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  server.on('upgrade', (req, socket, head) => {
+    const pathname = new URL(req.url ?? '/', 'http://relay').pathname;
+    if (pathname === '/ws/watch') {
+      viewerWss.handleUpgrade(req, socket, head, (ws) => handleViewerSocket(ws, { links, live, log: log.child({ component: 'viewer' }) }));
+    } else if (pathname === '/api/studio/events') {
+      if (!keys.verify(bearerToken(req.headers.authorization))) {
+        socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nstudio key required\n');
+        return;
+      }
+      studioWss.handleUpgrade(req, socket, head, (ws) => studioChannel.add(ws));
+    } else {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+    }
+  });
+
+  // Dead sockets (a phone that walked out of coverage) are found by ping/pong and closed.
+  const heartbeat = setInterval(() => {
+    for (const ws of [...viewerWss.clients, ...studioWss.clients]) {
+      const w = ws as typeof ws & { alive?: boolean };
+      if (w.alive === false) {
+        w.terminate();
+        continue;
+      }
+      w.alive = false;
+      w.ping();
+    }
+  }, 15_000);
+  for (const wss of [viewerWss, studioWss]) wss.on('connection', (ws) => ws.on('pong', () => ((ws as typeof ws & { alive?: boolean }).alive = true)));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  baseUrl = publicBaseUrl(config, port);
+  log.info('relay listening', { url: baseUrl, host: config.host, port, janus: janusUrl, managedJanus: janus !== null, dataDir: config.dataDir });
+
+  return {
+    url: baseUrl,
+    port,
+    db,
+    keys,
+    newStudioKey,
+    janus,
+    engine,
+    async close() {
+      clearInterval(heartbeat);
+      studioChannel.close();
+      for (const ws of viewerWss.clients) ws.close(1001, 'relay stopping');
+      await live.stop().catch(() => undefined);
+      await engine.stop();
+      await janus?.stop();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      db.close();
+    },
+  };
+}

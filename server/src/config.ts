@@ -1,0 +1,81 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { describeZodError } from '../../common/errors.js';
+
+/**
+ * Relay configuration: defaults that work on one laptop, overridden by a JSON file
+ * (RELAY_CONFIG=/path/relay.json) and then by environment variables.
+ */
+export const RelayConfig = z.object({
+  host: z.string().default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** Base of watch links, as viewers reach the relay (https://live.example.com in production). */
+  publicUrl: z.url().optional(),
+  dataDir: z.string().default('.data/relay'),
+  /** Connect to a running Janus (its WebSocket API) instead of starting one. */
+  janusUrl: z.string().regex(/^wss?:\/\//, 'janusUrl must be a ws:// or wss:// address').optional(),
+  janusBin: z.string().default('janus'),
+  /** Port of the managed Janus's WebSocket API; bound to 127.0.0.1 only. */
+  janusApiPort: z.coerce.number().int().min(1).max(65535).default(8188),
+  /** UDP range Janus uses for media; open it on the server's firewall. */
+  rtpPorts: z.string().regex(/^\d+-\d+$/, 'rtpPorts must look like 20000-40000').default('20000-40000'),
+  /** Interfaces or address prefixes ICE may use (Janus ice_enforce_list), comma-separated. */
+  iceInterfaces: z.string().optional(),
+  /** The server's public IP when it sits behind 1:1 NAT (cloud VPS). */
+  natPublicIp: z.string().optional(),
+  stunServer: z.string().optional(),
+  turnServer: z.string().optional(),
+  turnUser: z.string().optional(),
+  turnPassword: z.string().optional(),
+  /** Secret that signs watch links; generated into the data directory when absent. */
+  secret: z.string().min(32, 'secret must be at least 32 characters').optional(),
+  logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+export type RelayConfig = z.infer<typeof RelayConfig>;
+
+const ENV_KEYS: Record<string, keyof RelayConfig> = {
+  RELAY_HOST: 'host',
+  RELAY_PORT: 'port',
+  RELAY_PUBLIC_URL: 'publicUrl',
+  RELAY_DATA_DIR: 'dataDir',
+  RELAY_JANUS_URL: 'janusUrl',
+  RELAY_JANUS_BIN: 'janusBin',
+  RELAY_JANUS_API_PORT: 'janusApiPort',
+  RELAY_RTP_PORTS: 'rtpPorts',
+  RELAY_ICE_INTERFACES: 'iceInterfaces',
+  RELAY_NAT_PUBLIC_IP: 'natPublicIp',
+  RELAY_STUN_SERVER: 'stunServer',
+  RELAY_TURN_SERVER: 'turnServer',
+  RELAY_TURN_USER: 'turnUser',
+  RELAY_TURN_PASSWORD: 'turnPassword',
+  RELAY_SECRET: 'secret',
+  RELAY_LOG_LEVEL: 'logLevel',
+};
+
+export class ConfigError extends Error {}
+
+export function loadRelayConfig(env: NodeJS.ProcessEnv = process.env): RelayConfig {
+  let fromFile: Record<string, unknown> = {};
+  const file = env.RELAY_CONFIG;
+  if (file) {
+    if (!existsSync(file)) throw new ConfigError(`RELAY_CONFIG points at ${file}, which does not exist`);
+    try {
+      fromFile = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch (e) {
+      throw new ConfigError(`RELAY_CONFIG ${file} is not valid JSON: ${(e as Error).message}`);
+    }
+  }
+  const fromEnv: Record<string, unknown> = {};
+  for (const [envKey, key] of Object.entries(ENV_KEYS)) if (env[envKey] !== undefined && env[envKey] !== '') fromEnv[key] = env[envKey];
+  const parsed = RelayConfig.safeParse({ ...fromFile, ...fromEnv });
+  if (!parsed.success) throw new ConfigError(`relay configuration is invalid: ${describeZodError(parsed.error)}`);
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.dataDir) };
+}
+
+/** Where viewers reach the relay; on one machine that is the listen address. */
+export function publicBaseUrl(config: RelayConfig, boundPort: number): string {
+  if (config.publicUrl) return config.publicUrl.replace(/\/+$/, '');
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`;
+}

@@ -1,0 +1,93 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import { describeZodError, ERROR_CODES } from '../../../common/errors.js';
+import { MAX_API_BODY_BYTES } from '../../../common/limits.js';
+
+/** An error that becomes an HTTP reply with a code and a sentence a person can act on. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.end(text);
+}
+
+export function sendError(res: ServerResponse, err: HttpError): void {
+  sendJson(res, err.status, { error: err.code, message: err.message });
+}
+
+export async function readBody(req: IncomingMessage, limit = MAX_API_BODY_BYTES): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw new HttpError(413, ERROR_CODES.tooLarge, `request body is larger than ${limit} bytes`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HttpError(413, ERROR_CODES.tooLarge, `request body is larger than ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function readJson<S extends z.ZodType>(req: IncomingMessage, schema: S): Promise<z.infer<S>> {
+  const text = await readBody(req);
+  let raw: unknown;
+  try {
+    raw = text.length ? JSON.parse(text) : {};
+  } catch {
+    throw new HttpError(400, ERROR_CODES.badRequest, 'request body is not valid JSON');
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new HttpError(400, ERROR_CODES.badRequest, describeZodError(parsed.error));
+  return parsed.data;
+}
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, params: Record<string, string>) => Promise<void> | void;
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  keys: string[];
+  handler: RouteHandler;
+}
+
+/** Minimal method + path router; `:name` segments become params. */
+export class Router {
+  private readonly routes: Route[] = [];
+
+  add(method: string, path: string, handler: RouteHandler): this {
+    const keys: string[] = [];
+    const pattern = new RegExp(
+      '^' +
+        path.replace(/\/:([a-zA-Z]+)/g, (_m, key: string) => {
+          keys.push(key);
+          return '/([^/]+)';
+        }) +
+        '$',
+    );
+    this.routes.push({ method, pattern, keys, handler });
+    return this;
+  }
+
+  match(method: string, pathname: string): { handler: RouteHandler; params: Record<string, string> } | 'method' | null {
+    let pathMatched = false;
+    for (const r of this.routes) {
+      const m = r.pattern.exec(pathname);
+      if (!m) continue;
+      pathMatched = true;
+      if (r.method !== method) continue;
+      const params: Record<string, string> = {};
+      r.keys.forEach((k, i) => (params[k] = decodeURIComponent(m[i + 1] ?? '')));
+      return { handler: r.handler, params };
+    }
+    return pathMatched ? 'method' : null;
+  }
+}

@@ -1,0 +1,59 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ServerResponse } from 'node:http';
+import type { WatchLinks, LinkResolution } from '../shows/watch-links.js';
+import type { ShowStore } from '../shows/show-store.js';
+import { HttpError, type Router } from './http-util.js';
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+};
+
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self' ws: wss:; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+const BAD_LINK: Record<Exclude<LinkResolution, { ok: true }>['reason'], { status: number; ko: string; en: string }> = {
+  malformed: { status: 404, ko: '이 링크는 올바르지 않습니다. 판매자에게 받은 링크를 그대로 열어 주세요.', en: 'This link is not valid. Open the link exactly as the seller shared it.' },
+  forged: { status: 404, ko: '이 링크는 올바르지 않습니다. 판매자에게 받은 링크를 그대로 열어 주세요.', en: 'This link is not valid. Open the link exactly as the seller shared it.' },
+  unknown: { status: 404, ko: '이 링크를 찾을 수 없습니다.', en: 'This link does not exist.' },
+  expired: { status: 410, ko: '이 링크는 만료되었습니다. 판매자에게 새 링크를 요청해 주세요.', en: 'This link has expired. Ask the seller for a new one.' },
+  revoked: { status: 410, ko: '판매자가 이 링크를 더 이상 사용하지 않습니다.', en: 'The seller has withdrawn this link.' },
+};
+
+/** A plain, bilingual page for links that do not work: no stack trace, no detail an attacker could use. */
+export function sendLinkProblem(res: ServerResponse, reason: keyof typeof BAD_LINK): void {
+  const { status, ko, en } = BAD_LINK[reason];
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': CSP });
+  res.end(`<!doctype html><html lang="ko"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>링크를 열 수 없습니다 · Link unavailable</title>
+<style>body{font-family:system-ui,sans-serif;background:#111;color:#eee;display:grid;place-items:center;min-height:100vh;margin:0;padding:24px;box-sizing:border-box;text-align:center}main{max-width:28rem}h1{font-size:1.4rem}p{line-height:1.5;color:#bbb}</style></head>
+<body><main data-link-problem="${reason}"><h1>링크를 열 수 없습니다<br><small>This link cannot be opened</small></h1><p>${escapeHtml(ko)}</p><p lang="en">${escapeHtml(en)}</p></main></body></html>`);
+}
+
+/** Serves the watch page for valid links and its built assets. */
+export function addWatchRoutes(router: Router, links: WatchLinks, store: ShowStore, watchDist: string): void {
+  const indexFile = path.join(watchDist, 'index.html');
+  router
+    .add('GET', '/w/:token', (_req, res, p) => {
+      const resolved = links.resolve(p.token!);
+      if (!resolved.ok) return sendLinkProblem(res, resolved.reason);
+      if (!existsSync(indexFile)) throw new HttpError(503, 'not_built', 'the watch page is not built; run npm run build:web');
+      const show = store.get(resolved.showId);
+      const html = readFileSync(indexFile, 'utf8').replace('<title>Live</title>', `<title>${escapeHtml(show?.title ?? 'Live')}</title>`);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': CSP, 'referrer-policy': 'no-referrer' });
+      res.end(html);
+    })
+    .add('GET', '/watch-assets/:file', (_req, res, p) => {
+      const file = p.file!;
+      if (!/^[\w.-]+$/.test(file)) throw new HttpError(404, 'not_found', 'no such file');
+      const full = path.join(watchDist, 'watch-assets', file);
+      if (!existsSync(full)) throw new HttpError(404, 'not_found', 'no such file');
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'public, max-age=31536000, immutable' });
+      res.end(readFileSync(full));
+    });
+}

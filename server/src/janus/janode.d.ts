@@ -1,0 +1,51 @@
+/** The slice of janode (plain JS, no types) that the relay uses. */
+declare module 'janode' {
+  import type { EventEmitter } from 'node:events';
+  export interface Jsep {
+    type: 'offer' | 'answer';
+    sdp: string;
+  }
+  export interface JanodeHandle extends EventEmitter {
+    id: number;
+    detach(): Promise<void>;
+    hangup(): Promise<void>;
+  }
+  export interface JanodeSession extends EventEmitter {
+    id: number;
+    attach<H>(plugin: { id: string; Handle: new (...args: never[]) => H }): Promise<H>;
+    destroy(): Promise<void>;
+  }
+  export interface JanodeConnection extends EventEmitter {
+    create(keepaliveSeconds?: number): Promise<JanodeSession>;
+    close(): Promise<void>;
+  }
+  const Janode: {
+    connect(config: { address: { url: string } | { url: string }[]; retry_time_secs?: number; max_retries?: number }): Promise<JanodeConnection>;
+    Logger: { setLevel(level: 'none' | 'error' | 'warning' | 'info' | 'verbose' | 'debug'): void };
+    EVENT: Record<'CONNECTION_CLOSED' | 'CONNECTION_ERROR' | 'SESSION_DESTROYED' | 'HANDLE_DETACHED' | 'HANDLE_ICE_FAILED' | 'HANDLE_HANGUP' | 'HANDLE_WEBRTCUP', string>;
+  };
+  export default Janode;
+}
+
+declare module 'janode/plugins/videoroom' {
+  import type { JanodeHandle, Jsep } from 'janode';
+  export interface VideoRoomHandle extends JanodeHandle {
+    create(opts: {
+      room?: number;
+      description?: string;
+      max_publishers?: number;
+      bitrate?: number;
+      audiocodec?: string;
+      videocodec?: string;
+      notify_joining?: boolean;
+      fir_freq?: number;
+    }): Promise<{ room: number }>;
+    destroy(opts: { room: number }): Promise<unknown>;
+    joinConfigurePublisher(opts: { room: number; display?: string; audio?: boolean; video?: boolean; bitrate?: number; jsep: Jsep }): Promise<{ feed: number; jsep?: Jsep }>;
+    joinSubscriber(opts: { room: number; feed: number }): Promise<{ jsep?: Jsep }>;
+    start(opts: { jsep: Jsep }): Promise<unknown>;
+    leave(): Promise<unknown>;
+  }
+  const VideoRoomPlugin: { id: string; Handle: new (...args: never[]) => VideoRoomHandle; EVENT: Record<string, string> };
+  export default VideoRoomPlugin;
+}

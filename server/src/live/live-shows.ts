@@ -1,0 +1,246 @@
+import { randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { VideoRoomHandle } from 'janode/plugins/videoroom';
+import type { RelayToViewer } from '../../../common/protocol/viewer.js';
+import type { PublicShow, Show } from '../../../common/show.js';
+import type { MediaEngine } from '../janus/media-engine.js';
+import type { Logger } from '../log.js';
+import type { ShowStore } from '../shows/show-store.js';
+import { SerialQueue } from './serial-queue.js';
+
+export class LiveError extends Error {
+  constructor(
+    readonly code: 'not_found' | 'conflict' | 'not_live' | 'stale',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** One viewer's connection as the live layer sees it; the transport lives in the viewer channel. */
+export interface ViewerPeer {
+  readonly viewerId: string;
+  send(message: RelayToViewer): void;
+  subscriber: { handle: VideoRoomHandle; epoch: number } | null;
+}
+
+interface Publisher {
+  sessionId: string;
+  handle: VideoRoomHandle;
+  feed: number;
+}
+
+interface LiveShow {
+  showId: string;
+  room: number | null;
+  publisher: Publisher | null;
+  /** Bumped on every (re)publish; viewers subscribe again when it changes. */
+  epoch: number;
+  viewers: Set<ViewerPeer>;
+  queue: SerialQueue;
+}
+
+export interface LiveShowsEvents {
+  viewers: [showId: string, count: number];
+  show: [Show];
+  publisherLost: [showId: string, reason: string];
+}
+
+const toPublic = (s: Show): PublicShow => ({ title: s.title, status: s.status, scheduledAt: s.scheduledAt, startedAt: s.startedAt, endedAt: s.endedAt });
+
+/** Live state per show: Janus room, current publisher, media epoch, connected viewers. */
+export class LiveShows extends EventEmitter<LiveShowsEvents> {
+  private readonly shows = new Map<string, LiveShow>();
+  private readonly sessions = new Map<string, string>();
+
+  constructor(
+    private readonly engine: MediaEngine,
+    private readonly store: ShowStore,
+    private readonly log: Logger,
+  ) {
+    super();
+    engine.on('state', (state) => {
+      if (state === 'down') this.engineLost();
+    });
+  }
+
+  private entry(showId: string): LiveShow {
+    let ls = this.shows.get(showId);
+    if (!ls) {
+      ls = { showId, room: null, publisher: null, epoch: 0, viewers: new Set(), queue: new SerialQueue() };
+      this.shows.set(showId, ls);
+    }
+    return ls;
+  }
+
+  private requireShow(showId: string): Show {
+    const show = this.store.get(showId);
+    if (!show) throw new LiveError('not_found', `no show with id ${showId}`);
+    return show;
+  }
+
+  mediaEpoch(showId: string): number | null {
+    const ls = this.shows.get(showId);
+    return ls?.publisher ? ls.epoch : null;
+  }
+
+  viewerCount(showId: string): number {
+    return this.shows.get(showId)?.viewers.size ?? 0;
+  }
+
+  totalViewers(): number {
+    let n = 0;
+    for (const ls of this.shows.values()) n += ls.viewers.size;
+    return n;
+  }
+
+  publicShow(showId: string): PublicShow {
+    return toPublic(this.requireShow(showId));
+  }
+
+  start(showId: string): Show {
+    const show = this.store.start(showId);
+    this.changed(show);
+    return show;
+  }
+
+  async end(showId: string): Promise<Show> {
+    const show = this.store.end(showId);
+    const ls = this.shows.get(showId);
+    if (ls) {
+      await ls.queue.run(async () => {
+        for (const v of ls.viewers) await this.dropSubscriber(v);
+        await this.dropPublisher(ls);
+        if (ls.room !== null) await this.engine.destroyRoom(ls.room);
+        ls.room = null;
+      });
+    }
+    this.changed(show);
+    return show;
+  }
+
+  /** Publishes a full SDP offer into the show's room, replacing any earlier publisher. Starts a scheduled show. */
+  async publish(showId: string, offerSdp: string): Promise<{ sessionId: string; answerSdp: string }> {
+    let show = this.requireShow(showId);
+    if (show.status === 'ended') throw new LiveError('conflict', 'this show has ended; create a new show to go live again');
+    if (show.status === 'scheduled') show = this.start(showId);
+    const ls = this.entry(showId);
+    return ls.queue.run(async () => {
+      await this.dropPublisher(ls);
+      if (ls.room === null) ls.room = await this.engine.createRoom(show.title);
+      const { handle, feed, answerSdp } = await this.engine.publish(ls.room, 'studio', offerSdp);
+      const sessionId = `ps_${randomBytes(12).toString('base64url')}`;
+      ls.publisher = { sessionId, handle, feed };
+      ls.epoch++;
+      this.sessions.set(sessionId, showId);
+      this.engine.watchHandle(handle, (reason) => {
+        if (ls.publisher?.sessionId !== sessionId) return;
+        ls.publisher = null;
+        this.sessions.delete(sessionId);
+        this.log.warn('publisher lost', { showId, reason });
+        this.broadcastMedia(ls);
+        this.emit('publisherLost', showId, reason);
+      });
+      this.log.info('publishing', { showId, feed, epoch: ls.epoch });
+      this.broadcastMedia(ls);
+      return { sessionId, answerSdp };
+    });
+  }
+
+  async unpublish(sessionId: string): Promise<boolean> {
+    const showId = this.sessions.get(sessionId);
+    const ls = showId ? this.shows.get(showId) : undefined;
+    if (!ls || ls.publisher?.sessionId !== sessionId) return false;
+    await ls.queue.run(() => this.dropPublisher(ls));
+    this.broadcastMedia(ls);
+    return true;
+  }
+
+  addViewer(showId: string, peer: ViewerPeer): void {
+    const ls = this.entry(showId);
+    ls.viewers.add(peer);
+    this.emit('viewers', showId, ls.viewers.size);
+  }
+
+  async removeViewer(showId: string, peer: ViewerPeer): Promise<void> {
+    const ls = this.shows.get(showId);
+    if (!ls || !ls.viewers.delete(peer)) return;
+    this.emit('viewers', showId, ls.viewers.size);
+    await this.dropSubscriber(peer);
+    if (ls.viewers.size === 0 && !ls.publisher && ls.room === null) this.shows.delete(showId);
+  }
+
+  /** Creates a Janus subscription for the viewer and sends it Janus's offer. */
+  async subscribe(showId: string, peer: ViewerPeer): Promise<void> {
+    const ls = this.shows.get(showId);
+    if (!ls?.publisher || ls.room === null) throw new LiveError('not_live', 'there is no picture yet; wait for the show to start');
+    await this.dropSubscriber(peer);
+    const epoch = ls.epoch;
+    const { handle, offerSdp } = await this.engine.subscribe(ls.room, ls.publisher.feed);
+    if (!ls.viewers.has(peer) || ls.epoch !== epoch) {
+      await handle.detach().catch(() => undefined);
+      return;
+    }
+    peer.subscriber = { handle, epoch };
+    peer.send({ type: 'offer', epoch, sdp: offerSdp });
+  }
+
+  async answer(peer: ViewerPeer, epoch: number, sdp: string): Promise<void> {
+    if (!peer.subscriber || peer.subscriber.epoch !== epoch) throw new LiveError('stale', 'that answer is for an older offer; subscribe again');
+    await this.engine.answer(peer.subscriber.handle, sdp);
+  }
+
+  private async dropSubscriber(peer: ViewerPeer): Promise<void> {
+    const sub = peer.subscriber;
+    peer.subscriber = null;
+    await sub?.handle.detach().catch(() => undefined);
+  }
+
+  private async dropPublisher(ls: LiveShow): Promise<void> {
+    const pub = ls.publisher;
+    if (!pub) return;
+    ls.publisher = null;
+    this.sessions.delete(pub.sessionId);
+    await pub.handle.detach().catch(() => undefined);
+  }
+
+  private engineLost(): void {
+    for (const ls of this.shows.values()) {
+      const hadPublisher = ls.publisher !== null;
+      if (ls.publisher) this.sessions.delete(ls.publisher.sessionId);
+      ls.publisher = null;
+      ls.room = null;
+      for (const v of ls.viewers) v.subscriber = null;
+      this.broadcastMedia(ls);
+      if (hadPublisher) this.emit('publisherLost', ls.showId, 'media engine restarted');
+    }
+  }
+
+  private changed(show: Show): void {
+    this.emit('show', show);
+    const ls = this.shows.get(show.id);
+    if (ls) this.broadcast(ls, { type: 'show', show: toPublic(show), mediaEpoch: ls.publisher ? ls.epoch : null });
+  }
+
+  private broadcastMedia(ls: LiveShow): void {
+    const show = this.store.get(ls.showId);
+    if (show) this.broadcast(ls, { type: 'show', show: toPublic(show), mediaEpoch: ls.publisher ? ls.epoch : null });
+  }
+
+  broadcast(ls: LiveShow | string, message: RelayToViewer): void {
+    const entry = typeof ls === 'string' ? this.shows.get(ls) : ls;
+    if (!entry) return;
+    for (const v of entry.viewers) v.send(message);
+  }
+
+  liveShowIds(): string[] {
+    return [...this.shows.keys()];
+  }
+
+  async stop(): Promise<void> {
+    for (const ls of this.shows.values()) {
+      for (const v of ls.viewers) await this.dropSubscriber(v);
+      await this.dropPublisher(ls);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import type { Show, ShowStatus } from '../../../common/show.js';
+import type { Db } from '../db/database.js';
+
+interface ShowRow {
+  id: string;
+  title: string;
+  status: ShowStatus;
+  scheduled_at: string | null;
+  started_at: string | null;
+  ended_at: string | null;
+  created_at: string;
+}
+
+const toShow = (r: ShowRow): Show => ({
+  id: r.id,
+  title: r.title,
+  status: r.status,
+  scheduledAt: r.scheduled_at,
+  startedAt: r.started_at,
+  endedAt: r.ended_at,
+  createdAt: r.created_at,
+});
+
+export class ShowTransitionError extends Error {}
+
+/** Shows and their lifecycle: scheduled → live → ended. An ended show does not come back. */
+export class ShowStore {
+  constructor(private readonly db: Db) {}
+
+  create(title: string, scheduledAt: string | null): Show {
+    const id = `sh_${randomBytes(9).toString('base64url')}`;
+    this.db
+      .prepare("INSERT INTO shows (id, title, status, scheduled_at, created_at) VALUES (?, ?, 'scheduled', ?, ?)")
+      .run(id, title, scheduledAt, new Date().toISOString());
+    return this.get(id)!;
+  }
+
+  get(id: string): Show | undefined {
+    const row = this.db.prepare('SELECT * FROM shows WHERE id = ?').get(id) as ShowRow | undefined;
+    return row && toShow(row);
+  }
+
+  list(): Show[] {
+    return (this.db.prepare('SELECT * FROM shows ORDER BY created_at DESC LIMIT 200').all() as ShowRow[]).map(toShow);
+  }
+
+  listLive(): Show[] {
+    return (this.db.prepare("SELECT * FROM shows WHERE status = 'live'").all() as ShowRow[]).map(toShow);
+  }
+
+  start(id: string): Show {
+    const show = this.require(id);
+    if (show.status === 'live') return show;
+    if (show.status === 'ended') throw new ShowTransitionError('this show has ended; create a new show to go live again');
+    this.db.prepare("UPDATE shows SET status = 'live', started_at = ? WHERE id = ?").run(new Date().toISOString(), id);
+    return this.require(id);
+  }
+
+  end(id: string): Show {
+    const show = this.require(id);
+    if (show.status === 'ended') return show;
+    this.db.prepare("UPDATE shows SET status = 'ended', ended_at = ? WHERE id = ?").run(new Date().toISOString(), id);
+    return this.require(id);
+  }
+
+  private require(id: string): Show {
+    const show = this.get(id);
+    if (!show) throw new ShowTransitionError(`no show with id ${id}`);
+    return show;
+  }
+}
