@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { ApiError, ERROR_CODES } from '../common/errors.js';
+import { StudioError } from '../common/ipc-contract.js';
+import { Health } from '../common/protocol/studio-api.js';
+import { Show, WatchLink } from '../common/show.js';
+
+const TIMEOUT_MS = 8000;
+
+/** The studio core's HTTP client for the relay's studio API and WHIP endpoint. Errors become StudioErrors a seller can read. */
+export class RelayClient {
+  constructor(
+    readonly baseUrl: string,
+    private readonly key: string | null,
+  ) {}
+
+  private async request(method: string, path: string, body?: { json?: unknown; sdp?: string }): Promise<Response> {
+    const headers: Record<string, string> = {};
+    if (this.key) headers.authorization = `Bearer ${this.key}`;
+    let payload: string | undefined;
+    if (body?.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      payload = JSON.stringify(body.json);
+    } else if (body?.sdp !== undefined) {
+      headers['content-type'] = 'application/sdp';
+      payload = body.sdp;
+    }
+    let res: Response;
+    try {
+      res = await fetch(this.baseUrl + path, { method, headers, body: payload, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    } catch {
+      throw new StudioError(ERROR_CODES.relayUnreachable, `Cannot reach the relay at ${this.baseUrl}. Check that it is running and the address is right. (릴레이에 연결할 수 없습니다. 실행 중인지, 주소가 맞는지 확인하세요.)`);
+    }
+    if (res.ok) return res;
+    const text = await res.text();
+    let parsed: ApiError | null = null;
+    try {
+      const r = ApiError.safeParse(JSON.parse(text));
+      if (r.success) parsed = r.data;
+    } catch {
+      // not JSON: fall through to a generic message
+    }
+    if (res.status === 401)
+      throw new StudioError(ERROR_CODES.unauthorized, parsed?.message ?? 'The relay refused the studio key. (스튜디오 키가 올바르지 않습니다.)');
+    throw new StudioError(parsed?.error ?? `http_${res.status}`, parsed?.message ?? `The relay answered ${res.status}.`);
+  }
+
+  private async json<S extends z.ZodType>(schema: S, method: string, path: string, json?: unknown): Promise<z.infer<S>> {
+    const res = await this.request(method, path, json === undefined ? undefined : { json });
+    const parsed = schema.safeParse(await res.json().catch(() => null));
+    if (!parsed.success) throw new StudioError(ERROR_CODES.internal, 'The relay sent an answer this studio does not understand; are both the same version?');
+    return parsed.data;
+  }
+
+  async health(): Promise<Health> {
+    // /api/health answers 503 when the media engine is down; that is still a readable health report.
+    let res: Response;
+    try {
+      res = await fetch(this.baseUrl + '/api/health', { signal: AbortSignal.timeout(TIMEOUT_MS) });
+    } catch {
+      throw new StudioError(ERROR_CODES.relayUnreachable, `Cannot reach the relay at ${this.baseUrl}.`);
+    }
+    const parsed = Health.safeParse(await res.json().catch(() => null));
+    if (!parsed.success) throw new StudioError(ERROR_CODES.relayUnreachable, `${this.baseUrl} does not look like a relay.`);
+    return parsed.data;
+  }
+
+  checkKey = () => this.json(z.object({ ok: z.literal(true) }), 'GET', '/api/studio/session');
+  listShows = () => this.json(z.array(Show), 'GET', '/api/shows');
+  createShow = (title: string, scheduledAt: string | null) => this.json(Show, 'POST', '/api/shows', { title, scheduledAt });
+  startShow = (id: string) => this.json(Show, 'POST', `/api/shows/${encodeURIComponent(id)}/start`, {});
+  endShow = (id: string) => this.json(Show, 'POST', `/api/shows/${encodeURIComponent(id)}/end`, {});
+  listLinks = (id: string) => this.json(z.array(WatchLink), 'GET', `/api/shows/${encodeURIComponent(id)}/links`);
+  createLink = (id: string) => this.json(WatchLink, 'POST', `/api/shows/${encodeURIComponent(id)}/links`, {});
+  revokeLink = (id: string) => this.json(WatchLink, 'POST', `/api/links/${encodeURIComponent(id)}/revoke`, {});
+
+  /** WHIP publish: the relay answers 201 with the SDP answer and the session's Location. */
+  async publish(showId: string, offerSdp: string): Promise<{ sessionId: string; sdp: string }> {
+    const res = await this.request('POST', `/whip/shows/${encodeURIComponent(showId)}`, { sdp: offerSdp });
+    const location = res.headers.get('location') ?? '';
+    const sessionId = location.split('/').pop() ?? '';
+    return { sessionId, sdp: await res.text() };
+  }
+
+  async unpublish(sessionId: string): Promise<void> {
+    await this.request('DELETE', `/whip/sessions/${encodeURIComponent(sessionId)}`).catch((e: unknown) => {
+      // Already gone (engine restart, show ended) is the outcome we wanted.
+      if (!(e instanceof StudioError && e.code === ERROR_CODES.notFound)) throw e;
+    });
+  }
+}

@@ -1,0 +1,125 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { EventEmitter } from 'node:events';
+import { describeZodError, ERROR_CODES } from '../common/errors.js';
+import { ipcChannels, isIpcChannel, StudioError, type IpcChannel, type IpcEvent, type IpcEventPayload, type IpcResult, type RelayStatus } from '../common/ipc-contract.js';
+import type { z } from 'zod';
+import { RelayClient } from './relay-client.js';
+import { RelayEvents } from './relay-events.js';
+import type { StudioCore, StudioCoreOptions, StudioEventListener } from './studio-core-api.js';
+import { StudioDb } from './store/studio-db.js';
+
+type Handlers = { [C in IpcChannel]: (req: z.infer<(typeof ipcChannels)[C]['request']>) => Promise<z.infer<(typeof ipcChannels)[C]['response']>> };
+
+const isLocal = (url: string) => /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(url);
+
+/** The studio's core: settings, the relay connection and the typed contract the renderer calls. Plain Node. */
+export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioCore> {
+  const db = new StudioDb(opts.dataDir);
+  const bus = new EventEmitter();
+  const emit = <E extends IpcEvent>(event: E, payload: IpcEventPayload<E>) => bus.emit('event', event, payload);
+
+  let relayUrl = db.getSetting('relay_url') ?? opts.defaultRelayUrl.replace(/\/+$/, '');
+  // A relay on this laptop hands its first key over through an owner-only file; take it once.
+  if (!opts.secrets.get() && opts.keyHandoffFile && existsSync(opts.keyHandoffFile) && isLocal(relayUrl)) {
+    const key = readFileSync(opts.keyHandoffFile, 'utf8').trim();
+    if (key) opts.secrets.set(key);
+  }
+
+  let client = new RelayClient(relayUrl, opts.secrets.get());
+  let events: RelayEvents | null = null;
+  let status: RelayStatus = { reachable: false, authorized: false, mediaEngine: null, message: null };
+  const setStatus = (next: Partial<RelayStatus>) => {
+    status = { ...status, ...next };
+    emit('relay.status', status);
+  };
+
+  const connectEvents = () => {
+    events?.close();
+    const key = opts.secrets.get();
+    if (!key) return;
+    events = new RelayEvents(relayUrl, key);
+    events.on('connection', (connected, httpStatus) => {
+      if (connected) setStatus({ reachable: true, authorized: true, message: null });
+      else if (httpStatus === 401) setStatus({ authorized: false, message: 'The relay refused the studio key. Enter the current key in Settings.' });
+      else setStatus({ reachable: false, mediaEngine: null, message: `Lost the connection to the relay at ${relayUrl}; retrying.` });
+    });
+    events.on('message', (m) => {
+      if (m.type === 'viewers') emit('relay.viewers', { showId: m.showId, count: m.count });
+      else if (m.type === 'show') emit('relay.show', m.show);
+      else if (m.type === 'publisherLost') emit('relay.publisherLost', { showId: m.showId, reason: m.reason });
+      else if (m.type === 'mediaEngine') setStatus({ mediaEngine: m.state });
+    });
+    events.start();
+  };
+  connectEvents();
+
+  const settings = () => ({ relayUrl, hasKey: opts.secrets.get() !== null, keyStorage: opts.secrets.get() ? opts.secrets.kind : ('none' as const) });
+
+  const handlers: Handlers = {
+    'settings.get': async () => settings(),
+    'settings.connect': async (req) => {
+      const url = req.relayUrl.replace(/\/+$/, '');
+      const key = req.studioKey ?? opts.secrets.get();
+      if (!key) throw new StudioError(ERROR_CODES.unauthorized, 'Enter the studio key the relay printed when it first started.');
+      const candidate = new RelayClient(url, key);
+      await candidate.checkKey();
+      relayUrl = url;
+      db.setSetting('relay_url', url);
+      opts.secrets.set(key);
+      client = candidate;
+      connectEvents();
+      return settings();
+    },
+    'relay.status': async () => {
+      try {
+        const health = await client.health();
+        await client.checkKey();
+        setStatus({ reachable: true, authorized: true, mediaEngine: health.mediaEngine.state, message: health.mediaEngine.state === 'up' ? null : mediaDownMessage });
+      } catch (e) {
+        if (e instanceof StudioError && e.code === ERROR_CODES.unauthorized) setStatus({ reachable: true, authorized: false, message: e.message });
+        else setStatus({ reachable: false, authorized: false, mediaEngine: null, message: (e as Error).message });
+      }
+      return status;
+    },
+    'shows.list': () => client.listShows(),
+    'shows.create': async (req) => {
+      const show = await client.createShow(req.title, req.scheduledAt ?? null);
+      return { show, link: await client.createLink(show.id) };
+    },
+    'shows.links': (req) => client.listLinks(req.showId),
+    'shows.start': (req) => client.startShow(req.showId),
+    'shows.end': (req) => client.endShow(req.showId),
+    'links.revoke': (req) => client.revokeLink(req.linkId),
+    'media.publish': (req) => client.publish(req.showId, req.sdp),
+    'media.unpublish': async (req) => {
+      await client.unpublish(req.sessionId);
+      return {};
+    },
+  };
+
+  return {
+    async handle(channel, request): Promise<IpcResult> {
+      if (!isIpcChannel(channel)) return { ok: false, error: { error: ERROR_CODES.badRequest, message: `unknown channel ${channel}` } };
+      const parsed = ipcChannels[channel].request.safeParse(request);
+      if (!parsed.success) return { ok: false, error: { error: ERROR_CODES.badRequest, message: describeZodError(parsed.error) } };
+      try {
+        const run = handlers[channel] as (req: unknown) => Promise<unknown>;
+        return { ok: true, data: await run(parsed.data) };
+      } catch (e) {
+        if (e instanceof StudioError) return { ok: false, error: { error: e.code, message: e.message } };
+        return { ok: false, error: { error: ERROR_CODES.internal, message: (e as Error).message } };
+      }
+    },
+    onEvent(listener: StudioEventListener) {
+      bus.on('event', listener);
+      return () => bus.off('event', listener);
+    },
+    async close() {
+      events?.close();
+      db.close();
+    },
+  };
+}
+
+const mediaDownMessage =
+  'The relay is up but its media server (Janus) is not. The relay restarts it by itself; if this lasts, restart the relay and check its log. (미디어 서버(Janus)가 응답하지 않습니다. 잠시 후 다시 시도하고, 계속되면 릴레이를 다시 시작하세요.)';

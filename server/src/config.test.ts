@@ -1,0 +1,37 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadRelayConfig, publicBaseUrl } from './config.js';
+
+describe('relay configuration', () => {
+  it('has defaults that work on one machine', () => {
+    const c = loadRelayConfig({});
+    expect(c.host).toBe('127.0.0.1');
+    expect(c.port).toBe(8080);
+    expect(c.janusUrl).toBeUndefined();
+    expect(path.isAbsolute(c.dataDir)).toBe(true);
+    expect(publicBaseUrl(c, 8080)).toBe('http://127.0.0.1:8080');
+  });
+
+  it('layers the file under the environment', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cfg-'));
+    const file = path.join(dir, 'relay.json');
+    writeFileSync(file, JSON.stringify({ port: 9000, publicUrl: 'https://live.example.com/', rtpPorts: '30000-30100' }));
+    const c = loadRelayConfig({ RELAY_CONFIG: file, RELAY_PORT: '9100' });
+    expect(c.port).toBe(9100);
+    expect(c.rtpPorts).toBe('30000-30100');
+    expect(publicBaseUrl(c, 9100)).toBe('https://live.example.com');
+  });
+
+  it('explains what is wrong', () => {
+    expect(() => loadRelayConfig({ RELAY_PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadRelayConfig({ RELAY_PORT: '70000' })).toThrow(/port/);
+    expect(() => loadRelayConfig({ RELAY_JANUS_URL: 'http://x' })).toThrow(/janusUrl/);
+    expect(() => loadRelayConfig({ RELAY_SECRET: 'short' })).toThrow(/secret/);
+    expect(() => loadRelayConfig({ RELAY_CONFIG: '/nonexistent/relay.json' })).toThrow(/does not exist/);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cfg-'));
+    writeFileSync(path.join(dir, 'bad.json'), '{ not json');
+    expect(() => loadRelayConfig({ RELAY_CONFIG: path.join(dir, 'bad.json') })).toThrow(/not valid JSON/);
+  });
+});

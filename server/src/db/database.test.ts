@@ -1,0 +1,59 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { applyMigrations } from '../../../common/migrations.js';
+import { openRelayDb } from './database.js';
+import { relayMigrations } from './migrations.js';
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'relaydb-'));
+
+describe('relay migrations', () => {
+  it('bring an empty file to the latest version, in WAL with foreign keys', () => {
+    const db = openRelayDb(tmp());
+    expect(db.pragma('user_version', { simple: true })).toBe(relayMigrations.length);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('are idempotent on reopen and keep data', () => {
+    const dir = tmp();
+    const db = openRelayDb(dir);
+    db.prepare("INSERT INTO shows (id, title, status, created_at) VALUES ('a', 't', 'scheduled', 'now')").run();
+    db.close();
+    const again = openRelayDb(dir);
+    expect(again.prepare('SELECT count(*) AS n FROM shows').get()).toEqual({ n: 1 });
+    again.close();
+  });
+
+  it('step 1 creates the tables with their constraints', () => {
+    const db = new Database(':memory:');
+    applyMigrations(db, relayMigrations.slice(0, 1));
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(() => db.prepare("INSERT INTO shows (id, title, status, created_at) VALUES ('a', 't', 'paused', 'now')").run()).toThrow();
+    expect(() => db.prepare("INSERT INTO shows (id, title, status, created_at) VALUES ('a', '', 'live', 'now')").run()).toThrow();
+    db.pragma('foreign_keys = ON');
+    expect(() => db.prepare("INSERT INTO watch_links (id, show_id, token, created_at) VALUES ('l', 'missing', 't', 'now')").run()).toThrow();
+  });
+
+  it('step 2 adds settings on top of step 1', () => {
+    const db = new Database(':memory:');
+    applyMigrations(db, relayMigrations.slice(0, 1));
+    applyMigrations(db, relayMigrations);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    db.prepare("INSERT INTO settings (key, value) VALUES ('k', 'v')").run();
+    expect(db.prepare('SELECT value FROM settings').get()).toEqual({ value: 'v' });
+  });
+
+  it('refuses a database from a newer program and a broken migration leaves nothing half-done', () => {
+    const db = new Database(':memory:');
+    db.pragma('user_version = 99');
+    expect(() => applyMigrations(db, relayMigrations)).toThrow(/newer/);
+    const fresh = new Database(':memory:');
+    expect(() => applyMigrations(fresh, [{ version: 1, name: 'bad', sql: 'CREATE TABLE ok (a INT) STRICT; CREATE TABLE broken (' }])).toThrow();
+    expect(fresh.pragma('user_version', { simple: true })).toBe(0);
+    expect(fresh.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'ok'").get()).toEqual({ n: 0 });
+  });
+});

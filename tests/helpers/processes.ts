@@ -1,0 +1,150 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Side, Topology } from './netns.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+
+export interface RunningProcess {
+  proc: ChildProcess;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+export interface RunningRelay extends RunningProcess {
+  url: string;
+  dataDir: string;
+  studioKey: string;
+}
+
+/** A free TCP port on loopback (for processes that run outside a namespace). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function launch(command: string, args: string[], env: Record<string, string>, where?: { topology: Topology; side: Side }): ChildProcess {
+  const options = { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'] };
+  return where ? where.topology.spawn(where.side, command, args, options) : spawn(command, args, options);
+}
+
+/** Resolves with the first stdout JSON line whose msg matches; rejects if the process exits first. */
+function waitForLine(proc: ChildProcess, msg: string, output: () => string, timeoutMs = 30_000): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for "${msg}"\n${output()}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines) {
+        try {
+          const obj = JSON.parse(line) as Record<string, unknown>;
+          if (obj.msg === msg) {
+            clearTimeout(timer);
+            proc.stdout?.off('data', onData);
+            resolve(obj);
+          }
+        } catch {
+          // not a JSON line
+        }
+      }
+    };
+    proc.stdout?.on('data', onData);
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`process exited (${code}) before "${msg}"\n${output()}`));
+    });
+  });
+}
+
+function capture(proc: ChildProcess): () => string {
+  let out = '';
+  const add = (c: Buffer) => {
+    out = (out + c.toString()).slice(-20_000);
+  };
+  proc.stdout?.on('data', add);
+  proc.stderr?.on('data', add);
+  return () => out;
+}
+
+async function stopProcess(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return;
+  await new Promise<void>((resolve) => {
+    const kill = setTimeout(() => proc.kill('SIGKILL'), 5000);
+    proc.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    proc.kill('SIGTERM');
+  });
+}
+
+export async function startRelay(opts: { topology?: Topology; env?: Record<string, string>; dataDir?: string } = {}): Promise<RunningRelay> {
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'lc-relay-'));
+  const inNs = opts.topology !== undefined;
+  const env: Record<string, string> = {
+    RELAY_DATA_DIR: dataDir,
+    RELAY_HOST: inNs ? opts.topology!.ip('server') : '127.0.0.1',
+    RELAY_PORT: inNs ? '8080' : String(await freePort()),
+    RELAY_JANUS_API_PORT: inNs ? '8188' : String(await freePort()),
+    RELAY_LOG_LEVEL: 'info',
+    ...opts.env,
+  };
+  const proc = launch(TSX, ['server/src/main.ts'], env, inNs ? { topology: opts.topology!, side: 'server' } : undefined);
+  const output = capture(proc);
+  const ready = await waitForLine(proc, 'relay ready', output);
+  let studioKey = '';
+  try {
+    studioKey = readFileSync(path.join(dataDir, 'studio-key'), 'utf8').trim();
+  } catch {
+    // a relay started on an existing data directory has no hand-off file
+  }
+  return {
+    proc,
+    output,
+    url: String(ready.url),
+    dataDir,
+    studioKey,
+    async stop() {
+      await stopProcess(proc);
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface RunningStudio extends RunningProcess {
+  url: string;
+}
+
+export async function startStudio(opts: { relayUrl: string; keyHandoff?: string; topology?: Topology }): Promise<RunningStudio> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lc-studio-'));
+  const env: Record<string, string> = {
+    STUDIO_DATA_DIR: dataDir,
+    STUDIO_PORT: opts.topology ? '5170' : String(await freePort()),
+    STUDIO_RELAY_URL: opts.relayUrl,
+    ...(opts.keyHandoff ? { STUDIO_KEY_HANDOFF: opts.keyHandoff } : {}),
+  };
+  const proc = launch(TSX, ['main/shell/browser-shell-main.ts'], env, opts.topology ? { topology: opts.topology, side: 'client' } : undefined);
+  const output = capture(proc);
+  const ready = await waitForLine(proc, 'studio ready', output);
+  return {
+    proc,
+    output,
+    url: String(ready.url),
+    async stop() {
+      await stopProcess(proc);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
