@@ -32,7 +32,7 @@ export function verifyLinkToken(secret: string, token: string, nowSec = Math.flo
   }
   const c = raw as { l?: unknown; s?: unknown; e?: unknown };
   if (typeof c.l !== 'string' || typeof c.s !== 'string' || typeof c.e !== 'number') return { ok: false, reason: 'malformed' };
-  if (c.e !== 0 && c.e < nowSec) return { ok: false, reason: 'expired' };
+  if (c.e !== 0 && nowSec >= c.e) return { ok: false, reason: 'expired' };
   return { ok: true, claims: { linkId: c.l, showId: c.s, exp: c.e } };
 }
 

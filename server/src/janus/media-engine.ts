@@ -61,7 +61,7 @@ export class MediaEngine extends EventEmitter<MediaEngineEvents> {
       this.control = control;
       this.setState('up');
     } catch {
-      if (this.state !== 'starting') this.setState('down');
+      this.setState('down');
       this.retryTimer = setTimeout(() => void this.connect(), 500);
     }
   }

@@ -1,0 +1,65 @@
+import { useSyncExternalStore } from 'react';
+import type { PublicShow } from '../../../common/show.js';
+import { t } from './i18n.js';
+import { Scheduled } from './Scheduled.js';
+import { Stage } from './Stage.js';
+import type { WatchSession, WatchView } from './watch-session.js';
+
+function Connecting() {
+  return (
+    <main className="card-screen" role="status">
+      <div className="spinner" aria-hidden="true" />
+      <p className="quiet">{t.connecting}</p>
+    </main>
+  );
+}
+
+function Ended({ show }: { show: PublicShow }) {
+  return (
+    <main className="card-screen">
+      <div className="card">
+        <div className="icon-circle" aria-hidden="true">■</div>
+        <p className="eyebrow">{t.ended}</p>
+        <h1 className="title">{show.title}</h1>
+        <p className="quiet">{t.thanks}</p>
+      </div>
+    </main>
+  );
+}
+
+function LinkProblem({ message }: { message: string }) {
+  return (
+    <main className="card-screen">
+      <div className="card">
+        <div className="icon-circle warn" aria-hidden="true">!</div>
+        <h1 className="title small">{t.linkProblem}</h1>
+        <p className="quiet" data-testid="link-problem-message">{message}</p>
+      </div>
+    </main>
+  );
+}
+
+function Body({ view }: { view: WatchView }) {
+  const { state, show } = view;
+  if (state === 'link-problem') return <LinkProblem message={view.linkMessage ?? ''} />;
+  if (!show) return <Connecting />;
+  if (show.status === 'scheduled') return <Scheduled show={show} viewers={view.viewers} />;
+  if (show.status === 'ended') return <Ended show={show} />;
+  return <Stage state={state} show={show} viewers={view.viewers} stream={view.stream} />;
+}
+
+export function App({ session }: { session: WatchSession }) {
+  const view = useSyncExternalStore(session.subscribe, session.getSnapshot);
+  // The socket is down but the page still has something to show: say so quietly, without hiding it.
+  const banner = !view.online && view.show !== null && view.state !== 'link-problem' && view.show.status !== 'live';
+  return (
+    <div className="watch" data-testid="watch-state" data-state={view.state}>
+      <Body view={view} />
+      {banner && (
+        <p className="banner" role="status">
+          {t.connectionLost}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import type { RelayToViewer } from '../../../common/protocol/viewer.js';
+import type { PublicShow } from '../../../common/show.js';
+import { linkMessage } from './i18n.js';
+import { Player, type MediaStatus } from './player.js';
+import { WatchConnection, type ConnectionEvent } from './watch-connection.js';
+
+/** The page's states; also exposed as `data-state` for end-to-end tests. */
+export type WatchState = 'connecting' | 'scheduled' | 'live' | 'reconnecting' | 'ended' | 'link-problem';
+
+export interface WatchView {
+  readonly state: WatchState;
+  readonly show: PublicShow | null;
+  readonly viewers: number | null;
+  /** The latest remote stream; kept after the connection drops so the last frame stays on screen. */
+  readonly stream: MediaStream | null;
+  /** False while the WebSocket is down and being re-established. */
+  readonly online: boolean;
+  readonly linkMessage: string | null;
+}
+
+interface Facts {
+  show: PublicShow | null;
+  mediaEpoch: number | null;
+  viewers: number | null;
+  stream: MediaStream | null;
+  online: boolean;
+  media: MediaStatus;
+  /** Has a picture ever been connected on this page? Decides "connecting" vs "reconnecting". */
+  played: boolean;
+  link: { message: string } | null;
+}
+
+function deriveState(f: Facts): WatchState {
+  if (f.link) return 'link-problem';
+  if (!f.show) return 'connecting';
+  if (f.show.status === 'scheduled') return 'scheduled';
+  if (f.show.status === 'ended') return 'ended';
+  // Live: "live" means the picture is actually flowing, so tests (and viewers) can rely on it.
+  if (f.mediaEpoch === null || !f.online) return 'reconnecting';
+  if (f.media === 'connected') return 'live';
+  return f.played ? 'reconnecting' : 'connecting';
+}
+
+/** Reads the link token from /w/<token>. */
+export function tokenFromPath(pathname: string): string | null {
+  const m = /^\/w\/([^/]+)\/?$/.exec(pathname);
+  if (!m?.[1]) return null;
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return null;
+  }
+}
+
+/** Glues the relay connection and the player into one immutable view for React. */
+export class WatchSession {
+  private facts: Facts = { show: null, mediaEpoch: null, viewers: null, stream: null, online: false, media: 'idle', played: false, link: null };
+  private view: WatchView = this.toView();
+  private readonly listeners = new Set<() => void>();
+  private readonly connection: WatchConnection | null;
+  readonly player: Player;
+
+  constructor(location: Location) {
+    const token = tokenFromPath(location.pathname);
+    const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/watch`;
+    this.connection = token ? new WatchConnection(wsUrl, token, (e) => this.onConnection(e)) : null;
+    this.player = new Player((m) => this.connection?.send(m), {
+      status: (media) => this.update({ media, played: this.facts.played || media === 'connected' }),
+      stream: (stream) => this.update({ stream }),
+    });
+    if (!token) this.facts.link = { message: linkMessage(null, null) };
+    this.view = this.toView();
+  }
+
+  start(): void {
+    this.connection?.start();
+  }
+
+  stop(): void {
+    this.connection?.stop();
+    this.player.reset();
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): WatchView => this.view;
+
+  private onConnection(e: ConnectionEvent): void {
+    if (e.kind === 'message') return this.onMessage(e.message);
+    if (e.kind === 'down') {
+      // The relay dropped our subscription with the socket; start fresh after the next welcome.
+      this.player.reset();
+      return this.update({ online: false });
+    }
+    this.player.reset();
+    this.update({ online: false, link: { message: linkMessage(e.code, e.message) } });
+  }
+
+  private onMessage(m: RelayToViewer): void {
+    switch (m.type) {
+      case 'welcome':
+        this.update({ online: true, show: m.show, mediaEpoch: m.mediaEpoch, viewers: m.viewers });
+        return this.player.want(m.show.status === 'live' ? m.mediaEpoch : null);
+      case 'show':
+        this.update({ show: m.show, mediaEpoch: m.mediaEpoch });
+        return this.player.want(m.show.status === 'live' ? m.mediaEpoch : null);
+      case 'offer':
+        return this.player.handleOffer(m.epoch, m.sdp);
+      case 'viewers':
+        return this.update({ viewers: m.count });
+      case 'error':
+        return this.player.handleError();
+    }
+  }
+
+  private update(patch: Partial<Facts>): void {
+    this.facts = { ...this.facts, ...patch };
+    const next = this.toView();
+    const prev = this.view;
+    const same = (Object.keys(next) as (keyof WatchView)[]).every((k) => next[k] === prev[k]);
+    if (same) return;
+    this.view = next;
+    for (const l of this.listeners) l();
+  }
+
+  private toView(): WatchView {
+    const f = this.facts;
+    return { state: deriveState(f), show: f.show, viewers: f.viewers, stream: f.stream, online: f.online, linkMessage: f.link?.message ?? null };
+  }
+}
