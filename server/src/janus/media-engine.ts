@@ -132,6 +132,10 @@ export class MediaEngine extends EventEmitter<MediaEngineEvents> {
     await handle.start({ jsep: { type: 'answer', sdp: answerSdp } });
   }
 
+  onWebrtcUp(handle: VideoRoomHandle, listener: () => void): void {
+    handle.once(Janode.EVENT.HANDLE_WEBRTCUP, listener);
+  }
+
   /** Calls `onGone` once when Janus drops the handle (hang-up, ICE failure, detach, engine loss). */
   watchHandle(handle: VideoRoomHandle, onGone: (reason: string) => void): void {
     let fired = false;

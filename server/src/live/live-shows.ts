@@ -28,6 +28,8 @@ interface Publisher {
   sessionId: string;
   handle: VideoRoomHandle;
   feed: number;
+  /** Janus serves a feed to subscribers only once the publisher's WebRTC is up. */
+  up: boolean;
 }
 
 interface LiveShow {
@@ -46,12 +48,16 @@ export interface LiveShowsEvents {
   publisherLost: [showId: string, reason: string];
 }
 
+const epochOf = (ls: LiveShow): number | null => (ls.publisher?.up ? ls.epoch : null);
+
 const toPublic = (s: Show): PublicShow => ({ title: s.title, status: s.status, scheduledAt: s.scheduledAt, startedAt: s.startedAt, endedAt: s.endedAt });
 
 /** Live state per show: Janus room, current publisher, media epoch, connected viewers. */
 export class LiveShows extends EventEmitter<LiveShowsEvents> {
   private readonly shows = new Map<string, LiveShow>();
   private readonly sessions = new Map<string, string>();
+  private readonly pendingCounts = new Set<string>();
+  private countTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly engine: MediaEngine,
@@ -81,7 +87,7 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
 
   mediaEpoch(showId: string): number | null {
     const ls = this.shows.get(showId);
-    return ls?.publisher ? ls.epoch : null;
+    return ls ? epochOf(ls) : null;
   }
 
   viewerCount(showId: string): number {
@@ -130,9 +136,15 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
       if (ls.room === null) ls.room = await this.engine.createRoom(show.title);
       const { handle, feed, answerSdp } = await this.engine.publish(ls.room, 'studio', offerSdp);
       const sessionId = `ps_${randomBytes(12).toString('base64url')}`;
-      ls.publisher = { sessionId, handle, feed };
+      const publisher: Publisher = { sessionId, handle, feed, up: false };
+      ls.publisher = publisher;
       ls.epoch++;
       this.sessions.set(sessionId, showId);
+      this.engine.onWebrtcUp(handle, () => {
+        if (ls.publisher !== publisher) return;
+        publisher.up = true;
+        this.broadcastMedia(ls);
+      });
       this.engine.watchHandle(handle, (reason) => {
         if (ls.publisher?.sessionId !== sessionId) return;
         ls.publisher = null;
@@ -159,13 +171,30 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
   addViewer(showId: string, peer: ViewerPeer): void {
     const ls = this.entry(showId);
     ls.viewers.add(peer);
-    this.emit('viewers', showId, ls.viewers.size);
+    this.countChanged(showId);
+  }
+
+  /**
+   * Viewer counts go out at most every 250 ms, to the studio (event) and to the show's viewers,
+   * so a join storm is not a message storm.
+   */
+  private countChanged(showId: string): void {
+    this.pendingCounts.add(showId);
+    this.countTimer ??= setTimeout(() => {
+      this.countTimer = null;
+      for (const id of this.pendingCounts) {
+        const count = this.viewerCount(id);
+        this.emit('viewers', id, count);
+        this.broadcast(id, { type: 'viewers', count });
+      }
+      this.pendingCounts.clear();
+    }, 250);
   }
 
   async removeViewer(showId: string, peer: ViewerPeer): Promise<void> {
     const ls = this.shows.get(showId);
     if (!ls || !ls.viewers.delete(peer)) return;
-    this.emit('viewers', showId, ls.viewers.size);
+    this.countChanged(showId);
     await this.dropSubscriber(peer);
     if (ls.viewers.size === 0 && !ls.publisher && ls.room === null) this.shows.delete(showId);
   }
@@ -173,10 +202,18 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
   /** Creates a Janus subscription for the viewer and sends it Janus's offer. */
   async subscribe(showId: string, peer: ViewerPeer): Promise<void> {
     const ls = this.shows.get(showId);
-    if (!ls?.publisher || ls.room === null) throw new LiveError('not_live', 'there is no picture yet; wait for the show to start');
+    if (!ls?.publisher?.up || ls.room === null) throw new LiveError('not_live', 'there is no picture yet; wait for the show to start');
     await this.dropSubscriber(peer);
     const epoch = ls.epoch;
-    const { handle, offerSdp } = await this.engine.subscribe(ls.room, ls.publisher.feed);
+    let sub;
+    try {
+      sub = await this.engine.subscribe(ls.room, ls.publisher.feed);
+    } catch (e) {
+      // The feed went away between our check and Janus's answer (a republish, a drop).
+      if (e instanceof Error && /no such feed|no such room|428|426/i.test(e.message)) throw new LiveError('not_live', 'the picture is changing; subscribe again');
+      throw e;
+    }
+    const { handle, offerSdp } = sub;
     if (!ls.viewers.has(peer) || ls.epoch !== epoch) {
       await handle.detach().catch(() => undefined);
       return;
@@ -219,12 +256,12 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
   private changed(show: Show): void {
     this.emit('show', show);
     const ls = this.shows.get(show.id);
-    if (ls) this.broadcast(ls, { type: 'show', show: toPublic(show), mediaEpoch: ls.publisher ? ls.epoch : null });
+    if (ls) this.broadcast(ls, { type: 'show', show: toPublic(show), mediaEpoch: epochOf(ls) });
   }
 
   private broadcastMedia(ls: LiveShow): void {
     const show = this.store.get(ls.showId);
-    if (show) this.broadcast(ls, { type: 'show', show: toPublic(show), mediaEpoch: ls.publisher ? ls.epoch : null });
+    if (show) this.broadcast(ls, { type: 'show', show: toPublic(show), mediaEpoch: epochOf(ls) });
   }
 
   broadcast(ls: LiveShow | string, message: RelayToViewer): void {
@@ -238,6 +275,7 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
   }
 
   async stop(): Promise<void> {
+    if (this.countTimer) clearTimeout(this.countTimer);
     for (const ls of this.shows.values()) {
       for (const v of ls.viewers) await this.dropSubscriber(v);
       await this.dropPublisher(ls);

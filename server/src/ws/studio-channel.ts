@@ -6,14 +6,12 @@ import type { LiveShows } from '../live/live-shows.js';
 /** Pushes live facts to authenticated studios: viewer counts, show changes, media engine state. */
 export class StudioChannel {
   private readonly sockets = new Set<WebSocket>();
-  private readonly pendingCounts = new Map<string, number>();
-  private flushTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly live: LiveShows,
     private readonly engine: MediaEngine,
   ) {
-    live.on('viewers', (showId, count) => this.queueCount(showId, count));
+    live.on('viewers', (showId, count) => this.broadcast({ type: 'viewers', showId, count }));
     live.on('show', (show) => this.broadcast({ type: 'show', show }));
     live.on('publisherLost', (showId, reason) => this.broadcast({ type: 'publisherLost', showId, reason }));
     engine.on('state', (state) => this.broadcast({ type: 'mediaEngine', state }));
@@ -28,26 +26,12 @@ export class StudioChannel {
     for (const showId of this.live.liveShowIds()) ws.send(JSON.stringify({ type: 'viewers', showId, count: this.live.viewerCount(showId) } satisfies RelayToStudio));
   }
 
-  /** Viewer counts are coalesced (at most every 250 ms) so a join storm is not a message storm. */
-  private queueCount(showId: string, count: number): void {
-    this.pendingCounts.set(showId, count);
-    this.flushTimer ??= setTimeout(() => {
-      this.flushTimer = null;
-      for (const [id, n] of this.pendingCounts) {
-        this.broadcast({ type: 'viewers', showId: id, count: n });
-        this.live.broadcast(id, { type: 'viewers', count: n });
-      }
-      this.pendingCounts.clear();
-    }, 250);
-  }
-
   private broadcast(m: RelayToStudio): void {
     const text = JSON.stringify(m);
     for (const ws of this.sockets) if (ws.readyState === ws.OPEN) ws.send(text);
   }
 
   close(): void {
-    if (this.flushTimer) clearTimeout(this.flushTimer);
     for (const ws of this.sockets) ws.close(1001, 'relay stopping');
   }
 }

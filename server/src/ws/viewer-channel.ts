@@ -7,6 +7,7 @@ import { LiveError, type LiveShows, type ViewerPeer } from '../live/live-shows.j
 import { MediaUnavailableError } from '../janus/media-engine.js';
 import type { Logger } from '../log.js';
 import type { WatchLinks } from '../shows/watch-links.js';
+import { SerialQueue } from '../live/serial-queue.js';
 
 const HELLO_TIMEOUT_MS = 10_000;
 /** Per-connection budget: a burst of 20 messages, refilled at 10 per second. */
@@ -32,6 +33,7 @@ export function handleViewerSocket(ws: WebSocket, deps: { links: WatchLinks; liv
   let peer: ViewerPeer | null = null;
   let tokens = BURST;
   let lastRefill = Date.now();
+  const queue = new SerialQueue();
 
   const send = (m: RelayToViewer) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
@@ -58,7 +60,8 @@ export function handleViewerSocket(ws: WebSocket, deps: { links: WatchLinks; liv
     const parsed = ViewerToRelay.safeParse(raw);
     if (!parsed.success) return fail('bad_message', describeZodError(parsed.error));
     const msg = parsed.data;
-    void dispatch(msg).catch((e: unknown) => {
+    // One request at a time per viewer: two overlapping subscribes must not both create a Janus handle.
+    void queue.run(() => dispatch(msg)).catch((e: unknown) => {
       if (e instanceof LiveError) return fail(e.code, e.message);
       if (e instanceof MediaUnavailableError) return fail('media_unavailable', 'The picture is temporarily unavailable; retrying.');
       log.warn('viewer request failed', { type: msg.type, error: (e as Error).message });

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { PublicShow } from '../../../common/show.js';
 import { t } from './i18n.js';
 import { Scheduled } from './Scheduled.js';
@@ -19,7 +19,7 @@ function Ended({ show }: { show: PublicShow }) {
     <main className="card-screen">
       <div className="card">
         <div className="icon-circle" aria-hidden="true">■</div>
-        <p className="eyebrow">{t.ended}</p>
+        <p className="eyebrow neutral">{t.ended}</p>
         <h1 className="title">{show.title}</h1>
         <p className="quiet">{t.thanks}</p>
       </div>
@@ -50,8 +50,13 @@ function Body({ view }: { view: WatchView }) {
 
 export function App({ session }: { session: WatchSession }) {
   const view = useSyncExternalStore(session.subscribe, session.getSnapshot);
-  // The socket is down but the page still has something to show: say so quietly, without hiding it.
-  const banner = !view.online && view.show !== null && view.state !== 'link-problem' && view.show.status !== 'live';
+  const title = view.show?.title;
+  useEffect(() => {
+    if (title) document.title = title;
+  }, [title]);
+  // The socket is down while we wait for a show to start: say so quietly, without hiding the countdown.
+  // (Live shows say it in their overlay; an ended show has nothing left to miss.)
+  const banner = !view.online && view.state === 'scheduled';
   return (
     <div className="watch" data-testid="watch-state" data-state={view.state}>
       <Body view={view} />

@@ -37,12 +37,17 @@ function iceGatheringComplete(pc: RTCPeerConnection): Promise<void> {
 
 /**
  * Receives the show's picture from Janus: subscribe → offer → answer, one RTCPeerConnection per
- * media epoch. Re-subscribes when the connection fails or the relay reports a transient error.
+ * subscription. Re-subscribes when the connection fails or the relay reports a transient error.
  * Only one subscribe is in flight at a time (the relay does not serialise a viewer's subscribes).
+ *
+ * A connection that stops being useful is "parked", not closed: its video track keeps the last
+ * frame on screen (a closed connection ends the track and the video goes black) until the next
+ * connection is up, or until the show is over.
  */
 export class Player {
   private pc: RTCPeerConnection | null = null;
   private pcEpoch: number | null = null;
+  private parked: RTCPeerConnection | null = null;
   /** The epoch we should be playing; null while there is nothing to play. */
   private wanted: number | null = null;
   private awaitingOffer = false;
@@ -59,16 +64,17 @@ export class Player {
     return this.pc;
   }
 
-  /** The epoch of the live peer connection, if any. */
+  /** The epoch of the current peer connection, if any. */
   get epoch(): number | null {
     return this.pc ? this.pcEpoch : null;
   }
 
-  /** Called on every welcome/show: what the relay has to offer right now. */
+  /** Called on every welcome/show while the show is live: the relay's current media epoch (null: no picture). */
   want(epoch: number | null): void {
     if (epoch === null) {
+      // The publisher is gone for now; keep its last frame up while we wait for the next epoch.
       this.wanted = null;
-      this.close();
+      this.halt();
       return;
     }
     if (epoch === this.wanted) return;
@@ -76,11 +82,17 @@ export class Player {
     this.subscribe();
   }
 
-  /** Forget everything: the socket went away, and the relay dropped our subscription with it. */
+  /** The socket went away, and the relay dropped our subscription with it; after the next welcome we start afresh. */
   reset(): void {
     this.wanted = null;
     this.retryMs = RETRY_FIRST_MS;
-    this.close();
+    this.halt();
+  }
+
+  /** The show is not live (any more): nothing to keep on screen. */
+  stop(): void {
+    this.reset();
+    this.closeParked();
   }
 
   handleOffer(epoch: number, sdp: string): void {
@@ -101,7 +113,8 @@ export class Player {
   }
 
   private subscribe(): void {
-    this.teardown();
+    this.clearTimer();
+    this.park();
     this.awaitingOffer = true;
     this.setStatus('negotiating');
     this.send({ type: 'subscribe' });
@@ -109,18 +122,13 @@ export class Player {
   }
 
   private async answer(epoch: number, sdp: string): Promise<void> {
-    this.closePc();
+    this.park();
     const pc = new RTCPeerConnection();
     this.pc = pc;
     this.pcEpoch = epoch;
-    // One stream per connection, so the video element swaps cleanly on a new epoch.
     const stream = new MediaStream();
-    pc.ontrack = (ev) => {
-      if (this.pc !== pc) return;
-      stream.addTrack(ev.track);
-      this.events.stream(stream);
-    };
-    pc.onconnectionstatechange = () => this.onConnectionState(pc);
+    pc.ontrack = (ev) => stream.addTrack(ev.track);
+    pc.onconnectionstatechange = () => this.onConnectionState(pc, stream);
     try {
       await pc.setRemoteDescription({ type: 'offer', sdp });
       await pc.setLocalDescription(await pc.createAnswer());
@@ -131,17 +139,20 @@ export class Player {
       this.send({ type: 'answer', epoch, sdp: local });
       this.setTimer(CONNECT_TIMEOUT_MS, () => this.subscribe());
     } catch {
-      // A closed (superseded) connection throws too; only the current one may retry.
+      // A parked or closed (superseded) connection throws too; only the current one may retry.
       if (this.pc === pc) this.retryLater();
     }
   }
 
-  private onConnectionState(pc: RTCPeerConnection): void {
+  private onConnectionState(pc: RTCPeerConnection, stream: MediaStream): void {
     if (this.pc !== pc) return;
     const state = pc.connectionState;
     if (state === 'connected') {
       this.clearTimer();
       this.retryMs = RETRY_FIRST_MS;
+      // Only now swap the picture, so the old frame stays up until the new one can follow it.
+      this.closeParked();
+      this.events.stream(stream);
       this.setStatus('connected');
     } else if (state === 'disconnected') {
       this.setStatus('interrupted');
@@ -163,26 +174,28 @@ export class Player {
     });
   }
 
-  private close(): void {
-    this.teardown();
+  /** Stop negotiating and keep whatever is on screen. */
+  private halt(): void {
+    this.awaitingOffer = false;
+    this.clearTimer();
+    this.park();
     this.setStatus('idle');
   }
 
-  private teardown(): void {
-    this.awaitingOffer = false;
-    this.clearTimer();
-    this.closePc();
-  }
-
-  private closePc(): void {
+  private park(): void {
     const pc = this.pc;
     this.pc = null;
     this.pcEpoch = null;
-    if (pc) {
-      pc.ontrack = null;
-      pc.onconnectionstatechange = null;
-      pc.close();
-    }
+    if (!pc) return;
+    pc.ontrack = null;
+    pc.onconnectionstatechange = null;
+    this.closeParked();
+    this.parked = pc;
+  }
+
+  private closeParked(): void {
+    this.parked?.close();
+    this.parked = null;
   }
 
   private setTimer(ms: number, fn: () => void): void {

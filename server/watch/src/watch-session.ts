@@ -78,7 +78,7 @@ export class WatchSession {
 
   stop(): void {
     this.connection?.stop();
-    this.player.reset();
+    this.player.stop();
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -95,7 +95,7 @@ export class WatchSession {
       this.player.reset();
       return this.update({ online: false });
     }
-    this.player.reset();
+    this.player.stop();
     this.update({ online: false, link: { message: linkMessage(e.code, e.message) } });
   }
 
@@ -103,10 +103,10 @@ export class WatchSession {
     switch (m.type) {
       case 'welcome':
         this.update({ online: true, show: m.show, mediaEpoch: m.mediaEpoch, viewers: m.viewers });
-        return this.player.want(m.show.status === 'live' ? m.mediaEpoch : null);
+        return this.follow(m.show, m.mediaEpoch);
       case 'show':
         this.update({ show: m.show, mediaEpoch: m.mediaEpoch });
-        return this.player.want(m.show.status === 'live' ? m.mediaEpoch : null);
+        return this.follow(m.show, m.mediaEpoch);
       case 'offer':
         return this.player.handleOffer(m.epoch, m.sdp);
       case 'viewers':
@@ -114,6 +114,12 @@ export class WatchSession {
       case 'error':
         return this.player.handleError();
     }
+  }
+
+  private follow(show: PublicShow, mediaEpoch: number | null): void {
+    if (show.status === 'live') return this.player.want(mediaEpoch);
+    this.player.stop();
+    if (this.facts.stream) this.update({ stream: null });
   }
 
   private update(patch: Partial<Facts>): void {
