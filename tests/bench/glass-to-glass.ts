@@ -5,7 +5,7 @@
  * stamp back from each rendered frame. Last stdout line: JSON per ../shared/BENCHMARKS.md.
  */
 import type { Show, WatchLink } from '../../common/show.js';
-import { launchChromium } from '../helpers/browser.js';
+import { launchChromium, newPageForEvaluate } from '../helpers/browser.js';
 import { inboundCounters, pairIsInNamespace, selectedPair, waitUntil } from '../helpers/media-pages.js';
 import { createTopology } from '../helpers/netns.js';
 import { startRelay } from '../helpers/processes.js';
@@ -29,20 +29,20 @@ async function main(): Promise<void> {
     const viewBrowser = await launchChromium({ executablePath: topology.chromium('server') });
     cleanups.push(() => viewBrowser.close());
 
-    const pub = await pubBrowser.newPage();
+    const pub = await newPageForEvaluate(pubBrowser);
     await pub.goto(`${relay.url}/api/health`);
     const show = (await relayCall<Show>(pub, relay.studioKey, 'POST', '/api/shows', { title: 'glass-to-glass' })).body;
     const link = (await relayCall<WatchLink>(pub, relay.studioKey, 'POST', `/api/shows/${show.id}/links`, {})).body;
     await pub.evaluate(publishStampedCanvas, { relayUrl: relay.url, studioKey: relay.studioKey, showId: show.id, width: WIDTH, height: HEIGHT, fps: FPS });
 
-    const viewer = await viewBrowser.newPage();
+    const viewer = await newPageForEvaluate(viewBrowser);
     await viewer.goto(link.url);
     const pcExpr = 'window.__lcWatch && window.__lcWatch.pc()';
     await waitUntil('the viewer to decode video', async () => (await inboundCounters(viewer, pcExpr)).framesDecoded > 30, 45_000);
     const pair = await selectedPair(viewer, pcExpr);
     if (!pairIsInNamespace(pair)) throw new Error(`selected ICE pair is not on the namespace's addresses: ${JSON.stringify(pair)}`);
     // Let the encoder ramp up its bitrate and resolution before measuring.
-    await viewer.waitForTimeout(3000);
+    await viewer.waitForTimeout(Number(process.env.BENCH_WARMUP_MS ?? 8000));
     const samples = await viewer.evaluate(collectStampLatencies, { selector: '[data-testid="watch-video"]', count: FRAMES, timeoutMs: 60_000 });
     const n = samples.latencies.length;
     if (n < 300) throw new Error(`only ${n} stamped frames were read (rejected ${samples.rejected})`);

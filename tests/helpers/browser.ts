@@ -13,9 +13,21 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
   '--disable-gpu',
   '--autoplay-policy=no-user-gesture-required',
+  // Show real host addresses in getStats (not mDNS names), so tests can check which addresses ICE chose.
+  '--disable-features=WebRtcHideLocalIpsWithMdns',
 ];
 
 export async function launchChromium(opts: { executablePath?: string; args?: string[]; denyMedia?: boolean } = {}): Promise<Browser> {
   const args = opts.denyMedia ? CHROMIUM_ARGS.filter((a) => a !== '--use-fake-ui-for-media-stream').concat('--deny-permission-prompts') : CHROMIUM_ARGS;
   return chromium.launch({ executablePath: opts.executablePath ?? '/usr/bin/chromium', args: [...args, ...(opts.args ?? [])], headless: true });
+}
+
+/**
+ * tsx (esbuild keepNames) wraps named functions in `__name(…)`; functions shipped to the page with
+ * page.evaluate then need that helper to exist there too.
+ */
+export async function newPageForEvaluate(browser: Browser): Promise<import('playwright-core').Page> {
+  const page = await browser.newPage();
+  await page.addInitScript('window.__name = (f) => f');
+  return page;
 }

@@ -65,6 +65,8 @@ export async function publishStampedCanvas(o: StampedPublishOptions): Promise<{ 
   await pc.setRemoteDescription({ type: 'answer', sdp: await res.text() });
   const params = tr.sender.getParameters();
   params.encodings = [{ ...(params.encodings[0] ?? {}), maxBitrate: 2_500_000, maxFramerate: o.fps }];
+  // Hold the resolution when the CPU is short (fps drops instead), as a product demo would want.
+  (params as RTCRtpSendParameters & { degradationPreference?: string }).degradationPreference = 'maintain-resolution';
   await tr.sender.setParameters(params).catch(() => undefined);
   (window as unknown as { __pub: RTCPeerConnection }).__pub = pc;
   return { sessionId: (res.headers.get('location') ?? '').split('/').pop() ?? '' };
