@@ -45,6 +45,7 @@ export const ipcChannels = {
   'shows.links': { request: ShowRef, response: z.array(WatchLink) },
   'shows.start': { request: ShowRef, response: Show },
   'shows.end': { request: ShowRef, response: Show },
+  'links.create': { request: ShowRef, response: WatchLink },
   'links.revoke': { request: z.object({ linkId: z.string().min(1).max(64) }).strict(), response: WatchLink },
   'media.publish': {
     request: z.object({ showId: z.string().min(1).max(64), sdp: z.string().min(10).max(MAX_SDP_BYTES) }).strict(),
@@ -70,6 +71,16 @@ export type IpcEvent = keyof typeof ipcEvents;
 export type IpcEventPayload<E extends IpcEvent> = z.infer<(typeof ipcEvents)[E]>;
 
 export const IpcEventMessage = z.object({ event: z.enum(Object.keys(ipcEvents) as [IpcEvent, ...IpcEvent[]]), payload: z.unknown() });
+
+/**
+ * What a shell hands the renderer: raw results and raw event payloads, plain data only, because
+ * Electron's contextBridge drops custom error fields. The renderer validates and turns
+ * `{ok:false}` into a StudioError itself, the same way for both shells.
+ */
+export interface StudioTransport {
+  invoke(channel: IpcChannel, request: unknown): Promise<unknown>;
+  on(event: IpcEvent, listener: (payload: unknown) => void): () => void;
+}
 
 /** What the renderer sees, whichever shell it runs in. */
 export interface StudioBridge {

@@ -28,7 +28,7 @@ export class RelayClient {
     try {
       res = await fetch(this.baseUrl + path, { method, headers, body: payload, signal: AbortSignal.timeout(TIMEOUT_MS) });
     } catch {
-      throw new StudioError(ERROR_CODES.relayUnreachable, `Cannot reach the relay at ${this.baseUrl}. Check that it is running and the address is right. (릴레이에 연결할 수 없습니다. 실행 중인지, 주소가 맞는지 확인하세요.)`);
+      throw new StudioError(ERROR_CODES.relayUnreachable, `Cannot reach the relay at ${this.baseUrl}. Check that it is running and the address is right.`);
     }
     if (res.ok) return res;
     const text = await res.text();
@@ -40,7 +40,7 @@ export class RelayClient {
       // not JSON: fall through to a generic message
     }
     if (res.status === 401)
-      throw new StudioError(ERROR_CODES.unauthorized, parsed?.message ?? 'The relay refused the studio key. (스튜디오 키가 올바르지 않습니다.)');
+      throw new StudioError(ERROR_CODES.unauthorized, parsed?.message ?? 'The relay refused the studio key.');
     throw new StudioError(parsed?.error ?? `http_${res.status}`, parsed?.message ?? `The relay answered ${res.status}.`);
   }
 

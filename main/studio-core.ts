@@ -17,6 +17,8 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
   const db = new StudioDb(opts.dataDir);
   const bus = new EventEmitter();
   const emit = <E extends IpcEvent>(event: E, payload: IpcEventPayload<E>) => bus.emit('event', event, payload);
+  // Last viewer count per show, replayed to a renderer that (re)subscribes, so it never shows a stale 0.
+  const viewerCounts = new Map<string, number>();
 
   let relayUrl = db.getSetting('relay_url') ?? opts.defaultRelayUrl.replace(/\/+$/, '');
   // A relay on this laptop hands its first key over through an owner-only file; take it once.
@@ -44,7 +46,10 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
       else setStatus({ reachable: false, mediaEngine: null, message: `Lost the connection to the relay at ${relayUrl}; retrying.` });
     });
     events.on('message', (m) => {
-      if (m.type === 'viewers') emit('relay.viewers', { showId: m.showId, count: m.count });
+      if (m.type === 'viewers') {
+        viewerCounts.set(m.showId, m.count);
+        emit('relay.viewers', { showId: m.showId, count: m.count });
+      }
       else if (m.type === 'show') emit('relay.show', m.show);
       else if (m.type === 'publisherLost') emit('relay.publisherLost', { showId: m.showId, reason: m.reason });
       else if (m.type === 'mediaEngine') setStatus({ mediaEngine: m.state });
@@ -89,6 +94,7 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
     'shows.links': (req) => client.listLinks(req.showId),
     'shows.start': (req) => client.startShow(req.showId),
     'shows.end': (req) => client.endShow(req.showId),
+    'links.create': (req) => client.createLink(req.showId),
     'links.revoke': (req) => client.revokeLink(req.linkId),
     'media.publish': (req) => client.publish(req.showId, req.sdp),
     'media.unpublish': async (req) => {
@@ -112,6 +118,10 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
     },
     onEvent(listener: StudioEventListener) {
       bus.on('event', listener);
+      queueMicrotask(() => {
+        listener('relay.status', status);
+        for (const [showId, count] of viewerCounts) listener('relay.viewers', { showId, count });
+      });
       return () => bus.off('event', listener);
     },
     async close() {
@@ -122,4 +132,4 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
 }
 
 const mediaDownMessage =
-  'The relay is up but its media server (Janus) is not. The relay restarts it by itself; if this lasts, restart the relay and check its log. (미디어 서버(Janus)가 응답하지 않습니다. 잠시 후 다시 시도하고, 계속되면 릴레이를 다시 시작하세요.)';
+  'The relay is up but its media server (Janus) is not. The relay restarts it by itself; if this lasts, restart the relay and check its log.';

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { ERROR_CODES } from '../../common/errors.js';
 import type { Health } from '../../common/protocol/studio-api.js';
 import { bearerToken, StudioKeys } from './auth/studio-keys.js';
@@ -108,18 +108,23 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   server.on('upgrade', (req, socket, head) => {
     const pathname = new URL(req.url ?? '/', 'http://relay').pathname;
     if (pathname === '/ws/watch') {
-      viewerWss.handleUpgrade(req, socket, head, (ws) => handleViewerSocket(ws, { links, live, log: log.child({ component: 'viewer' }) }));
+      viewerWss.handleUpgrade(req, socket, head, (ws) => handleViewerSocket(keepAlive(ws), { links, live, log: log.child({ component: 'viewer' }) }));
     } else if (pathname === '/api/studio/events') {
       if (!keys.verify(bearerToken(req.headers.authorization))) {
         socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nstudio key required\n');
         return;
       }
-      studioWss.handleUpgrade(req, socket, head, (ws) => studioChannel.add(ws));
+      studioWss.handleUpgrade(req, socket, head, (ws) => studioChannel.add(keepAlive(ws)));
     } else {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
     }
   });
 
+  // handleUpgrade does not emit 'connection', so each socket is enrolled here.
+  function keepAlive(ws: WebSocket): WebSocket {
+    ws.on('pong', () => ((ws as WebSocket & { alive?: boolean }).alive = true));
+    return ws;
+  }
   // Dead sockets (a phone that walked out of coverage) are found by ping/pong and closed.
   const heartbeat = setInterval(() => {
     for (const ws of [...viewerWss.clients, ...studioWss.clients]) {
@@ -131,8 +136,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
       w.alive = false;
       w.ping();
     }
-  }, 15_000);
-  for (const wss of [viewerWss, studioWss]) wss.on('connection', (ws) => ws.on('pong', () => ((ws as typeof ws & { alive?: boolean }).alive = true)));
+  }, config.heartbeatMs);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -30,6 +30,8 @@ export const RelayConfig = z.object({
   turnPassword: z.string().optional(),
   /** Secret that signs watch links; generated into the data directory when absent. */
   secret: z.string().min(32, 'secret must be at least 32 characters').optional(),
+  /** How often idle WebSockets are pinged; one missed pong closes them. */
+  heartbeatMs: z.coerce.number().int().min(100).max(120_000).default(15_000),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 export type RelayConfig = z.infer<typeof RelayConfig>;
@@ -51,6 +53,7 @@ const ENV_KEYS: Record<string, keyof RelayConfig> = {
   RELAY_TURN_PASSWORD: 'turnPassword',
   RELAY_SECRET: 'secret',
   RELAY_LOG_LEVEL: 'logLevel',
+  RELAY_HEARTBEAT_MS: 'heartbeatMs',
 };
 
 export class ConfigError extends Error {}

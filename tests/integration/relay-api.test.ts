@@ -20,7 +20,8 @@ const api = async <T>(method: string, path: string, body?: unknown, key: string 
 const wsUrl = () => relay.url.replace('http', 'ws') + '/ws/watch';
 
 beforeAll(async () => {
-  relay = await startRelay();
+  // A fast heartbeat, so the test sees several ping rounds.
+  relay = await startRelay({ env: { RELAY_HEARTBEAT_MS: '200' } });
 });
 afterAll(async () => {
   await relay?.stop();
@@ -133,6 +134,21 @@ describe('viewer channel', () => {
     expect(await rude.closed()).toBe(1009);
     const health = await api<{ ok: boolean }>('GET', '/api/health');
     expect(health.status).toBe(200);
+    v.send({ type: 'subscribe' });
+    expect(await v.next('error')).toMatchObject({ code: 'not_live' });
+    v.close();
+  });
+
+  it('keeps answering viewers across heartbeat rounds (live sockets are not reaped)', async () => {
+    const { token } = await linkFor('heartbeat');
+    const v = new TestSocket(wsUrl());
+    await v.opened;
+    v.send({ type: 'hello', token });
+    await v.next('welcome');
+    let pings = 0;
+    v.ws.on('ping', () => pings++);
+    await waitUntil('several heartbeat rounds', () => pings >= 5, 10_000);
+    expect(v.closeCode).toBeNull();
     v.send({ type: 'subscribe' });
     expect(await v.next('error')).toMatchObject({ code: 'not_live' });
     v.close();

@@ -1,0 +1,80 @@
+/**
+ * The studio's preload: exposes exactly the typed IPC contract as `window.studioTransport`, nothing generic.
+ *
+ * Why a self-contained `.cts` file: a sandboxed preload is evaluated by Electron as a CommonJS
+ * function body in which only `require('electron')` works — ESM syntax and imports of other project
+ * files fail. `.cts` makes tsc emit CommonJS (`dist/electron/preload/preload.cjs`) even though the
+ * package is `"type": "module"`; a `.ts` file here would be emitted as ESM (`export {}`) and break.
+ * Only types are imported from common/ (erased at build time); the channel and event lists are
+ * duplicated as literal records whose type, `Record<IpcChannel, true>`, makes `tsc` fail as soon as
+ * they drift from the contract. A bundler would also work but adds a build step for ~10 lines.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { IpcChannel, IpcEvent, StudioTransport } from '../common/ipc-contract.js';
+
+const CHANNELS: Readonly<Record<IpcChannel, true>> = {
+  'settings.get': true,
+  'settings.connect': true,
+  'relay.status': true,
+  'shows.list': true,
+  'shows.create': true,
+  'shows.links': true,
+  'shows.start': true,
+  'shows.end': true,
+  'links.create': true,
+  'links.revoke': true,
+  'media.publish': true,
+  'media.unpublish': true,
+};
+
+const EVENTS: Readonly<Record<IpcEvent, true>> = {
+  'relay.viewers': true,
+  'relay.show': true,
+  'relay.status': true,
+  'relay.publisherLost': true,
+};
+
+const EVENT_CHANNEL = 'studio:event';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+// One ipcRenderer listener fans out to page listeners: no EventEmitter leak warnings, and the
+// IpcRendererEvent (which carries `sender`, i.e. ipcRenderer) never reaches the page.
+const listeners = new Map<IpcEvent, Set<(payload: unknown) => void>>();
+
+ipcRenderer.on(EVENT_CHANNEL, (_event: IpcRendererEvent, message: unknown) => {
+  if (!isRecord(message) || typeof message.event !== 'string' || !Object.hasOwn(EVENTS, message.event)) return;
+  for (const listener of listeners.get(message.event as IpcEvent) ?? []) {
+    try {
+      listener(message.payload);
+    } catch (error) {
+      console.error('studio event listener failed', error);
+    }
+  }
+});
+
+// Results go to the page untouched (plain data survives contextBridge; Error fields would not);
+// the renderer's bridge validates them and raises StudioErrors with their codes.
+const transport: StudioTransport = {
+  invoke(channel: IpcChannel, request: unknown): Promise<unknown> {
+    if (typeof channel !== 'string' || !Object.hasOwn(CHANNELS, channel)) {
+      return Promise.resolve({ ok: false, error: { error: 'bad_request', message: `Unknown studio channel: ${String(channel)}` } });
+    }
+    return ipcRenderer.invoke(`studio:${channel}`, request);
+  },
+
+  on(event: IpcEvent, listener: (payload: unknown) => void): () => void {
+    if (typeof event !== 'string' || !Object.hasOwn(EVENTS, event) || typeof listener !== 'function') return () => undefined;
+    const set = listeners.get(event) ?? new Set();
+    listeners.set(event, set);
+    const wrapped = (payload: unknown) => listener(payload);
+    set.add(wrapped);
+    return () => {
+      set.delete(wrapped);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('studioTransport', transport);

@@ -1,0 +1,16 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.js';
+import { I18nProvider } from './i18n/i18n.js';
+import { installDiagnostics } from './live/publisher.js';
+import './styles.css';
+
+installDiagnostics();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nProvider>
+      <App />
+    </I18nProvider>
+  </StrictMode>,
+);

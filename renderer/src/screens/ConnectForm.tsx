@@ -1,0 +1,95 @@
+import { useState, type FormEvent } from 'react';
+import { StudioError, type RelaySettings } from '../../../common/ipc-contract.js';
+import { bridge } from '../bridge.js';
+import { useI18n } from '../i18n/i18n.js';
+
+interface Props {
+  settings: RelaySettings;
+  onConnected: (s: RelaySettings) => void;
+  onCancel?: () => void;
+}
+
+/** Relay address + studio key; used full-page at first start and in the Settings dialog. */
+export function ConnectForm({ settings, onConnected, onCancel }: Props) {
+  const { t } = useI18n();
+  const [relayUrl, setRelayUrl] = useState(settings.relayUrl);
+  const [key, setKey] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const trimmed = key.trim();
+      onConnected(await bridge.invoke('settings.connect', { relayUrl: relayUrl.trim(), ...(trimmed ? { studioKey: trimmed } : {}) }));
+    } catch (err) {
+      setError(err instanceof StudioError ? { code: err.code, message: err.message } : { code: 'internal', message: String(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card connect-card" onSubmit={(e) => void submit(e)} noValidate>
+      <h1>{t.connect.title}</h1>
+      <p className="lead">{t.connect.lead}</p>
+
+      <label className="field">
+        <span className="field-label">{t.connect.relayUrl}</span>
+        <input data-testid="relay-url-input" type="url" value={relayUrl} onChange={(e) => setRelayUrl(e.target.value)} autoComplete="url" spellCheck={false} required />
+        <span className="field-hint">{t.connect.relayUrlHint}</span>
+      </label>
+
+      <label className="field">
+        <span className="field-label">{t.connect.studioKey}</span>
+        <input
+          data-testid="studio-key-input"
+          type="password"
+          value={key}
+          onChange={(e) => setKey(e.target.value)}
+          placeholder={settings.hasKey ? t.connect.studioKeyKeep : ''}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <span className="field-hint key-storage">
+          <LockIcon /> {t.connect.storage[settings.keyStorage]}
+        </span>
+      </label>
+
+      {error && (
+        <div className="form-error" role="alert" data-testid="connect-error">
+          {error.code === 'unauthorized' ? (
+            t.connect.keyWrong
+          ) : (
+            <>
+              {error.message}
+              {error.code === 'relay_unreachable' && <span className="form-error-hint">{t.connect.unreachableHint}</span>}
+            </>
+          )}
+        </div>
+      )}
+
+      <div className="form-actions">
+        {onCancel && (
+          <button type="button" className="btn ghost" onClick={onCancel}>
+            {t.common.cancel}
+          </button>
+        )}
+        <button type="submit" className="btn primary" data-testid="connect-button" disabled={busy || !relayUrl.trim()}>
+          {busy ? t.connect.connecting : t.connect.connect}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function LockIcon() {
+  return (
+    <svg width="12" height="12" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2.2">
+      <rect x="4" y="11" width="16" height="10" rx="2" />
+      <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+    </svg>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Show } from '../../../common/show.js';
+import { useI18n } from '../i18n/i18n.js';
+
+export function ShowList({ shows, highlight, onOpen }: { shows: Show[]; highlight: string | null; onOpen: (s: Show) => void }) {
+  const { t, formatDate } = useI18n();
+  return (
+    <ul className="show-list">
+      {shows.map((s) => {
+        const when =
+          s.status === 'ended' && s.endedAt
+            ? t.shows.endedAt(formatDate(s.endedAt))
+            : s.status === 'live' && s.startedAt
+              ? t.shows.startedAt(formatDate(s.startedAt))
+              : s.scheduledAt
+                ? t.shows.startsAt(formatDate(s.scheduledAt))
+                : t.shows.createdAt(formatDate(s.createdAt));
+        return (
+          <li key={s.id} data-testid="show-item" data-show-id={s.id} className={s.id === highlight ? 'show-item highlight' : 'show-item'}>
+            <button type="button" className="show-open" onClick={() => onOpen(s)}>
+              <span className={`status-chip status-${s.status}`}>{t.shows.status[s.status]}</span>
+              <span className="show-main">
+                <span className="show-title">{s.title}</span>
+                <span className="show-when">{when}</span>
+              </span>
+              <span className="show-go">{t.shows.open} →</span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,58 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Show, WatchLink } from '../../../common/show.js';
+import { bridge } from '../bridge.js';
+import { useI18n } from '../i18n/i18n.js';
+import { useShowUpdates } from '../relay-hooks.js';
+import { CreateShowForm } from './CreateShowForm.js';
+import { ShowList } from './ShowList.js';
+
+/** Links returned by shows.create, so the control room shows them without another round trip. */
+const createdLinks = new Map<string, WatchLink>();
+
+export function ShowsScreen({ onOpen }: { onOpen: (show: Show, link: WatchLink | null) => void }) {
+  const { t } = useI18n();
+  const [shows, setShows] = useState<Show[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [justCreated, setJustCreated] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setShows(await bridge.invoke('shows.list', {}));
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, []);
+  useEffect(() => void load(), [load]);
+
+  useShowUpdates(useCallback((show: Show) => setShows((xs) => xs && xs.map((s) => (s.id === show.id ? show : s))), []));
+
+  const created = (show: Show, link: WatchLink) => {
+    createdLinks.set(show.id, link);
+    setShows((xs) => [show, ...(xs ?? []).filter((s) => s.id !== show.id)]);
+    setJustCreated(show.id);
+  };
+
+  return (
+    <div className="page shows-page">
+      <CreateShowForm onCreated={created} />
+      <section className="card">
+        <div className="card-head">
+          <h2>{t.shows.title}</h2>
+        </div>
+        {justCreated && <p className="notice">{t.shows.created}</p>}
+        {error && (
+          <div className="form-error" role="alert">
+            {error}{' '}
+            <button type="button" className="btn small" onClick={() => void load()}>
+              {t.common.retry}
+            </button>
+          </div>
+        )}
+        {!shows && !error && <p className="muted">{t.common.loading}</p>}
+        {shows && shows.length === 0 && <p className="muted empty">{t.shows.empty}</p>}
+        {shows && shows.length > 0 && <ShowList shows={shows} highlight={justCreated} onOpen={(s) => onOpen(s, createdLinks.get(s.id) ?? null)} />}
+      </section>
+    </div>
+  );
+}
