@@ -120,6 +120,16 @@ describe('go live from the studio and watch through the link', () => {
     }
   });
 
+  it('when the relay restarts mid-show, the studio republishes and viewers come back by themselves', async () => {
+    await relay.restart();
+    await expect.poll(studioState, { timeout: 60_000 }).toBe('live');
+    for (const p of viewers) {
+      await expect.poll(() => watchState(p), { timeout: 60_000 }).toBe('live');
+      await expectDecoding(p);
+    }
+    await expect.poll(async () => (await host.getByTestId('viewer-count').textContent())?.match(/\d+/)?.[0], { timeout: 20_000 }).toBe('3');
+  });
+
   it('End show ends it for everyone', async () => {
     await host.getByTestId('end-show-button').click();
     await host.getByTestId('confirm-end-button').click();

@@ -19,6 +19,8 @@ export interface RunningRelay extends RunningProcess {
   url: string;
   dataDir: string;
   studioKey: string;
+  /** Stops the relay (and its Janus) and starts it again on the same data, address and port. */
+  restart(): Promise<void>;
 }
 
 /** A free TCP port on loopback (for processes that run outside a namespace). */
@@ -101,9 +103,14 @@ export async function startRelay(opts: { topology?: Topology; env?: Record<strin
     RELAY_LOG_LEVEL: 'info',
     ...opts.env,
   };
-  const proc = launch(TSX, ['server/src/main.ts'], env, inNs ? { topology: opts.topology!, side: 'server' } : undefined);
-  const output = capture(proc);
-  const ready = await waitForLine(proc, 'relay ready', output);
+  const boot = async () => {
+    const proc = launch(TSX, ['server/src/main.ts'], env, inNs ? { topology: opts.topology!, side: 'server' } : undefined);
+    const output = capture(proc);
+    const ready = await waitForLine(proc, 'relay ready', output);
+    return { proc, output, ready };
+  };
+  let current = await boot();
+  const ready = current.ready;
   let studioKey = '';
   try {
     studioKey = readFileSync(path.join(dataDir, 'studio-key'), 'utf8').trim();
@@ -111,13 +118,19 @@ export async function startRelay(opts: { topology?: Topology; env?: Record<strin
     // a relay started on an existing data directory has no hand-off file
   }
   return {
-    proc,
-    output,
+    get proc() {
+      return current.proc;
+    },
+    output: () => current.output(),
     url: String(ready.url),
     dataDir,
     studioKey,
+    async restart() {
+      await stopProcess(current.proc);
+      current = await boot();
+    },
     async stop() {
-      await stopProcess(proc);
+      await stopProcess(current.proc);
       if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

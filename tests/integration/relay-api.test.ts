@@ -209,6 +209,10 @@ describe('WHIP ingest', () => {
     const show = (await api<Show>('POST', '/api/shows', { title: 'whip' })).body;
     const post = (body: string, type = 'application/sdp') =>
       fetch(`${relay.url}/whip/shows/${show.id}`, { method: 'POST', headers: { authorization: `Bearer ${relay.studioKey}`, 'content-type': type }, body });
+    const preflight = await fetch(`${relay.url}/whip/shows/${show.id}`, { method: 'OPTIONS' });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
+    expect(preflight.headers.get('access-control-expose-headers')).toBe('location');
     expect((await post('v=0', 'text/plain')).status).toBe(415);
     const notSdp = await post('hello');
     expect(notSdp.status).toBe(400);

@@ -11,9 +11,21 @@ import { requireStudio, toHttpError } from './studio-routes.js';
  * bearer token; the answer comes back with 201 and a Location to DELETE when done.
  * Offers must carry their candidates (non-trickle); PATCH (trickle, ICE restart) is answered 405.
  */
+/** Browser-based WHIP encoders publish cross-origin; the studio key, not the origin, is the credential. */
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'POST, DELETE, PATCH, OPTIONS',
+  'access-control-allow-headers': 'authorization, content-type',
+  'access-control-expose-headers': 'location',
+};
+
 export function addWhipRoutes(router: Router, keys: StudioKeys, live: LiveShows): void {
+  const preflight = (_req: unknown, res: import('node:http').ServerResponse) => void res.writeHead(204, { ...CORS, 'access-control-max-age': '600' }).end();
   router
+    .add('OPTIONS', '/whip/shows/:id', preflight)
+    .add('OPTIONS', '/whip/sessions/:sid', preflight)
     .add('POST', '/whip/shows/:id', async (req, res, p) => {
+      for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v);
       requireStudio(keys, req);
       const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       if (type !== 'application/sdp') throw new HttpError(415, ERROR_CODES.badRequest, 'WHIP needs Content-Type: application/sdp');
@@ -37,6 +49,7 @@ export function addWhipRoutes(router: Router, keys: StudioKeys, live: LiveShows)
       res.end(result.answerSdp);
     })
     .add('DELETE', '/whip/sessions/:sid', async (req, res, p) => {
+      for (const [k, v] of Object.entries(CORS)) res.setHeader(k, v);
       requireStudio(keys, req);
       const found = await live.unpublish(p.sid!);
       if (!found) throw new HttpError(404, ERROR_CODES.notFound, 'no such publishing session');
