@@ -3,6 +3,9 @@ import { ApiError } from './errors.js';
 import { CreateShowRequest, MediaEngineState } from './protocol/studio-api.js';
 import { Show, WatchLink } from './show.js';
 import { MAX_SDP_BYTES } from './limits.js';
+import { CouponInput, Id, ImageRef, PollInput, ProductInput, QuizInput } from './commerce/catalog.js';
+import { CueAction, Rundown, Segment } from './rundown.js';
+import { Stage } from './stage.js';
 
 /**
  * The studio's one IPC contract: channel → request and response schemas, plus events.
@@ -28,6 +31,29 @@ export const RelayStatus = z.object({
 });
 export type RelayStatus = z.infer<typeof RelayStatus>;
 
+const Saved = z.object({ id: Id, updatedAt: z.string() });
+const catalogChannels = <I extends z.ZodType>(input: I) => ({
+  list: { request: Empty, response: z.array(Saved.and(z.record(z.string(), z.unknown()))) },
+  save: { request: z.object({ id: Id.optional(), input }).strict(), response: Saved.and(z.record(z.string(), z.unknown())) },
+  delete: { request: z.object({ id: Id }).strict(), response: z.object({}) },
+});
+const products = catalogChannels(ProductInput);
+const coupons = catalogChannels(CouponInput);
+const quizzes = catalogChannels(QuizInput);
+const polls = catalogChannels(PollInput);
+
+export const CsvImportReport = z.object({
+  /** Rows written (0 when the file had errors and the mode was all-or-nothing). */
+  imported: z.number().int(),
+  /** Rows that would import, or did. */
+  goodRows: z.number().int(),
+  errors: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+});
+export type CsvImportReport = z.infer<typeof CsvImportReport>;
+
+/** Images come in as base64 (≤ 5 MiB of image); the core checks type and size by the bytes themselves. */
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+
 export const ipcChannels = {
   'settings.get': { request: Empty, response: RelaySettings },
   'settings.connect': {
@@ -52,6 +78,56 @@ export const ipcChannels = {
     response: z.object({ sessionId: z.string(), sdp: z.string() }),
   },
   'media.unpublish': { request: z.object({ sessionId: z.string().min(1).max(128) }).strict(), response: z.object({}) },
+
+  'products.list': products.list,
+  'products.save': products.save,
+  'products.delete': products.delete,
+  'products.importCsv': {
+    request: z.object({ csv: z.string().max(5_000_000, 'the CSV file is larger than 5 MB'), mode: z.enum(['check', 'all-or-nothing', 'good-rows']) }).strict(),
+    response: CsvImportReport,
+  },
+  'images.add': {
+    request: z.object({ dataBase64: z.string().min(1).max(Math.ceil((MAX_IMAGE_BYTES * 4) / 3) + 8, 'the image is larger than 5 MB') }).strict(),
+    response: z.object({ ref: ImageRef }),
+  },
+  'coupons.list': coupons.list,
+  'coupons.save': coupons.save,
+  'coupons.delete': coupons.delete,
+  'quizzes.list': quizzes.list,
+  'quizzes.save': quizzes.save,
+  'quizzes.delete': quizzes.delete,
+  'polls.list': polls.list,
+  'polls.save': polls.save,
+  'polls.delete': polls.delete,
+
+  'rundowns.list': { request: Empty, response: z.array(Rundown) },
+  'rundowns.save': {
+    request: z.object({ id: Id.optional(), name: z.string().trim().min(1).max(80), showId: z.string().max(64).nullable(), segments: z.array(Segment).max(100) }).strict(),
+    response: Rundown,
+  },
+  'rundowns.duplicate': { request: z.object({ id: Id, name: z.string().trim().min(1).max(80), showId: z.string().max(64).nullable() }).strict(), response: Rundown },
+  'rundowns.delete': { request: z.object({ id: Id }).strict(), response: z.object({}) },
+
+  /** Starts a private rehearsal of the show: its own rehearsal show and link; nothing counted or sold. */
+  'shows.rehearse': { request: ShowRef, response: z.object({ show: Show, link: WatchLink }) },
+  'stage.get': { request: ShowRef, response: Stage },
+  /**
+   * Fires a cue action live. `firingId` makes a retried click one firing; `captureMs` is the
+   * studio's capture clock at the keypress (the same clock stamped into the video frames);
+   * `baseVersion` is the stage version the host saw, so two windows cannot overwrite each other.
+   */
+  'cues.fire': {
+    request: z
+      .object({
+        showId: z.string().min(1).max(64),
+        action: CueAction,
+        firingId: Id,
+        captureMs: z.number().finite().nullable(),
+        baseVersion: z.number().int().min(0),
+      })
+      .strict(),
+    response: Stage,
+  },
 } as const;
 
 export type IpcChannel = keyof typeof ipcChannels;
@@ -66,6 +142,7 @@ export const ipcEvents = {
   'relay.show': Show,
   'relay.status': RelayStatus,
   'relay.publisherLost': z.object({ showId: z.string(), reason: z.string() }),
+  'relay.stage': z.object({ showId: z.string(), stage: Stage }),
 } as const;
 export type IpcEvent = keyof typeof ipcEvents;
 export type IpcEventPayload<E extends IpcEvent> = z.infer<(typeof ipcEvents)[E]>;

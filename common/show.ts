@@ -15,11 +15,13 @@ export const Show = z.object({
   startedAt: z.string().nullable(),
   endedAt: z.string().nullable(),
   createdAt: z.string(),
+  /** Set on a rehearsal: the show it rehearses. Rehearsals are private and count and sell nothing. */
+  rehearsalOf: z.string().nullable(),
 });
 export type Show = z.infer<typeof Show>;
 
 /** What a viewer may know about a show: no ids of other resources, no secrets. */
-export const PublicShow = Show.pick({ title: true, status: true, scheduledAt: true, startedAt: true, endedAt: true });
+export const PublicShow = Show.pick({ title: true, status: true, scheduledAt: true, startedAt: true, endedAt: true }).extend({ rehearsal: z.boolean() });
 export type PublicShow = z.infer<typeof PublicShow>;
 
 export const WatchLink = z.object({

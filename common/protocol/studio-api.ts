@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { QualityPreset } from '../quality.js';
 import { Show, ShowTitle } from '../show.js';
+import { Stage, StageOp } from '../stage.js';
+import { Id } from '../commerce/catalog.js';
 
 /** Relay ⇄ studio-core HTTP API bodies and the studio event stream. */
 
@@ -38,5 +40,14 @@ export const RelayToStudio = z.discriminatedUnion('type', [
   z.object({ type: z.literal('mediaEngine'), state: MediaEngineState }),
   /** The publisher's session at Janus went away (engine restart, ICE failure); the studio should publish again. */
   z.object({ type: z.literal('publisherLost'), showId: z.string(), reason: z.string() }),
+  z.object({ type: z.literal('stage'), showId: z.string(), stage: Stage }),
 ]);
+
+export const FireCueRequest = z.object({
+  firingId: Id,
+  baseVersion: z.number().int().min(0),
+  captureMs: z.number().finite().nullable(),
+  op: StageOp,
+});
+export type FireCueRequest = z.infer<typeof FireCueRequest>;
 export type RelayToStudio = z.infer<typeof RelayToStudio>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_SDP_BYTES } from '../limits.js';
 import { PublicShow } from '../show.js';
+import { Stage } from '../stage.js';
 
 /** Viewer ⇄ relay messages on the watch WebSocket. Every message is one JSON object with a `type`. */
 
@@ -17,7 +18,23 @@ export const ViewerToRelay = z.discriminatedUnion('type', [
 export type ViewerToRelay = z.infer<typeof ViewerToRelay>;
 
 export const RelayToViewer = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('welcome'), viewerId: ViewerId, show: PublicShow, mediaEpoch: z.number().int().nullable(), viewers: z.number().int() }),
+  z.object({
+    type: z.literal('welcome'),
+    viewerId: ViewerId,
+    show: PublicShow,
+    mediaEpoch: z.number().int().nullable(),
+    viewers: z.number().int(),
+    /** What is on screen now, shown at once (a late joiner sees what everyone sees). */
+    stage: Stage,
+    /** Relay clock, so countdowns (coupon, quiz) are right on a phone whose clock is off. */
+    serverNow: z.number(),
+  }),
+  /**
+   * The stage changed because the host fired a cue. `captureMs` is the studio's capture time of the
+   * frame on screen when the host fired; show this stage on the first rendered frame whose stamp
+   * (see common/frame-stamp.ts) is at or after it. null: show at once (expiry, corrections).
+   */
+  z.object({ type: z.literal('stage'), stage: Stage, captureMs: z.number().nullable(), serverNow: z.number() }),
   /** Show or media changed; a new `mediaEpoch` means: subscribe again. `null` means no picture yet. */
   z.object({ type: z.literal('show'), show: PublicShow, mediaEpoch: z.number().int().nullable() }),
   z.object({ type: z.literal('offer'), epoch: z.number().int(), sdp: z.string() }),

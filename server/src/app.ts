@@ -21,6 +21,10 @@ import type { Logger } from './log.js';
 import { ShowStore } from './shows/show-store.js';
 import { WatchLinks } from './shows/watch-links.js';
 import { StudioChannel } from './ws/studio-channel.js';
+import { StageService } from './live/stage-service.js';
+import { StageStore } from './live/stage-store.js';
+import { addStageRoutes } from './http/stage-routes.js';
+import { addAssetRoutes } from './http/asset-routes.js';
 import { handleViewerSocket } from './ws/viewer-channel.js';
 
 const VERSION = '0.1.0';
@@ -67,7 +71,8 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   const engine = new MediaEngine(janusUrl, log.child({ component: 'media' }));
   engine.start();
   const live = new LiveShows(engine, store, log.child({ component: 'live' }));
-  const studioChannel = new StudioChannel(live, engine);
+  const stage = new StageService(new StageStore(db), store, live, log.child({ component: 'stage' }));
+  const studioChannel = new StudioChannel(live, engine, stage);
   const startedAt = Date.now();
 
   const router = new Router();
@@ -84,6 +89,8 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   });
   addStudioRoutes(router, { keys, store, links, live });
   addWhipRoutes(router, keys, live);
+  addStageRoutes(router, { keys, stage, store, links });
+  addAssetRoutes(router, keys, config.dataDir);
   addWatchRoutes(router, links, store, opts.watchDist ?? DEFAULT_WATCH_DIST);
 
   const server: Server = createServer((req, res) => {
@@ -108,7 +115,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   server.on('upgrade', (req, socket, head) => {
     const pathname = new URL(req.url ?? '/', 'http://relay').pathname;
     if (pathname === '/ws/watch') {
-      viewerWss.handleUpgrade(req, socket, head, (ws) => handleViewerSocket(keepAlive(ws), { links, live, log: log.child({ component: 'viewer' }) }));
+      viewerWss.handleUpgrade(req, socket, head, (ws) => handleViewerSocket(keepAlive(ws), { links, live, stageOf: (id) => stage.get(id), log: log.child({ component: 'viewer' }) }));
     } else if (pathname === '/api/studio/events') {
       if (!keys.verify(bearerToken(req.headers.authorization))) {
         socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nstudio key required\n');
@@ -156,6 +163,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     engine,
     async close() {
       clearInterval(heartbeat);
+      stage.stop();
       studioChannel.close();
       for (const ws of viewerWss.clients) ws.close(1001, 'relay stopping');
       await live.stop().catch(() => undefined);

@@ -41,10 +41,24 @@ describe('relay migrations', () => {
   it('step 2 adds settings on top of step 1', () => {
     const db = new Database(':memory:');
     applyMigrations(db, relayMigrations.slice(0, 1));
-    applyMigrations(db, relayMigrations);
+    applyMigrations(db, relayMigrations.slice(0, 2));
     expect(db.pragma('user_version', { simple: true })).toBe(2);
     db.prepare("INSERT INTO settings (key, value) VALUES ('k', 'v')").run();
     expect(db.prepare('SELECT value FROM settings').get()).toEqual({ value: 'v' });
+  });
+
+  it('step 3 adds rehearsals, the stage and the cue log, keeping existing shows', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    applyMigrations(db, relayMigrations.slice(0, 2));
+    db.prepare("INSERT INTO shows (id, title, status, created_at) VALUES ('a', 't', 'live', 'now')").run();
+    applyMigrations(db, relayMigrations.slice(0, 3));
+    expect(db.prepare('SELECT rehearsal_of FROM shows').get()).toEqual({ rehearsal_of: null });
+    db.prepare("INSERT INTO show_stage (show_id, version, stage, updated_at) VALUES ('a', 1, '{}', 'now')").run();
+    expect(() => db.prepare("INSERT INTO show_stage (show_id, version, stage, updated_at) VALUES ('a', 1, 'not json', 'now')").run()).toThrow();
+    db.prepare("INSERT INTO cue_firings (show_id, firing_id, fired_at, op, stage_version) VALUES ('a', 'f1', 'now', '{}', 1)").run();
+    expect(() => db.prepare("INSERT INTO cue_firings (show_id, firing_id, fired_at, op, stage_version) VALUES ('a', 'f1', 'now', '{}', 2)").run()).toThrow();
+    expect(() => db.prepare("INSERT INTO cue_firings (show_id, firing_id, fired_at, op, stage_version) VALUES ('nope', 'f2', 'now', '{}', 2)").run()).toThrow();
   });
 
   it('refuses a database from a newer program and a broken migration leaves nothing half-done', () => {

@@ -42,4 +42,26 @@ export const relayMigrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    name: 'rehearsals, the stage per show, fired cues',
+    sql: `
+      ALTER TABLE shows ADD COLUMN rehearsal_of TEXT REFERENCES shows(id) ON DELETE CASCADE;
+      CREATE TABLE show_stage (
+        show_id TEXT PRIMARY KEY REFERENCES shows(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL CHECK (version >= 0),
+        stage TEXT NOT NULL CHECK (json_valid(stage)),
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE cue_firings (
+        show_id TEXT NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+        firing_id TEXT NOT NULL,
+        fired_at TEXT NOT NULL,
+        capture_ms REAL,
+        op TEXT NOT NULL CHECK (json_valid(op)),
+        stage_version INTEGER NOT NULL,
+        PRIMARY KEY (show_id, firing_id)
+      ) STRICT;
+    `,
+  },
 ];

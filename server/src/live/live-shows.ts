@@ -50,7 +50,7 @@ export interface LiveShowsEvents {
 
 const epochOf = (ls: LiveShow): number | null => (ls.publisher?.up ? ls.epoch : null);
 
-const toPublic = (s: Show): PublicShow => ({ title: s.title, status: s.status, scheduledAt: s.scheduledAt, startedAt: s.startedAt, endedAt: s.endedAt });
+const toPublic = (s: Show): PublicShow => ({ title: s.title, status: s.status, scheduledAt: s.scheduledAt, startedAt: s.startedAt, endedAt: s.endedAt, rehearsal: s.rehearsalOf !== null });
 
 /** Live state per show: Janus room, current publisher, media epoch, connected viewers. */
 export class LiveShows extends EventEmitter<LiveShowsEvents> {
@@ -58,6 +58,8 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
   private readonly sessions = new Map<string, string>();
   private readonly pendingCounts = new Set<string>();
   private countTimer: NodeJS.Timeout | null = null;
+  private readonly pendingViewerCounts = new Set<string>();
+  private viewerCountTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly engine: MediaEngine,
@@ -175,20 +177,22 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
   }
 
   /**
-   * Viewer counts go out at most every 250 ms, to the studio (event) and to the show's viewers,
-   * so a join storm is not a message storm.
+   * Viewer counts go to the studio at most every 250 ms and to viewers at most every 2 s, so a
+   * join storm of thousands is not a message storm.
    */
   private countChanged(showId: string): void {
     this.pendingCounts.add(showId);
+    this.pendingViewerCounts.add(showId);
     this.countTimer ??= setTimeout(() => {
       this.countTimer = null;
-      for (const id of this.pendingCounts) {
-        const count = this.viewerCount(id);
-        this.emit('viewers', id, count);
-        this.broadcast(id, { type: 'viewers', count });
-      }
+      for (const id of this.pendingCounts) this.emit('viewers', id, this.viewerCount(id));
       this.pendingCounts.clear();
     }, 250);
+    this.viewerCountTimer ??= setTimeout(() => {
+      this.viewerCountTimer = null;
+      for (const id of this.pendingViewerCounts) this.broadcast(id, { type: 'viewers', count: this.viewerCount(id) });
+      this.pendingViewerCounts.clear();
+    }, 2000);
   }
 
   async removeViewer(showId: string, peer: ViewerPeer): Promise<void> {
@@ -276,6 +280,7 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
 
   async stop(): Promise<void> {
     if (this.countTimer) clearTimeout(this.countTimer);
+    if (this.viewerCountTimer) clearTimeout(this.viewerCountTimer);
     for (const ls of this.shows.values()) {
       for (const v of ls.viewers) await this.dropSubscriber(v);
       await this.dropPublisher(ls);

@@ -10,6 +10,7 @@ interface ShowRow {
   started_at: string | null;
   ended_at: string | null;
   created_at: string;
+  rehearsal_of: string | null;
 }
 
 const toShow = (r: ShowRow): Show => ({
@@ -20,6 +21,7 @@ const toShow = (r: ShowRow): Show => ({
   startedAt: r.started_at,
   endedAt: r.ended_at,
   createdAt: r.created_at,
+  rehearsalOf: r.rehearsal_of,
 });
 
 export class ShowTransitionError extends Error {}
@@ -34,6 +36,18 @@ export class ShowStore {
       .prepare("INSERT INTO shows (id, title, status, scheduled_at, created_at) VALUES (?, ?, 'scheduled', ?, ?)")
       .run(id, title, scheduledAt, new Date().toISOString());
     return this.get(id)!;
+  }
+
+  /** A private rehearsal of `showId`: its own show row (own room, own links), marked so nothing counts or sells. */
+  createRehearsal(showId: string): Show {
+    const show = this.require(showId);
+    if (show.rehearsalOf) throw new ShowTransitionError('this is already a rehearsal; rehearse the real show instead');
+    const id = `sh_${randomBytes(9).toString('base64url')}`;
+    const title = `[리허설 · Rehearsal] ${show.title}`.slice(0, 120);
+    this.db
+      .prepare("INSERT INTO shows (id, title, status, scheduled_at, created_at, rehearsal_of) VALUES (?, ?, 'scheduled', NULL, ?, ?)")
+      .run(id, title, new Date().toISOString(), show.id);
+    return this.require(id);
   }
 
   get(id: string): Show | undefined {

@@ -2,6 +2,7 @@ import type { WebSocket } from 'ws';
 import type { RelayToStudio } from '../../../common/protocol/studio-api.js';
 import type { MediaEngine } from '../janus/media-engine.js';
 import type { LiveShows } from '../live/live-shows.js';
+import type { StageService } from '../live/stage-service.js';
 
 /** Pushes live facts to authenticated studios: viewer counts, show changes, media engine state. */
 export class StudioChannel {
@@ -10,7 +11,9 @@ export class StudioChannel {
   constructor(
     private readonly live: LiveShows,
     private readonly engine: MediaEngine,
+    stage: StageService,
   ) {
+    stage.on('stage', (showId, s) => this.broadcast({ type: 'stage', showId, stage: s }));
     live.on('viewers', (showId, count) => this.broadcast({ type: 'viewers', showId, count }));
     live.on('show', (show) => this.broadcast({ type: 'show', show }));
     live.on('publisherLost', (showId, reason) => this.broadcast({ type: 'publisherLost', showId, reason }));

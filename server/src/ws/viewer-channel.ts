@@ -7,6 +7,7 @@ import { LiveError, type LiveShows, type ViewerPeer } from '../live/live-shows.j
 import { MediaUnavailableError } from '../janus/media-engine.js';
 import type { Logger } from '../log.js';
 import type { WatchLinks } from '../shows/watch-links.js';
+import type { Stage } from '../../../common/stage.js';
 import { SerialQueue } from '../live/serial-queue.js';
 
 const HELLO_TIMEOUT_MS = 10_000;
@@ -27,8 +28,8 @@ const LINK_MESSAGES: Record<string, string> = {
  * Every message is size-checked and schema-parsed; a bad one gets an error reply and
  * changes nothing, and the connection (and everyone else's) keeps working.
  */
-export function handleViewerSocket(ws: WebSocket, deps: { links: WatchLinks; live: LiveShows; log: Logger }): void {
-  const { links, live, log } = deps;
+export function handleViewerSocket(ws: WebSocket, deps: { links: WatchLinks; live: LiveShows; stageOf: (showId: string) => Stage; log: Logger }): void {
+  const { links, live, stageOf, log } = deps;
   let showId: string | null = null;
   let peer: ViewerPeer | null = null;
   let tokens = BURST;
@@ -83,7 +84,15 @@ export function handleViewerSocket(ws: WebSocket, deps: { links: WatchLinks; liv
       const viewerId = msg.viewerId ?? randomBytes(16).toString('base64url');
       peer = { viewerId, send, subscriber: null };
       live.addViewer(showId, peer);
-      send({ type: 'welcome', viewerId, show: live.publicShow(showId), mediaEpoch: live.mediaEpoch(showId), viewers: live.viewerCount(showId) });
+      send({
+        type: 'welcome',
+        viewerId,
+        show: live.publicShow(showId),
+        mediaEpoch: live.mediaEpoch(showId),
+        viewers: live.viewerCount(showId),
+        stage: stageOf(showId),
+        serverNow: Date.now(),
+      });
       return;
     }
     if (!peer || !showId) return fail('bad_message', 'send hello with the link token first');

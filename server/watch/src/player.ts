@@ -9,6 +9,13 @@ export interface PlayerEvents {
   stream(stream: MediaStream): void;
 }
 
+/** Reads what rides inside the received frames (see frame-clock.ts). */
+export interface ReceiveHooks {
+  readonly rtcConfig: RTCConfiguration | undefined;
+  /** Called once per receiver (audio and video) of each connection, before media flows. */
+  receive(receiver: RTCRtpReceiver): void;
+}
+
 const ICE_GATHER_CAP_MS = 2_000;
 /** How long 'disconnected' may last before we give up on the connection (it often heals by itself). */
 const DISCONNECTED_GRACE_MS = 3_000;
@@ -58,6 +65,7 @@ export class Player {
   constructor(
     private readonly send: (message: ViewerToRelay) => void,
     private readonly events: PlayerEvents,
+    private readonly hooks: ReceiveHooks,
   ) {}
 
   get peerConnection(): RTCPeerConnection | null {
@@ -123,14 +131,19 @@ export class Player {
 
   private async answer(epoch: number, sdp: string): Promise<void> {
     this.park();
-    const pc = new RTCPeerConnection();
+    const pc = new RTCPeerConnection(this.hooks.rtcConfig);
     this.pc = pc;
     this.pcEpoch = epoch;
     const stream = new MediaStream();
-    pc.ontrack = (ev) => stream.addTrack(ev.track);
+    pc.ontrack = (ev) => {
+      this.hooks.receive(ev.receiver);
+      stream.addTrack(ev.track);
+    };
     pc.onconnectionstatechange = () => this.onConnectionState(pc, stream);
     try {
       await pc.setRemoteDescription({ type: 'offer', sdp });
+      // With encoded streams every receiver must be piped, even one that never fired ontrack.
+      for (const receiver of pc.getReceivers()) this.hooks.receive(receiver);
       await pc.setLocalDescription(await pc.createAnswer());
       await iceGatheringComplete(pc);
       const local = pc.localDescription?.sdp;

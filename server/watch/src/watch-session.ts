@@ -1,7 +1,12 @@
 import type { RelayToViewer } from '../../../common/protocol/viewer.js';
 import type { PublicShow } from '../../../common/show.js';
+import { EMPTY_STAGE, type Stage } from '../../../common/stage.js';
+import { FrameClock } from './frame-clock.js';
 import { linkMessage } from './i18n.js';
 import { Player, type MediaStatus } from './player.js';
+import { RelayClock } from './relay-clock.js';
+import { StageSync, type PictureMode } from './stage-sync.js';
+import { VideoDelayEstimate } from './video-delay.js';
 import { WatchConnection, type ConnectionEvent } from './watch-connection.js';
 
 /** The page's states; also exposed as `data-state` for end-to-end tests. */
@@ -16,6 +21,8 @@ export interface WatchView {
   /** False while the WebSocket is down and being re-established. */
   readonly online: boolean;
   readonly linkMessage: string | null;
+  /** The stage as displayed (held cues are not in it until their frame is on screen). */
+  readonly stage: Stage;
 }
 
 interface Facts {
@@ -28,7 +35,12 @@ interface Facts {
   /** Has a picture ever been connected on this page? Decides "connecting" vs "reconnecting". */
   played: boolean;
   link: { message: string } | null;
+  stage: Stage;
 }
+
+/** Frames count as stamped while a stamped one was rendered this recently. */
+const STAMPED_RECENTLY_MS = 1_000;
+const DELAY_SAMPLE_MS = 2_000;
 
 function deriveState(f: Facts): WatchState {
   if (f.link) return 'link-problem';
@@ -54,19 +66,31 @@ export function tokenFromPath(pathname: string): string | null {
 
 /** Glues the relay connection and the player into one immutable view for React. */
 export class WatchSession {
-  private facts: Facts = { show: null, mediaEpoch: null, viewers: null, stream: null, online: false, media: 'idle', played: false, link: null };
+  private facts: Facts = { show: null, mediaEpoch: null, viewers: null, stream: null, online: false, media: 'idle', played: false, link: null, stage: EMPTY_STAGE };
   private view: WatchView = this.toView();
   private readonly listeners = new Set<() => void>();
   private readonly connection: WatchConnection | null;
   readonly player: Player;
+  readonly clock = new RelayClock();
+  readonly frames: FrameClock;
+  readonly sync: StageSync;
+  private readonly delay = new VideoDelayEstimate();
+  private delayTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(location: Location) {
     const token = tokenFromPath(location.pathname);
     const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/watch`;
     this.connection = token ? new WatchConnection(wsUrl, token, (e) => this.onConnection(e)) : null;
+    this.frames = new FrameClock((captureMs) => this.sync.frame(captureMs));
     this.player = new Player((m) => this.connection?.send(m), {
       status: (media) => this.update({ media, played: this.facts.played || media === 'connected' }),
       stream: (stream) => this.update({ stream }),
+    }, this.frames);
+    this.sync = new StageSync({
+      now: () => performance.now(),
+      mode: () => this.pictureMode(),
+      estimatedDelayMs: () => this.delay.ms,
+      onShow: (stage) => this.update({ stage }),
     });
     if (!token) this.facts.link = { message: linkMessage(null, null) };
     this.view = this.toView();
@@ -74,11 +98,25 @@ export class WatchSession {
 
   start(): void {
     this.connection?.start();
+    this.delayTimer = setInterval(() => {
+      if (this.view.state === 'live') void this.delay.sample(this.player.peerConnection);
+    }, DELAY_SAMPLE_MS);
   }
 
   stop(): void {
     this.connection?.stop();
     this.player.stop();
+    this.frames.stop();
+    this.sync.stop();
+    if (this.delayTimer) clearInterval(this.delayTimer);
+  }
+
+  /** The live screen's video element (null when it goes away): rendered frames drive held cues. */
+  readonly attachVideo = (video: HTMLVideoElement | null): void => this.frames.attach(video);
+
+  private pictureMode(): PictureMode {
+    if (this.view.state !== 'live') return 'none';
+    return this.frames.stampedWithin(STAMPED_RECENTLY_MS) ? 'stamped' : 'unstamped';
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -102,8 +140,14 @@ export class WatchSession {
   private onMessage(m: RelayToViewer): void {
     switch (m.type) {
       case 'welcome':
+        this.clock.sample(m.serverNow);
+        // A (late) joiner sees exactly what is on screen now.
+        this.sync.reset(m.stage);
         this.update({ online: true, show: m.show, mediaEpoch: m.mediaEpoch, viewers: m.viewers });
         return this.follow(m.show, m.mediaEpoch);
+      case 'stage':
+        this.clock.sample(m.serverNow);
+        return this.sync.receive(m.stage, m.captureMs);
       case 'show':
         this.update({ show: m.show, mediaEpoch: m.mediaEpoch });
         return this.follow(m.show, m.mediaEpoch);
@@ -129,11 +173,13 @@ export class WatchSession {
     const same = (Object.keys(next) as (keyof WatchView)[]).every((k) => next[k] === prev[k]);
     if (same) return;
     this.view = next;
+    // No picture any more: nothing to hold cues for (this re-enters update with the stage).
+    if (next.state !== 'live' && this.sync.pending) this.sync.flush();
     for (const l of this.listeners) l();
   }
 
   private toView(): WatchView {
     const f = this.facts;
-    return { state: deriveState(f), show: f.show, viewers: f.viewers, stream: f.stream, online: f.online, linkMessage: f.link?.message ?? null };
+    return { state: deriveState(f), show: f.show, viewers: f.viewers, stream: f.stream, online: f.online, linkMessage: f.link?.message ?? null, stage: f.stage };
   }
 }

@@ -1,0 +1,70 @@
+import { EventEmitter } from 'node:events';
+import type { Stage } from '../../../common/stage.js';
+import type { Logger } from '../log.js';
+import type { ShowStore } from '../shows/show-store.js';
+import { LiveError, type LiveShows } from './live-shows.js';
+import { nextExpiry, type Firing, type StageStore } from './stage-store.js';
+
+export interface StageServiceEvents {
+  stage: [showId: string, stage: Stage];
+}
+
+/**
+ * Fires cues onto a show's stage and fans the result out: to every viewer (with the capture
+ * time the viewer holds it for) and to every studio window. Also expires coupons, quizzes and
+ * polls on time, whether or not anyone fires anything.
+ */
+export class StageService extends EventEmitter<StageServiceEvents> {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly store: StageStore,
+    private readonly shows: ShowStore,
+    private readonly live: LiveShows,
+    private readonly log: Logger,
+  ) {
+    super();
+    // A restarted relay picks up the running timers of live shows.
+    for (const show of shows.listLive()) this.schedule(show.id, store.get(show.id));
+  }
+
+  get(showId: string): Stage {
+    return this.store.get(showId);
+  }
+
+  fire(showId: string, firing: Firing): Stage {
+    const show = this.shows.get(showId);
+    if (!show) throw new LiveError('not_found', `no show with id ${showId}`);
+    if (show.status !== 'live') throw new LiveError('not_live', 'Go live (or start a rehearsal) before firing cues.');
+    const { stage, duplicate } = this.store.fire(showId, firing, Date.now());
+    if (duplicate) return stage;
+    this.log.info('cue fired', { showId, op: firing.op.op, version: stage.version, captureMs: firing.captureMs });
+    this.publish(showId, stage, firing.captureMs);
+    return stage;
+  }
+
+  private publish(showId: string, stage: Stage, captureMs: number | null): void {
+    this.live.broadcast(showId, { type: 'stage', stage, captureMs, serverNow: Date.now() });
+    this.emit('stage', showId, stage);
+    this.schedule(showId, stage);
+  }
+
+  private schedule(showId: string, stage: Stage): void {
+    clearTimeout(this.timers.get(showId));
+    this.timers.delete(showId);
+    const at = nextExpiry(stage);
+    if (at === null) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(showId);
+      const next = this.store.expire(showId, Date.now());
+      if (next) this.publish(showId, next, null);
+    }, Math.max(0, at - Date.now()) + 5);
+    timer.unref();
+    this.timers.set(showId, timer);
+  }
+
+  stop(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+}
