@@ -110,12 +110,12 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   });
 
   // The viewer channel accepts up to 1 MiB frames so oversized-but-sane messages get a polite error reply.
-  const viewerWss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const viewerWss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024, perMessageDeflate: false });
   const studioWss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   server.on('upgrade', (req, socket, head) => {
     const pathname = new URL(req.url ?? '/', 'http://relay').pathname;
     if (pathname === '/ws/watch') {
-      viewerWss.handleUpgrade(req, socket, head, (ws) => handleViewerSocket(keepAlive(ws), { links, live, stageOf: (id) => stage.get(id), log: log.child({ component: 'viewer' }) }));
+      viewerWss.handleUpgrade(req, socket, head, (ws) => handleViewerSocket(keepAlive(ws), socket, { links, live, stageOf: (id) => stage.get(id), log: log.child({ component: 'viewer' }) }));
     } else if (pathname === '/api/studio/events') {
       if (!keys.verify(bearerToken(req.headers.authorization))) {
         socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nstudio key required\n');

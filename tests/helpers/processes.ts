@@ -73,7 +73,7 @@ function waitForLine(proc: ChildProcess, msg: string, output: () => string, time
 function capture(proc: ChildProcess): () => string {
   let out = '';
   const add = (c: Buffer) => {
-    out = (out + c.toString()).slice(-20_000);
+    out = (out + c.toString()).slice(-200_000);
   };
   proc.stdout?.on('data', add);
   proc.stderr?.on('data', add);
@@ -92,7 +92,8 @@ async function stopProcess(proc: ChildProcess): Promise<void> {
   });
 }
 
-export async function startRelay(opts: { topology?: Topology; env?: Record<string, string>; dataDir?: string } = {}): Promise<RunningRelay> {
+/** `wrap` prefixes the command (e.g. a shell that raises the descriptor limit before exec). */
+export async function startRelay(opts: { topology?: Topology; env?: Record<string, string>; dataDir?: string; wrap?: string[] } = {}): Promise<RunningRelay> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'lc-relay-'));
   const inNs = opts.topology !== undefined;
   const env: Record<string, string> = {
@@ -104,7 +105,8 @@ export async function startRelay(opts: { topology?: Topology; env?: Record<strin
     ...opts.env,
   };
   const boot = async () => {
-    const proc = launch(TSX, ['server/src/main.ts'], env, inNs ? { topology: opts.topology!, side: 'server' } : undefined);
+    const [cmd, ...args] = [...(opts.wrap ?? []), TSX, 'server/src/main.ts'];
+    const proc = launch(cmd!, args, env, inNs ? { topology: opts.topology!, side: 'server' } : undefined);
     const output = capture(proc);
     const ready = await waitForLine(proc, 'relay ready', output);
     return { proc, output, ready };

@@ -7,6 +7,7 @@ import type { MediaEngine } from '../janus/media-engine.js';
 import type { Logger } from '../log.js';
 import type { ShowStore } from '../shows/show-store.js';
 import { SerialQueue } from './serial-queue.js';
+import { encodeTextFrame } from '../ws/text-frame.js';
 
 export class LiveError extends Error {
   constructor(
@@ -21,6 +22,8 @@ export class LiveError extends Error {
 export interface ViewerPeer {
   readonly viewerId: string;
   send(message: RelayToViewer): void;
+  /** A ready WebSocket frame: a broadcast is serialized and framed once, not once per viewer. */
+  sendFrame(frame: Buffer): void;
   subscriber: { handle: VideoRoomHandle; epoch: number } | null;
 }
 
@@ -270,8 +273,9 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
 
   broadcast(ls: LiveShow | string, message: RelayToViewer): void {
     const entry = typeof ls === 'string' ? this.shows.get(ls) : ls;
-    if (!entry) return;
-    for (const v of entry.viewers) v.send(message);
+    if (!entry || entry.viewers.size === 0) return;
+    const frame = encodeTextFrame(Buffer.from(JSON.stringify(message)));
+    for (const v of entry.viewers) v.sendFrame(frame);
   }
 
   liveShowIds(): string[] {

@@ -5,6 +5,8 @@ import type { ShowStore } from '../shows/show-store.js';
 import { LiveError, type LiveShows } from './live-shows.js';
 import { nextExpiry, type Firing, type StageStore } from './stage-store.js';
 
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
 export interface StageServiceEvents {
   stage: [showId: string, stage: Stage];
 }
@@ -36,15 +38,20 @@ export class StageService extends EventEmitter<StageServiceEvents> {
     const show = this.shows.get(showId);
     if (!show) throw new LiveError('not_found', `no show with id ${showId}`);
     if (show.status !== 'live') throw new LiveError('not_live', 'Go live (or start a rehearsal) before firing cues.');
+    const t0 = performance.now();
     const { stage, duplicate } = this.store.fire(showId, firing, Date.now());
     if (duplicate) return stage;
-    this.log.info('cue fired', { showId, op: firing.op.op, version: stage.version, captureMs: firing.captureMs });
+    const t1 = performance.now();
     this.publish(showId, stage, firing.captureMs);
+    const t2 = performance.now();
+    // Where a cue's time goes on the relay: the durable write, then the fan-out to every viewer.
+    this.log.info('cue fired', { showId, op: firing.op.op, version: stage.version, viewers: this.live.viewerCount(showId), storeMs: round(t1 - t0), fanoutMs: round(t2 - t1) });
     return stage;
   }
 
   private publish(showId: string, stage: Stage, captureMs: number | null): void {
-    this.live.broadcast(showId, { type: 'stage', stage, captureMs, serverNow: Date.now() });
+    // Small fields first: a client can read the timing without parsing the whole stage.
+    this.live.broadcast(showId, { type: 'stage', captureMs, serverNow: Date.now(), stage });
     this.emit('stage', showId, stage);
     this.schedule(showId, stage);
   }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { describeZodError } from '../../../common/errors.js';
 import { MAX_SIGNAL_MESSAGE_BYTES } from '../../../common/limits.js';
@@ -28,7 +29,7 @@ const LINK_MESSAGES: Record<string, string> = {
  * Every message is size-checked and schema-parsed; a bad one gets an error reply and
  * changes nothing, and the connection (and everyone else's) keeps working.
  */
-export function handleViewerSocket(ws: WebSocket, deps: { links: WatchLinks; live: LiveShows; stageOf: (showId: string) => Stage; log: Logger }): void {
+export function handleViewerSocket(ws: WebSocket, socket: Duplex, deps: { links: WatchLinks; live: LiveShows; stageOf: (showId: string) => Stage; log: Logger }): void {
   const { links, live, stageOf, log } = deps;
   let showId: string | null = null;
   let peer: ViewerPeer | null = null;
@@ -38,6 +39,13 @@ export function handleViewerSocket(ws: WebSocket, deps: { links: WatchLinks; liv
 
   const send = (m: RelayToViewer) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
+  };
+  // Whole frames written straight to the socket (compression is off, so ws never holds a partial
+  // frame). A viewer that cannot keep up (over 1 MiB queued) is dropped rather than buffered forever.
+  const sendFrame = (frame: Buffer) => {
+    if (ws.readyState !== ws.OPEN) return;
+    if (socket.writableLength > 1024 * 1024) return ws.terminate();
+    socket.write(frame);
   };
   const fail = (code: string, message: string) => send({ type: 'error', code, message });
 
@@ -82,7 +90,7 @@ export function handleViewerSocket(ws: WebSocket, deps: { links: WatchLinks; liv
       clearTimeout(helloTimer);
       showId = resolved.showId;
       const viewerId = msg.viewerId ?? randomBytes(16).toString('base64url');
-      peer = { viewerId, send, subscriber: null };
+      peer = { viewerId, send, sendFrame, subscriber: null };
       live.addViewer(showId, peer);
       send({
         type: 'welcome',

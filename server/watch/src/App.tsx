@@ -2,7 +2,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import type { PublicShow } from '../../../common/show.js';
 import { t } from './i18n.js';
 import { Scheduled } from './Scheduled.js';
-import { Stage } from './Stage.js';
+import { Live } from './Live.js';
 import type { WatchSession, WatchView } from './watch-session.js';
 
 function Connecting() {
@@ -39,13 +39,13 @@ function LinkProblem({ message }: { message: string }) {
   );
 }
 
-function Body({ view }: { view: WatchView }) {
+function Body({ view, session }: { view: WatchView; session: WatchSession }) {
   const { state, show } = view;
   if (state === 'link-problem') return <LinkProblem message={view.linkMessage ?? ''} />;
   if (!show) return <Connecting />;
   if (show.status === 'scheduled') return <Scheduled show={show} viewers={view.viewers} />;
   if (show.status === 'ended') return <Ended show={show} />;
-  return <Stage state={state} show={show} viewers={view.viewers} stream={view.stream} />;
+  return <Live state={state} show={show} viewers={view.viewers} stream={view.stream} stage={view.stage} clock={session.clock} attachVideo={session.attachVideo} />;
 }
 
 export function App({ session }: { session: WatchSession }) {
@@ -59,7 +59,7 @@ export function App({ session }: { session: WatchSession }) {
   const banner = !view.online && view.state === 'scheduled';
   return (
     <div className="watch" data-testid="watch-state" data-state={view.state}>
-      <Body view={view} />
+      <Body view={view} session={session} />
       {banner && (
         <p className="banner" role="status">
           {t.connectionLost}

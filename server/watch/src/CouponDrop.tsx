@@ -1,0 +1,59 @@
+import type { CouponDrop as Coupon } from '../../../common/stage.js';
+import { formatCount, money } from './format.js';
+import { t } from './i18n.js';
+import { formatRemaining } from './relay-clock.js';
+
+/** A running coupon: what it gives, its code, time left on the relay clock and the remaining quota. */
+export function CouponDrop({ coupon, relayNow }: { coupon: Coupon; relayNow: number }) {
+  const value = coupon.kind === 'percent' ? t.percentOff(coupon.amount) : t.amountOff(money(coupon.amount, coupon.currency));
+  const left = Math.min(coupon.quotaLeft, coupon.quotaTotal);
+  const gone = left === 0;
+  const share = coupon.quotaTotal > 0 ? left / coupon.quotaTotal : 0;
+  const remaining = coupon.endsAt - relayNow;
+  return (
+    <section className={`coupon${gone ? ' is-gone' : ''}`} data-testid="coupon-drop" aria-label={t.liveCoupon}>
+      <div className="coupon-main">
+        <p className="coupon-eyebrow">
+          <TicketIcon />
+          {t.liveCoupon}
+        </p>
+        <p className="coupon-value">{value}</p>
+        <p className="coupon-cond">{coupon.minOrder > 0 ? t.minOrder(money(coupon.minOrder, coupon.currency)) : t.anyOrder}</p>
+      </div>
+      <div className="coupon-side">
+        <p className="coupon-code" aria-label={t.couponCode}>
+          {coupon.code}
+        </p>
+        <p className="coupon-timer" role="timer" aria-label={t.timeLeft}>
+          <ClockIcon />
+          <span data-testid="coupon-countdown" className={remaining <= 10_000 ? 'urgent' : undefined}>
+            {formatRemaining(remaining)}
+          </span>
+        </p>
+        <p className="coupon-quota" data-testid="coupon-quota">
+          {gone ? t.allClaimed : t.quotaLeft(formatCount(left), formatCount(coupon.quotaTotal))}
+        </p>
+        <span className="coupon-meter" aria-hidden="true">
+          <span style={{ width: `${Math.round(share * 100)}%` }} />
+        </span>
+      </div>
+    </section>
+  );
+}
+
+function TicketIcon() {
+  return (
+    <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M3 8a2 2 0 0 0 2-2h14a2 2 0 0 0 2 2v2a2 2 0 0 0 0 4v2a2 2 0 0 0-2 2H5a2 2 0 0 0-2-2v-2a2 2 0 0 0 0-4V8z" />
+    </svg>
+  );
+}
+
+export function ClockIcon() {
+  return (
+    <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round">
+      <circle cx="12" cy="13" r="8" />
+      <path d="M12 9v4l2.5 2M9 2h6" />
+    </svg>
+  );
+}

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import type { ProductCard } from '../../../common/stage.js';
+import { formatCount, money, percentOff, safeHttpUrl } from './format.js';
+import { t } from './i18n.js';
+
+/** Relay assets are same-origin paths; anything else that is not a web URL is not loaded. */
+function imageSrc(url: string | undefined): string | null {
+  if (!url) return null;
+  if (url.startsWith('/') && !url.startsWith('//')) return url;
+  return safeHttpUrl(url);
+}
+
+function ProductImage({ url, soldOut }: { url: string | undefined; soldOut: boolean }) {
+  const [broken, setBroken] = useState(false);
+  const src = imageSrc(url);
+  return (
+    <div className="product-img">
+      {src && !broken ? <img src={src} alt="" loading="eager" decoding="async" onError={() => setBroken(true)} /> : <BagIcon />}
+      {soldOut && (
+        <span className="product-img-soldout" data-testid="sold-out">
+          {t.soldOut}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function Card({ card }: { card: ProductCard }) {
+  const soldOut = card.stock === 0;
+  const off = percentOff(card.price, card.salePrice);
+  const now = off !== null && card.salePrice !== null ? card.salePrice : card.price;
+  const href = safeHttpUrl(card.externalUrl);
+  const low = card.stock > 0 && card.stock <= 10;
+  return (
+    <article className={`product${soldOut ? ' is-sold-out' : ''}`} data-testid="product-card" data-product-id={card.productId}>
+      <ProductImage url={card.imageUrls[0]} soldOut={soldOut} />
+      <div className="product-body">
+        <h2 className="product-name">{card.name}</h2>
+        <p className="product-price">
+          {off !== null && <span className="product-off">{off}%</span>}
+          <strong className="product-now">{money(now, card.currency)}</strong>
+          {off !== null && <s className="product-was">{money(card.price, card.currency)}</s>}
+        </p>
+        {!soldOut && <p className={`product-stock${low ? ' low' : ''}`}>{t.stockLeft(formatCount(card.stock))}</p>}
+      </div>
+      {href ? (
+        <a className="product-cta" href={href} target="_blank" rel="noopener noreferrer">
+          {t.viewProduct}
+        </a>
+      ) : (
+        <button type="button" className="product-cta" disabled>
+          {t.buyingSoon}
+        </button>
+      )}
+    </article>
+  );
+}
+
+/** Up to three pinned products: a swipeable strip on a phone, a column beside the video on a desktop. */
+export function ProductCards({ cards }: { cards: readonly ProductCard[] }) {
+  if (!cards.length) return null;
+  return (
+    <section className={`products count-${cards.length}`} aria-label={t.products}>
+      {cards.map((card) => (
+        <Card key={card.productId} card={card} />
+      ))}
+    </section>
+  );
+}
+
+function BagIcon() {
+  return (
+    <svg className="product-img-placeholder" width="30" height="30" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M6 7h12l-1 13H7L6 7z" />
+      <path d="M9 7a3 3 0 0 1 6 0" />
+    </svg>
+  );
+}

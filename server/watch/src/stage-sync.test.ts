@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_STAGE, type Stage } from '../../../common/stage.js';
+import { MAX_HOLD_MS, StageSync, type PictureMode } from './stage-sync.js';
+
+const v = (version: number): Stage => ({ ...EMPTY_STAGE, version });
+
+/** A StageSync on a fake clock with manual timers. */
+function rig(mode: PictureMode = 'stamped', delay = 100) {
+  let now = 1_000;
+  let timer: { at: number; fn: () => void } | null = null;
+  const shown: { version: number; frameCaptureMs: number | null }[] = [];
+  const env = { mode, delay };
+  const sync = new StageSync({
+    now: () => now,
+    mode: () => env.mode,
+    estimatedDelayMs: () => env.delay,
+    onShow: (_s, at) => shown.push(at),
+    setTimer: (fn, ms) => (timer = { at: now + ms, fn }),
+    clearTimer: () => (timer = null),
+  });
+  const advance = (ms: number) => {
+    now += ms;
+    if (timer && timer.at <= now) {
+      const t = timer;
+      timer = null;
+      t.fn();
+    }
+  };
+  return { sync, shown, env, advance };
+}
+
+describe('StageSync', () => {
+  it('shows a cue on the first rendered frame whose stamp reaches its capture time', () => {
+    const { sync, shown } = rig();
+    sync.receive(v(1), 5_000);
+    sync.frame(4_966);
+    expect(sync.stage.version).toBe(0);
+    sync.frame(5_000);
+    expect(sync.stage.version).toBe(1);
+    expect(shown.at(-1)).toEqual({ version: 1, frameCaptureMs: 5_000 });
+  });
+
+  it('keeps only the newest of several due cues, and holds later ones', () => {
+    const { sync } = rig();
+    sync.receive(v(1), 5_000);
+    sync.receive(v(2), 5_033);
+    sync.receive(v(3), 5_200);
+    sync.frame(5_066);
+    expect(sync.shownAt).toEqual({ version: 2, frameCaptureMs: 5_066 });
+    expect(sync.pending).toBe(1);
+  });
+
+  it('applies a held cue after MAX_HOLD_MS when the video stalls', () => {
+    const { sync, advance } = rig();
+    sync.receive(v(1), 5_000);
+    advance(MAX_HOLD_MS - 1);
+    expect(sync.stage.version).toBe(0);
+    advance(1);
+    expect(sync.shownAt).toEqual({ version: 1, frameCaptureMs: null });
+  });
+
+  it('without stamps, waits the estimated video delay', () => {
+    const { sync, advance } = rig('unstamped', 150);
+    sync.receive(v(1), 5_000);
+    advance(149);
+    expect(sync.stage.version).toBe(0);
+    advance(1);
+    expect(sync.stage.version).toBe(1);
+  });
+
+  it('shows at once with no picture, for captureMs null, and for a welcome', () => {
+    const r = rig('none');
+    r.sync.receive(v(1), 5_000);
+    expect(r.sync.stage.version).toBe(1);
+    const s = rig('stamped');
+    s.sync.receive(v(1), null);
+    expect(s.sync.stage.version).toBe(1);
+    s.sync.receive(v(2), 9_000);
+    s.sync.reset(v(7));
+    expect(s.sync.stage.version).toBe(7);
+    expect(s.sync.pending).toBe(0);
+  });
+
+  it('never lets an uncaptured update reveal a held cue early', () => {
+    const { sync } = rig();
+    sync.receive(v(1), 5_000);
+    sync.receive(v(2), null); // e.g. a count update carrying v1's card too
+    expect(sync.stage.version).toBe(0);
+    sync.frame(5_000);
+    expect(sync.stage.version).toBe(2);
+  });
+
+  it('ignores stale and duplicate versions, and flushes when the picture goes', () => {
+    const { sync } = rig();
+    sync.reset(v(5));
+    sync.receive(v(5), 1);
+    sync.receive(v(4), 1);
+    expect(sync.pending).toBe(0);
+    sync.receive(v(6), 9_000);
+    sync.flush();
+    expect(sync.shownAt).toEqual({ version: 6, frameCaptureMs: null });
+  });
+});
