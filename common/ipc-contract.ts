@@ -90,6 +90,8 @@ export const ipcChannels = {
     request: z.object({ dataBase64: z.string().min(1).max(Math.ceil((MAX_IMAGE_BYTES * 4) / 3) + 8, 'the image is larger than 5 MB') }).strict(),
     response: z.object({ ref: ImageRef }),
   },
+  /** A stored image for the studio's own screens, as a data URL (the renderer has no file access). */
+  'images.get': { request: z.object({ ref: ImageRef }).strict(), response: z.object({ dataUrl: z.string() }) },
   'coupons.list': coupons.list,
   'coupons.save': coupons.save,
   'coupons.delete': coupons.delete,

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { ApiError, ERROR_CODES } from '../common/errors.js';
 import { StudioError } from '../common/ipc-contract.js';
-import { Health } from '../common/protocol/studio-api.js';
+import { Health, type FireCueRequest } from '../common/protocol/studio-api.js';
+import { Stage } from '../common/stage.js';
 import { Show, WatchLink } from '../common/show.js';
 
 const TIMEOUT_MS = 8000;
+const ASSET_TIMEOUT_MS = 60_000;
 
 /** The studio core's HTTP client for the relay's studio API and WHIP endpoint. Errors become StudioErrors a seller can read. */
 export class RelayClient {
@@ -13,20 +15,23 @@ export class RelayClient {
     private readonly key: string | null,
   ) {}
 
-  private async request(method: string, path: string, body?: { json?: unknown; sdp?: string }): Promise<Response> {
+  private async request(method: string, path: string, body?: { json?: unknown; sdp?: string; raw?: { bytes: Uint8Array; type: string } }, timeoutMs = TIMEOUT_MS): Promise<Response> {
     const headers: Record<string, string> = {};
     if (this.key) headers.authorization = `Bearer ${this.key}`;
-    let payload: string | undefined;
+    let payload: string | Uint8Array<ArrayBuffer> | undefined;
     if (body?.json !== undefined) {
       headers['content-type'] = 'application/json';
       payload = JSON.stringify(body.json);
     } else if (body?.sdp !== undefined) {
       headers['content-type'] = 'application/sdp';
       payload = body.sdp;
+    } else if (body?.raw !== undefined) {
+      headers['content-type'] = body.raw.type;
+      payload = new Uint8Array(body.raw.bytes); // a copy backed by a plain ArrayBuffer, which fetch's BodyInit requires
     }
     let res: Response;
     try {
-      res = await fetch(this.baseUrl + path, { method, headers, body: payload, signal: AbortSignal.timeout(TIMEOUT_MS) });
+      res = await fetch(this.baseUrl + path, { method, headers, body: payload, signal: AbortSignal.timeout(timeoutMs) });
     } catch {
       throw new StudioError(ERROR_CODES.relayUnreachable, `Cannot reach the relay at ${this.baseUrl}. Check that it is running and the address is right.`);
     }
@@ -45,7 +50,10 @@ export class RelayClient {
   }
 
   private async json<S extends z.ZodType>(schema: S, method: string, path: string, json?: unknown): Promise<z.infer<S>> {
-    const res = await this.request(method, path, json === undefined ? undefined : { json });
+    return this.parse(schema, await this.request(method, path, json === undefined ? undefined : { json }));
+  }
+
+  private async parse<S extends z.ZodType>(schema: S, res: Response): Promise<z.infer<S>> {
     const parsed = schema.safeParse(await res.json().catch(() => null));
     if (!parsed.success) throw new StudioError(ERROR_CODES.internal, 'The relay sent an answer this studio does not understand; are both the same version?');
     return parsed.data;
@@ -72,6 +80,17 @@ export class RelayClient {
   listLinks = (id: string) => this.json(z.array(WatchLink), 'GET', `/api/shows/${encodeURIComponent(id)}/links`);
   createLink = (id: string) => this.json(WatchLink, 'POST', `/api/shows/${encodeURIComponent(id)}/links`, {});
   revokeLink = (id: string) => this.json(WatchLink, 'POST', `/api/links/${encodeURIComponent(id)}/revoke`, {});
+
+  rehearse = (id: string) => this.json(z.object({ show: Show, link: WatchLink }), 'POST', `/api/shows/${encodeURIComponent(id)}/rehearsal`, {});
+  getStage = (id: string) => this.json(Stage, 'GET', `/api/shows/${encodeURIComponent(id)}/stage`);
+  fireCue = (id: string, body: FireCueRequest) => this.json(Stage, 'POST', `/api/shows/${encodeURIComponent(id)}/cues`, body);
+
+  /** Uploads an image for viewers; the relay answers 201 `{ref, url}` with `url` a path such as `/assets/<ref>`. */
+  async putAsset(bytes: Uint8Array, type: string): Promise<{ ref: string; url: string }> {
+    // A 5 MB picture over a slow uplink takes longer than an API call.
+    const res = await this.request('PUT', '/api/assets', { raw: { bytes, type } }, ASSET_TIMEOUT_MS);
+    return this.parse(z.object({ ref: z.string().min(1).max(200), url: z.string().min(1).max(200) }), res);
+  }
 
   /** WHIP publish: the relay answers 201 with the SDP answer and the session's Location. */
   async publish(showId: string, offerSdp: string): Promise<{ sessionId: string; sdp: string }> {

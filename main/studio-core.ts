@@ -1,14 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
 import { describeZodError, ERROR_CODES } from '../common/errors.js';
-import { ipcChannels, isIpcChannel, StudioError, type IpcChannel, type IpcEvent, type IpcEventPayload, type IpcResult, type RelayStatus } from '../common/ipc-contract.js';
-import type { z } from 'zod';
+import { ipcChannels, isIpcChannel, StudioError, type IpcEvent, type IpcEventPayload, type IpcResult, type RelayStatus } from '../common/ipc-contract.js';
+import type { Stage } from '../common/stage.js';
+import { Catalog } from './catalog/catalog.js';
+import { catalogHandlers } from './catalog/catalog-handlers.js';
+import type { Handlers } from './handlers.js';
+import { fireCue } from './live/fire-cue.js';
+import { RelayAssets } from './live/relay-assets.js';
 import { RelayClient } from './relay-client.js';
 import { RelayEvents } from './relay-events.js';
 import type { StudioCore, StudioCoreOptions, StudioEventListener } from './studio-core-api.js';
+import { RundownStore } from './rundown/rundown-store.js';
 import { StudioDb } from './store/studio-db.js';
-
-type Handlers = { [C in IpcChannel]: (req: z.infer<(typeof ipcChannels)[C]['request']>) => Promise<z.infer<(typeof ipcChannels)[C]['response']>> };
 
 const isLocal = (url: string) => /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(url);
 
@@ -19,6 +23,11 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
   const emit = <E extends IpcEvent>(event: E, payload: IpcEventPayload<E>) => bus.emit('event', event, payload);
   // Last viewer count per show, replayed to a renderer that (re)subscribes, so it never shows a stale 0.
   const viewerCounts = new Map<string, number>();
+  // Last stage per show, replayed the same way, so a second window opens on what viewers see now.
+  const stages = new Map<string, Stage>();
+  const catalog = new Catalog(db);
+  const rundowns = new RundownStore(db.db);
+  const assets = new RelayAssets((ref) => catalog.images.read(ref));
 
   let relayUrl = db.getSetting('relay_url') ?? opts.defaultRelayUrl.replace(/\/+$/, '');
   // A relay on this laptop hands its first key over through an owner-only file; take it once.
@@ -41,8 +50,11 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
     if (!key) return;
     events = new RelayEvents(relayUrl, key);
     events.on('connection', (connected, httpStatus) => {
-      if (connected) setStatus({ reachable: true, authorized: true, message: null });
-      else if (httpStatus === 401) setStatus({ authorized: false, message: 'The relay refused the studio key. Enter the current key in Settings.' });
+      if (connected) {
+        // After a reconnect the relay may have been restored or replaced: upload pictures again rather than show broken ones.
+        assets.forget(relayUrl);
+        setStatus({ reachable: true, authorized: true, message: null });
+      } else if (httpStatus === 401) setStatus({ authorized: false, message: 'The relay refused the studio key. Enter the current key in Settings.' });
       else setStatus({ reachable: false, mediaEngine: null, message: `Lost the connection to the relay at ${relayUrl}; retrying.` });
     });
     events.on('message', (m) => {
@@ -53,6 +65,10 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
       else if (m.type === 'show') emit('relay.show', m.show);
       else if (m.type === 'publisherLost') emit('relay.publisherLost', { showId: m.showId, reason: m.reason });
       else if (m.type === 'mediaEngine') setStatus({ mediaEngine: m.state });
+      else if (m.type === 'stage') {
+        stages.set(m.showId, m.stage);
+        emit('relay.stage', { showId: m.showId, stage: m.stage });
+      }
     });
     events.start();
   };
@@ -68,6 +84,7 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
       if (!key) throw new StudioError(ERROR_CODES.unauthorized, 'Enter the studio key the relay printed when it first started.');
       const candidate = new RelayClient(url, key);
       await candidate.checkKey();
+      if (url !== relayUrl) stages.clear();
       relayUrl = url;
       db.setSetting('relay_url', url);
       opts.secrets.set(key);
@@ -101,6 +118,10 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
       await client.unpublish(req.sessionId);
       return {};
     },
+    ...catalogHandlers(catalog, rundowns),
+    'shows.rehearse': (req) => client.rehearse(req.showId),
+    'stage.get': (req) => client.getStage(req.showId),
+    'cues.fire': (req) => fireCue(req, catalog, client, assets),
   };
 
   return {
@@ -121,6 +142,7 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
       queueMicrotask(() => {
         listener('relay.status', status);
         for (const [showId, count] of viewerCounts) listener('relay.viewers', { showId, count });
+        for (const [showId, stage] of stages) listener('relay.stage', { showId, stage });
       });
       return () => bus.off('event', listener);
     },

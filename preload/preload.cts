@@ -25,6 +25,28 @@ const CHANNELS: Readonly<Record<IpcChannel, true>> = {
   'links.revoke': true,
   'media.publish': true,
   'media.unpublish': true,
+  'products.list': true,
+  'products.save': true,
+  'products.delete': true,
+  'products.importCsv': true,
+  'images.add': true,
+  'images.get': true,
+  'coupons.list': true,
+  'coupons.save': true,
+  'coupons.delete': true,
+  'quizzes.list': true,
+  'quizzes.save': true,
+  'quizzes.delete': true,
+  'polls.list': true,
+  'polls.save': true,
+  'polls.delete': true,
+  'rundowns.list': true,
+  'rundowns.save': true,
+  'rundowns.duplicate': true,
+  'rundowns.delete': true,
+  'shows.rehearse': true,
+  'stage.get': true,
+  'cues.fire': true,
 };
 
 const EVENTS: Readonly<Record<IpcEvent, true>> = {
@@ -32,6 +54,7 @@ const EVENTS: Readonly<Record<IpcEvent, true>> = {
   'relay.show': true,
   'relay.status': true,
   'relay.publisherLost': true,
+  'relay.stage': true,
 };
 
 const EVENT_CHANNEL = 'studio:event';

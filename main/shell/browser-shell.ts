@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer } from 'ws';
-import { MAX_API_BODY_BYTES } from '../../common/limits.js';
+// Images (≤ 5 MiB, base64) and CSV files (≤ 5 MB) come through the contract; the schemas cap each.
+const MAX_IPC_BODY_BYTES = 8 * 1024 * 1024;
 import type { StudioCore } from '../studio-core-api.js';
 
 /**
@@ -65,7 +66,7 @@ export async function startBrowserShell(core: StudioCore, opts: { rendererDist: 
     let size = 0;
     for await (const c of req) {
       size += (c as Buffer).length;
-      if (size > MAX_API_BODY_BYTES) return reply(413, { ok: false, error: { error: 'too_large', message: 'request too large' } });
+      if (size > MAX_IPC_BODY_BYTES) return reply(413, { ok: false, error: { error: 'too_large', message: 'request too large' } });
       chunks.push(c as Buffer);
     }
     let body: unknown;

@@ -2,20 +2,22 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { applyMigrations, type Migration } from '../../common/migrations.js';
+import { migration002Catalog } from './migration-002-catalog.js';
 
-/** The studio's own schema. Shows live on the relay; the studio keeps its settings (and, later, its catalog). */
+/** The studio's own schema. Shows live on the relay; the studio keeps its settings, catalog, images and run-downs. */
 export const studioMigrations: readonly Migration[] = [
   {
     version: 1,
     name: 'settings',
     sql: `CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;`,
   },
+  migration002Catalog,
 ];
 
 export class StudioDb {
   readonly db: Database.Database;
 
-  constructor(dataDir: string) {
+  constructor(readonly dataDir: string) {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     this.db = new Database(path.join(dataDir, 'studio.sqlite'));
     this.db.pragma('journal_mode = WAL');

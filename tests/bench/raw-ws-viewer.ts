@@ -10,7 +10,7 @@ export function rawViewer(host: string, port: number, path: string, hello: strin
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host, port });
     let upgraded = false;
-    let buf = Buffer.alloc(0);
+    let buf: Buffer = Buffer.alloc(0);
     socket.setNoDelay(true);
     socket.once('error', reject);
     socket.on('connect', () => {

@@ -132,7 +132,7 @@ describe('rehearsal', () => {
 describe('product images', () => {
   const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
   const put = (body: Buffer, type: string, key: string | null = relay.studioKey) =>
-    fetch(relay.url + '/api/assets', { method: 'PUT', headers: { 'content-type': type, ...(key ? { authorization: `Bearer ${key}` } : {}) }, body });
+    fetch(relay.url + '/api/assets', { method: 'PUT', headers: { 'content-type': type, ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: new Uint8Array(body) });
 
   it('stores images by content and serves them with their type', async () => {
     const r = await put(png, 'image/png');

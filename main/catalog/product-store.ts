@@ -1,0 +1,136 @@
+import type Database from 'better-sqlite3';
+import { ERROR_CODES } from '../../common/errors.js';
+import { StudioError } from '../../common/ipc-contract.js';
+import { Id, ProductInput, type Product } from '../../common/commerce/catalog.js';
+import { deletedLabel, forgetDeleted, newId, notFound, nowIso, parseInput, parseStored, rememberDeleted } from './store-util.js';
+
+interface ProductRow {
+  id: string;
+  name: string;
+  description: string;
+  currency: string;
+  price: number;
+  sale_price: number | null;
+  stock: number;
+  external_url: string | null;
+  updated_at: string;
+}
+interface OptionRow {
+  product_id: string;
+  id: string;
+  name: string;
+  stock: number;
+}
+interface ImageRow {
+  product_id: string;
+  ref: string;
+}
+
+/** Products with their options and images (rows of their own). Every write is one transaction. */
+export class ProductStore {
+  constructor(private readonly db: Database.Database) {}
+
+  list(): Product[] {
+    const rows = this.db.prepare('SELECT * FROM products ORDER BY created_at, rowid').all() as ProductRow[];
+    return this.assemble(rows);
+  }
+
+  get(id: string): Product | null {
+    const row = this.db.prepare('SELECT * FROM products WHERE id = ?').get(id) as ProductRow | undefined;
+    return row ? this.assemble([row], id)[0]! : null;
+  }
+
+  /** The name a deleted product had, if it was deleted from this studio. */
+  deletedName(id: string): string | null {
+    return deletedLabel(this.db, 'product', id);
+  }
+
+  /** Inserts (new id when none is given, or an unknown id) or replaces the product with that id. */
+  save(id: string | undefined, input: unknown): Product {
+    const productId = id === undefined ? newId() : parseInput(Id, id);
+    this.saveMany([{ id: productId, input }]);
+    return this.get(productId)!;
+  }
+
+  /** Validates every item first, then writes them all in one transaction (all or none). Returns the ids. */
+  saveMany(items: readonly { id?: string; input: unknown }[]): string[] {
+    const hasImage = this.db.prepare('SELECT 1 FROM images WHERE ref = ?').pluck();
+    const checked = items.map((item) => {
+      const p = parseInput(ProductInput, item.input);
+      if (new Set(p.options.map((o) => o.id)).size !== p.options.length) throw new StudioError(ERROR_CODES.badRequest, 'options: two options have the same id');
+      for (const ref of p.images)
+        if (!hasImage.get(ref)) throw new StudioError(ERROR_CODES.badRequest, `images: the image ${ref.slice(0, 12)}… has not been added to the studio; add the image first`);
+      return { id: item.id === undefined ? newId() : parseInput(Id, item.id), p };
+    });
+    const upsert = this.db.prepare(
+      `INSERT INTO products (id, name, description, currency, price, sale_price, stock, external_url, created_at, updated_at)
+       VALUES (@id, @name, @description, @currency, @price, @salePrice, @stock, @externalUrl, @now, @now)
+       ON CONFLICT(id) DO UPDATE SET name = excluded.name, description = excluded.description, currency = excluded.currency,
+         price = excluded.price, sale_price = excluded.sale_price, stock = excluded.stock, external_url = excluded.external_url,
+         updated_at = excluded.updated_at`,
+    );
+    const clearOptions = this.db.prepare('DELETE FROM product_options WHERE product_id = ?');
+    const clearImages = this.db.prepare('DELETE FROM product_images WHERE product_id = ?');
+    const addOption = this.db.prepare('INSERT INTO product_options (product_id, position, id, name, stock) VALUES (?, ?, ?, ?, ?)');
+    const addImage = this.db.prepare('INSERT INTO product_images (product_id, position, ref) VALUES (?, ?, ?)');
+    const now = nowIso();
+    this.db.transaction(() => {
+      for (const { id, p } of checked) {
+        upsert.run({ id, name: p.name, description: p.description, currency: p.currency, price: p.price, salePrice: p.salePrice, stock: p.stock, externalUrl: p.externalUrl, now });
+        clearOptions.run(id);
+        clearImages.run(id);
+        p.options.forEach((o, i) => addOption.run(id, i, o.id, o.name, o.stock));
+        p.images.forEach((ref, i) => addImage.run(id, i, ref));
+        forgetDeleted(this.db, 'product', id);
+      }
+    })();
+    return checked.map((c) => c.id);
+  }
+
+  /** Deletes the product (its options and image links go with it). Cues that name it stay; firing them fails clearly. */
+  delete(id: string): void {
+    this.db.transaction(() => {
+      const row = this.db.prepare('SELECT name FROM products WHERE id = ?').get(id) as { name: string } | undefined;
+      if (!row) throw notFound('That product is no longer in the catalog.');
+      this.db.prepare('DELETE FROM products WHERE id = ?').run(id);
+      rememberDeleted(this.db, 'product', id, row.name);
+    })();
+  }
+
+  /** `onlyId`: rows are that one product; otherwise they are all products. */
+  private assemble(rows: ProductRow[], onlyId?: string): Product[] {
+    if (!rows.length) return [];
+    const where = onlyId === undefined ? '' : 'WHERE product_id = ?';
+    const args = onlyId === undefined ? [] : [onlyId];
+    const options = group(this.db.prepare(`SELECT product_id, id, name, stock FROM product_options ${where} ORDER BY product_id, position`).all(...args) as OptionRow[]);
+    const images = group(this.db.prepare(`SELECT product_id, ref FROM product_images ${where} ORDER BY product_id, position`).all(...args) as ImageRow[]);
+    return rows.map((r) => {
+      const input = parseStored(
+        ProductInput,
+        {
+          name: r.name,
+          description: r.description,
+          currency: r.currency,
+          price: r.price,
+          salePrice: r.sale_price,
+          stock: r.stock,
+          externalUrl: r.external_url,
+          options: (options.get(r.id) ?? []).map((o) => ({ id: o.id, name: o.name, stock: o.stock })),
+          images: (images.get(r.id) ?? []).map((i) => i.ref),
+        },
+        `product “${r.name}”`,
+      );
+      return { id: r.id, updatedAt: r.updated_at, ...input };
+    });
+  }
+}
+
+function group<R extends { product_id: string }>(rows: R[]): Map<string, R[]> {
+  const out = new Map<string, R[]>();
+  for (const r of rows) {
+    const list = out.get(r.product_id);
+    if (list) list.push(r);
+    else out.set(r.product_id, [r]);
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { applyMigrations } from '../../common/migrations.js';
+import { studioMigrations } from './studio-db.js';
+
+const open = () => {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  return db;
+};
+const tables = (db: Database.Database) =>
+  (db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string; sql: string }[]);
+const now = '2025-01-01T00:00:00.000Z';
+
+describe('studio migrations', () => {
+  it('1: settings alone', () => {
+    const db = open();
+    expect(applyMigrations(db, studioMigrations.slice(0, 1))).toEqual([1]);
+    expect(tables(db).map((t) => t.name)).toEqual(['settings']);
+    db.prepare('INSERT INTO settings VALUES (?, ?)').run('relay_url', 'https://relay.example');
+  });
+
+  it('2 on top of 1: adds the catalog tables (all STRICT) and keeps the settings', () => {
+    const db = open();
+    applyMigrations(db, studioMigrations.slice(0, 1));
+    db.prepare('INSERT INTO settings VALUES (?, ?)').run('relay_url', 'https://relay.example');
+    expect(applyMigrations(db, studioMigrations)).toEqual([2]);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get('relay_url')).toBe('https://relay.example');
+    const all = tables(db);
+    expect(all.map((t) => t.name)).toEqual(['coupons', 'deleted_items', 'images', 'polls', 'product_images', 'product_options', 'products', 'quizzes', 'rundowns', 'settings']);
+    for (const t of all) expect(t.sql, t.name).toMatch(/\)\s*STRICT$/);
+    expect(applyMigrations(db, studioMigrations)).toEqual([]);
+  });
+
+  it('2: options cascade with their product, money is integer, and CHECKs stop what the schemas forbid', () => {
+    const db = open();
+    applyMigrations(db, studioMigrations);
+    const addProduct = db.prepare(
+      'INSERT INTO products (id, name, description, currency, price, sale_price, stock, external_url, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)',
+    );
+    addProduct.run('p1', '니트', '', 'KRW', 39000, 29000, 15, now, now);
+    db.prepare('INSERT INTO product_options VALUES (?, ?, ?, ?, ?)').run('p1', 0, 'o1', 'S', 10);
+    db.prepare('INSERT INTO product_options VALUES (?, ?, ?, ?, ?)').run('p1', 1, 'o2', 'M', 5);
+    db.prepare('DELETE FROM products WHERE id = ?').run('p1');
+    expect(db.prepare('SELECT count(*) FROM product_options').pluck().get()).toBe(0);
+
+    expect(() => addProduct.run('p2', 'x', '', 'KRW', 12.5, null, 1, now, now)).toThrow(/INTEGER/);
+    expect(() => addProduct.run('p3', 'x', '', 'KRW', -1, null, 1, now, now)).toThrow(/CHECK/);
+    expect(() => addProduct.run('p4', 'x', '', 'KRW', 100, 100, 1, now, now)).toThrow(/CHECK/);
+    expect(() => addProduct.run('p5', 'x', '', 'GBP', 100, null, 1, now, now)).toThrow(/CHECK/);
+    expect(() => db.prepare('INSERT INTO product_images VALUES (?, ?, ?)').run('nope', 0, 'a'.repeat(64) + '.png')).toThrow(/FOREIGN KEY/);
+    const addQuiz = db.prepare('INSERT INTO quizzes (id, question, choices, correct_index, time_limit_sec, winners, winner_rule, reward_coupon_id, created_at, updated_at) VALUES (?, ?, ?, ?, 30, 1, ?, NULL, ?, ?)');
+    expect(() => addQuiz.run('q1', '?', '["a"]', 0, 'first', now, now)).toThrow(/CHECK/);
+    expect(() => addQuiz.run('q2', '?', '["a","b"]', 2, 'first', now, now)).toThrow(/CHECK/);
+    addQuiz.run('q3', '?', '["a","b"]', 1, 'draw', now, now);
+    expect(() => db.prepare('INSERT INTO rundowns VALUES (?, ?, NULL, ?, ?, ?)').run('r1', 'Show', '{"not":"an array"}', now, now)).toThrow(/CHECK/);
+  });
+});

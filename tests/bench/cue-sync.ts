@@ -1,0 +1,110 @@
+/**
+ * npm run bench:cue-sync — how far from the right video frame viewers show a cue.
+ * The publisher (client namespace) draws a canvas whose every frame shows its draw instant in
+ * pixels, and publishes it with the studio's own frame stamper (bundled from renderer/). It fires
+ * cues at random moments. The viewer (server namespace, real watch page) records, for each cue,
+ * the pixel-read instant of the first rendered frame on which the cue is displayed. Offset =
+ * that instant − the instant of the frame nearest the keypress (signed, ms; +33 = one frame late
+ * at 30 fps). Last line: JSON with n, p50, p95, p99, abs_p95.
+ */
+import { build } from 'esbuild';
+import os from 'node:os';
+import path from 'node:path';
+import type { Show, WatchLink } from '../../common/show.js';
+import { launchChromium, newPageForEvaluate } from '../helpers/browser.js';
+import { drawsAround, fireCueNow, startStampedPublisher, watchStageFrames } from '../helpers/cue-sync-pages.js';
+import { inboundCounters, pairIsInNamespace, selectedPair, waitUntil } from '../helpers/media-pages.js';
+import { createTopology } from '../helpers/netns.js';
+import { ROOT, startRelay } from '../helpers/processes.js';
+import { relayCall } from '../helpers/relay-api.js';
+import { percentile } from '../helpers/stats.js';
+
+const CUES = Number(process.env.BENCH_CUES ?? 120);
+
+const stamperBundle = (
+  await build({ entryPoints: [path.join(ROOT, 'tests/bench/cue-sync-publisher-entry.ts')], bundle: true, format: 'iife', write: false, target: 'es2022' })
+).outputFiles[0]!.text;
+
+const topology = createTopology();
+const cleanups: (() => Promise<unknown>)[] = [];
+try {
+  const relay = await startRelay({ topology });
+  cleanups.push(() => relay.stop());
+  const pubBrowser = await launchChromium({ executablePath: topology.chromium('client') });
+  cleanups.push(() => pubBrowser.close());
+  const viewBrowser = await launchChromium({ executablePath: topology.chromium('server') });
+  cleanups.push(() => viewBrowser.close());
+
+  const pub = await newPageForEvaluate(pubBrowser);
+  await pub.goto(`${relay.url}/api/health`);
+  await pub.addScriptTag({ content: stamperBundle });
+  const show = (await relayCall<Show>(pub, relay.studioKey, 'POST', '/api/shows', { title: 'cue-sync' })).body;
+  const link = (await relayCall<WatchLink>(pub, relay.studioKey, 'POST', `/api/shows/${show.id}/links`, {})).body;
+  await pub.evaluate(startStampedPublisher, { studioKey: relay.studioKey, showId: show.id });
+
+  const viewer = await newPageForEvaluate(viewBrowser);
+  await viewer.goto(link.url);
+  const pcExpr = 'window.__lcWatch && window.__lcWatch.pc()';
+  await waitUntil('the viewer to decode video', async () => (await inboundCounters(viewer, pcExpr)).framesDecoded > 30, 45_000);
+  const pair = await selectedPair(viewer, pcExpr);
+  if (!pairIsInNamespace(pair)) throw new Error(`selected ICE pair is not on the namespace's addresses: ${JSON.stringify(pair)}`);
+  await viewer.waitForTimeout(5000);
+  await viewer.evaluate(watchStageFrames);
+
+  const fired: { version: number; firedAt: number }[] = [];
+  let version = 0;
+  for (let i = 0; i < CUES; i++) {
+    await pub.waitForTimeout(450 + Math.random() * 400);
+    const r = await pub.evaluate(fireCueNow, { studioKey: relay.studioKey, showId: show.id, baseVersion: version, firingId: `sync${i}`, pin: i % 2 === 0 });
+    version = r.version;
+    fired.push(r);
+  }
+  await viewer.waitForTimeout(1500);
+  const changes = await viewer.evaluate(() => (window as unknown as { __changes: { version: number; pixelLo: number | null }[] }).__changes);
+  const offsets: number[] = [];
+  let unreadable = 0;
+  let missing = 0;
+  for (const f of fired) {
+    const shown = changes.find((c) => c.version === f.version);
+    if (!shown) {
+      missing++;
+      continue;
+    }
+    if (shown.pixelLo === null) {
+      unreadable++;
+      continue;
+    }
+    const draws = await pub.evaluate(drawsAround, f.firedAt);
+    const nearest = draws.reduce((best, d) => (Math.abs(d - f.firedAt) < Math.abs(best - f.firedAt) ? d : best), draws[0] ?? f.firedAt);
+    // Rebuild the full instant from its low 32 bits, using the keypress's high bits.
+    const hi = Math.floor(f.firedAt / 2 ** 32) * 2 ** 32;
+    let shownAt = hi + shown.pixelLo;
+    if (shownAt - f.firedAt > 2 ** 31) shownAt -= 2 ** 32;
+    if (f.firedAt - shownAt > 2 ** 31) shownAt += 2 ** 32;
+    offsets.push(Math.round(shownAt - nearest));
+  }
+  if (offsets.length < 100) throw new Error(`only ${offsets.length} cues measured (missing ${missing}, unreadable ${unreadable})`);
+  const abs = offsets.map(Math.abs);
+  const res = await inboundCounters(viewer, pcExpr);
+  const result = {
+    bench: 'cue-sync',
+    metric: 'frame offset between the keypress frame and the frame showing the cue',
+    unit: 'ms',
+    n: offsets.length,
+    p50: percentile(offsets, 50),
+    p95: percentile(offsets, 95),
+    p99: percentile(offsets, 99),
+    abs_p95: percentile(abs, 95),
+    exact_frame_pct: Math.round((offsets.filter((o) => Math.abs(o) < 17).length / offsets.length) * 1000) / 10,
+    missing,
+    unreadable,
+    received_resolution: `${res.frameWidth}x${res.frameHeight}`,
+    ice_pair: `${pair!.local}->${pair!.remote}`,
+    cores: os.cpus().length,
+  };
+  console.log(`cue-sync: ${result.n} cues, offset p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, |offset| p95 ${result.abs_p95} ms; on the exact frame: ${result.exact_frame_pct}%`);
+  console.log(JSON.stringify(result));
+} finally {
+  for (const c of cleanups.reverse()) await c().catch(() => undefined);
+  topology.destroy();
+}

@@ -1,0 +1,124 @@
+/** In-page code for bench:cue-sync (runs inside Chromium via page.evaluate; self-contained). */
+
+interface Stamper {
+  captureClockMs(): number;
+  createStampingPeerConnection(): RTCPeerConnection;
+  pipeSender(sender: RTCRtpSender, kind: 'video' | 'audio'): void;
+}
+
+/** Publisher: a canvas whose every frame shows its draw time (capture clock, ms) as 32 blocks + checksum, published over WHIP with the studio's stamper. */
+export async function startStampedPublisher(o: { studioKey: string; showId: string }): Promise<void> {
+  const st = (window as unknown as { __studioStamper: Stamper }).__studioStamper;
+  const W = 1280;
+  const H = 720;
+  const canvas = document.createElement('canvas');
+  canvas.width = W;
+  canvas.height = H;
+  const ctx = canvas.getContext('2d')!;
+  const draws: number[] = [];
+  const draw = () => {
+    const now = Math.round(st.captureClockMs());
+    const lo = now >>> 0;
+    const bits: number[] = [];
+    for (let i = 31; i >= 0; i--) bits.push((lo >>> i) & 1);
+    const sum = ((lo & 255) + ((lo >>> 8) & 255) + ((lo >>> 16) & 255) + ((lo >>> 24) & 255)) & 255;
+    for (let i = 7; i >= 0; i--) bits.push((sum >>> i) & 1);
+    ctx.fillStyle = '#406080';
+    ctx.fillRect(0, 0, W, H);
+    ctx.fillStyle = '#e0a040';
+    ctx.fillRect((draws.length * 9) % W, H * 0.6, W / 8, H / 5);
+    const bw = Math.floor(W / 16);
+    const bh = Math.floor(H / 9);
+    for (let r = 0; r < 4; r++)
+      for (let c = 0; c < 10; c++) {
+        ctx.fillStyle = bits[r * 10 + c] ? '#ffffff' : '#000000';
+        ctx.fillRect(c * bw, r * bh, bw, bh);
+      }
+    draws.push(now);
+    if (draws.length > 2000) draws.splice(0, 1000);
+  };
+  draw();
+  setInterval(draw, 1000 / 30);
+  // No frame rate: a new video frame for every draw, so every drawn instant is a captured frame.
+  const stream = canvas.captureStream();
+  const pc = st.createStampingPeerConnection();
+  const tr = pc.addTransceiver(stream.getVideoTracks()[0]!, { direction: 'sendonly' });
+  st.pipeSender(tr.sender, 'video');
+  const vp8 = (RTCRtpSender.getCapabilities('video')?.codecs ?? []).filter((c) => /vp8/i.test(c.mimeType));
+  if (vp8.length) tr.setCodecPreferences(vp8);
+  await pc.setLocalDescription(await pc.createOffer());
+  await new Promise<void>((resolve) => {
+    if (pc.iceGatheringState === 'complete') return resolve();
+    pc.addEventListener('icegatheringstatechange', () => pc.iceGatheringState === 'complete' && resolve());
+    setTimeout(resolve, 3000);
+  });
+  const res = await fetch(`/whip/shows/${o.showId}`, { method: 'POST', headers: { authorization: `Bearer ${o.studioKey}`, 'content-type': 'application/sdp' }, body: pc.localDescription!.sdp });
+  if (res.status !== 201) throw new Error(`WHIP publish failed: ${res.status} ${await res.text()}`);
+  await pc.setRemoteDescription({ type: 'answer', sdp: await res.text() });
+  const params = tr.sender.getParameters();
+  params.encodings = [{ ...(params.encodings[0] ?? {}), maxBitrate: 2_500_000, maxFramerate: 30 }];
+  (params as RTCRtpSendParameters & { degradationPreference?: string }).degradationPreference = 'maintain-resolution';
+  await tr.sender.setParameters(params).catch(() => undefined);
+  const w = window as unknown as { __draws: number[]; __pub: RTCPeerConnection };
+  w.__draws = draws;
+  w.__pub = pc;
+}
+
+/** Publisher: fires one cue now (as a host's keypress would) and returns the capture-clock instant. */
+export async function fireCueNow(o: { studioKey: string; showId: string; baseVersion: number; firingId: string; pin: boolean }): Promise<{ firedAt: number; version: number }> {
+  const st = (window as unknown as { __studioStamper: Stamper }).__studioStamper;
+  const firedAt = st.captureClockMs();
+  const op = o.pin
+    ? { op: 'pin', cards: [{ productId: 'p1', name: '린넨 셔츠', imageUrls: [], currency: 'KRW', price: 39000, salePrice: 29000, stock: 10, externalUrl: null }] }
+    : { op: 'clearCards' };
+  const res = await fetch(`/api/shows/${o.showId}/cues`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${o.studioKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ firingId: o.firingId, baseVersion: o.baseVersion, captureMs: firedAt, op }),
+  });
+  if (!res.ok) throw new Error(`cue failed: ${res.status} ${await res.text()}`);
+  return { firedAt, version: ((await res.json()) as { version: number }).version };
+}
+
+/** Publisher: the draw instants around `t` (for the frame nearest the keypress). */
+export function drawsAround(t: number): number[] {
+  return (window as unknown as { __draws: number[] }).__draws.filter((d) => Math.abs(d - t) < 200);
+}
+
+/** Viewer: on every rendered frame, read the drawn instant from the pixels and the displayed stage version; record version changes. */
+export function watchStageFrames(): void {
+  const video = document.querySelector('[data-testid="watch-video"]') as HTMLVideoElement;
+  const canvas = document.createElement('canvas');
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  const w = window as unknown as { __changes: { version: number; pixelLo: number | null }[]; __lcWatch: { stage(): { version: number } | null } };
+  w.__changes = [];
+  let last = w.__lcWatch.stage()?.version ?? -1;
+  const onFrame = () => {
+    const version = w.__lcWatch.stage()?.version ?? -1;
+    if (version !== last) {
+      last = version;
+      let pixelLo: number | null = null;
+      const vw = video.videoWidth;
+      const vh = video.videoHeight;
+      if (vw && vh) {
+        canvas.width = vw;
+        canvas.height = vh;
+        ctx.drawImage(video, 0, 0, vw, vh);
+        const bits: number[] = [];
+        for (let r = 0; r < 4; r++)
+          for (let c = 0; c < 10; c++) {
+            const px = ctx.getImageData(Math.floor(((c + 0.5) * vw) / 16), Math.floor(((r + 0.5) * vh) / 9), 1, 1).data;
+            bits.push((px[0]! + px[1]! + px[2]!) / 3 > 128 ? 1 : 0);
+          }
+        let lo = 0;
+        for (let i = 0; i < 32; i++) lo = (lo * 2 + bits[i]!) >>> 0;
+        let sum = 0;
+        for (let i = 32; i < 40; i++) sum = sum * 2 + bits[i]!;
+        if ((((lo & 255) + ((lo >>> 8) & 255) + ((lo >>> 16) & 255) + ((lo >>> 24) & 255)) & 255) === sum) pixelLo = lo;
+      }
+      w.__changes.push({ version, pixelLo });
+    }
+    video.requestVideoFrameCallback(onFrame);
+  };
+  video.requestVideoFrameCallback(onFrame);
+}
