@@ -17,3 +17,29 @@ export function formatElapsed(ms: number): string {
   const ss = String(s % 60).padStart(2, '0');
   return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
 }
+
+/** ISO 8601 → a datetime-local value in the seller's time zone ("2025-05-01T19:30"). */
+export function isoToLocalInput(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** Seconds → "m:ss" (or "h:mm:ss"); negative values keep their sign. */
+export function formatClock(sec: number): string {
+  const sign = sec < 0 ? '-' : '';
+  const s = Math.floor(Math.abs(sec));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${sign}${h}:${String(m).padStart(2, '0')}:${ss}` : `${sign}${m}:${ss}`;
+}
+
+/** "5:00", "05:00", "90", "1:02:03" → seconds; null when it is not a duration. */
+export function parseClock(text: string): number | null {
+  const parts = text.trim().split(':');
+  if (!parts.length || parts.length > 3 || parts.some((p) => !/^\d+$/.test(p))) return null;
+  return parts.reduce((n, p) => n * 60 + Number(p), 0);
+}

@@ -2,8 +2,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { I18nProvider } from './i18n/i18n.js';
-import { installDiagnostics } from './live/publisher.js';
+import { installDiagnostics } from './live/diagnostics.js';
 import './styles.css';
+import './styles-forms.css';
+import './styles-catalog.css';
+import './styles-rundown.css';
+import './styles-live.css';
 
 installDiagnostics();
 

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ShowStatus } from '../../../common/show.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { PublisherSnapshot } from '../live/publisher.js';
+import { KeyCap } from './live/KeyCap.js';
 
 interface Props {
   snap: PublisherSnapshot;
@@ -9,10 +10,12 @@ interface Props {
   canGoLive: boolean;
   onGoLive: () => void;
   onEnd: () => Promise<void>;
+  /** Bumped by the E key: opens the End confirm step, as a click would. */
+  endSignal?: number;
 }
 
 /** The big decision: Go live, or End show behind one confirm step. All native buttons, so Tab + Enter work. */
-export function GoLiveCard({ snap, showStatus, canGoLive, onGoLive, onEnd }: Props) {
+export function GoLiveCard({ snap, showStatus, canGoLive, onGoLive, onEnd, endSignal = 0 }: Props) {
   const { t } = useI18n();
   const [confirming, setConfirming] = useState(false);
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -27,6 +30,10 @@ export function GoLiveCard({ snap, showStatus, canGoLive, onGoLive, onEnd }: Pro
   useEffect(() => {
     if (!canEnd) setConfirming(false);
   }, [canEnd]);
+  useEffect(() => {
+    if (endSignal && canEnd) setConfirming(true);
+    // only a new signal opens the step
+  }, [endSignal]);
 
   if (kind === 'ended') {
     return (
@@ -48,6 +55,7 @@ export function GoLiveCard({ snap, showStatus, canGoLive, onGoLive, onEnd }: Pro
           <button type="button" className="btn golive" data-testid="go-live-button" onClick={onGoLive} disabled={!canGoLive}>
             <span className="golive-dot" aria-hidden="true" />
             {t.room.goLive}
+            <KeyCap k="G" />
           </button>
           <p className="muted small">{canGoLive ? t.room.goLiveHint : t.room.needSource}</p>
         </>
@@ -70,6 +78,7 @@ export function GoLiveCard({ snap, showStatus, canGoLive, onGoLive, onEnd }: Pro
           <button type="button" className={`btn end ${onAir ? 'end-big' : ''}`} data-testid="end-show-button" onClick={() => setConfirming(true)}>
             <span className="end-square" aria-hidden="true" />
             {t.room.endShow}
+            <KeyCap k="E" />
           </button>
         ))}
     </section>

@@ -1,8 +1,12 @@
-/** Every word the studio shows, in both languages. Keys are grouped by screen. */
+import { catalogEn, catalogKo } from './strings-catalog.js';
+import { liveEn, liveKo } from './strings-live.js';
+import { rundownEn, rundownKo } from './strings-rundown.js';
+
+/** Every word the studio shows, in both languages. Keys are grouped by screen (the larger groups live in ./strings-*.ts). */
 const en = {
   appName: 'Live Studio',
   langToggle: '한국어',
-  nav: { shows: 'Shows', settings: 'Settings', back: 'All shows', backBlocked: 'End the show before leaving the control room' },
+  nav: { shows: 'Shows', catalog: 'Catalog', room: 'Control room', settings: 'Settings', back: 'All shows', backBlocked: 'End the show before leaving the control room', main: 'Main' },
   common: { loading: 'Loading…', retry: 'Try again', cancel: 'Cancel', close: 'Close' },
   connect: {
     title: 'Connect to your relay',
@@ -116,6 +120,9 @@ const en = {
     stillTrying: 'Still trying to reconnect:',
   },
   shell: { forbidden: 'Open the studio from the address it printed in the terminal (it contains a one-time token).' },
+  catalog: catalogEn,
+  rundown: rundownEn,
+  live: liveEn,
 };
 
 export type Strings = typeof en;
@@ -123,7 +130,7 @@ export type Strings = typeof en;
 const ko: Strings = {
   appName: '라이브 스튜디오',
   langToggle: 'English',
-  nav: { shows: '방송 목록', settings: '설정', back: '방송 목록', backBlocked: '방송을 종료한 뒤에 나갈 수 있습니다' },
+  nav: { shows: '방송 목록', catalog: '상품·이벤트', room: '방송 진행', settings: '설정', back: '방송 목록', backBlocked: '방송을 종료한 뒤에 나갈 수 있습니다', main: '주 메뉴' },
   common: { loading: '불러오는 중…', retry: '다시 시도', cancel: '취소', close: '닫기' },
   connect: {
     title: '릴레이 서버 연결',
@@ -237,6 +244,9 @@ const ko: Strings = {
     stillTrying: '다시 연결을 시도하는 중입니다:',
   },
   shell: { forbidden: '터미널에 표시된 주소(일회용 토큰 포함)로 스튜디오를 여세요.' },
+  catalog: catalogKo,
+  rundown: rundownKo,
+  live: liveKo,
 };
 
 export const dictionaries = { en, ko } as const;

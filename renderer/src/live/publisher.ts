@@ -1,6 +1,8 @@
 import { StudioError, type StudioBridge } from '../../../common/ipc-contract.js';
 import { liveReducer, reconnectDelayMs, type LiveEvent, type LiveState } from '../../../common/live-state.js';
 import type { QualitySpec } from '../../../common/quality.js';
+import { trackPublisher, untrackPublisher } from './diagnostics.js';
+import { createStampingPeerConnection, pipeSender } from './frame-stamper.js';
 import { applyEncoding, gatheringComplete, preferCodec } from './rtc-util.js';
 
 export interface PublishError {
@@ -22,17 +24,6 @@ const CONNECT_TIMEOUT_MS = 15000;
 const FIRST_CONNECT_TRIES = 3;
 /** Errors no retry can fix: a wrong key, an ended show. */
 const FATAL_CODES = new Set(['unauthorized', 'conflict', 'forbidden']);
-
-let current: Publisher | null = null;
-const track = (p: Publisher | null) => (current = p);
-
-/** Diagnostics for end-to-end tests and support; the shape is fixed. */
-export function installDiagnostics(): void {
-  (window as unknown as { __lcStudio: unknown }).__lcStudio = {
-    pc: () => current?.peerConnection ?? null,
-    state: () => current?.snapshot.state.kind ?? 'idle',
-  };
-}
 
 const toError = (e: unknown): PublishError =>
   e instanceof StudioError ? { code: e.code, message: e.message } : { code: 'internal', message: e instanceof Error ? e.message : String(e) };
@@ -66,7 +57,7 @@ export class Publisher {
     this.offLost = bridge.on('relay.publisherLost', (p) => {
       if (p.showId === this.showId) this.lost();
     });
-    track(this);
+    trackPublisher(this);
   }
 
   get peerConnection(): RTCPeerConnection | null {
@@ -118,12 +109,18 @@ export class Publisher {
     this.retryTimer = undefined;
     if (!this.onAir() || this.disposed) return;
     this.closePc();
-    const pc = new RTCPeerConnection();
+    // Video frames carry their capture time (./frame-stamper.ts); every sender is piped.
+    const pc = createStampingPeerConnection();
     this.pc = pc;
     this.inFlight = true;
     try {
-      if (this.tracks.video) preferCodec(pc.addTransceiver(this.tracks.video, { direction: 'sendonly' }), 'video', 'video/vp8');
-      if (this.tracks.audio) preferCodec(pc.addTransceiver(this.tracks.audio, { direction: 'sendonly' }), 'audio', 'audio/opus');
+      for (const kind of ['video', 'audio'] as const) {
+        const track = this.tracks[kind];
+        if (!track) continue;
+        const t = pc.addTransceiver(track, { direction: 'sendonly' });
+        pipeSender(t.sender, kind);
+        preferCodec(t, kind, kind === 'video' ? 'video/vp8' : 'audio/opus');
+      }
       pc.onconnectionstatechange = () => this.onConnectionState(pc);
       await pc.setLocalDescription(await pc.createOffer());
       await gatheringComplete(pc, ICE_GATHER_CAP_MS);
@@ -245,6 +242,6 @@ export class Publisher {
     this.clearTimers();
     this.closePc();
     this.listeners.clear();
-    if (current === this) track(null);
+    untrackPublisher(this);
   }
 }

@@ -1,7 +1,7 @@
 import type { Show } from '../../../common/show.js';
 import { useI18n } from '../i18n/i18n.js';
 
-export function ShowList({ shows, highlight, onOpen }: { shows: Show[]; highlight: string | null; onOpen: (s: Show) => void }) {
+export function ShowList({ shows, highlight, onOpen, onOpenRundown }: { shows: Show[]; highlight: string | null; onOpen: (s: Show) => void; onOpenRundown: (s: Show) => void }) {
   const { t, formatDate } = useI18n();
   return (
     <ul className="show-list">
@@ -24,6 +24,11 @@ export function ShowList({ shows, highlight, onOpen }: { shows: Show[]; highligh
               </span>
               <span className="show-go">{t.shows.open} →</span>
             </button>
+            {s.status !== 'ended' && (
+              <button type="button" className="btn show-rundown" data-testid="show-rundown-button" onClick={() => onOpenRundown(s)}>
+                ☰ {t.rundown.open}
+              </button>
+            )}
           </li>
         );
       })}

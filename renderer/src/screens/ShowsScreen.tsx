@@ -9,7 +9,7 @@ import { ShowList } from './ShowList.js';
 /** Links returned by shows.create, so the control room shows them without another round trip. */
 const createdLinks = new Map<string, WatchLink>();
 
-export function ShowsScreen({ onOpen }: { onOpen: (show: Show, link: WatchLink | null) => void }) {
+export function ShowsScreen({ onOpen, onOpenRundown }: { onOpen: (show: Show, link: WatchLink | null) => void; onOpenRundown: (show: Show) => void }) {
   const { t } = useI18n();
   const [shows, setShows] = useState<Show[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -17,7 +17,8 @@ export function ShowsScreen({ onOpen }: { onOpen: (show: Show, link: WatchLink |
 
   const load = useCallback(async () => {
     try {
-      setShows(await bridge.invoke('shows.list', {}));
+      // Rehearsals are opened from their show's control room, not listed as shows of their own.
+      setShows((await bridge.invoke('shows.list', {})).filter((s) => s.rehearsalOf === null));
       setError(null);
     } catch (e) {
       setError((e as Error).message);
@@ -51,7 +52,7 @@ export function ShowsScreen({ onOpen }: { onOpen: (show: Show, link: WatchLink |
         )}
         {!shows && !error && <p className="muted">{t.common.loading}</p>}
         {shows && shows.length === 0 && <p className="muted empty">{t.shows.empty}</p>}
-        {shows && shows.length > 0 && <ShowList shows={shows} highlight={justCreated} onOpen={(s) => onOpen(s, createdLinks.get(s.id) ?? null)} />}
+        {shows && shows.length > 0 && <ShowList shows={shows} highlight={justCreated} onOpen={(s) => onOpen(s, createdLinks.get(s.id) ?? null)} onOpenRundown={onOpenRundown} />}
       </section>
     </div>
   );

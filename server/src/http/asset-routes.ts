@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import path from 'node:path';
 import { ERROR_CODES } from '../../../common/errors.js';
 import type { StudioKeys } from '../auth/studio-keys.js';
-import { HttpError, readBody, sendJson, type Router } from './http-util.js';
+import { HttpError, sendJson, type Router } from './http-util.js';
 import { requireStudio } from './studio-routes.js';
 
 const MAX_ASSET_BYTES = 5 * 1024 * 1024;

@@ -17,6 +17,13 @@ function playSafely(video: HTMLVideoElement): void {
   });
 }
 
+/** Fill the screen with a portrait picture when the screen is about as tall (crop at most ~25% of its width). */
+function shouldFill(video: HTMLVideoElement): boolean {
+  const { videoWidth: w, videoHeight: h, clientWidth: cw, clientHeight: ch } = video;
+  if (!w || !h || !cw || !ch || w >= h || cw >= ch) return false;
+  return (cw / ch) / (w / h) >= 0.75;
+}
+
 interface Props {
   state: WatchState;
   show: PublicShow;
@@ -32,6 +39,7 @@ interface Props {
 export function Live({ state, show, viewers, stream, stage, clock, attachVideo }: Props) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const [muted, setMuted] = useState(true);
+  const [fill, setFill] = useState(false);
   const relayNow = useRelayNow(clock);
   const shown = visibleStage(stage, relayNow);
 
@@ -51,9 +59,14 @@ export function Live({ state, show, viewers, stream, stage, clock, attachVideo }
     video.defaultMuted = true;
     // The element is the truth (the fallback above can mute it again).
     const sync = () => setMuted(video.muted);
+    const fit = () => setFill(shouldFill(video));
     video.addEventListener('volumechange', sync);
+    video.addEventListener('resize', fit);
+    window.addEventListener('resize', fit);
     return () => {
       video.removeEventListener('volumechange', sync);
+      video.removeEventListener('resize', fit);
+      window.removeEventListener('resize', fit);
       attachVideo(null);
     };
   }, [attachVideo]);
@@ -69,7 +82,7 @@ export function Live({ state, show, viewers, stream, stage, clock, attachVideo }
   return (
     <main className={`stage${hasContent(shown) ? ' has-dock' : ''}`}>
       <div className="screen">
-        <video ref={videoRef} className="video" data-testid="watch-video" autoPlay playsInline muted />
+        <video ref={videoRef} className={`video${fill ? ' fill' : ''}`} data-testid="watch-video" autoPlay playsInline muted />
         <header className="topbar">
           <div className="topbar-row">
             <span className={`badge-live${busy ? ' dim' : ''}`}>{t.live}</span>

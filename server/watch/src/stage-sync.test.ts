@@ -40,6 +40,15 @@ describe('StageSync', () => {
     expect(shown.at(-1)).toEqual({ version: 1, frameCaptureMs: 5_000 });
   });
 
+  it('shows a cue at once, over the frame on screen, when that frame already reached it', () => {
+    const { sync } = rig();
+    sync.frame(5_010);
+    sync.receive(v(1), 5_000);
+    expect(sync.shownAt).toEqual({ version: 1, frameCaptureMs: 5_010 });
+    sync.receive(v(2), 5_020);
+    expect(sync.stage.version).toBe(1);
+  });
+
   it('keeps only the newest of several due cues, and holds later ones', () => {
     const { sync } = rig();
     sync.receive(v(1), 5_000);

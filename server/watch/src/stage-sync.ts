@@ -48,6 +48,8 @@ export class StageSync {
   private displayed: Stage = EMPTY_STAGE;
   private shown: ShownAt = { version: EMPTY_STAGE.version, frameCaptureMs: null };
   private held: Held[] = [];
+  /** Stamp of the frame on screen now (null: unstamped or none yet). */
+  private onScreen: number | null = null;
   private timer: unknown = null;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
@@ -92,11 +94,13 @@ export class StageSync {
       return this.schedule();
     }
     this.held.push({ stage, captureMs, dueAt });
-    this.settle(null);
+    // The frame it belongs to may already be on screen (the stamp is late, or the data was): show it now, over that frame.
+    this.settle(mode === 'stamped' ? this.onScreen : null);
   }
 
   /** A frame was rendered; `captureMs` is its studio capture stamp, null when it carries none. */
   frame(captureMs: number | null): void {
+    this.onScreen = captureMs;
     if (this.held.length) this.settle(captureMs);
   }
 
