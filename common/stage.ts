@@ -12,13 +12,13 @@ export const MAX_PINNED = 3;
 export const ProductCard = z.object({
   productId: Id,
   name: z.string().max(80),
-  /** Relay asset URLs (/assets/<sha256>.<ext>) */
-  imageUrls: z.array(z.string().max(200)).max(8),
+  /** Absolute URLs of the relay's product images (…/assets/<sha256>.<ext>). */
+  imageUrls: z.array(z.url({ protocol: /^https?$/ }).max(400).regex(/\/assets\/[0-9a-f]{64}\.(png|jpg|webp)$/, 'image URLs must point at relay assets')).max(8),
   currency: Currency,
   price: z.number().int().min(0),
   salePrice: z.number().int().min(0).nullable(),
   stock: z.number().int().min(0),
-  externalUrl: z.string().max(500).nullable(),
+  externalUrl: z.url({ protocol: /^https?$/, error: 'the product link must be http(s)' }).max(500).nullable(),
 });
 export type ProductCard = z.infer<typeof ProductCard>;
 

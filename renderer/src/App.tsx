@@ -28,6 +28,8 @@ export function App() {
   const [onAir, setOnAir] = useState(false);
   const [rundownVersion, setRundownVersion] = useState(0);
   const { status, refresh } = useRelayStatus();
+  // A page (or the screen under it) opens at its top, not where the previous one was scrolled to.
+  useEffect(() => window.scrollTo(0, 0), [page, screen.name]);
 
   useEffect(() => {
     void (async () => {

@@ -60,10 +60,11 @@ try {
     fired.push(r);
   }
   await viewer.waitForTimeout(1500);
-  const changes = await viewer.evaluate(() => (window as unknown as { __changes: { version: number; pixelLo: number | null }[] }).__changes);
+  const changes = await viewer.evaluate(() => (window as unknown as { __changes: { version: number; pixelLo: number | null; stamp: number | null }[] }).__changes);
   const offsets: number[] = [];
   let unreadable = 0;
   let missing = 0;
+  const stampBias: number[] = [];
   for (const f of fired) {
     const shown = changes.find((c) => c.version === f.version);
     if (!shown) {
@@ -74,16 +75,19 @@ try {
       unreadable++;
       continue;
     }
-    const draws = await pub.evaluate(drawsAround, f.firedAt);
-    const nearest = draws.reduce((best, d) => (Math.abs(d - f.firedAt) < Math.abs(best - f.firedAt) ? d : best), draws[0] ?? f.firedAt);
-    // Rebuild the full instant from its low 32 bits, using the keypress's high bits.
-    const hi = Math.floor(f.firedAt / 2 ** 32) * 2 ** 32;
-    let shownAt = hi + shown.pixelLo;
-    if (shownAt - f.firedAt > 2 ** 31) shownAt -= 2 ** 32;
-    if (f.firedAt - shownAt > 2 ** 31) shownAt += 2 ** 32;
-    offsets.push(Math.round(shownAt - nearest));
+    // Rebuild full instants from their low 32 bits, using the keypress's high bits.
+    const full = (lo: number) => {
+      let t = Math.floor(f.firedAt / 2 ** 32) * 2 ** 32 + lo;
+      if (t - f.firedAt > 2 ** 31) t -= 2 ** 32;
+      if (f.firedAt - t > 2 ** 31) t += 2 ** 32;
+      return t;
+    };
+    const nearestOf = (ts: number[]) => ts.reduce((best, d) => (Math.abs(d - f.firedAt) < Math.abs(best - f.firedAt) ? d : best), ts[0] ?? f.firedAt);
+    const shownAt = full(shown.pixelLo);
+    offsets.push(Math.round(shownAt - nearestOf(await pub.evaluate(drawsAround, f.firedAt))));
+    if (shown.stamp !== null) stampBias.push(Math.round(shown.stamp - shownAt));
   }
-  if (offsets.length < 100) throw new Error(`only ${offsets.length} cues measured (missing ${missing}, unreadable ${unreadable})`);
+  if (offsets.length < Number(process.env.BENCH_MIN_CUES ?? 100)) throw new Error(`only ${offsets.length} cues measured (missing ${missing}, unreadable ${unreadable})`);
   const abs = offsets.map(Math.abs);
   const res = await inboundCounters(viewer, pcExpr);
   const result = {
@@ -95,6 +99,7 @@ try {
     p95: percentile(offsets, 95),
     p99: percentile(offsets, 99),
     abs_p95: percentile(abs, 95),
+    stamp_minus_drawn_p50: percentile(stampBias, 50),
     exact_frame_pct: Math.round((offsets.filter((o) => Math.abs(o) < 17).length / offsets.length) * 1000) / 10,
     missing,
     unreadable,

@@ -35,7 +35,7 @@ export async function startStampedPublisher(o: { studioKey: string; showId: stri
         ctx.fillRect(c * bw, r * bh, bw, bh);
       }
     draws.push(now);
-    if (draws.length > 2000) draws.splice(0, 1000);
+    if (draws.length > 20_000) draws.splice(0, 10_000);
   };
   draw();
   setInterval(draw, 1000 / 30);
@@ -85,38 +85,53 @@ export function drawsAround(t: number): number[] {
   return (window as unknown as { __draws: number[] }).__draws.filter((d) => Math.abs(d - t) < 200);
 }
 
-/** Viewer: on every rendered frame, read the drawn instant from the pixels and the displayed stage version; record version changes. */
+/**
+ * Viewer: on every rendered frame, read the drawn instant from the pixels and remember it under the
+ * frame's capture stamp; when the displayed stage changes, record the pixels of the frame the page
+ * says it showed the stage on (it may be the frame already on screen when the message arrived).
+ */
 export function watchStageFrames(): void {
   const video = document.querySelector('[data-testid="watch-video"]') as HTMLVideoElement;
   const canvas = document.createElement('canvas');
   const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-  const w = window as unknown as { __changes: { version: number; pixelLo: number | null }[]; __lcWatch: { stage(): { version: number } | null } };
+  const w = window as unknown as {
+    __changes: { version: number; pixelLo: number | null; stamp: number | null }[];
+    __lcWatch: { stage(): { version: number } | null; lastFrameCaptureMs(): number | null; stageShownAt(): { version: number; frameCaptureMs: number | null } };
+  };
   w.__changes = [];
+  const pixelsByStamp = new Map<number, number | null>();
   let last = w.__lcWatch.stage()?.version ?? -1;
+  const readPixels = (): number | null => {
+    const vw = video.videoWidth;
+    const vh = video.videoHeight;
+    if (!vw || !vh) return null;
+    canvas.width = vw;
+    canvas.height = vh;
+    ctx.drawImage(video, 0, 0, vw, vh);
+    const bits: number[] = [];
+    for (let r = 0; r < 4; r++)
+      for (let c = 0; c < 10; c++) {
+        const px = ctx.getImageData(Math.floor(((c + 0.5) * vw) / 16), Math.floor(((r + 0.5) * vh) / 9), 1, 1).data;
+        bits.push((px[0]! + px[1]! + px[2]!) / 3 > 128 ? 1 : 0);
+      }
+    let lo = 0;
+    for (let i = 0; i < 32; i++) lo = (lo * 2 + bits[i]!) >>> 0;
+    let sum = 0;
+    for (let i = 32; i < 40; i++) sum = sum * 2 + bits[i]!;
+    return (((lo & 255) + ((lo >>> 8) & 255) + ((lo >>> 16) & 255) + ((lo >>> 24) & 255)) & 255) === sum ? lo : null;
+  };
   const onFrame = () => {
+    const pixelLo = readPixels();
+    const stamp = w.__lcWatch.lastFrameCaptureMs();
+    if (stamp !== null) {
+      pixelsByStamp.set(stamp, pixelLo);
+      if (pixelsByStamp.size > 600) pixelsByStamp.delete(pixelsByStamp.keys().next().value!);
+    }
     const version = w.__lcWatch.stage()?.version ?? -1;
     if (version !== last) {
       last = version;
-      let pixelLo: number | null = null;
-      const vw = video.videoWidth;
-      const vh = video.videoHeight;
-      if (vw && vh) {
-        canvas.width = vw;
-        canvas.height = vh;
-        ctx.drawImage(video, 0, 0, vw, vh);
-        const bits: number[] = [];
-        for (let r = 0; r < 4; r++)
-          for (let c = 0; c < 10; c++) {
-            const px = ctx.getImageData(Math.floor(((c + 0.5) * vw) / 16), Math.floor(((r + 0.5) * vh) / 9), 1, 1).data;
-            bits.push((px[0]! + px[1]! + px[2]!) / 3 > 128 ? 1 : 0);
-          }
-        let lo = 0;
-        for (let i = 0; i < 32; i++) lo = (lo * 2 + bits[i]!) >>> 0;
-        let sum = 0;
-        for (let i = 32; i < 40; i++) sum = sum * 2 + bits[i]!;
-        if ((((lo & 255) + ((lo >>> 8) & 255) + ((lo >>> 16) & 255) + ((lo >>> 24) & 255)) & 255) === sum) pixelLo = lo;
-      }
-      w.__changes.push({ version, pixelLo });
+      const shownOn = w.__lcWatch.stageShownAt().frameCaptureMs;
+      w.__changes.push({ version, stamp: shownOn, pixelLo: shownOn !== null && pixelsByStamp.has(shownOn) ? pixelsByStamp.get(shownOn)! : pixelLo });
     }
     video.requestVideoFrameCallback(onFrame);
   };

@@ -43,7 +43,8 @@ export class ShowStore {
     const show = this.require(showId);
     if (show.rehearsalOf) throw new ShowTransitionError('this is already a rehearsal; rehearse the real show instead');
     const id = `sh_${randomBytes(9).toString('base64url')}`;
-    const title = `[리허설 · Rehearsal] ${show.title}`.slice(0, 120);
+    // Same title: viewers see a REHEARSAL badge, the studio marks it by rehearsalOf.
+    const title = show.title;
     this.db
       .prepare("INSERT INTO shows (id, title, status, scheduled_at, created_at, rehearsal_of) VALUES (?, ?, 'scheduled', NULL, ?, ?)")
       .run(id, title, new Date().toISOString(), show.id);

@@ -79,8 +79,15 @@ export function Live({ state, show, viewers, stream, stage, clock, attachVideo }
   };
 
   const busy = state !== 'live';
+  const dock = hasContent(shown);
+  const unmuteButton = (
+    <button type="button" className="unmute" data-testid="unmute-button" onClick={unmute}>
+      <SpeakerOffIcon />
+      <span>{t.unmute}</span>
+    </button>
+  );
   return (
-    <main className={`stage${hasContent(shown) ? ' has-dock' : ''}`}>
+    <main className={`stage${dock ? ' has-dock' : ''}`}>
       <div className="screen">
         <video ref={videoRef} className={`video${fill ? ' fill' : ''}`} data-testid="watch-video" autoPlay playsInline muted />
         <header className="topbar">
@@ -99,6 +106,8 @@ export function Live({ state, show, viewers, stream, stage, clock, attachVideo }
             )}
           </div>
           <h1 className="stage-title">{show.title}</h1>
+          {/* With cards at the bottom, the unmute button sits under the title; otherwise low, near the thumb. */}
+          {muted && dock && unmuteButton}
         </header>
         {busy && (
           <div className="overlay" role="status" aria-live="polite">
@@ -106,12 +115,7 @@ export function Live({ state, show, viewers, stream, stage, clock, attachVideo }
             <p>{state === 'reconnecting' ? t.reconnecting : t.connecting}</p>
           </div>
         )}
-        {muted && (
-          <button type="button" className="unmute" data-testid="unmute-button" onClick={unmute}>
-            <SpeakerOffIcon />
-            <span>{t.unmute}</span>
-          </button>
-        )}
+        {muted && !dock && unmuteButton}
       </div>
       <StageDock stage={shown} relayNow={relayNow} />
     </main>

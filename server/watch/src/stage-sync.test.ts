@@ -45,8 +45,23 @@ describe('StageSync', () => {
     sync.frame(5_010);
     sync.receive(v(1), 5_000);
     expect(sync.shownAt).toEqual({ version: 1, frameCaptureMs: 5_010 });
-    sync.receive(v(2), 5_020);
+    sync.receive(v(2), 5_040); // more than half a frame after the frame on screen: wait for the next
     expect(sync.stage.version).toBe(1);
+  });
+
+  it('takes the frame nearest the keypress: from half a (measured) frame before it', () => {
+    const { sync } = rig();
+    for (let t = 4_000; t <= 4_900; t += 40) sync.frame(t); // 25 fps: half a frame is 20 ms
+    sync.frame(4_920);
+    sync.receive(v(1), 4_945); // between frames 4_920 and 4_960, nearer to 4_960
+    expect(sync.stage.version).toBe(0);
+    sync.frame(4_960);
+    expect(sync.shownAt).toEqual({ version: 1, frameCaptureMs: 4_960 });
+    sync.receive(v(2), 4_960 + 25); // nearer to 5_000 than to 4_960
+    expect(sync.stage.version).toBe(1);
+    sync.receive(v(3), 5_000 - 19);
+    sync.frame(5_000);
+    expect(sync.shownAt).toEqual({ version: 3, frameCaptureMs: 5_000 });
   });
 
   it('keeps only the newest of several due cues, and holds later ones', () => {

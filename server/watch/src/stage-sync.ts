@@ -27,6 +27,9 @@ export interface StageSyncDeps {
 
 /** No cue waits longer than this, whatever the video does (stalled, stamps gone, tab hidden). */
 export const MAX_HOLD_MS = 2_000;
+/** Frame interval assumed until stamps tell (30 fps). */
+const DEFAULT_FRAME_MS = 1000 / 30;
+const INTERVALS = 15;
 
 interface Held {
   stage: Stage;
@@ -50,6 +53,8 @@ export class StageSync {
   private held: Held[] = [];
   /** Stamp of the frame on screen now (null: unstamped or none yet). */
   private onScreen: number | null = null;
+  /** Recent intervals between stamped frames, to know what "half a frame" is. */
+  private intervals: number[] = [];
   private timer: unknown = null;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
@@ -100,6 +105,8 @@ export class StageSync {
 
   /** A frame was rendered; `captureMs` is its studio capture stamp, null when it carries none. */
   frame(captureMs: number | null): void {
+    const gap = captureMs !== null && this.onScreen !== null ? captureMs - this.onScreen : 0;
+    if (gap > 0 && gap < 1000) this.intervals = [...this.intervals.slice(1 - INTERVALS), gap];
     this.onScreen = captureMs;
     if (this.held.length) this.settle(captureMs);
   }
@@ -117,12 +124,25 @@ export class StageSync {
     this.schedule();
   }
 
+  /**
+   * Half a frame. The studio stamps a cue with the instant the host fired, which falls between two
+   * captured frames; the frame nearest to it is the one "being captured" then. So a frame counts as
+   * reaching a cue from half a frame before it (a cue stamped with a frame's own capture time still
+   * lands exactly on that frame: the frame before it is a whole interval earlier).
+   */
+  private tolerance(): number {
+    const sorted = [...this.intervals].sort((a, b) => a - b);
+    const frame = sorted.length >= 3 ? sorted[Math.floor(sorted.length / 2)]! : DEFAULT_FRAME_MS;
+    return Math.min(frame, 100) / 2;
+  }
+
   private settle(frameCaptureMs: number | null): void {
     const now = this.deps.now();
+    const reach = frameCaptureMs === null ? null : frameCaptureMs + this.tolerance();
     let k = -1;
     for (let i = 0; i < this.held.length; i++) {
       const h = this.held[i]!;
-      const reached = h.captureMs !== null && frameCaptureMs !== null && frameCaptureMs >= h.captureMs;
+      const reached = h.captureMs !== null && reach !== null && reach >= h.captureMs;
       if (!reached && h.dueAt > now) break;
       k = i;
     }

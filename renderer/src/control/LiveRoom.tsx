@@ -1,0 +1,151 @@
+import { useEffect, useState } from 'react';
+import type { RelayStatus } from '../../../common/ipc-contract.js';
+import type { Show, WatchLink } from '../../../common/show.js';
+import { captureClockMs } from '../live/capture-clock.js';
+import { usePublisher } from '../live/usePublisher.js';
+import { useStreamHealth } from '../live/useStreamHealth.js';
+import { useMediaSource } from '../media/useMediaSource.js';
+import { useViewerCount } from '../relay-hooks.js';
+import { GoLiveCard } from './GoLiveCard.js';
+import { HealthCard } from './HealthCard.js';
+import { LiveHostView } from './live/LiveHostView.js';
+import { StagePreview } from './live/StagePreview.js';
+import { useHostKeys } from './live/useHostKeys.js';
+import { useLiveRun } from './live/useLiveRun.js';
+import { useShowRundown } from './live/useShowRundown.js';
+import { useStage } from './live/useStage.js';
+import { LivePill } from './LivePill.js';
+import { MediaErrorBanner } from './MediaErrorBanner.js';
+import { PreviewPanel } from './PreviewPanel.js';
+import { RehearseCard, RundownPrompt } from './RoomCards.js';
+import { RoomTitle } from './RoomTitle.js';
+import { SourceBar } from './SourceBar.js';
+import { SourceError } from './SourceError.js';
+import { ViewerCount } from './ViewerCount.js';
+import { WatchLinkCard } from './WatchLinkCard.js';
+
+export interface LiveRoomProps {
+  show: Show;
+  initialLink: WatchLink | null;
+  relayStatus: RelayStatus | null;
+  /** False while another page (catalog, run-down editor) covers the room: keys stay off. */
+  active: boolean;
+  rundownVersion: number;
+  onOnAirChange: (onAir: boolean) => void;
+  onBack: () => void;
+  onEditRundown: () => void;
+  onRehearse: ((show: Show, link: WatchLink) => void) | null;
+}
+
+/** A show being prepared or on air: picture and sources, Go live / End, and, with a run-down, the host view. */
+export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersion, onOnAirChange, onBack, onEditRundown, onRehearse }: LiveRoomProps) {
+  const media = useMediaSource();
+  const { publisher, snap, onAir } = usePublisher(show.id, media.video, media.audio, media.quality);
+  const viewers = useViewerCount(show.id);
+  const { health, history } = useStreamHealth(publisher, onAir);
+  const ended = snap.state.kind === 'ended';
+  const { stopAll } = media;
+  const rehearsal = show.rehearsalOf !== null;
+  // A rehearsal runs the real show's run-down.
+  const { rundown } = useShowRundown(show.rehearsalOf ?? show.id, rundownVersion);
+  const stageApi = useStage(show.id);
+  const running = snap.state.kind === 'live' || snap.state.kind === 'reconnecting';
+  const live = useLiveRun({ showId: show.id, rundown, running, stage: stageApi.stage, acceptStage: stageApi.accept, refreshStage: stageApi.refresh });
+  const [endSignal, setEndSignal] = useState(0);
+  const [nowMs, setNowMs] = useState(Date.now);
+  const canGoLive = !!(media.video || media.audio);
+  const canEnd = onAir || (show.status === 'live' && !ended);
+
+  useEffect(() => {
+    const id = setInterval(() => setNowMs(Date.now()), 500);
+    return () => clearInterval(id);
+  }, []);
+  useEffect(() => {
+    onOnAirChange(onAir);
+    return () => onOnAirChange(false);
+  }, [onAir, onOnAirChange]);
+  useEffect(() => {
+    if (ended) stopAll();
+  }, [ended, stopAll]);
+
+  // One set of actions for the keys and for the legend's buttons; an action that does not apply now is absent.
+  const st = stageApi.stage;
+  const segs = rundown?.segments.length ?? 0;
+  const actions = {
+    fireNext: live.clock?.nextCue ? live.fireNext : undefined,
+    clearCards: !st || st.pinned.length ? () => live.close('cards') : undefined,
+    closeCoupon: !st || st.coupon ? () => live.close('coupon') : undefined,
+    closeQuiz: !st || st.quiz ? () => live.close('quiz') : undefined,
+    closePoll: !st || st.poll ? () => live.close('poll') : undefined,
+    nextSegment: live.segIndex < segs - 1 ? live.next : undefined,
+    prevSegment: live.segIndex > 0 ? live.prev : undefined,
+    goLive: !onAir && canGoLive && !ended ? () => void publisher?.goLive() : undefined,
+    endShow: canEnd ? () => setEndSignal((n) => n + 1) : undefined,
+  };
+  useHostKeys({ ...actions, fireNext: actions.fireNext ?? (rundown ? () => undefined : undefined), fireNumber: rundown ? (n) => live.fireCue(n - 1, captureClockMs()) : undefined }, active && !ended);
+
+  const sourceError = !ended && media.problem ? <SourceError problem={media.problem} media={media} /> : null;
+  const preview = (
+    <PreviewPanel
+      video={media.video}
+      audio={media.audio}
+      videoSource={media.videoSource}
+      starting={media.starting}
+      ended={ended}
+      onBack={onBack}
+      topLeft={<LivePill state={snap.state} startedAt={show.status === 'live' ? show.startedAt : null} />}
+      topRight={<ViewerCount count={viewers} />}
+      problem={sourceError}
+    />
+  );
+  const controls = (
+    <>
+      <GoLiveCard snap={snap} showStatus={show.status} canGoLive={canGoLive} onGoLive={() => void publisher?.goLive()} onEnd={() => publisher?.end() ?? Promise.resolve()} endSignal={endSignal} />
+      {onRehearse && !onAir && show.status === 'scheduled' && <RehearseCard show={show} onRehearse={onRehearse} />}
+    </>
+  );
+  const stage = <StagePreview stage={stageApi.stage} error={stageApi.error} nowMs={nowMs} onClose={live.close} />;
+
+  if (rundown && !ended)
+    return (
+      <div className="room with-host">
+        <MediaErrorBanner error={snap.error} state={snap.state} relayStatus={relayStatus} />
+        <div className="room-grid host-grid">
+          <div className="room-main">
+            <RoomTitle show={show} />
+            <LiveHostView live={live} rundown={rundown} rehearsal={rehearsal} actions={actions} onEditRundown={onEditRundown} />
+          </div>
+          <aside className="room-side">
+            {preview}
+            {media.video ? sourceError : null}
+            <SourceBar media={media} />
+            {controls}
+            {stage}
+            <HealthCard health={health} history={history} onAir={onAir} />
+            <WatchLinkCard showId={show.id} initial={initialLink} />
+          </aside>
+        </div>
+      </div>
+    );
+
+  return (
+    <div className="room">
+      <MediaErrorBanner error={snap.error} state={snap.state} relayStatus={relayStatus} />
+      <div className="room-grid">
+        <div className="room-main">
+          <RoomTitle show={show} />
+          {preview}
+          {!media.video && !ended ? null : sourceError}
+          {!ended && <SourceBar media={media} />}
+        </div>
+        <aside className="room-side">
+          {controls}
+          {!ended && <RundownPrompt onOpen={onEditRundown} />}
+          {!ended && (stageApi.stage?.version ?? 0) > 0 && stage}
+          <HealthCard health={health} history={history} onAir={onAir} />
+          <WatchLinkCard showId={show.id} initial={initialLink} />
+        </aside>
+      </div>
+    </div>
+  );
+}

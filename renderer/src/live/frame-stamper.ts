@@ -1,0 +1,80 @@
+import { appendStamp } from '../../../common/frame-stamp.js';
+import { captureClockMs } from './capture-clock.js';
+
+/**
+ * Stamps every encoded video frame with its capture time (common/frame-stamp.ts), so viewers can
+ * show a cue on the frame that was being captured when the host fired it.
+ *
+ * Uses Chromium's encoded insertable streams: the RTCPeerConnection is created with
+ * `{ encodedInsertableStreams: true }` and then EVERY sender must be piped through
+ * `createEncodedStreams()` (a sender left unpiped sends nothing). Audio passes unchanged.
+ *
+ * Which capture time. Chromium 156's encoded-frame metadata carries no capture timestamp
+ * (no `captureTime`; checked here: only rtpTimestamp, frameId, size, ssrc, …). "Now" at the
+ * transform is the capture time plus the encode delay, and that delay jitters: measured here at
+ * 720p VP8 on 2 cores, `now − rtp/90` spreads p50 2.8 ms, p90 5.7 ms, p99 12 ms, max 24 ms above
+ * its minimum (a key frame, a busy CPU). The RTP timestamp, though, is Chromium's capture time
+ * (ms × 90 + a random per-stream offset), so we calibrate:
+ *   offset = min over frames of (nowMs − rtpTimestamp / 90)   (unwrapped 32-bit, per stream)
+ *   captureMs(frame) = rtpTimestamp / 90 + offset
+ * which keeps the capture instants' exact spacing and removes the jitter; what is left is a
+ * constant bias equal to the smallest encode delay (a few ms at most), well below a frame.
+ * The minimum only falls, converging within the first frames; a new RTCPeerConnection (reconnect)
+ * gets a new random RTP offset and so a new stamper. A frame without rtpTimestamp falls back to now.
+ */
+
+interface EncodedStreams {
+  readable: ReadableStream<RTCEncodedVideoFrame | RTCEncodedAudioFrame>;
+  writable: WritableStream<RTCEncodedVideoFrame | RTCEncodedAudioFrame>;
+}
+type SenderWithStreams = RTCRtpSender & { createEncodedStreams?: () => EncodedStreams };
+
+/** Whether this engine can stamp frames (Chromium, Electron). Elsewhere the studio publishes unstamped. */
+export function canStampFrames(): boolean {
+  return typeof RTCRtpSender !== 'undefined' && 'createEncodedStreams' in RTCRtpSender.prototype;
+}
+
+/** A peer connection that lets us transform encoded frames, when the engine supports it. */
+export function createStampingPeerConnection(): RTCPeerConnection {
+  // `encodedInsertableStreams` is Chromium's constructor option; it is not in TypeScript's DOM types.
+  return canStampFrames() ? new RTCPeerConnection({ encodedInsertableStreams: true } as RTCConfiguration) : new RTCPeerConnection();
+}
+
+/** Maps a stream's RTP timestamps (90 kHz) to the capture clock, as described above. */
+export class RtpCaptureCalibration {
+  private offset = Infinity;
+  private last: number | null = null;
+  private wraps = 0;
+
+  captureMsOf(rtpTimestamp: number | undefined, nowMs: number): number {
+    if (rtpTimestamp === undefined) return nowMs;
+    if (this.last !== null && rtpTimestamp < this.last && this.last - rtpTimestamp > 2 ** 31) this.wraps++;
+    else if (this.last !== null && rtpTimestamp > this.last && rtpTimestamp - this.last > 2 ** 31) return nowMs; // a late frame from before a wrap
+    this.last = rtpTimestamp;
+    const mediaMs = (this.wraps * 2 ** 32 + rtpTimestamp) / 90;
+    this.offset = Math.min(this.offset, nowMs - mediaMs);
+    return mediaMs + this.offset;
+  }
+}
+
+/** Pipes a sender of a stamping peer connection: video frames get a stamp, audio goes through unchanged. */
+export function pipeSender(sender: RTCRtpSender, kind: 'video' | 'audio'): void {
+  const make = (sender as SenderWithStreams).createEncodedStreams;
+  if (!make) return;
+  const { readable, writable } = make.call(sender);
+  if (kind === 'audio') {
+    void readable.pipeTo(writable).catch(() => undefined);
+    return;
+  }
+  const calibration = new RtpCaptureCalibration();
+  const stamp = new TransformStream<RTCEncodedVideoFrame | RTCEncodedAudioFrame, RTCEncodedVideoFrame | RTCEncodedAudioFrame>({
+    transform(frame, controller) {
+      const now = captureClockMs();
+      const rtp = (frame as RTCEncodedVideoFrame).getMetadata().rtpTimestamp;
+      frame.data = appendStamp(frame.data, calibration.captureMsOf(rtp, now));
+      controller.enqueue(frame);
+    },
+  });
+  // The streams end when the connection closes; nothing to report then.
+  void readable.pipeThrough(stamp).pipeTo(writable).catch(() => undefined);
+}
