@@ -29,7 +29,9 @@ export function App() {
   const [rundownVersion, setRundownVersion] = useState(0);
   const { status, refresh } = useRelayStatus();
   // A page (or the screen under it) opens at its top, not where the previous one was scrolled to.
-  useEffect(() => window.scrollTo(0, 0), [page, screen.name]);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [page, screen.name]);
 
   useEffect(() => {
     void (async () => {

@@ -118,9 +118,9 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
           <aside className="room-side">
             {preview}
             {media.video ? sourceError : null}
-            <SourceBar media={media} />
             {controls}
             {stage}
+            <SourceBar media={media} />
             <HealthCard health={health} history={history} onAir={onAir} />
             <WatchLinkCard showId={show.id} initial={initialLink} />
           </aside>
