@@ -71,6 +71,20 @@ function browserShellTransport(): StudioTransport {
 
 /** Validates every answer and event against the contract, whichever shell carried it. */
 function bridgeOver(transport: StudioTransport): StudioBridge {
+  // Facts (a viewer count, the stage, the relay status) can arrive before a screen subscribes, e.g.
+  // right after a reload. Every event is listened to from the start and the latest one per show is
+  // kept, so a new listener starts from the current fact instead of waiting for the next change.
+  const latest = new Map<string, { event: IpcEvent; payload: unknown }>();
+  const listeners = new Map<IpcEvent, Set<(payload: unknown) => void>>();
+  for (const event of Object.keys(ipcEvents) as IpcEvent[]) {
+    transport.on(event, (raw) => {
+      const parsed = ipcEvents[event].safeParse(raw);
+      if (!parsed.success) return;
+      const showId = (parsed.data as { showId?: unknown; id?: unknown }).showId ?? (parsed.data as { id?: unknown }).id ?? '';
+      latest.set(`${event}:${String(showId)}`, { event, payload: parsed.data });
+      for (const l of listeners.get(event) ?? []) l(parsed.data);
+    });
+  }
   return {
     async invoke<C extends IpcChannel>(channel: C, request: IpcRequest<C>): Promise<IpcResponse<C>> {
       const result = IpcResult.safeParse(await transport.invoke(channel, request));
@@ -81,10 +95,12 @@ function bridgeOver(transport: StudioTransport): StudioBridge {
       return data.data as IpcResponse<C>;
     },
     on<E extends IpcEvent>(event: E, listener: (payload: IpcEventPayload<E>) => void): () => void {
-      return transport.on(event, (raw) => {
-        const payload = ipcEvents[event].safeParse(raw);
-        if (payload.success) listener(payload.data as IpcEventPayload<E>);
-      });
+      const l = listener as (payload: unknown) => void;
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(l);
+      for (const entry of latest.values()) if (entry.event === event) l(entry.payload);
+      return () => void set.delete(l);
     },
   };
 }
