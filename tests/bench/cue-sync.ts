@@ -10,13 +10,10 @@
 import { build } from 'esbuild';
 import os from 'node:os';
 import path from 'node:path';
-import type { Show, WatchLink } from '../../common/show.js';
-import { launchChromium, newPageForEvaluate } from '../helpers/browser.js';
 import { drawsAround, fireCueNow, startStampedPublisher, watchStageFrames } from '../helpers/cue-sync-pages.js';
-import { inboundCounters, pairIsInNamespace, selectedPair, waitUntil } from '../helpers/media-pages.js';
-import { createTopology } from '../helpers/netns.js';
-import { ROOT, startRelay } from '../helpers/processes.js';
-import { relayCall } from '../helpers/relay-api.js';
+import { inboundCounters } from '../helpers/media-pages.js';
+import { startMediaBench, WATCH_PC } from '../helpers/media-bench.js';
+import { ROOT } from '../helpers/processes.js';
 import { percentile } from '../helpers/stats.js';
 
 const CUES = Number(process.env.BENCH_CUES ?? 120);
@@ -25,29 +22,12 @@ const stamperBundle = (
   await build({ entryPoints: [path.join(ROOT, 'tests/bench/cue-sync-publisher-entry.ts')], bundle: true, format: 'iife', write: false, target: 'es2022' })
 ).outputFiles[0]!.text;
 
-const topology = createTopology();
-const cleanups: (() => Promise<unknown>)[] = [];
+const bench = await startMediaBench('cue-sync');
 try {
-  const relay = await startRelay({ topology });
-  cleanups.push(() => relay.stop());
-  const pubBrowser = await launchChromium({ executablePath: topology.chromium('client') });
-  cleanups.push(() => pubBrowser.close());
-  const viewBrowser = await launchChromium({ executablePath: topology.chromium('server') });
-  cleanups.push(() => viewBrowser.close());
-
-  const pub = await newPageForEvaluate(pubBrowser);
-  await pub.goto(`${relay.url}/api/health`);
+  const { relay, pub, show } = bench;
   await pub.addScriptTag({ content: stamperBundle });
-  const show = (await relayCall<Show>(pub, relay.studioKey, 'POST', '/api/shows', { title: 'cue-sync' })).body;
-  const link = (await relayCall<WatchLink>(pub, relay.studioKey, 'POST', `/api/shows/${show.id}/links`, {})).body;
   await pub.evaluate(startStampedPublisher, { studioKey: relay.studioKey, showId: show.id });
-
-  const viewer = await newPageForEvaluate(viewBrowser);
-  await viewer.goto(link.url);
-  const pcExpr = 'window.__lcWatch && window.__lcWatch.pc()';
-  await waitUntil('the viewer to decode video', async () => (await inboundCounters(viewer, pcExpr)).framesDecoded > 30, 45_000);
-  const pair = await selectedPair(viewer, pcExpr);
-  if (!pairIsInNamespace(pair)) throw new Error(`selected ICE pair is not on the namespace's addresses: ${JSON.stringify(pair)}`);
+  const { viewer, pair } = await bench.openViewer();
   await viewer.waitForTimeout(5000);
   await viewer.evaluate(watchStageFrames);
 
@@ -89,7 +69,7 @@ try {
   }
   if (offsets.length < Number(process.env.BENCH_MIN_CUES ?? 100)) throw new Error(`only ${offsets.length} cues measured (missing ${missing}, unreadable ${unreadable})`);
   const abs = offsets.map(Math.abs);
-  const res = await inboundCounters(viewer, pcExpr);
+  const res = await inboundCounters(viewer, WATCH_PC);
   const result = {
     bench: 'cue-sync',
     metric: 'frame offset between the keypress frame and the frame showing the cue',
@@ -104,12 +84,11 @@ try {
     missing,
     unreadable,
     received_resolution: `${res.frameWidth}x${res.frameHeight}`,
-    ice_pair: `${pair!.local}->${pair!.remote}`,
+    ice_pair: `${pair.local}->${pair.remote}`,
     cores: os.cpus().length,
   };
   console.log(`cue-sync: ${result.n} cues, offset p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, |offset| p95 ${result.abs_p95} ms; on the exact frame: ${result.exact_frame_pct}%`);
   console.log(JSON.stringify(result));
 } finally {
-  for (const c of cleanups.reverse()) await c().catch(() => undefined);
-  topology.destroy();
+  await bench.close();
 }
