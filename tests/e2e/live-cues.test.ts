@@ -1,20 +1,14 @@
+import { startLiveStack, type LiveStack } from '../helpers/live-stack.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stage } from '../../common/stage.js';
-import { launchChromium } from '../helpers/browser.js';
 import { inboundCounters, waitUntil } from '../helpers/media-pages.js';
-import { createTopology, type Topology } from '../helpers/netns.js';
-import { startRelay, startStudio, type RunningRelay, type RunningStudio } from '../helpers/processes.js';
 import { studioIpc } from '../helpers/studio-ipc.js';
 
 /**
  * Cues end to end: the host rehearses, then goes live and fires a product card and a coupon with
  * the keyboard; viewers (and a late joiner) show them; clearing the cards removes them everywhere.
  */
-let topology: Topology;
-let relay: RunningRelay;
-let studio: RunningStudio;
-let studioBrowser: Browser;
 let viewerBrowser: Browser;
 let host: Page;
 let showId = '';
@@ -39,16 +33,10 @@ async function openShow(id: string): Promise<void> {
   await host.locator(`[data-testid="show-item"][data-show-id="${id}"]`).click();
 }
 
+let stack: LiveStack;
+
 beforeAll(async () => {
-  topology = createTopology();
-  relay = await startRelay({ topology });
-  studio = await startStudio({ topology, relayUrl: relay.url });
-  studioBrowser = await launchChromium({ executablePath: topology.chromium('client') });
-  viewerBrowser = await launchChromium({ executablePath: topology.chromium('server') });
-  host = await (await studioBrowser.newContext({ locale: 'ko-KR', viewport: { width: 1440, height: 900 } })).newPage();
-  await host.goto(studio.url);
-  await host.getByTestId('studio-key-input').fill(relay.studioKey);
-  await host.getByTestId('connect-button').click();
+  ({ viewerBrowser, host } = stack = await startLiveStack());
   await host.getByTestId('show-title-input').fill('린넨 특가 라이브');
   await host.getByTestId('create-show-button').click();
   const item = host.getByTestId('show-item').filter({ hasText: '린넨 특가 라이브' }).first();
@@ -77,11 +65,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await studioBrowser?.close().catch(() => undefined);
-  await viewerBrowser?.close().catch(() => undefined);
-  await studio?.stop();
-  await relay?.stop();
-  topology?.destroy();
+  await stack?.close();
 });
 
 describe('cues from the run-down, fired with the keyboard', () => {

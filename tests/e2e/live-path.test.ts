@@ -1,9 +1,9 @@
+import { startLiveStack, type LiveStack } from '../helpers/live-stack.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.js';
 import { inboundCounters, pairIsInNamespace, selectedPair, waitUntil } from '../helpers/media-pages.js';
-import { createTopology, type Topology } from '../helpers/netns.js';
-import { startRelay, startStudio, type RunningRelay, type RunningStudio } from '../helpers/processes.js';
+import type { Topology } from '../helpers/netns.js';
+import type { RunningRelay } from '../helpers/processes.js';
 
 /**
  * The whole live path with real parts: studio (browser shell, fake camera) in the client namespace,
@@ -11,8 +11,6 @@ import { startRelay, startStudio, type RunningRelay, type RunningStudio } from '
  */
 let topology: Topology;
 let relay: RunningRelay;
-let studio: RunningStudio;
-let studioBrowser: Browser;
 let viewerBrowser: Browser;
 let host: Page;
 const viewers: Page[] = [];
@@ -32,29 +30,18 @@ async function expectDecoding(p: Page): Promise<void> {
   await waitUntil('more frames decoded', async () => (await inboundCounters(p, WATCH_PC)).framesDecoded > first.framesDecoded + 10, 30_000);
 }
 
+let stack: LiveStack;
+
 beforeAll(async () => {
-  topology = createTopology();
-  relay = await startRelay({ topology });
-  // The relay is "on a server" (another namespace), so the seller enters its key once, as in production.
-  studio = await startStudio({ topology, relayUrl: relay.url });
-  studioBrowser = await launchChromium({ executablePath: topology.chromium('client') });
-  viewerBrowser = await launchChromium({ executablePath: topology.chromium('server') });
-  host = await (await studioBrowser.newContext({ locale: 'ko-KR', viewport: { width: 1440, height: 900 } })).newPage();
+  ({ topology, relay, viewerBrowser, host } = stack = await startLiveStack());
 });
 
 afterAll(async () => {
-  await studioBrowser?.close().catch(() => undefined);
-  await viewerBrowser?.close().catch(() => undefined);
-  await studio?.stop();
-  await relay?.stop();
-  topology?.destroy();
+  await stack?.close();
 });
 
 describe('go live from the studio and watch through the link', () => {
   it('creates a show and shows a starts-soon page before going live', async () => {
-    await host.goto(studio.url);
-    await host.getByTestId('studio-key-input').fill(relay.studioKey);
-    await host.getByTestId('connect-button').click();
     await host.getByTestId('show-title-input').fill('봄 신상 라이브 <b>특가</b>');
     await host.getByTestId('create-show-button').click();
     await host.getByTestId('show-item').filter({ hasText: '봄 신상 라이브' }).first().click();

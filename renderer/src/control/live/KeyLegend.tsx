@@ -1,17 +1,9 @@
 import { useI18n } from '../../i18n/i18n.js';
 import { KeyCap } from './KeyCap.js';
+import type { HostKeyHandlers } from './useHostKeys.js';
 
-export interface LegendActions {
-  fireNext?: () => void;
-  clearCards?: () => void;
-  closeCoupon?: () => void;
-  closeQuiz?: () => void;
-  closePoll?: () => void;
-  nextSegment?: () => void;
-  prevSegment?: () => void;
-  goLive?: () => void;
-  endShow?: () => void;
-}
+/** The same actions the keys drive (numbers are shown on the cue list instead). */
+export type LegendActions = Omit<HostKeyHandlers, 'fireNumber'>;
 
 /**
  * Every live key, always on screen; each entry is also the button for its action (disabled when
