@@ -1,54 +1,18 @@
-import { useEffect, useState, type FormEvent } from 'react';
 import type { Product } from '../../../../common/commerce/catalog.js';
 import { Currency, formatMoney } from '../../../../common/commerce/money.js';
-import { useCatalog } from '../../catalog/catalog-data.js';
-import type { FieldErrors } from '../../catalog/validation.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { FieldError, invalidProps } from '../../ui/FieldError.js';
 import { ImagePicker } from './ImagePicker.js';
 import { OptionsEditor } from './OptionsEditor.js';
+import { FormFoot, useItemForm } from './useItemForm.js';
 import { checkProduct, draftOf, emptyProduct, optionTotal, type ProductDraft } from './product-draft.js';
 
 /** Create or edit one product. Checked with the core's schema on save, then live while the seller fixes it. */
-export function ProductForm({ product, onSaved, onDeleted }: { product: Product | null; onSaved: (p: Product) => void; onDeleted: () => void }) {
+export function ProductForm({ product, onSaved, onDeleted }: { product: Product | null; onSaved: (id: string) => void; onDeleted: () => void }) {
   const { t, lang } = useI18n();
   const p = t.catalog.product;
-  const { save, remove } = useCatalog();
-  const [draft, setDraft] = useState<ProductDraft>(() => (product ? draftOf(product) : emptyProduct()));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-
-  useEffect(() => {
-    if (tried) setErrors(checkProduct(draft, t).errors ?? {});
-  }, [draft, tried, t]);
-
-  const set = (patch: Partial<ProductDraft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    setSaved(false);
-  };
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setTried(true);
-    setFormError(null);
-    const checked = checkProduct(draft, t);
-    if (!checked.input) return setErrors(checked.errors);
-    setBusy(true);
-    try {
-      const item = await save('products', checked.input, product?.id);
-      setSaved(true);
-      setTried(false);
-      onSaved(item);
-    } catch (err) {
-      setFormError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const form = useItemForm('products', product, () => (product ? draftOf(product) : emptyProduct()), checkProduct, onSaved);
+  const { draft, set, errors, submit } = form;
 
   const locale = lang === 'ko' ? 'ko-KR' : 'en-US';
   const checked = checkProduct(draft, t).input;
@@ -119,25 +83,7 @@ export function ProductForm({ product, onSaved, onDeleted }: { product: Product 
         <input {...f('externalUrl')} type="url" value={draft.externalUrl} placeholder="https://" onChange={(e) => set({ externalUrl: e.target.value })} />
         <FieldError id="product-externalUrl-err" messages={errors.externalUrl} />
       </label>
-      {tried && Object.keys(errors).length > 0 && (
-        <p className="form-error" role="alert">
-          {t.catalog.fixFields}
-        </p>
-      )}
-      {formError && (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      )}
-      <div className="form-actions split">
-        {product ? <ConfirmButton label={t.catalog.del} question={t.catalog.confirmDelete(product.name)} confirmLabel={t.catalog.yesDelete} testId="product-delete-button" onConfirm={() => remove('products', product.id).then(onDeleted, (e: Error) => setFormError(e.message))} /> : <span />}
-        <span className="form-actions-end">
-          {saved && <span className="saved-note" role="status">✓ {t.catalog.saved}</span>}
-          <button type="submit" className="btn primary" data-testid="product-save-button" disabled={busy}>
-            {busy ? t.catalog.saving : t.catalog.save}
-          </button>
-        </span>
-      </div>
+      <FormFoot state={form} itemName={product?.name ?? ''} canDelete={product !== null} onDeleted={onDeleted} saveTestId="product-save-button" deleteTestId="product-delete-button" />
     </form>
   );
 }

@@ -30,7 +30,7 @@ export function ProductsTab() {
           </ul>
         </ListShell>
       </div>
-      <ProductForm key={formKey} product={current} onSaved={(p) => setSelected(p.id)} onDeleted={() => pick(null)} />
+      <ProductForm key={formKey} product={current} onSaved={(id) => setSelected(id)} onDeleted={() => pick(null)} />
     </div>
   );
 }

@@ -72,7 +72,7 @@ interface FootState {
   del: () => Promise<boolean>;
 }
 
-export function FormFoot({ state, itemName, canDelete, onDeleted, saveTestId }: { state: FootState; itemName: string; canDelete: boolean; onDeleted: () => void; saveTestId: string }) {
+export function FormFoot({ state, itemName, canDelete, onDeleted, saveTestId, deleteTestId }: { state: FootState; itemName: string; canDelete: boolean; onDeleted: () => void; saveTestId: string; deleteTestId?: string }) {
   const { t } = useI18n();
   return (
     <>
@@ -87,7 +87,7 @@ export function FormFoot({ state, itemName, canDelete, onDeleted, saveTestId }: 
         </p>
       )}
       <div className="form-actions split">
-        {canDelete ? <ConfirmButton label={t.catalog.del} question={t.catalog.confirmDelete(itemName)} confirmLabel={t.catalog.yesDelete} onConfirm={() => state.del().then((ok) => void (ok && onDeleted()))} /> : <span />}
+        {canDelete ? <ConfirmButton label={t.catalog.del} question={t.catalog.confirmDelete(itemName)} confirmLabel={t.catalog.yesDelete} testId={deleteTestId} onConfirm={() => state.del().then((ok) => void (ok && onDeleted()))} /> : <span />}
         <span className="form-actions-end">
           {state.saved && (
             <span className="saved-note" role="status">
