@@ -6,6 +6,9 @@ import { MAX_SDP_BYTES } from './limits.js';
 import { CouponInput, Id, ImageRef, PollInput, ProductInput, QuizInput } from './commerce/catalog.js';
 import { CueAction, Rundown, Segment } from './rundown.js';
 import { Stage } from './stage.js';
+import { SellerOrder } from './commerce/order.js';
+import { PaymentSettings, StockLevel } from './commerce/show-catalog.js';
+import { Dashboard, Report } from './analytics.js';
 
 /**
  * The studio's one IPC contract: channel → request and response schemas, plus events.
@@ -14,6 +17,8 @@ import { Stage } from './stage.js';
 
 const Empty = z.object({}).strict();
 const ShowRef = z.object({ showId: z.string().min(1).max(64) }).strict();
+const OrderRef = z.object({ orderId: z.string().min(1).max(64) }).strict();
+const CsvFile = z.object({ filename: z.string(), csv: z.string() });
 
 export const RelaySettings = z.object({
   relayUrl: z.string(),
@@ -130,6 +135,24 @@ export const ipcChannels = {
       .strict(),
     response: Stage,
   },
+
+  /** How viewers pay (bank account shown after ordering, cash on delivery, card test adapter) and shipping. */
+  'payment.get': { request: Empty, response: PaymentSettings },
+  'payment.save': { request: PaymentSettings, response: PaymentSettings },
+  /** The host moved to a segment (key N or a click): orders from now on count for it. */
+  'segments.enter': { request: z.object({ showId: z.string().min(1).max(64), segmentId: Id, title: z.string().trim().min(1).max(120) }).strict(), response: z.object({}) },
+  'orders.list': { request: ShowRef, response: z.array(SellerOrder) },
+  'orders.markPaid': { request: OrderRef, response: SellerOrder },
+  /** Cancel (before payment) or refund (after): stock returns to the show. */
+  'orders.cancel': { request: OrderRef.extend({ reason: z.string().trim().max(200).default('') }).strict(), response: SellerOrder },
+  'orders.refund': { request: OrderRef.extend({ reason: z.string().trim().max(200).default('') }).strict(), response: SellerOrder },
+  /** Deletes the buyer's name, phone and address on request; amounts stay for the books. */
+  'orders.eraseBuyer': { request: OrderRef, response: SellerOrder },
+  /** Orders as CSV for shipping (UTF-8 with BOM so Excel opens Korean correctly). */
+  'orders.exportCsv': { request: ShowRef, response: CsvFile },
+  'dashboard.get': { request: ShowRef, response: Dashboard },
+  'report.get': { request: ShowRef, response: Report },
+  'report.exportCsv': { request: ShowRef, response: CsvFile },
 } as const;
 
 export type IpcChannel = keyof typeof ipcChannels;
@@ -145,6 +168,9 @@ export const ipcEvents = {
   'relay.status': RelayStatus,
   'relay.publisherLost': z.object({ showId: z.string(), reason: z.string() }),
   'relay.stage': z.object({ showId: z.string(), stage: Stage }),
+  'relay.order': z.object({ showId: z.string(), order: SellerOrder }),
+  'relay.stock': z.object({ showId: z.string(), items: z.array(StockLevel) }),
+  'relay.dashboard': z.object({ showId: z.string(), dashboard: Dashboard }),
 } as const;
 export type IpcEvent = keyof typeof ipcEvents;
 export type IpcEventPayload<E extends IpcEvent> = z.infer<(typeof ipcEvents)[E]>;

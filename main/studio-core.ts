@@ -1,3 +1,4 @@
+import { commerceHandlers } from './commerce/commerce-handlers.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
 import { describeZodError, ERROR_CODES } from '../common/errors.js';
@@ -122,6 +123,7 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
     'shows.rehearse': (req) => client.rehearse(req.showId),
     'stage.get': (req) => client.getStage(req.showId),
     'cues.fire': (req) => fireCue(req, catalog, client, assets),
+    ...commerceHandlers(),
   };
 
   return {

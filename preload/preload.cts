@@ -47,6 +47,18 @@ const CHANNELS: Readonly<Record<IpcChannel, true>> = {
   'shows.rehearse': true,
   'stage.get': true,
   'cues.fire': true,
+  'payment.get': true,
+  'payment.save': true,
+  'segments.enter': true,
+  'orders.list': true,
+  'orders.markPaid': true,
+  'orders.cancel': true,
+  'orders.refund': true,
+  'orders.eraseBuyer': true,
+  'orders.exportCsv': true,
+  'dashboard.get': true,
+  'report.get': true,
+  'report.exportCsv': true,
 };
 
 const EVENTS: Readonly<Record<IpcEvent, true>> = {
@@ -55,6 +67,9 @@ const EVENTS: Readonly<Record<IpcEvent, true>> = {
   'relay.status': true,
   'relay.publisherLost': true,
   'relay.stage': true,
+  'relay.order': true,
+  'relay.stock': true,
+  'relay.dashboard': true,
 };
 
 const EVENT_CHANNEL = 'studio:event';

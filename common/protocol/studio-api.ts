@@ -3,6 +3,9 @@ import { QualityPreset } from '../quality.js';
 import { Show, ShowTitle } from '../show.js';
 import { Stage, StageOp } from '../stage.js';
 import { Id } from '../commerce/catalog.js';
+import { SellerOrder } from '../commerce/order.js';
+import { StockLevel } from '../commerce/show-catalog.js';
+import { Dashboard } from '../analytics.js';
 
 /** Relay ⇄ studio-core HTTP API bodies and the studio event stream. */
 
@@ -41,7 +44,20 @@ export const RelayToStudio = z.discriminatedUnion('type', [
   /** The publisher's session at Janus went away (engine restart, ICE failure); the studio should publish again. */
   z.object({ type: z.literal('publisherLost'), showId: z.string(), reason: z.string() }),
   z.object({ type: z.literal('stage'), showId: z.string(), stage: Stage }),
+  /** An order was placed or changed (cancelled, refunded, paid, erased). Full buyer details: studio only. */
+  z.object({ type: z.literal('order'), showId: z.string(), order: SellerOrder }),
+  /** The relay's stock changed; the studio writes it back to its catalog. */
+  z.object({ type: z.literal('stock'), showId: z.string(), items: z.array(StockLevel) }),
+  /** Live numbers, at most every 2 s while something changes. */
+  z.object({ type: z.literal('dashboard'), showId: z.string(), dashboard: Dashboard }),
 ]);
+
+/** The host moved to a segment of the run-down: orders from now on count for it. */
+export const SegmentRequest = z.object({ segmentId: Id, title: z.string().trim().min(1).max(120) }).strict();
+export type SegmentRequest = z.infer<typeof SegmentRequest>;
+
+export const OrderActionRequest = z.object({ reason: z.string().trim().max(200).default('') }).strict();
+export const MarkPaidRequest = z.object({}).strict();
 
 export const FireCueRequest = z.object({
   firingId: Id,

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { MAX_SDP_BYTES } from '../limits.js';
 import { PublicShow } from '../show.js';
 import { Stage } from '../stage.js';
+import { Id } from '../commerce/catalog.js';
 
 /** Viewer ⇄ relay messages on the watch WebSocket. Every message is one JSON object with a `type`. */
 
 const Sdp = z.string().min(10, 'sdp is empty').max(MAX_SDP_BYTES, 'sdp is too large');
-/** A device token the viewer keeps across reloads (random, chosen by the relay on first visit). */
-export const ViewerId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'viewer id is malformed');
+import { ViewerId } from './viewer-id.js';
+
+export { ViewerId };
 
 export const ViewerToRelay = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), token: z.string().min(1).max(1024), viewerId: ViewerId.optional() }),
@@ -40,5 +42,15 @@ export const RelayToViewer = z.discriminatedUnion('type', [
   z.object({ type: z.literal('offer'), epoch: z.number().int(), sdp: z.string() }),
   z.object({ type: z.literal('viewers'), count: z.number().int() }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
+  /** Stock changed (coalesced, ≤ 4 per second; a product reaching 0 is sent at once: Sold out for everyone). */
+  z.object({ type: z.literal('stock'), items: z.array(z.object({ productId: Id, optionId: Id.nullable(), stock: z.number().int().min(0) })).max(600) }),
+  /** Anonymised purchase notices ("김** just bought …"), coalesced; at most 5 per message. */
+  z.object({ type: z.literal('purchases'), items: z.array(z.object({ buyer: z.string().max(8), productName: z.string().max(80), quantity: z.number().int().min(1) })).max(5) }),
+  /** A coupon drop's quota left (coalesced). 0 = all claimed. */
+  z.object({ type: z.literal('couponQuota'), couponId: Id, quotaLeft: z.number().int().min(0) }),
+  /** A poll's live results (coalesced). */
+  z.object({ type: z.literal('pollTally'), pollId: Id, counts: z.array(z.number().int().min(0)).max(4) }),
+  /** A quiz was decided: each viewer then asks GET …/quizzes/:id/outcome whether they won. */
+  z.object({ type: z.literal('quizResult'), quizId: Id, correctIndex: z.number().int(), winners: z.number().int().min(0), answers: z.number().int().min(0) }),
 ]);
 export type RelayToViewer = z.infer<typeof RelayToViewer>;

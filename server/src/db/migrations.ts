@@ -64,4 +64,120 @@ export const relayMigrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    name: 'commerce: show catalog and stock, viewers, orders, coupon claims, quiz answers, poll votes, segments, funnel and viewer samples',
+    sql: `
+      CREATE TABLE show_catalog (
+        show_id TEXT PRIMARY KEY REFERENCES shows(id) ON DELETE CASCADE,
+        catalog TEXT NOT NULL CHECK (json_valid(catalog)),
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      -- The relay owns stock during a show. option_id '' = a product without options.
+      CREATE TABLE show_stock (
+        show_id TEXT NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+        product_id TEXT NOT NULL,
+        option_id TEXT NOT NULL DEFAULT '',
+        stock INTEGER NOT NULL CHECK (stock >= 0),
+        PRIMARY KEY (show_id, product_id, option_id)
+      ) STRICT;
+      CREATE TABLE viewers (
+        id TEXT PRIMARY KEY,
+        nickname TEXT,
+        created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE show_viewers (
+        show_id TEXT NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+        viewer_id TEXT NOT NULL REFERENCES viewers(id),
+        first_seen TEXT NOT NULL,
+        PRIMARY KEY (show_id, viewer_id)
+      ) STRICT;
+      CREATE TABLE orders (
+        id TEXT PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        show_id TEXT NOT NULL REFERENCES shows(id),
+        viewer_id TEXT NOT NULL REFERENCES viewers(id),
+        idempotency_key TEXT NOT NULL,
+        -- SHA-256 of the canonical request: a replayed key with different content is refused.
+        request_hash TEXT NOT NULL,
+        product_id TEXT NOT NULL,
+        option_id TEXT,
+        quantity INTEGER NOT NULL CHECK (quantity BETWEEN 1 AND 99),
+        coupon_id TEXT,
+        currency TEXT NOT NULL,
+        total INTEGER NOT NULL CHECK (total >= 0),
+        discount INTEGER NOT NULL CHECK (discount >= 0),
+        quote TEXT NOT NULL CHECK (json_valid(quote)),
+        payment TEXT NOT NULL CHECK (payment IN ('bank_transfer','cash_on_delivery','card')),
+        status TEXT NOT NULL CHECK (status IN ('awaiting_payment','paid','cancelled','refunded')),
+        -- NULL once erased on the buyer's request.
+        buyer TEXT CHECK (buyer IS NULL OR json_valid(buyer)),
+        -- SHA-256 of the normalised phone number, to count repeat buyers; erased with the buyer.
+        phone_hash TEXT,
+        segment_id TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (show_id, viewer_id, idempotency_key)
+      ) STRICT;
+      CREATE INDEX orders_show ON orders(show_id, created_at);
+      CREATE INDEX orders_viewer ON orders(viewer_id);
+      CREATE INDEX orders_phone ON orders(phone_hash);
+      CREATE TABLE coupon_claims (
+        show_id TEXT NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+        coupon_id TEXT NOT NULL,
+        viewer_id TEXT NOT NULL REFERENCES viewers(id),
+        source TEXT NOT NULL CHECK (source IN ('drop','quiz','code')),
+        claimed_at TEXT NOT NULL,
+        PRIMARY KEY (show_id, coupon_id, viewer_id)
+      ) STRICT;
+      CREATE TABLE quiz_answers (
+        show_id TEXT NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+        quiz_id TEXT NOT NULL,
+        viewer_id TEXT NOT NULL REFERENCES viewers(id),
+        choice_index INTEGER NOT NULL CHECK (choice_index BETWEEN 0 AND 3),
+        correct INTEGER NOT NULL CHECK (correct IN (0,1)),
+        reaction_ms REAL NOT NULL,
+        answered_at TEXT NOT NULL,
+        PRIMARY KEY (show_id, quiz_id, viewer_id)
+      ) STRICT;
+      CREATE TABLE quiz_results (
+        show_id TEXT NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+        quiz_id TEXT NOT NULL,
+        correct_index INTEGER NOT NULL,
+        winners TEXT NOT NULL CHECK (json_valid(winners)),
+        decided_at TEXT NOT NULL,
+        PRIMARY KEY (show_id, quiz_id)
+      ) STRICT;
+      CREATE TABLE poll_votes (
+        show_id TEXT NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+        poll_id TEXT NOT NULL,
+        viewer_id TEXT NOT NULL REFERENCES viewers(id),
+        choice_index INTEGER NOT NULL CHECK (choice_index BETWEEN 0 AND 3),
+        voted_at TEXT NOT NULL,
+        PRIMARY KEY (show_id, poll_id, viewer_id)
+      ) STRICT;
+      CREATE TABLE show_segments (
+        show_id TEXT NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+        segment_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        PRIMARY KEY (show_id, started_at, segment_id)
+      ) STRICT;
+      -- Funnel steps, once per viewer: saw (connected while the card was pinned), card_open, checkout_start.
+      CREATE TABLE funnel_events (
+        show_id TEXT NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+        product_id TEXT NOT NULL,
+        viewer_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('saw','card_open','checkout_start')),
+        at TEXT NOT NULL,
+        PRIMARY KEY (show_id, product_id, kind, viewer_id)
+      ) STRICT;
+      CREATE TABLE viewer_samples (
+        show_id TEXT NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+        at INTEGER NOT NULL,
+        viewers INTEGER NOT NULL CHECK (viewers >= 0),
+        PRIMARY KEY (show_id, at)
+      ) STRICT;
+    `,
+  },
 ];
