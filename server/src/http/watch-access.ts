@@ -1,0 +1,59 @@
+import type { IncomingMessage } from 'node:http';
+import type { z } from 'zod';
+import { describeZodError, ERROR_CODES } from '../../../common/errors.js';
+import { MAX_WATCH_BODY_BYTES } from '../../../common/protocol/watch-api.js';
+import type { Show } from '../../../common/show.js';
+import type { ViewerRegistry } from '../commerce/viewer-registry.js';
+import type { ShowStore } from '../shows/show-store.js';
+import type { WatchLinks } from '../shows/watch-links.js';
+import { HttpError, readBody } from './http-util.js';
+
+/** What every viewer call under /api/watch/:token/… needs: the link checked, the show, the viewer. */
+export interface WatchAccess {
+  links: WatchLinks;
+  store: ShowStore;
+  viewers: ViewerRegistry;
+}
+
+/** The show a watch token opens; a bad, expired or revoked link is a clear 404/410. */
+export function showForToken(access: WatchAccess, token: string): Show {
+  const link = access.links.resolve(token);
+  if (!link.ok) {
+    const gone = link.reason === 'expired' || link.reason === 'revoked';
+    throw new HttpError(gone ? 410 : 404, ERROR_CODES.notFound, gone ? `this watch link is ${link.reason}` : 'this watch link is not valid');
+  }
+  const show = access.store.get(link.showId);
+  if (!show) throw new HttpError(404, ERROR_CODES.notFound, 'this show no longer exists');
+  return show;
+}
+
+/** Viewer ids must have been issued for (or registered in) this show: caps hold per device. */
+export function requireViewer(access: WatchAccess, show: Show, viewerId: string): void {
+  if (!access.viewers.isRegistered(show.id, viewerId)) throw new HttpError(401, 'unknown_viewer', 'this device is not registered for the show; reload the page');
+}
+
+/** Orders, claims, answers and votes happen only while the show is live. */
+export function requireLive(show: Show): void {
+  if (show.status !== 'live') throw new HttpError(409, 'show_not_live', show.status === 'ended' ? 'the show has ended' : 'the show has not started yet');
+}
+
+/** A viewer's JSON body: at most 16 KiB, parsed with the contract's schema. */
+export async function readWatchJson<S extends z.ZodType>(req: IncomingMessage, schema: S): Promise<z.infer<S>> {
+  const text = await readBody(req, MAX_WATCH_BODY_BYTES);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new HttpError(400, ERROR_CODES.badRequest, 'request body is not valid JSON');
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new HttpError(400, ERROR_CODES.badRequest, describeZodError(parsed.error));
+  return parsed.data;
+}
+
+/** `?viewerId=` on GETs. */
+export function viewerIdParam(req: IncomingMessage): string {
+  const id = new URL(req.url ?? '/', 'http://relay').searchParams.get('viewerId') ?? '';
+  if (!/^[A-Za-z0-9_-]{16,64}$/.test(id)) throw new HttpError(400, ERROR_CODES.badRequest, 'viewerId is missing or malformed');
+  return id;
+}
