@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { ApiError, ERROR_CODES } from '../common/errors.js';
 import { StudioError } from '../common/ipc-contract.js';
-import { Health, type FireCueRequest } from '../common/protocol/studio-api.js';
+import { Health, type FireCueRequest, type SegmentRequest } from '../common/protocol/studio-api.js';
+import { Dashboard, Report } from '../common/analytics.js';
+import { SellerOrder } from '../common/commerce/order.js';
+import { StockLevel, type ShowCatalog } from '../common/commerce/show-catalog.js';
 import { Stage } from '../common/stage.js';
 import { Show, WatchLink } from '../common/show.js';
 
@@ -59,6 +62,12 @@ export class RelayClient {
     return parsed.data;
   }
 
+  /** A text answer (CSV), decoded as UTF-8 keeping a leading byte-order mark (Response.text() would drop it). */
+  private async text(path: string): Promise<string> {
+    const res = await this.request('GET', path);
+    return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
+  }
+
   async health(): Promise<Health> {
     // /api/health answers 503 when the media engine is down; that is still a readable health report.
     let res: Response;
@@ -85,6 +94,20 @@ export class RelayClient {
   getStage = (id: string) => this.json(Stage, 'GET', `/api/shows/${encodeURIComponent(id)}/stage`);
   fireCue = (id: string, body: FireCueRequest) => this.json(Stage, 'POST', `/api/shows/${encodeURIComponent(id)}/cues`, body);
 
+  // Commerce (issue 4): docs/commerce-api.md
+  putCatalog = (id: string, catalog: ShowCatalog) => this.json(z.object({ stock: z.array(StockLevel) }), 'PUT', `${show(id)}/catalog`, catalog);
+  getStock = (id: string) => this.json(z.array(StockLevel), 'GET', `${show(id)}/stock`);
+  enterSegment = (id: string, body: SegmentRequest) => this.json(z.object({}), 'POST', `${show(id)}/segment`, body);
+  listOrders = (id: string) => this.json(z.array(SellerOrder), 'GET', `${show(id)}/orders`);
+  ordersCsv = (id: string) => this.text(`${show(id)}/orders.csv`);
+  markPaid = (orderId: string) => this.json(SellerOrder, 'POST', `${order(orderId)}/paid`, {});
+  cancelOrder = (orderId: string, reason: string) => this.json(SellerOrder, 'POST', `${order(orderId)}/cancel`, { reason });
+  refundOrder = (orderId: string, reason: string) => this.json(SellerOrder, 'POST', `${order(orderId)}/refund`, { reason });
+  eraseBuyer = (orderId: string) => this.json(SellerOrder, 'POST', `${order(orderId)}/erase`, {});
+  dashboard = (id: string) => this.json(Dashboard, 'GET', `${show(id)}/dashboard`);
+  report = (id: string) => this.json(Report, 'GET', `${show(id)}/report`);
+  reportCsv = (id: string) => this.text(`${show(id)}/report.csv`);
+
   /** Uploads an image for viewers; the relay answers 201 `{ref, url}` with `url` a path such as `/assets/<ref>`. */
   async putAsset(bytes: Uint8Array, type: string): Promise<{ ref: string; url: string }> {
     // A 5 MB picture over a slow uplink takes longer than an API call.
@@ -107,3 +130,6 @@ export class RelayClient {
     });
   }
 }
+
+const show = (id: string) => `/api/shows/${encodeURIComponent(id)}`;
+const order = (id: string) => `/api/orders/${encodeURIComponent(id)}`;

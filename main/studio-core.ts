@@ -1,11 +1,13 @@
-import { commerceHandlers } from './commerce/commerce-handlers.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
 import { describeZodError, ERROR_CODES } from '../common/errors.js';
 import { ipcChannels, isIpcChannel, StudioError, type IpcEvent, type IpcEventPayload, type IpcResult, type RelayStatus } from '../common/ipc-contract.js';
+import type { Show } from '../common/show.js';
 import type { Stage } from '../common/stage.js';
 import { Catalog } from './catalog/catalog.js';
 import { catalogHandlers } from './catalog/catalog-handlers.js';
+import { Commerce } from './commerce/commerce.js';
+import { commerceHandlers } from './commerce/commerce-handlers.js';
 import type { Handlers } from './handlers.js';
 import { fireCue } from './live/fire-cue.js';
 import { RelayAssets } from './live/relay-assets.js';
@@ -14,6 +16,9 @@ import { RelayEvents } from './relay-events.js';
 import type { StudioCore, StudioCoreOptions, StudioEventListener } from './studio-core-api.js';
 import { RundownStore } from './rundown/rundown-store.js';
 import { StudioDb } from './store/studio-db.js';
+
+/** Channels that change what a hand-off would send; live shows get the new catalog shortly after. */
+const CATALOG_EDIT = /^(products|coupons|quizzes|polls)\.(save|delete|importCsv)$/;
 
 const isLocal = (url: string) => /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(url);
 
@@ -38,6 +43,7 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
   }
 
   let client = new RelayClient(relayUrl, opts.secrets.get());
+  const commerce = new Commerce(db, catalog, assets, () => client, emit);
   let events: RelayEvents | null = null;
   let status: RelayStatus = { reachable: false, authorized: false, mediaEngine: null, message: null };
   const setStatus = (next: Partial<RelayStatus>) => {
@@ -55,6 +61,8 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
         // After a reconnect the relay may have been restored or replaced: upload pictures again rather than show broken ones.
         assets.forget(relayUrl);
         setStatus({ reachable: true, authorized: true, message: null });
+        // Stock sold while the studio was away goes back into the catalog; the next cue hands off again.
+        void commerce.reconcile().catch(() => undefined);
       } else if (httpStatus === 401) setStatus({ authorized: false, message: 'The relay refused the studio key. Enter the current key in Settings.' });
       else setStatus({ reachable: false, mediaEngine: null, message: `Lost the connection to the relay at ${relayUrl}; retrying.` });
     });
@@ -63,19 +71,28 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
         viewerCounts.set(m.showId, m.count);
         emit('relay.viewers', { showId: m.showId, count: m.count });
       }
-      else if (m.type === 'show') emit('relay.show', m.show);
+      else if (m.type === 'show') {
+        commerce.onMessage(m);
+        emit('relay.show', m.show);
+      }
       else if (m.type === 'publisherLost') emit('relay.publisherLost', { showId: m.showId, reason: m.reason });
       else if (m.type === 'mediaEngine') setStatus({ mediaEngine: m.state });
       else if (m.type === 'stage') {
         stages.set(m.showId, m.stage);
         emit('relay.stage', { showId: m.showId, stage: m.stage });
-      }
+      } else commerce.onMessage(m);
     });
     events.start();
   };
   connectEvents();
 
   const settings = () => ({ relayUrl, hasKey: opts.secrets.get() !== null, keyStorage: opts.secrets.get() ? opts.secrets.kind : ('none' as const) });
+
+  const remembered = <T extends Show | Show[]>(x: T): T => {
+    if (Array.isArray(x)) commerce.shows.rememberAll(x);
+    else commerce.shows.remember(x as Show);
+    return x;
+  };
 
   const handlers: Handlers = {
     'settings.get': async () => settings(),
@@ -85,7 +102,10 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
       if (!key) throw new StudioError(ERROR_CODES.unauthorized, 'Enter the studio key the relay printed when it first started.');
       const candidate = new RelayClient(url, key);
       await candidate.checkKey();
-      if (url !== relayUrl) stages.clear();
+      if (url !== relayUrl) {
+        stages.clear();
+        commerce.shows.clear();
+      }
       relayUrl = url;
       db.setSetting('relay_url', url);
       opts.secrets.set(key);
@@ -104,14 +124,19 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
       }
       return status;
     },
-    'shows.list': () => client.listShows(),
+    'shows.list': async () => remembered(await client.listShows()),
     'shows.create': async (req) => {
       const show = await client.createShow(req.title, req.scheduledAt ?? null);
+      commerce.shows.remember(show);
       return { show, link: await client.createLink(show.id) };
     },
     'shows.links': (req) => client.listLinks(req.showId),
-    'shows.start': (req) => client.startShow(req.showId),
-    'shows.end': (req) => client.endShow(req.showId),
+    // Viewers can buy from the first second: the catalog goes to the relay before the show starts.
+    'shows.start': async (req) => {
+      await commerce.handoff.handOff(req.showId);
+      return remembered(await client.startShow(req.showId));
+    },
+    'shows.end': async (req) => remembered(await client.endShow(req.showId)),
     'links.create': (req) => client.createLink(req.showId),
     'links.revoke': (req) => client.revokeLink(req.linkId),
     'media.publish': (req) => client.publish(req.showId, req.sdp),
@@ -120,10 +145,19 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
       return {};
     },
     ...catalogHandlers(catalog, rundowns),
-    'shows.rehearse': (req) => client.rehearse(req.showId),
+    'shows.rehearse': async (req) => {
+      const res = await client.rehearse(req.showId);
+      commerce.shows.remember(res.show);
+      await commerce.handoff.handOff(res.show.id);
+      return res;
+    },
     'stage.get': (req) => client.getStage(req.showId),
-    'cues.fire': (req) => fireCue(req, catalog, client, assets),
-    ...commerceHandlers(),
+    // A card must never offer a product, price or coupon the relay does not know: re-send the catalog first if it changed.
+    'cues.fire': async (req) => {
+      await commerce.handoff.ensure(req.showId);
+      return fireCue(req, catalog, client, assets);
+    },
+    ...commerceHandlers(commerce, () => client),
   };
 
   return {
@@ -133,7 +167,9 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
       if (!parsed.success) return { ok: false, error: { error: ERROR_CODES.badRequest, message: describeZodError(parsed.error) } };
       try {
         const run = handlers[channel] as (req: unknown) => Promise<unknown>;
-        return { ok: true, data: await run(parsed.data) };
+        const data = await run(parsed.data);
+        if (CATALOG_EDIT.test(channel)) commerce.refreshSoon();
+        return { ok: true, data };
       } catch (e) {
         if (e instanceof StudioError) return { ok: false, error: { error: e.code, message: e.message } };
         return { ok: false, error: { error: ERROR_CODES.internal, message: (e as Error).message } };
@@ -145,11 +181,13 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
         listener('relay.status', status);
         for (const [showId, count] of viewerCounts) listener('relay.viewers', { showId, count });
         for (const [showId, stage] of stages) listener('relay.stage', { showId, stage });
+        for (const [showId, dashboard] of commerce.latestDashboards()) listener('relay.dashboard', { showId, dashboard });
       });
       return () => bus.off('event', listener);
     },
     async close() {
       events?.close();
+      commerce.close();
       db.close();
     },
   };

@@ -97,6 +97,35 @@ export class ProductStore {
     })();
   }
 
+  /**
+   * Writes the relay's stock back (it owns stock during a show), in one transaction: option levels
+   * set their option, product levels set products without options, and a product with options then
+   * holds the sum of its options. Items the studio no longer has are skipped. Returns the product ids
+   * whose stock changed. `updated_at` is left alone: this is not the seller editing the product.
+   */
+  applyStock(levels: readonly { productId: string; optionId: string | null; stock: number }[]): string[] {
+    const setOption = this.db.prepare('UPDATE product_options SET stock = ? WHERE product_id = ? AND id = ? AND stock <> ?');
+    const setProduct = this.db.prepare('UPDATE products SET stock = ? WHERE id = ? AND stock <> ? AND NOT EXISTS (SELECT 1 FROM product_options WHERE product_id = products.id)');
+    const sumOptions = this.db.prepare(
+      'UPDATE products SET stock = (SELECT COALESCE(SUM(stock), 0) FROM product_options WHERE product_id = products.id) WHERE id = ? AND stock <> (SELECT COALESCE(SUM(stock), 0) FROM product_options WHERE product_id = products.id)',
+    );
+    const changed = new Set<string>();
+    this.db.transaction(() => {
+      const withOptions = new Set<string>();
+      for (const l of levels) {
+        if (!Number.isInteger(l.stock) || l.stock < 0) throw new StudioError(ERROR_CODES.badRequest, `stock: ${l.stock} is not a stock level`);
+        if (l.optionId === null) {
+          if (setProduct.run(l.stock, l.productId, l.stock).changes) changed.add(l.productId);
+        } else {
+          withOptions.add(l.productId);
+          if (setOption.run(l.stock, l.productId, l.optionId, l.stock).changes) changed.add(l.productId);
+        }
+      }
+      for (const id of withOptions) if (sumOptions.run(id).changes) changed.add(id);
+    })();
+    return [...changed];
+  }
+
   /** `onlyId`: rows are that one product; otherwise they are all products. */
   private assemble(rows: ProductRow[], onlyId?: string): Product[] {
     if (!rows.length) return [];

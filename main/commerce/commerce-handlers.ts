@@ -1,25 +1,45 @@
-import { StudioError } from '../../common/ipc-contract.js';
 import type { Handlers } from '../handlers.js';
+import type { RelayClient } from '../relay-client.js';
+import type { Commerce } from './commerce.js';
 
 type CommerceChannel = 'payment.get' | 'payment.save' | 'segments.enter' | 'orders.list' | 'orders.markPaid' | 'orders.cancel' | 'orders.refund' | 'orders.eraseBuyer' | 'orders.exportCsv' | 'dashboard.get' | 'report.get' | 'report.exportCsv';
 
-/** Commerce channels of the studio core (issue 4). Placeholder until the studio side lands. */
-export function commerceHandlers(): Pick<Handlers, CommerceChannel> {
-  const notYet = (): never => {
-    throw new StudioError('not_implemented', 'not available yet');
-  };
+const BOM = '\uFEFF';
+
+/** Excel opens a CSV as UTF-8 only with a byte-order mark; make sure there is exactly one. */
+export const withBom = (csv: string): string => (csv.startsWith(BOM) ? csv : BOM + csv);
+
+/** "orders-봄 니트 라이브-2025-05-01.csv": the show's title made safe for a file name, and the local date. */
+export function csvFilename(kind: 'orders' | 'report', title: string | null, now = new Date()): string {
+  const safe = (title ?? '')
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const date = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return `${[kind, safe, date].filter(Boolean).join('-')}.csv`;
+}
+
+/** The commerce channels: payment settings in the studio, everything else passed through to the relay's studio API. */
+export function commerceHandlers(commerce: Commerce, client: () => RelayClient): Pick<Handlers, CommerceChannel> {
+  const title = async (showId: string) => (await commerce.shows.resolve(showId, () => client().listShows()))?.title ?? null;
   return {
-    'payment.get': notYet,
-    'payment.save': notYet,
-    'segments.enter': notYet,
-    'orders.list': notYet,
-    'orders.markPaid': notYet,
-    'orders.cancel': notYet,
-    'orders.refund': notYet,
-    'orders.eraseBuyer': notYet,
-    'orders.exportCsv': notYet,
-    'dashboard.get': notYet,
-    'report.get': notYet,
-    'report.exportCsv': notYet,
+    'payment.get': async () => commerce.payment.get(),
+    'payment.save': async (req) => {
+      const saved = commerce.payment.save(req);
+      commerce.refreshSoon();
+      return saved;
+    },
+    'segments.enter': async (req) => client().enterSegment(req.showId, { segmentId: req.segmentId, title: req.title }),
+    'orders.list': (req) => client().listOrders(req.showId),
+    'orders.markPaid': (req) => client().markPaid(req.orderId),
+    'orders.cancel': (req) => client().cancelOrder(req.orderId, req.reason),
+    'orders.refund': (req) => client().refundOrder(req.orderId, req.reason),
+    'orders.eraseBuyer': (req) => client().eraseBuyer(req.orderId),
+    'orders.exportCsv': async (req) => ({ filename: csvFilename('orders', await title(req.showId)), csv: withBom(await client().ordersCsv(req.showId)) }),
+    'dashboard.get': async (req) => commerce.rememberDashboard(req.showId, await client().dashboard(req.showId)),
+    'report.get': (req) => client().report(req.showId),
+    'report.exportCsv': async (req) => ({ filename: csvFilename('report', await title(req.showId)), csv: withBom(await client().reportCsv(req.showId)) }),
   };
 }

@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Dashboard, Report } from '../../common/analytics.js';
+import type { Product } from '../../common/commerce/catalog.js';
+import type { SellerOrder } from '../../common/commerce/order.js';
+import { startCoreHarness, until, type CoreHarness } from '../testing/core-harness.js';
+import { csvFilename, withBom } from './commerce-handlers.js';
+
+// The relay is a FAKE (main/testing/fake-relay.ts + fake-relay-commerce.ts) on 127.0.0.1.
+let h: CoreHarness;
+let socks: Product;
+beforeEach(async () => {
+  h = await startCoreHarness();
+  socks = await h.ok<Product>('products.save', { input: { name: '양말', price: 3000, stock: 10 } });
+  h.relay.shows.set('show1', { id: 'show1', title: '봄 니트 라이브', status: 'scheduled', scheduledAt: null, startedAt: null, endedAt: null, createdAt: new Date(0).toISOString(), rehearsalOf: null });
+  await h.ok('shows.start', { showId: 'show1' });
+});
+afterEach(() => h.close());
+
+const dashboard = (over: Partial<Dashboard> = {}): Dashboard => ({
+  showId: 'show1',
+  currency: 'KRW',
+  at: 1_700_000_000_000,
+  viewersNow: 12,
+  viewersPeak: 30,
+  uniqueViewers: 40,
+  orders: 3,
+  revenue: 90000,
+  buyers: 2,
+  conversion: 0.05,
+  products: [{ productId: 'p1', name: '양말', saw: 40, opened: 10, startedCheckout: 5, ordered: 3, units: 4, revenue: 90000, stockLeft: 6 }],
+  segments: [],
+  coupons: [],
+  quizzes: [],
+  polls: [],
+  ...over,
+});
+
+describe('orders, segments, dashboard and report through the studio core', () => {
+  it('lists orders and passes Mark paid, Cancel, Refund and Delete buyer data to the relay', async () => {
+    const a = h.relay.commerce.addOrder('show1', { productId: socks.id, quantity: 2 });
+    const b = h.relay.commerce.addOrder('show1', { productId: socks.id, quantity: 1 });
+    expect((await h.ok<SellerOrder[]>('orders.list', { showId: 'show1' })).map((o) => o.id)).toEqual([b.id, a.id]);
+
+    expect(await h.ok('orders.markPaid', { orderId: a.id })).toMatchObject({ id: a.id, status: 'paid' });
+    expect(await h.ok('orders.refund', { orderId: a.id, reason: '단순 변심' })).toMatchObject({ status: 'refunded' });
+    expect(await h.ok('orders.cancel', { orderId: b.id })).toMatchObject({ status: 'cancelled' });
+    expect(await h.ok('orders.eraseBuyer', { orderId: b.id })).toMatchObject({ buyer: null, quote: { total: b.quote.total } });
+    const posts = h.relay.requests.filter((r) => r.url.startsWith('/api/orders/')).map((r) => [r.url, JSON.parse(r.body.toString('utf8'))]);
+    expect(posts).toEqual([
+      [`/api/orders/${a.id}/paid`, {}],
+      [`/api/orders/${a.id}/refund`, { reason: '단순 변심' }],
+      [`/api/orders/${b.id}/cancel`, { reason: '' }],
+      [`/api/orders/${b.id}/erase`, {}],
+    ]);
+    // Stock returned on refund and cancel comes back into the catalog.
+    await until(() => h.events.filter(([e]) => e === 'relay.stock').length >= 5, 'stock events');
+    expect((await h.ok<Product[]>('products.list', {})).find((p) => p.id === socks.id)).toMatchObject({ stock: 10 });
+  });
+
+  it('passes the relay’s refusals through with its code and message', async () => {
+    const a = h.relay.commerce.addOrder('show1', { productId: socks.id });
+    expect(await h.core.handle('orders.refund', { orderId: a.id, reason: '' })).toEqual({ ok: false, error: { error: 'conflict', message: 'only a paid order can be refunded' } });
+    expect(await h.core.handle('orders.markPaid', { orderId: 'nope' })).toEqual({ ok: false, error: { error: 'not_found', message: 'no such order' } });
+    expect(await h.core.handle('orders.cancel', { orderId: a.id, reason: 'x'.repeat(201) })).toMatchObject({ ok: false, error: { error: 'bad_request' } });
+  });
+
+  it('exports orders as CSV with exactly one byte-order mark, formulas left neutralised, named after the show', async () => {
+    h.relay.commerce.addOrder('show1', { productId: socks.id, buyer: { name: '=HYPERLINK("x")', phone: '010-1234-5678', address: { postcode: '06236', line1: '서울 강남구', line2: '' }, note: '' } });
+    const file = await h.ok<{ filename: string; csv: string }>('orders.exportCsv', { showId: 'show1' });
+    expect(file.csv.startsWith('\uFEFFnumber,status,name,total')).toBe(true);
+    expect(file.csv.startsWith('\uFEFF\uFEFF')).toBe(false);
+    expect(file.csv).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(file.filename).toMatch(/^orders-봄-니트-라이브-\d{4}-\d{2}-\d{2}\.csv$/);
+  });
+
+  it('turns the relay’s order and dashboard events into relay.order and relay.dashboard, and replays the latest dashboard', async () => {
+    const order = h.relay.commerce.addOrder('show1', { productId: socks.id });
+    h.relay.broadcast({ type: 'dashboard', showId: 'show1', dashboard: dashboard() });
+    h.relay.broadcast({ type: 'dashboard', showId: 'show1', dashboard: { nonsense: true } });
+    await until(() => h.events.some(([e]) => e === 'relay.dashboard'), 'a dashboard event');
+    expect(h.events).toContainEqual(['relay.order', { showId: 'show1', order }]);
+    expect(h.events.filter(([e]) => e === 'relay.dashboard')).toEqual([['relay.dashboard', { showId: 'show1', dashboard: dashboard() }]]);
+    const late: unknown[] = [];
+    h.core.onEvent((event, payload) => event === 'relay.dashboard' && late.push(payload));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(late).toEqual([{ showId: 'show1', dashboard: dashboard() }]);
+  });
+
+  it('tells the relay which segment the host entered', async () => {
+    expect(await h.ok('segments.enter', { showId: 'show1', segmentId: 'seg-2', title: '니트 소개' })).toEqual({});
+    expect(h.relay.commerce.segments).toEqual([{ showId: 'show1', segmentId: 'seg-2', title: '니트 소개' }]);
+    expect(await h.core.handle('segments.enter', { showId: 'show1', segmentId: 'bad id!', title: 'x' })).toMatchObject({ ok: false, error: { error: 'bad_request' } });
+  });
+
+  it('reads the dashboard and the report, and exports the report as CSV', async () => {
+    h.relay.commerce.dashboards.set('show1', dashboard());
+    expect(await h.ok('dashboard.get', { showId: 'show1' })).toEqual(dashboard());
+    const report: Report = { ...dashboard(), title: '봄 니트 라이브', startedAt: null, endedAt: null, viewersOverTime: [{ at: 1, viewers: 3 }], cues: [{ at: 1, label: '양말' }], repeatBuyers: 1 };
+    h.relay.commerce.reports.set('show1', report);
+    expect(await h.ok('report.get', { showId: 'show1' })).toEqual(report);
+    const file = await h.ok<{ filename: string; csv: string }>('report.exportCsv', { showId: 'show1' });
+    expect(file).toEqual({ filename: expect.stringMatching(/^report-봄-니트-라이브-/), csv: '\uFEFFproduct,units,revenue\r\n양말,4,90000\r\n' });
+    expect(await h.core.handle('report.get', { showId: 'other' })).toMatchObject({ ok: false, error: { error: 'not_found' } });
+  });
+});
+
+describe('CSV helpers', () => {
+  it('add a byte-order mark only when missing', () => {
+    expect(withBom('a,b')).toBe('\uFEFFa,b');
+    expect(withBom('\uFEFFa,b')).toBe('\uFEFFa,b');
+  });
+  it('name files after the show, safely, with the local date', () => {
+    const d = new Date(2025, 4, 1, 23, 59);
+    expect(csvFilename('orders', '봄 니트/라이브: "특가"', d)).toBe('orders-봄-니트-라이브-특가-2025-05-01.csv');
+    expect(csvFilename('report', null, d)).toBe('report-2025-05-01.csv');
+    expect(csvFilename('orders', '../../etc/passwd', d)).toBe('orders-etc-passwd-2025-05-01.csv');
+  });
+});
