@@ -25,6 +25,9 @@ import { StageService } from './live/stage-service.js';
 import { StageStore } from './live/stage-store.js';
 import { addStageRoutes } from './http/stage-routes.js';
 import { addAssetRoutes } from './http/asset-routes.js';
+import { Commerce } from './commerce/commerce.js';
+import { addCommerceRoutes } from './http/commerce-routes.js';
+import { addWatchCommerceRoutes } from './http/watch-commerce-routes.js';
 import { handleViewerSocket } from './ws/viewer-channel.js';
 
 const VERSION = '0.1.0';
@@ -73,6 +76,8 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   const live = new LiveShows(engine, store, log.child({ component: 'live' }));
   const stage = new StageService(new StageStore(db), store, live, log.child({ component: 'stage' }));
   const studioChannel = new StudioChannel(live, engine, stage);
+  const commerce = new Commerce({ db, shows: store, broadcast: (id, m) => live.broadcast(id, m), stageOf: (id) => stage.get(id), log: log.child({ component: 'commerce' }) });
+  commerce.on('studio', (m) => studioChannel.publish(m));
   const startedAt = Date.now();
 
   const router = new Router();
@@ -91,6 +96,8 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   addWhipRoutes(router, keys, live);
   addStageRoutes(router, { keys, stage, store, links });
   addAssetRoutes(router, keys, config.dataDir);
+  addCommerceRoutes(router, { keys, store, commerce });
+  addWatchCommerceRoutes(router, { links, store, commerce });
   addWatchRoutes(router, links, store, opts.watchDist ?? DEFAULT_WATCH_DIST);
 
   const server: Server = createServer((req, res) => {
@@ -164,6 +171,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     async close() {
       clearInterval(heartbeat);
       stage.stop();
+      commerce.stop();
       studioChannel.close();
       for (const ws of viewerWss.clients) ws.close(1001, 'relay stopping');
       await live.stop().catch(() => undefined);

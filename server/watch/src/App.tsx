@@ -2,6 +2,8 @@ import { useEffect, useSyncExternalStore } from 'react';
 import type { PublicShow } from '../../../common/show.js';
 import { t } from './i18n.js';
 import { Scheduled } from './Scheduled.js';
+import { CommerceContext } from './commerce-context.js';
+import type { CommerceStore } from './commerce-store.js';
 import { Live } from './Live.js';
 import type { WatchSession, WatchView } from './watch-session.js';
 
@@ -48,7 +50,7 @@ function Body({ view, session }: { view: WatchView; session: WatchSession }) {
   return <Live state={state} show={show} viewers={view.viewers} stream={view.stream} stage={view.stage} clock={session.clock} attachVideo={session.attachVideo} />;
 }
 
-export function App({ session }: { session: WatchSession }) {
+export function App({ session, commerce }: { session: WatchSession; commerce: CommerceStore }) {
   const view = useSyncExternalStore(session.subscribe, session.getSnapshot);
   const title = view.show?.title;
   useEffect(() => {
@@ -58,13 +60,15 @@ export function App({ session }: { session: WatchSession }) {
   // (Live shows say it in their overlay; an ended show has nothing left to miss.)
   const banner = !view.online && view.state === 'scheduled';
   return (
-    <div className="watch" data-testid="watch-state" data-state={view.state}>
-      <Body view={view} session={session} />
-      {banner && (
-        <p className="banner" role="status">
-          {t.connectionLost}
-        </p>
-      )}
-    </div>
+    <CommerceContext.Provider value={commerce}>
+      <div className="watch" data-testid="watch-state" data-state={view.state}>
+        <Body view={view} session={session} />
+        {banner && (
+          <p className="banner" role="status">
+            {t.connectionLost}
+          </p>
+        )}
+      </div>
+    </CommerceContext.Provider>
   );
 }

@@ -1,9 +1,41 @@
 import type { CouponDrop as Coupon } from '../../../common/stage.js';
 import { formatCount, money } from './format.js';
-import { t } from './i18n.js';
+import { errorMessage } from './api-errors.js';
+import { useCommerce } from './commerce-context.js';
+import { lang, t } from './i18n.js';
+import { c } from './i18n-commerce.js';
 import { formatRemaining } from './relay-clock.js';
 
-/** A running coupon: what it gives, its code, time left on the relay clock and the remaining quota. */
+function ClaimButton({ coupon, gone }: { coupon: Coupon; gone: boolean }) {
+  const [view, commerce] = useCommerce();
+  const held = view.held.find((h) => h.couponId === coupon.couponId);
+  const claim = view.claims[coupon.couponId];
+  if (held) {
+    return (
+      <p className="coupon-claimed" role="status" data-testid="coupon-claimed">
+        <span className="claimed-mark" aria-hidden="true">
+          ✓
+        </span>
+        {c.claimed} · {c.useAtCheckout}
+      </p>
+    );
+  }
+  const sending = claim?.status === 'sending';
+  return (
+    <>
+      <button type="button" className="coupon-claim" disabled={gone || sending} onClick={() => void commerce.claim(coupon.couponId)} data-testid="claim-button">
+        {sending ? c.claiming : gone ? t.allClaimed : c.claim}
+      </button>
+      {claim?.status === 'error' && (
+        <p className="coupon-error" role="alert" data-testid="claim-error" data-code={claim.error.code}>
+          {errorMessage(claim.error, lang)}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** A running coupon: what it gives, its code, time left on the relay clock, the remaining quota, and Claim. */
 export function CouponDrop({ coupon, relayNow }: { coupon: Coupon; relayNow: number }) {
   const value = coupon.kind === 'percent' ? t.percentOff(coupon.amount) : t.amountOff(money(coupon.amount, coupon.currency));
   const left = Math.min(coupon.quotaLeft, coupon.quotaTotal);
@@ -19,9 +51,10 @@ export function CouponDrop({ coupon, relayNow }: { coupon: Coupon; relayNow: num
         </p>
         <p className="coupon-value">{value}</p>
         <p className="coupon-cond">{coupon.minOrder > 0 ? t.minOrder(money(coupon.minOrder, coupon.currency)) : t.anyOrder}</p>
+        <ClaimButton coupon={coupon} gone={gone} />
       </div>
       <div className="coupon-side">
-        <p className="coupon-code" aria-label={t.couponCode}>
+        <p className="coupon-code" aria-label={t.couponCode} data-testid="coupon-code">
           {coupon.code}
         </p>
         <p className="coupon-timer" role="timer" aria-label={t.timeLeft}>
@@ -30,7 +63,7 @@ export function CouponDrop({ coupon, relayNow }: { coupon: Coupon; relayNow: num
             {formatRemaining(remaining)}
           </span>
         </p>
-        <p className="coupon-quota" data-testid="coupon-quota">
+        <p className="coupon-quota" data-testid="coupon-quota" data-left={left}>
           {gone ? t.allClaimed : t.quotaLeft(formatCount(left), formatCount(coupon.quotaTotal))}
         </p>
         <span className="coupon-meter" aria-hidden="true">

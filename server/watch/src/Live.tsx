@@ -1,11 +1,18 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PublicShow } from '../../../common/show.js';
-import type { Stage } from '../../../common/stage.js';
+import type { ProductCard, Stage } from '../../../common/stage.js';
+import { CheckoutSheet } from './CheckoutSheet.js';
+import { useCommerce } from './commerce-context.js';
 import { formatCount } from './format.js';
 import { t } from './i18n.js';
+import { c } from './i18n-commerce.js';
+import { overlay } from './live-overlay.js';
+import { MyOrders } from './MyOrders.js';
+import { PurchaseToasts } from './PurchaseToasts.js';
 import { useRelayNow, visibleStage, type RelayClock } from './relay-clock.js';
 import { hasContent, StageDock } from './StageDock.js';
 import './live.css';
+import './commerce.css';
 import type { WatchState } from './watch-session.js';
 
 /** Plays, and if the browser refuses sound without a tap, falls back to muted so the picture still runs. */
@@ -35,13 +42,32 @@ interface Props {
   attachVideo: (video: HTMLVideoElement | null) => void;
 }
 
-/** The live screen: the picture, a top bar, the host's cards and interactions, unmute and reconnect overlays. */
+type OpenSheet = { kind: 'checkout'; card: ProductCard } | { kind: 'mine' } | null;
+
+/**
+ * The live screen: the picture, a top bar, the host's cards and interactions, unmute and reconnect
+ * overlays, purchase notices, and the checkout / my-orders sheet. The video element never remounts
+ * when a sheet opens: the same picture keeps playing, smaller.
+ */
 export function Live({ state, show, viewers, stream, stage, clock, attachVideo }: Props) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const [muted, setMuted] = useState(true);
   const [fill, setFill] = useState(false);
+  const [sheet, setSheet] = useState<OpenSheet>(null);
+  const [commerceView, commerce] = useCommerce();
   const relayNow = useRelayNow(clock);
-  const shown = visibleStage(stage, relayNow);
+  const shown = overlay(visibleStage(stage, relayNow), commerceView.facts);
+  const openCheckout = useCallback(
+    (card: ProductCard) => {
+      commerce.event('card_open', card.productId);
+      setSheet({ kind: 'checkout', card });
+    },
+    [commerce],
+  );
+  const closeSheet = useCallback(() => setSheet(null), []);
+  const openMine = useCallback(() => setSheet({ kind: 'mine' }), []);
+  // The card as it is now (stock from the latest broadcast), even after the host unpinned it.
+  const checkoutCard = sheet?.kind === 'checkout' ? (shown.pinned.find((p) => p.productId === sheet.card.productId) ?? stockNow(sheet.card, commerceView.facts.productStock)) : null;
 
   useEffect(() => {
     const video = videoRef.current;
@@ -79,7 +105,7 @@ export function Live({ state, show, viewers, stream, stage, clock, attachVideo }
   };
 
   const busy = state !== 'live';
-  const dock = hasContent(shown);
+  const dock = hasContent(shown) || commerceView.quizResult !== null || commerceView.askNickname;
   const unmuteButton = (
     <button type="button" className="unmute" data-testid="unmute-button" onClick={unmute}>
       <SpeakerOffIcon />
@@ -87,7 +113,7 @@ export function Live({ state, show, viewers, stream, stage, clock, attachVideo }
     </button>
   );
   return (
-    <main className={`stage${dock ? ' has-dock' : ''}`}>
+    <main className={`stage${dock ? ' has-dock' : ''}${sheet ? ' has-sheet' : ''}`}>
       <div className="screen">
         <video ref={videoRef} className={`video${fill ? ' fill' : ''}`} data-testid="watch-video" autoPlay playsInline muted />
         <header className="topbar">
@@ -104,6 +130,9 @@ export function Live({ state, show, viewers, stream, stage, clock, attachVideo }
                 {t.watching(formatCount(viewers))}
               </span>
             )}
+            <button type="button" className="pill pill-button" onClick={openMine} aria-expanded={sheet?.kind === 'mine'} data-testid="my-orders-button">
+              {c.myOrders}
+            </button>
           </div>
           <h1 className="stage-title">{show.title}</h1>
           {/* With cards at the bottom, the unmute button sits under the title; otherwise low, near the thumb. */}
@@ -116,10 +145,18 @@ export function Live({ state, show, viewers, stream, stage, clock, attachVideo }
           </div>
         )}
         {muted && !dock && unmuteButton}
+        <PurchaseToasts />
       </div>
-      <StageDock stage={shown} relayNow={relayNow} />
+      <StageDock stage={shown} relayNow={relayNow} onBuy={openCheckout} />
+      {checkoutCard && <CheckoutSheet key={checkoutCard.productId} card={checkoutCard} options={[]} commerce={commerce} onClose={closeSheet} onMyOrders={openMine} />}
+      {sheet?.kind === 'mine' && <MyOrders onClose={closeSheet} />}
     </main>
   );
+}
+
+function stockNow(card: ProductCard, productStock: ReadonlyMap<string, number>): ProductCard {
+  const stock = productStock.get(card.productId);
+  return stock === undefined || stock === card.stock ? card : { ...card, stock };
 }
 
 function SpeakerOffIcon() {

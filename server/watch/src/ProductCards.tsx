@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ProductCard } from '../../../common/stage.js';
 import { formatCount, money, percentOff, safeHttpUrl } from './format.js';
 import { t } from './i18n.js';
+import { c } from './i18n-commerce.js';
 
 /** Relay assets are same-origin paths; anything else that is not a web URL is not loaded. */
 function imageSrc(url: string | undefined): string | null {
@@ -10,7 +11,8 @@ function imageSrc(url: string | undefined): string | null {
   return safeHttpUrl(url);
 }
 
-function ProductImage({ url, soldOut }: { url: string | undefined; soldOut: boolean }) {
+/** A product picture (or a bag when there is none), with the Sold out badge over it. */
+export function ProductThumb({ url, soldOut }: { url: string | undefined; soldOut: boolean }) {
   const [broken, setBroken] = useState(false);
   const src = imageSrc(url);
   return (
@@ -25,44 +27,47 @@ function ProductImage({ url, soldOut }: { url: string | undefined; soldOut: bool
   );
 }
 
-function Card({ card }: { card: ProductCard }) {
+function Card({ card, onBuy }: { card: ProductCard; onBuy: (card: ProductCard) => void }) {
   const soldOut = card.stock === 0;
   const off = percentOff(card.price, card.salePrice);
   const now = off !== null && card.salePrice !== null ? card.salePrice : card.price;
-  const href = safeHttpUrl(card.externalUrl);
   const low = card.stock > 0 && card.stock <= 10;
+  const open = () => {
+    if (!soldOut) onBuy(card);
+  };
   return (
-    <article className={`product${soldOut ? ' is-sold-out' : ''}`} data-testid="product-card" data-product-id={card.productId}>
-      <ProductImage url={card.imageUrls[0]} soldOut={soldOut} />
+    <article className={`product${soldOut ? ' is-sold-out' : ''}`} data-testid="product-card" data-product-id={card.productId} data-stock={card.stock}>
+      {/* The picture and name open the same sheet for a pointer; keyboard users have the Buy button. */}
+      <div className="product-tap" onClick={open} aria-hidden="true">
+        <ProductThumb url={card.imageUrls[0]} soldOut={soldOut} />
+      </div>
       <div className="product-body">
-        <h2 className="product-name">{card.name}</h2>
+        <h2 className="product-name" onClick={open}>
+          {card.name}
+        </h2>
         <p className="product-price">
           {off !== null && <span className="product-off">{off}%</span>}
           <strong className="product-now">{money(now, card.currency)}</strong>
           {off !== null && <s className="product-was">{money(card.price, card.currency)}</s>}
         </p>
-        {!soldOut && <p className={`product-stock${low ? ' low' : ''}`}>{t.stockLeft(formatCount(card.stock))}</p>}
+        <p className={`product-stock${low ? ' low' : ''}`} data-testid="stock-left">
+          {soldOut ? t.soldOut : t.stockLeft(formatCount(card.stock))}
+        </p>
       </div>
-      {href ? (
-        <a className="product-cta" href={href} target="_blank" rel="noopener noreferrer">
-          {t.viewProduct}
-        </a>
-      ) : (
-        <button type="button" className="product-cta" disabled>
-          {t.buyingSoon}
-        </button>
-      )}
+      <button type="button" className="product-cta" disabled={soldOut} onClick={open} data-testid="buy-button" aria-label={`${c.buy}: ${card.name}`}>
+        {soldOut ? t.soldOut : c.buy}
+      </button>
     </article>
   );
 }
 
 /** Up to three pinned products: a swipeable strip on a phone, a column beside the video on a desktop. */
-export function ProductCards({ cards }: { cards: readonly ProductCard[] }) {
+export function ProductCards({ cards, onBuy }: { cards: readonly ProductCard[]; onBuy: (card: ProductCard) => void }) {
   if (!cards.length) return null;
   return (
     <section className={`products count-${cards.length}`} aria-label={t.products}>
       {cards.map((card) => (
-        <Card key={card.productId} card={card} />
+        <Card key={card.productId} card={card} onBuy={onBuy} />
       ))}
     </section>
   );

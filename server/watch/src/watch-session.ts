@@ -76,9 +76,15 @@ export class WatchSession {
   readonly sync: StageSync;
   private readonly delay = new VideoDelayEstimate();
   private delayTimer: ReturnType<typeof setInterval> | null = null;
+  private readonly messageListeners = new Set<(m: RelayToViewer) => void>();
+  /** The device id from the relay's welcome (null before it). */
+  viewerId: string | null = null;
+  /** The watch link's token (null when the URL has none). */
+  readonly token: string | null;
 
   constructor(location: Location) {
     const token = tokenFromPath(location.pathname);
+    this.token = token;
     const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/watch`;
     this.connection = token ? new WatchConnection(wsUrl, token, (e) => this.onConnection(e)) : null;
     this.frames = new FrameClock((captureMs) => this.sync.frame(captureMs));
@@ -137,9 +143,21 @@ export class WatchSession {
     this.update({ online: false, link: { message: linkMessage(e.code, e.message) } });
   }
 
+  /** Every parsed relay message, after the session has handled it (commerce broadcasts: stock, purchases…). */
+  onRelayMessage(listener: (m: RelayToViewer) => void): () => void {
+    this.messageListeners.add(listener);
+    return () => this.messageListeners.delete(listener);
+  }
+
   private onMessage(m: RelayToViewer): void {
+    this.handle(m);
+    for (const l of this.messageListeners) l(m);
+  }
+
+  private handle(m: RelayToViewer): void {
     switch (m.type) {
       case 'welcome':
+        this.viewerId = m.viewerId;
         this.clock.sample(m.serverNow);
         // A (late) joiner sees exactly what is on screen now.
         this.sync.reset(m.stage);

@@ -1,0 +1,128 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import type { ProductCard } from '../../../common/stage.js';
+import { errorMessage, errorPlace } from './api-errors.js';
+import { isUncertain } from './commerce-api.js';
+import type { CommerceStore } from './commerce-store.js';
+import { BuyerFields } from './BuyerFields.js';
+import { CouponPicker } from './CouponPicker.js';
+import { formatCount, money, percentOff } from './format.js';
+import { lang, t } from './i18n.js';
+import { c } from './i18n-commerce.js';
+import { LineFields } from './LineFields.js';
+import { NicknameField } from './NicknameField.js';
+import { OrderDone } from './OrderDone.js';
+import { OrderSummary } from './OrderSummary.js';
+import { PaymentPicker } from './PaymentPicker.js';
+import { ProductThumb } from './ProductCards.js';
+import { Sheet } from './Sheet.js';
+import { useCheckout, type CheckoutModel, type OptionView } from './use-checkout.js';
+
+function ProductHead({ card, soldOut }: { card: ProductCard; soldOut: boolean }) {
+  const off = percentOff(card.price, card.salePrice);
+  const now = off !== null && card.salePrice !== null ? card.salePrice : card.price;
+  return (
+    <div className="co-product">
+      <ProductThumb url={card.imageUrls[0]} soldOut={soldOut} />
+      <div className="co-product-text">
+        <p className="co-product-name">{card.name}</p>
+        <p className="product-price">
+          {off !== null && <span className="product-off">{off}%</span>}
+          <strong className="product-now">{money(now, card.currency)}</strong>
+          {off !== null && <s className="product-was">{money(card.price, card.currency)}</s>}
+        </p>
+        {!soldOut && <p className="product-stock">{t.stockLeft(formatCount(card.stock))}</p>}
+      </div>
+    </div>
+  );
+}
+
+/** The footer: what the viewer pays and the one button that orders (or opens the seller's store). */
+function OrderBar({ m }: { m: CheckoutModel }) {
+  const q = m.priced;
+  const orderError = m.orderError && errorPlace(m.orderError.code) === 'form' ? m.orderError : null;
+  const hasErrors = Object.values(m.errors).some(Boolean);
+  if (m.pay === 'store' && m.storeHref) {
+    return (
+      <a className="btn-primary btn-order" href={m.storeHref} target="_blank" rel="noopener noreferrer" data-testid="store-link">
+        {c.openStore} ↗
+      </a>
+    );
+  }
+  const submit = async () => {
+    const r = await m.submit();
+    if (r?.invalid.length) document.getElementById(`co-${r.invalid[0]}`)?.focus();
+  };
+  const label = m.phase === 'sending' ? c.ordering : q ? (m.mustConfirm ? c.confirmTotal(money(q.total, q.currency)) : c.orderFor(money(q.total, q.currency))) : c.checkout;
+  const disabled = m.soldOut || m.pay === null || m.phase !== 'form' || !q;
+  return (
+    <>
+      {m.soldOut && (
+        <p className="sheet-alert" role="alert" data-testid="checkout-sold-out">
+          {c.soldOutNow}
+        </p>
+      )}
+      {orderError && (
+        <p className="sheet-alert" role="alert" data-testid="order-error" data-code={orderError.code}>
+          {m.mustConfirm && q ? c.totalChanged(money(q.total, q.currency)) : isUncertain(orderError) ? c.uncertain : errorMessage(orderError, lang, (n) => money(n, m.card.currency))}
+        </p>
+      )}
+      {hasErrors && <p className="sheet-alert soft">{c.fixFields}</p>}
+      <button type="button" className="btn-primary btn-order" disabled={disabled} aria-disabled={disabled} onClick={() => void submit()} data-testid="order-button" data-must-confirm={m.mustConfirm || undefined}>
+        {orderError && isUncertain(orderError) && m.phase === 'form' ? `${c.retry} · ${label}` : label}
+      </button>
+    </>
+  );
+}
+
+function CheckoutForm({ m, commerce }: { m: CheckoutModel; commerce: CommerceStore }) {
+  const view = useSyncExternalStore(commerce.subscribe, commerce.getSnapshot);
+  return (
+    <form
+      className="co-form"
+      noValidate
+      onSubmit={(e) => {
+        // Never a real form post (the page's CSP forbids them anyway); ordering is the button's job.
+        e.preventDefault();
+      }}
+    >
+      <ProductHead card={m.card} soldOut={m.soldOut} />
+      <LineFields m={m} />
+      <CouponPicker m={m} held={view.held} />
+      <BuyerFields m={m} />
+      {!commerce.nicknameOffered && <NicknameField commerce={commerce} compact />}
+      <PaymentPicker m={m} methods={view.payment?.methods ?? []} />
+      <OrderSummary m={m} />
+    </form>
+  );
+}
+
+interface Props {
+  card: ProductCard;
+  options: readonly OptionView[];
+  commerce: CommerceStore;
+  onClose: () => void;
+  onMyOrders: () => void;
+}
+
+/** Buy without leaving the video: the sheet beside (desktop) or under (phone) the still-playing picture. */
+export function CheckoutSheet({ card, options, commerce, onClose, onMyOrders }: Props) {
+  const view = useSyncExternalStore(commerce.subscribe, commerce.getSnapshot);
+  useEffect(() => {
+    void commerce.loadPayment();
+    void commerce.loadHeld();
+    commerce.event('checkout_start', card.productId);
+  }, [commerce, card.productId]);
+  const m = useCheckout(card, options, commerce, view.held, view.payment?.methods ?? []);
+  if (m.phase === 'done' && m.order) {
+    return (
+      <Sheet title={c.ordered} onClose={onClose} testId="checkout-sheet">
+        <OrderDone order={m.order} onBack={onClose} onMyOrders={onMyOrders} />
+      </Sheet>
+    );
+  }
+  return (
+    <Sheet title={c.checkout} onClose={onClose} testId="checkout-sheet" footer={<OrderBar m={m} />}>
+      <CheckoutForm m={m} commerce={commerce} />
+    </Sheet>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Quote } from '../../../common/commerce/order.js';
+import { money } from './format.js';
+import { c } from './i18n-commerce.js';
+import { errorPlace } from './api-errors.js';
+import { ErrorText } from './LineFields.js';
+import type { CheckoutModel } from './use-checkout.js';
+
+/** Subtotal, coupon, shipping and total as the relay priced them (the page never computes a price itself). */
+export function OrderSummary({ m }: { m: CheckoutModel }) {
+  const q: Quote | null = m.priced;
+  const loading = m.quote.status === 'loading';
+  const cur = m.card.currency;
+  return (
+    <section className="co-section summary" aria-live="polite" aria-busy={loading} data-testid="checkout-summary" data-state={q ? 'priced' : m.quote.status}>
+      <dl>
+        <div>
+          <dt>{c.subtotal}</dt>
+          <dd data-testid="checkout-subtotal">{q ? money(q.subtotal, cur) : '—'}</dd>
+        </div>
+        <div>
+          <dt>{c.discount}</dt>
+          <dd data-testid="checkout-discount" className={q && q.discount > 0 ? 'minus' : undefined}>
+            {q ? (q.discount > 0 ? `−${money(q.discount, cur)}` : money(0, cur)) : '—'}
+          </dd>
+        </div>
+        <div>
+          <dt>{c.shipping}</dt>
+          <dd data-testid="checkout-shipping">{q ? (q.shipping === 0 ? c.free : money(q.shipping, cur)) : '—'}</dd>
+        </div>
+        <div className="total">
+          <dt>{c.total}</dt>
+          <dd data-testid="checkout-total" data-total={q?.total}>
+            {q ? money(q.total, cur) : loading ? c.quoting : '—'}
+          </dd>
+        </div>
+      </dl>
+      {/* Order errors that concern the whole order are shown by the Order button. */}
+      <ErrorText error={m.quote.status === 'error' && errorPlace(m.quote.error.code) === 'form' ? m.quote.error : null} currency={cur} />
+    </section>
+  );
+}

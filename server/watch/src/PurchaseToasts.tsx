@@ -1,0 +1,20 @@
+import { useCommerce } from './commerce-context.js';
+import { c } from './i18n-commerce.js';
+
+/** "김**님이 린넨 셔츠를 구매했어요": at most two at a time, a few seconds each (the queue in CommerceStore). */
+export function PurchaseToasts() {
+  const [view] = useCommerce();
+  if (!view.toasts.length) return null;
+  return (
+    <div className="toasts" aria-live="polite" aria-atomic="false">
+      {view.toasts.map((toast) => (
+        <p key={toast.id} className="toast" data-testid="purchase-toast">
+          <span className="toast-icon" aria-hidden="true">
+            🛍
+          </span>
+          <span className="toast-text">{c.bought(toast.item.buyer, toast.item.productName, toast.item.quantity)}</span>
+        </p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CheckoutRequest, PaymentMethod, ViewerOrder } from '../../../common/commerce/order.js';
+import type { HeldCoupon } from '../../../common/protocol/watch-api.js';
+import type { ProductCard } from '../../../common/stage.js';
+import type { ApiFailure } from './commerce-api.js';
+import type { CommerceStore } from './commerce-store.js';
+import { CheckoutAttempt } from './checkout-attempt.js';
+import { clampQuantity, EMPTY_BUYER, maxQuantity, normalizeCouponCode, storeUrl, testCardToken, validateBuyer, type BuyerDraft, type BuyerField } from './checkout-form.js';
+import { lang } from './i18n.js';
+import { afterOrder, browserStore, clearBuyer, loadBuyer, loadRemember } from './local-store.js';
+import { currentQuote, QuoteScheduler, type QuoteInput, type QuoteState } from './quote-scheduler.js';
+
+export interface OptionView {
+  id: string;
+  name: string;
+  stock: number;
+}
+
+export type PayChoice = PaymentMethod | 'store';
+export type CouponChoice = { kind: 'none' } | { kind: 'held'; code: string } | { kind: 'typed'; code: string };
+export type Phase = 'form' | 'sending' | 'done';
+
+/** A held coupon that can go on this order (right currency, uses left). */
+export function usableCoupons(held: readonly HeldCoupon[], card: Pick<ProductCard, 'currency'>): HeldCoupon[] {
+  return held.filter((h) => h.usesLeft > 0 && h.currency === card.currency);
+}
+
+/** Pre-selects the newest usable coupon whose minimum the line already meets (a claimed coupon is meant to be used). */
+export function defaultCoupon(held: readonly HeldCoupon[], card: Pick<ProductCard, 'currency' | 'price' | 'salePrice'>): CouponChoice {
+  const unit = card.salePrice ?? card.price;
+  const fit = usableCoupons(held, card).filter((h) => h.minOrder <= unit);
+  const last = fit.at(-1);
+  return last ? { kind: 'held', code: last.code } : { kind: 'none' };
+}
+
+export function couponCodeOf(choice: CouponChoice): string | null {
+  return choice.kind === 'none' ? null : choice.code;
+}
+
+type OrderBody = Omit<CheckoutRequest, 'viewerId' | 'idempotencyKey'>;
+
+/**
+ * Everything the checkout sheet knows and does: the line (option, quantity), the coupon, the
+ * delivery fields, how to pay, the relay's quote (debounced), and the order itself (one idempotency
+ * key per attempt, retried with the same key when the answer was lost).
+ */
+export function useCheckout(card: ProductCard, options: readonly OptionView[], commerce: CommerceStore, held: readonly HeldCoupon[], methods: readonly PaymentMethod[]) {
+  const storage = useMemo(() => browserStore(), []);
+  const soldOut = card.stock === 0;
+  const [optionId, setOptionId] = useState<string | null>(() => (options.length === 1 && options[0]!.stock > 0 ? options[0]!.id : null));
+  const option = options.find((o) => o.id === optionId) ?? null;
+  const lineStock = option ? option.stock : card.stock;
+  const [quantity, setQuantityRaw] = useState(1);
+  const [coupon, setCouponRaw] = useState<CouponChoice>(() => defaultCoupon(held, card));
+  const couponTouched = useRef(false);
+  const setCoupon = useCallback((choice: CouponChoice) => {
+    couponTouched.current = true;
+    setCouponRaw(choice);
+  }, []);
+  // The viewer's coupons arrive after the sheet opened: offer the newest one unless they already chose.
+  const { currency, price, salePrice } = card;
+  useEffect(() => {
+    if (couponTouched.current) return;
+    const next = defaultCoupon(held, { currency, price, salePrice });
+    setCouponRaw((prev) => (couponCodeOf(prev) === couponCodeOf(next) && prev.kind === next.kind ? prev : next));
+  }, [held, currency, price, salePrice]);
+  const [buyer, setBuyer] = useState<BuyerDraft>(() => loadBuyer(storage) ?? EMPTY_BUYER);
+  const [hadSaved, setHadSaved] = useState(() => loadBuyer(storage) !== null);
+  const [remember, setRemember] = useState(() => loadRemember(storage));
+  const [errors, setErrors] = useState<Partial<Record<BuyerField, string>>>({});
+  const [pay, setPay] = useState<PayChoice | null>(null);
+  const [cardNumber, setCardNumber] = useState('');
+  const [quote, setQuote] = useState<QuoteState>({ status: 'idle' });
+  const [phase, setPhase] = useState<Phase>('form');
+  const [orderError, setOrderError] = useState<ApiFailure | null>(null);
+  /** The relay's total changed under the viewer: the new quote must be confirmed before ordering. */
+  const [mustConfirm, setMustConfirm] = useState(false);
+  const [order, setOrder] = useState<ViewerOrder | null>(null);
+
+  const needsOption = options.length > 0;
+  const couponCode = couponCodeOf(coupon);
+  const input: QuoteInput | null = useMemo(
+    () => (needsOption && optionId === null ? null : { productId: card.productId, optionId, quantity, couponCode }),
+    [card.productId, optionId, quantity, couponCode, needsOption],
+  );
+
+  const scheduler = useMemo(() => new QuoteScheduler({ fetchQuote: (i, signal) => commerce.api.quote({ line: { productId: i.productId, optionId: i.optionId, quantity: i.quantity }, couponCode: i.couponCode }, signal), onState: setQuote }), [commerce]);
+  useEffect(() => () => scheduler.stop(), [scheduler]);
+  useEffect(() => {
+    scheduler.request(input);
+    setMustConfirm(false);
+  }, [scheduler, input]);
+
+  // Stock fell under the chosen quantity (others bought): bring the quantity down with it.
+  useEffect(() => {
+    if (lineStock > 0 && quantity > maxQuantity(lineStock)) setQuantityRaw(maxQuantity(lineStock));
+  }, [lineStock, quantity]);
+
+  // The first payment method the seller offers is chosen for the viewer.
+  useEffect(() => {
+    if (pay === null && methods.length) setPay(methods[0]!);
+    else if (pay === null && !methods.length && card.externalUrl) setPay('store');
+  }, [methods, pay, card.externalUrl]);
+
+  const attempt = useRef<CheckoutAttempt<OrderBody> | null>(null);
+  if (attempt.current === null) attempt.current = new CheckoutAttempt<OrderBody>((body, idempotencyKey) => commerce.api.order({ ...body, idempotencyKey }));
+
+  const priced = currentQuote(quote, input);
+  const setQuantity = useCallback((q: number) => setQuantityRaw(clampQuantity(q, lineStock)), [lineStock]);
+  const setField = useCallback((field: BuyerField, value: string) => {
+    setBuyer((b) => ({ ...b, [field]: value }));
+    setErrors((e) => (e[field] ? { ...e, [field]: undefined } : e));
+  }, []);
+
+  const clearSaved = () => {
+    clearBuyer(storage);
+    setBuyer(EMPTY_BUYER);
+    setHadSaved(false);
+  };
+
+  /** Applies a typed code; returns a local error (format) or null. */
+  const applyTyped = (text: string): string | null => {
+    const code = normalizeCouponCode(text);
+    if (code === 'invalid') return 'invalid';
+    setCoupon(code === null ? { kind: 'none' } : { kind: 'typed', code });
+    return null;
+  };
+
+  const submit = async (): Promise<{ invalid: BuyerField[] } | null> => {
+    if (phase !== 'form' || pay === null || pay === 'store' || soldOut) return null;
+    const check = validateBuyer(buyer, lang);
+    if (!check.ok) {
+      setErrors(check.errors);
+      return { invalid: Object.keys(check.errors) as BuyerField[] };
+    }
+    if (!priced || input === null) return null;
+    setPhase('sending');
+    setOrderError(null);
+    const body: OrderBody = {
+      line: { productId: input.productId, optionId: input.optionId, quantity: input.quantity },
+      couponCode: input.couponCode,
+      buyer: check.buyer,
+      payment: pay,
+      expectedTotal: priced.total,
+      paymentToken: pay === 'card' ? testCardToken(cardNumber) : null,
+    };
+    const result = await attempt.current!.submit(body);
+    if (result.ok) {
+      afterOrder(storage, buyer, remember);
+      commerce.orderPlaced(result.data);
+      setOrder(result.data);
+      setPhase('done');
+      return null;
+    }
+    setPhase('form');
+    setOrderError(result.error);
+    if (result.error.code === 'total_mismatch') {
+      // Price it again and ask the viewer to confirm the new total (a new attempt: the content changed).
+      const fresh = await scheduler.now(input);
+      setMustConfirm(fresh.status === 'ok');
+    }
+    return null;
+  };
+
+  const storeHref = card.externalUrl ? storeUrl(card.externalUrl, couponCodeOf(coupon)) : null;
+
+  return {
+    card, options, option, optionId, setOptionId, needsOption, lineStock, soldOut,
+    quantity, setQuantity, maxQuantity: maxQuantity(lineStock),
+    coupon, setCoupon, applyTyped,
+    buyer, setField, errors, remember, setRemember, hadSaved, clearSaved,
+    pay, setPay, cardNumber, setCardNumber,
+    quote, priced, mustConfirm,
+    phase, orderError, order,
+    submit, storeHref,
+  };
+}
+
+export type CheckoutModel = ReturnType<typeof useCheckout>;
