@@ -29,6 +29,11 @@ export class StudioChannel {
     for (const showId of this.live.liveShowIds()) ws.send(JSON.stringify({ type: 'viewers', showId, count: this.live.viewerCount(showId) } satisfies RelayToStudio));
   }
 
+  /** For relay services whose facts the studio shows (orders, stock): one event to every studio window. */
+  publish(m: RelayToStudio): void {
+    this.broadcast(m);
+  }
+
   private broadcast(m: RelayToStudio): void {
     const text = JSON.stringify(m);
     for (const ws of this.sockets) if (ws.readyState === ws.OPEN) ws.send(text);

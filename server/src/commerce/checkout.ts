@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { maskName, type CheckoutRequest, type PaymentMethod, type ViewerOrder } from '../../../common/commerce/order.js';
+import type { PaymentSettings } from '../../../common/commerce/show-catalog.js';
+import type { Show } from '../../../common/show.js';
+import { CommerceError } from './commerce-error.js';
+import { announceStock, announceToStudio, payToFor, type CommerceContext } from './context.js';
+import { toViewerOrder, type OrderRecord } from './order-store.js';
+import type { Priced } from './pricer.js';
+import { phoneHash, requestHash } from './request-hash.js';
+
+export type CheckoutInput = z.output<typeof CheckoutRequest>;
+export type CheckoutResult = { status: 200 | 201; order: ViewerOrder };
+
+export function methodsOf(p: PaymentSettings): PaymentMethod[] {
+  return [...(p.bankTransfer ? (['bank_transfer'] as const) : []), ...(p.cashOnDelivery ? (['cash_on_delivery'] as const) : []), ...(p.card ? (['card'] as const) : [])];
+}
+
+export function requireLiveShow(show: Show): void {
+  if (show.status !== 'live') throw new CommerceError(409, 'show_not_live', show.status === 'ended' ? 'the show has ended' : 'the show has not started yet');
+}
+
+/**
+ * Placing an order. The relay prices it itself (the viewer's total is only compared), charges a
+ * card if that is the method, then writes stock, order and coupon use in one transaction that is
+ * committed before the answer. A retried tap (same idempotency key) is the same order, even when
+ * the two requests overlap.
+ */
+export class CheckoutService {
+  /** Orders being placed, by (show, viewer, key): an overlapping duplicate waits for the first. */
+  private readonly inflight = new Map<string, Promise<CheckoutResult>>();
+
+  constructor(private readonly c: CommerceContext) {}
+
+  async checkout(show: Show, req: CheckoutInput): Promise<CheckoutResult> {
+    const key = `${show.id}\u0000${req.viewerId}\u0000${req.idempotencyKey}`;
+    for (let p = this.inflight.get(key); p; p = this.inflight.get(key)) await p.catch(() => undefined);
+    // No await between the loop's last look and this set: two duplicates cannot both get here.
+    const run = this.place(show, req, requestHash(req));
+    this.inflight.set(key, run);
+    try {
+      return await run;
+    } finally {
+      if (this.inflight.get(key) === run) this.inflight.delete(key);
+    }
+  }
+
+  private async place(show: Show, req: CheckoutInput, hash: string): Promise<CheckoutResult> {
+    const { c } = this;
+    const existing = c.orders.byKey(show.id, req.viewerId, req.idempotencyKey);
+    if (existing) return this.replay(show, existing, hash);
+    requireLiveShow(show);
+    const catalog = c.catalogOf(show);
+    if (!catalog) throw new CommerceError(400, 'unknown_product', 'this product is not on sale in this show');
+    if (!methodsOf(catalog.payment).includes(req.payment)) throw new CommerceError(400, 'bad_request', 'the seller does not take this way of paying in this show');
+    if (req.payment === 'card' && !req.paymentToken) throw new CommerceError(400, 'bad_request', 'a card payment needs the payment token from the card form');
+    const priced = c.pricer.price({ showId: show.id, catalog, viewerId: req.viewerId, line: req.line, couponCode: req.couponCode, now: c.now() });
+    const total = priced.quote.total;
+    if (total !== req.expectedTotal) throw new CommerceError(409, 'total_mismatch', `the total is ${total} ${priced.quote.currency}, not ${req.expectedTotal}; check the order and try again`);
+
+    const orderId = `ord_${randomUUID()}`;
+    const charge = { orderId, amount: total, currency: priced.quote.currency };
+    if (req.payment === 'card') {
+      const auth = await c.payments.authorize({ ...charge, token: req.paymentToken! });
+      if (!auth.approved) throw new CommerceError(402, 'payment_declined', auth.reason);
+    }
+    let written: { order: OrderRecord; created: boolean; level: number };
+    try {
+      written = await c.commits.run(() => this.write(show, req, hash, orderId, priced));
+    } catch (e) {
+      if (req.payment === 'card') await c.payments.refund({ ...charge, reason: 'order not placed' }).catch((err: unknown) => c.log.error('refund of an unplaced card order failed', { orderId, error: (err as Error).message }));
+      throw e;
+    }
+    if (!written.created) {
+      if (req.payment === 'card') await c.payments.refund({ ...charge, reason: 'duplicate order' }).catch(() => undefined);
+      return this.replay(show, written.order, hash);
+    }
+    this.announce(show, written.order, written.level, priced);
+    return { status: 201, order: toViewerOrder(written.order, payToFor(catalog, written.order)) };
+  }
+
+  /** Inside the batch transaction (its own savepoint): any throw leaves nothing of this order behind. */
+  private write(show: Show, req: CheckoutInput, hash: string, orderId: string, priced: Priced): { order: OrderRecord; created: boolean; level: number } {
+    const { c } = this;
+    const dup = c.orders.byKey(show.id, req.viewerId, req.idempotencyKey);
+    if (dup) return { order: dup, created: false, level: 0 };
+    const level = c.stock.take(show.id, req.line.productId, req.line.optionId, req.line.quantity);
+    const at = new Date(c.now());
+    if (priced.coupon) {
+      // Re-checked here, where no other order can come between the check and the write.
+      const byCode = c.pricer.checkCouponUse(show.id, c.catalogOf(show)!, priced.coupon, req.viewerId);
+      if (byCode) c.coupons.grant(show.id, priced.coupon, req.viewerId, 'code', at.toISOString());
+    }
+    const order: OrderRecord = {
+      id: orderId,
+      number: c.numbers.next(show.rehearsalOf !== null, at),
+      showId: show.id,
+      viewerId: req.viewerId,
+      idempotencyKey: req.idempotencyKey,
+      requestHash: hash,
+      productId: req.line.productId,
+      optionId: req.line.optionId,
+      quantity: req.line.quantity,
+      couponId: priced.coupon?.id ?? null,
+      total: priced.quote.total,
+      discount: priced.quote.discount,
+      quote: priced.quote,
+      payment: req.payment,
+      status: req.payment === 'card' ? 'paid' : 'awaiting_payment',
+      buyer: req.buyer,
+      segmentId: c.orders.currentSegment(show.id),
+      createdAt: at.toISOString(),
+      updatedAt: at.toISOString(),
+    };
+    c.orders.insert({ ...order, phoneHash: phoneHash(req.buyer.phone) });
+    return { order, created: true, level };
+  }
+
+  private replay(show: Show, existing: OrderRecord, hash: string): CheckoutResult {
+    if (existing.requestHash !== hash) throw new CommerceError(409, 'idempotency_conflict', 'this order key was already used for a different order; start the order again');
+    return { status: 200, order: toViewerOrder(existing, payToFor(this.c.catalogOf(show), existing)) };
+  }
+
+  /** After the commit: the studio hears the order, everyone hears the stock and an anonymised notice. */
+  private announce(show: Show, order: OrderRecord, level: number, priced: Priced): void {
+    const { c } = this;
+    const catalog = c.catalogOf(show);
+    announceToStudio(c, catalog, order);
+    announceStock(c, show.id, catalog, order.productId, order.optionId, level);
+    c.notices.purchase(show.id, { buyer: maskName(order.buyer?.name ?? ''), productName: priced.product.name, quantity: order.quantity });
+    if (priced.claimByCode && priced.coupon) c.notices.couponQuota(show.id, priced.coupon.id, Math.max(0, priced.coupon.totalQuota - c.coupons.claimCount(show.id, priced.coupon.id)));
+  }
+}

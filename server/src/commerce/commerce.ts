@@ -1,0 +1,125 @@
+import { EventEmitter } from 'node:events';
+import type { ShowCatalog, StockLevel } from '../../../common/commerce/show-catalog.js';
+import type { RelayToStudio } from '../../../common/protocol/studio-api.js';
+import type { RelayToViewer } from '../../../common/protocol/viewer.js';
+import type { Show } from '../../../common/show.js';
+import type { Stage } from '../../../common/stage.js';
+import type { Db } from '../db/database.js';
+import type { Logger } from '../log.js';
+import type { ShowStore } from '../shows/show-store.js';
+import { CheckoutService } from './checkout.js';
+import { CommitQueue } from './commit-queue.js';
+import type { CommerceContext } from './context.js';
+import { CouponClaims } from './coupon-claims.js';
+import { CouponStore } from './coupon-store.js';
+import { OrderActions } from './order-actions.js';
+import { OrderNumbers } from './order-number.js';
+import { OrderStore } from './order-store.js';
+import { TestPaymentProvider, type PaymentProvider } from './payment-provider.js';
+import { Pricer } from './pricer.js';
+import { RateLimiter } from './rate-limiter.js';
+import { ShowCatalogStore } from './show-catalog-store.js';
+import { StockLedger } from './stock-ledger.js';
+import { ViewerRegistry } from './viewer-registry.js';
+import { CommerceNotices } from './viewer-notices.js';
+
+export interface CommerceEvents {
+  /** `order` and `stock` events for every studio window. */
+  studio: [RelayToStudio];
+}
+
+export interface CommerceDeps {
+  db: Db;
+  shows: ShowStore;
+  /** Sends one message to every viewer of a show (LiveShows.broadcast). */
+  broadcast: (showId: string, m: RelayToViewer) => void;
+  stageOf: (showId: string) => Stage;
+  log: Logger;
+  payments?: PaymentProvider;
+  now?: () => number;
+}
+
+/**
+ * The relay's buying core, wired once: catalog and stock, viewers, checkout, coupon claims, the
+ * seller's order actions, and the coalesced notices to viewers and studios. Other relay code (the
+ * dashboard and report) reads through `orders` and `coupons` (OrderStore, CouponStore).
+ */
+export class Commerce extends EventEmitter<CommerceEvents> {
+  readonly catalogs: ShowCatalogStore;
+  readonly viewers: ViewerRegistry;
+  readonly orders: OrderStore;
+  readonly coupons: CouponStore;
+  readonly stock: StockLedger;
+  readonly commits: CommitQueue;
+  readonly payments: PaymentProvider;
+  readonly checkout: CheckoutService;
+  readonly claims: CouponClaims;
+  readonly actions: OrderActions;
+  readonly limiter = new RateLimiter(10, 20);
+  private readonly notices: CommerceNotices;
+  private readonly ctx: CommerceContext;
+  private warnedTestCards = false;
+
+  constructor(private readonly deps: CommerceDeps) {
+    super();
+    const { db } = deps;
+    this.catalogs = new ShowCatalogStore(db);
+    this.viewers = new ViewerRegistry(db);
+    this.orders = new OrderStore(db);
+    this.coupons = new CouponStore(db);
+    this.stock = new StockLedger(db);
+    this.commits = new CommitQueue(db);
+    this.payments = deps.payments ?? new TestPaymentProvider();
+    this.notices = new CommerceNotices(deps.broadcast, (m) => this.emit('studio', m));
+    this.ctx = {
+      catalogs: this.catalogs,
+      stock: this.stock,
+      orders: this.orders,
+      coupons: this.coupons,
+      numbers: new OrderNumbers(db),
+      pricer: new Pricer(this.stock, this.coupons),
+      commits: this.commits,
+      payments: this.payments,
+      viewers: this.viewers,
+      notices: this.notices,
+      toStudio: (m) => this.emit('studio', m),
+      catalogOf: (show) => this.catalogOf(show),
+      log: deps.log,
+      now: deps.now ?? Date.now,
+    };
+    this.checkout = new CheckoutService(this.ctx);
+    this.claims = new CouponClaims(this.ctx, deps.stageOf);
+    this.actions = new OrderActions(this.ctx, deps.shows);
+  }
+
+  get context(): CommerceContext {
+    return this.ctx;
+  }
+
+  /** The studio's hand-off: definitions replaced, stock the relay holds kept; viewers get the levels. */
+  putCatalog(showId: string, catalog: ShowCatalog): StockLevel[] {
+    const levels = this.catalogs.put(showId, catalog);
+    if (catalog.payment.card && this.payments instanceof TestPaymentProvider && !this.warnedTestCards) {
+      this.warnedTestCards = true;
+      this.deps.log.warn('card payments are on, but only the TEST payment adapter is configured: no money moves (docs/payments.md)');
+    }
+    const totals = catalog.products.filter((p) => p.options.length).map((p) => ({ productId: p.id, optionId: null, stock: this.stock.productTotal(showId, p.id) }));
+    this.notices.stock(showId, levels, totals, false);
+    return levels;
+  }
+
+  /** A rehearsal sells from its own rows; without a hand-off of its own it starts from a copy of the real show's. */
+  catalogOf(show: Show): ShowCatalog | null {
+    const own = this.catalogs.get(show.id);
+    if (own || !show.rehearsalOf) return own;
+    const real = this.catalogs.get(show.rehearsalOf);
+    if (!real) return null;
+    this.catalogs.put(show.id, real);
+    return real;
+  }
+
+  stop(): void {
+    this.notices.stop();
+    this.limiter.stop();
+  }
+}

@@ -1,0 +1,63 @@
+import type { OrderStatus, SellerOrder } from '../../../common/commerce/order.js';
+import type { ShowStore } from '../shows/show-store.js';
+import { CommerceError } from './commerce-error.js';
+import { announceStock, announceToStudio, payToFor, type CommerceContext } from './context.js';
+import { toSellerOrder, type OrderRecord } from './order-store.js';
+
+export type OrderAction = 'paid' | 'cancel' | 'refund' | 'erase';
+
+/** From which states each action may go; the same target again is a no-op (a double click). */
+const RULES: Record<Exclude<OrderAction, 'erase'>, { to: OrderStatus; from: OrderStatus[]; refuse: Partial<Record<OrderStatus, string>> }> = {
+  paid: { to: 'paid', from: ['awaiting_payment'], refuse: { cancelled: 'this order was cancelled; it cannot be marked paid', refunded: 'this order was refunded; it cannot be marked paid' } },
+  cancel: { to: 'cancelled', from: ['awaiting_payment'], refuse: { paid: 'this order is paid; refund it instead, so the money goes back', refunded: 'this order was already refunded' } },
+  refund: { to: 'refunded', from: ['paid'], refuse: { awaiting_payment: 'this order is not paid yet; cancel it instead', cancelled: 'this order was cancelled; nothing was paid to refund' } },
+};
+
+/**
+ * What the seller does to an order after it was placed. Cancel and refund put the items back on
+ * sale and give the coupon use back (uses count standing orders only) in the same transaction as
+ * the status change; a card refund goes to the payment provider first, so an order is never marked
+ * refunded while the money is still with the seller. Erase deletes the buyer's personal data.
+ */
+export class OrderActions {
+  constructor(
+    private readonly c: CommerceContext,
+    private readonly shows: ShowStore,
+  ) {}
+
+  async act(orderId: string, action: OrderAction, reason: string): Promise<SellerOrder> {
+    const { c } = this;
+    const order = c.orders.get(orderId);
+    if (!order) throw new CommerceError(404, 'not_found', `no order with id ${orderId}`);
+    const show = this.shows.get(order.showId);
+    const catalog = show ? c.catalogOf(show) : null;
+    if (action === 'erase') {
+      if (order.buyer !== null) await c.commits.run(() => c.orders.erase(order.id, new Date(c.now()).toISOString()));
+      return this.changed(order.id, catalog);
+    }
+    const rule = RULES[action];
+    if (order.status === rule.to) return this.view(order, catalog);
+    if (!rule.from.includes(order.status)) throw new CommerceError(409, 'invalid_transition', rule.refuse[order.status] ?? `an order that is ${order.status} cannot be changed that way`);
+    if (action === 'refund' && order.payment === 'card') await c.payments.refund({ orderId: order.id, amount: order.total, currency: order.quote.currency, reason: reason || 'refunded by the seller' });
+    const level = await c.commits.run(() => {
+      // Read again inside the transaction: two windows acting at once must not both return stock.
+      const now = c.orders.get(order.id)!;
+      if (now.status !== order.status) throw new CommerceError(409, 'invalid_transition', 'this order changed meanwhile; look at it again');
+      c.orders.setStatus(order.id, rule.to, new Date(c.now()).toISOString());
+      return rule.to === 'paid' ? null : c.stock.give(order.showId, order.productId, order.optionId, order.quantity);
+    });
+    c.log.info('order changed', { orderId: order.id, number: order.number, action, reason });
+    if (level !== null) announceStock(c, order.showId, catalog, order.productId, order.optionId, level);
+    return this.changed(order.id, catalog);
+  }
+
+  private changed(orderId: string, catalog: ReturnType<CommerceContext['catalogOf']>): SellerOrder {
+    const updated = this.c.orders.get(orderId)!;
+    announceToStudio(this.c, catalog, updated);
+    return this.view(updated, catalog);
+  }
+
+  private view(o: OrderRecord, catalog: ReturnType<CommerceContext['catalogOf']>): SellerOrder {
+    return toSellerOrder(o, payToFor(catalog, o), this.c.viewers.nickname(o.viewerId));
+  }
+}

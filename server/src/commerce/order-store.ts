@@ -1,0 +1,165 @@
+import { Buyer, Quote, type OrderStatus, type PaymentMethod, type SellerOrder, type ViewerOrder } from '../../../common/commerce/order.js';
+import type { Db } from '../db/database.js';
+import { preparer } from './sql.js';
+
+interface OrderRow {
+  id: string;
+  number: string;
+  show_id: string;
+  viewer_id: string;
+  idempotency_key: string;
+  request_hash: string;
+  product_id: string;
+  option_id: string | null;
+  quantity: number;
+  coupon_id: string | null;
+  currency: string;
+  total: number;
+  discount: number;
+  quote: string;
+  payment: PaymentMethod;
+  status: OrderStatus;
+  buyer: string | null;
+  phone_hash: string | null;
+  segment_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One order as the relay keeps it. `quote` is the priced line exactly as the buyer was charged. */
+export interface OrderRecord {
+  id: string;
+  number: string;
+  showId: string;
+  viewerId: string;
+  idempotencyKey: string;
+  requestHash: string;
+  productId: string;
+  optionId: string | null;
+  quantity: number;
+  couponId: string | null;
+  total: number;
+  discount: number;
+  quote: Quote;
+  payment: PaymentMethod;
+  status: OrderStatus;
+  buyer: Buyer | null;
+  segmentId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type NewOrder = Omit<OrderRecord, 'updatedAt'> & { phoneHash: string };
+
+export type PayTo = ViewerOrder['payTo'];
+
+/** Orders that still stand: what revenue, units, buyers and coupon uses count. */
+export const STANDING = "status IN ('awaiting_payment','paid')";
+
+const toRecord = (r: OrderRow): OrderRecord => ({
+  id: r.id,
+  number: r.number,
+  showId: r.show_id,
+  viewerId: r.viewer_id,
+  idempotencyKey: r.idempotency_key,
+  requestHash: r.request_hash,
+  productId: r.product_id,
+  optionId: r.option_id,
+  quantity: r.quantity,
+  couponId: r.coupon_id,
+  total: r.total,
+  discount: r.discount,
+  // Written by this program after validation; parsed again so a hand-edited row cannot smuggle data out.
+  quote: Quote.parse(JSON.parse(r.quote)),
+  payment: r.payment,
+  status: r.status,
+  buyer: r.buyer === null ? null : Buyer.parse(JSON.parse(r.buyer)),
+  segmentId: r.segment_id,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export function toViewerOrder(o: OrderRecord, payTo: PayTo): ViewerOrder {
+  return { id: o.id, number: o.number, showId: o.showId, createdAt: o.createdAt, status: o.status, payment: o.payment, quote: o.quote, payTo };
+}
+
+export function toSellerOrder(o: OrderRecord, payTo: PayTo, nickname: string | null): SellerOrder {
+  return { ...toViewerOrder(o, payTo), viewerId: o.viewerId, nickname, buyer: o.buyer, segmentId: o.segmentId, updatedAt: o.updatedAt };
+}
+
+/**
+ * The orders table. Also the read side other relay code uses (the dashboard and report count from
+ * here): list by show, and aggregates over standing orders by product and by segment.
+ */
+export class OrderStore {
+  private readonly q: ReturnType<typeof preparer>;
+
+  constructor(db: Db) {
+    this.q = preparer(db);
+  }
+
+  get(id: string): OrderRecord | null {
+    const row = this.q('SELECT * FROM orders WHERE id = ?').get(id) as OrderRow | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  byKey(showId: string, viewerId: string, idempotencyKey: string): OrderRecord | null {
+    const row = this.q('SELECT * FROM orders WHERE show_id = ? AND viewer_id = ? AND idempotency_key = ?').get(showId, viewerId, idempotencyKey) as OrderRow | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  /** Newest first. */
+  listByShow(showId: string): OrderRecord[] {
+    return (this.q('SELECT * FROM orders WHERE show_id = ? ORDER BY created_at DESC, number DESC').all(showId) as OrderRow[]).map(toRecord);
+  }
+
+  listByViewer(showId: string, viewerId: string): OrderRecord[] {
+    return (this.q('SELECT * FROM orders WHERE show_id = ? AND viewer_id = ? ORDER BY created_at DESC, number DESC').all(showId, viewerId) as OrderRow[]).map(toRecord);
+  }
+
+  insert(o: NewOrder): void {
+    this.q(
+        `INSERT INTO orders (id, number, show_id, viewer_id, idempotency_key, request_hash, product_id, option_id, quantity, coupon_id, currency, total, discount, quote, payment, status, buyer, phone_hash, segment_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(o.id, o.number, o.showId, o.viewerId, o.idempotencyKey, o.requestHash, o.productId, o.optionId, o.quantity, o.couponId, o.quote.currency, o.total, o.discount, JSON.stringify(o.quote), o.payment, o.status, o.buyer === null ? null : JSON.stringify(o.buyer), o.phoneHash, o.segmentId, o.createdAt, o.createdAt);
+  }
+
+  setStatus(id: string, status: OrderStatus, at: string): void {
+    this.q('UPDATE orders SET status = ?, updated_at = ? WHERE id = ?').run(status, at, id);
+  }
+
+  /** Personal data deleted on the buyer's request; amounts and the product stay for the books. */
+  erase(id: string, at: string): void {
+    this.q('UPDATE orders SET buyer = NULL, phone_hash = NULL, updated_at = ? WHERE id = ?').run(at, id);
+  }
+
+  /** The segment orders count for right now: the latest one the host moved to (written by the analytics side). */
+  currentSegment(showId: string): string | null {
+    const row = this.q('SELECT segment_id FROM show_segments WHERE show_id = ? ORDER BY started_at DESC LIMIT 1').get(showId) as { segment_id: string } | undefined;
+    return row?.segment_id ?? null;
+  }
+
+  /** Standing orders (not cancelled or refunded): orders, distinct buyers (devices) and revenue. */
+  showTotals(showId: string): { orders: number; buyers: number; revenue: number } {
+    return this.q(`SELECT COUNT(*) AS orders, COUNT(DISTINCT viewer_id) AS buyers, COALESCE(SUM(total), 0) AS revenue FROM orders WHERE show_id = ? AND ${STANDING}`).get(showId) as {
+      orders: number;
+      buyers: number;
+      revenue: number;
+    };
+  }
+
+  productTotals(showId: string): { productId: string; orders: number; buyers: number; units: number; revenue: number }[] {
+    return this.q(`SELECT product_id AS productId, COUNT(*) AS orders, COUNT(DISTINCT viewer_id) AS buyers, SUM(quantity) AS units, SUM(total) AS revenue FROM orders WHERE show_id = ? AND ${STANDING} GROUP BY product_id`)
+      .all(showId) as { productId: string; orders: number; buyers: number; units: number; revenue: number }[];
+  }
+
+  /** Orders placed before any segment started count under segmentId null. */
+  segmentTotals(showId: string): { segmentId: string | null; orders: number; revenue: number }[] {
+    return this.q(`SELECT segment_id AS segmentId, COUNT(*) AS orders, SUM(total) AS revenue FROM orders WHERE show_id = ? AND ${STANDING} GROUP BY segment_id`).all(showId) as {
+      segmentId: string | null;
+      orders: number;
+      revenue: number;
+    }[];
+  }
+}
