@@ -40,8 +40,9 @@ export class ToastQueue<T> {
   }
 
   push(items: readonly T[], now: number): void {
-    this.waiting = [...this.waiting, ...items].slice(-this.maxWaiting);
+    this.waiting = [...this.waiting, ...items];
     this.tick(now);
+    this.waiting = this.waiting.slice(-this.maxWaiting);
   }
 
   /** Removes what has had its time and brings in what waits. Returns true when the screen changed. */
