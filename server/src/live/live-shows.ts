@@ -49,6 +49,9 @@ export interface LiveShowsEvents {
   viewers: [showId: string, count: number];
   show: [Show];
   publisherLost: [showId: string, reason: string];
+  /** A viewer socket joined / left a show (engagement: unique viewers, who saw a pinned card). */
+  viewerJoined: [showId: string, viewerId: string];
+  viewerLeft: [showId: string, viewerId: string];
 }
 
 const epochOf = (ls: LiveShow): number | null => (ls.publisher?.up ? ls.epoch : null);
@@ -177,6 +180,7 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
     const ls = this.entry(showId);
     ls.viewers.add(peer);
     this.countChanged(showId);
+    this.emit('viewerJoined', showId, peer.viewerId);
   }
 
   /**
@@ -202,6 +206,7 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
     const ls = this.shows.get(showId);
     if (!ls || !ls.viewers.delete(peer)) return;
     this.countChanged(showId);
+    this.emit('viewerLeft', showId, peer.viewerId);
     await this.dropSubscriber(peer);
     if (ls.viewers.size === 0 && !ls.publisher && ls.room === null) this.shows.delete(showId);
   }

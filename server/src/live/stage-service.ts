@@ -49,6 +49,11 @@ export class StageService extends EventEmitter<StageServiceEvents> {
     return stage;
   }
 
+  /** Poll counts into the stored stage, without a cue or a broadcast (see StageStore.setPollCounts). */
+  setPollCounts(showId: string, pollId: string, counts: number[]): boolean {
+    return this.store.setPollCounts(showId, pollId, counts);
+  }
+
   private publish(showId: string, stage: Stage, captureMs: number | null): void {
     // Small fields first: a client can read the timing without parsing the whole stage.
     this.live.broadcast(showId, { type: 'stage', captureMs, serverNow: Date.now(), stage });

@@ -62,6 +62,20 @@ export class StageStore {
     })();
   }
 
+  /**
+   * Writes a poll's live counts into the stored stage so a late joiner's `welcome` shows them.
+   * Same version: counts are not a cue (the studio's next firing must not become stale), and
+   * viewers already on the page get them as `pollTally`. false when that poll is not on the stage.
+   */
+  setPollCounts(showId: string, pollId: string, counts: number[]): boolean {
+    return this.db.transaction(() => {
+      const current = this.get(showId);
+      if (current.poll?.pollId !== pollId) return false;
+      this.write(showId, { ...current, poll: { ...current.poll, counts } });
+      return true;
+    })();
+  }
+
   private write(showId: string, stage: Stage): void {
     this.db
       .prepare(

@@ -1,0 +1,55 @@
+import type { ShowCatalog } from '../../../common/commerce/show-catalog.js';
+import type { Show } from '../../../common/show.js';
+import type { ViewerRegistry } from '../commerce/viewer-registry.js';
+import type { Db } from '../db/database.js';
+import type { LiveShows } from '../live/live-shows.js';
+import type { StageService } from '../live/stage-service.js';
+import type { Logger } from '../log.js';
+import type { ShowStore } from '../shows/show-store.js';
+import { FunnelRecorder } from './funnel.js';
+import { PollService } from './poll-service.js';
+import { QuizService } from './quiz-service.js';
+import { RateLimiter } from './rate-limit.js';
+import { SegmentStore } from './segments.js';
+import { ViewerPresence } from './viewer-presence.js';
+
+export interface EngagementDeps {
+  db: Db;
+  live: LiveShows;
+  stage: StageService;
+  shows: ShowStore;
+  /** The catalog a show sells from (a rehearsal may sell from a copy of the real show's). */
+  catalogOf: (show: Show) => ShowCatalog | null;
+  viewers: ViewerRegistry;
+  log: Logger;
+}
+
+/** Quizzes, polls, the funnel, segments and who is watching: built together, stopped together. */
+export class Engagement {
+  readonly presence: ViewerPresence;
+  readonly quizzes: QuizService;
+  readonly polls: PollService;
+  readonly funnel: FunnelRecorder;
+  readonly segments: SegmentStore;
+  readonly limiter = new RateLimiter();
+  readonly catalogOf: (show: Show) => ShowCatalog | null;
+
+  constructor(deps: EngagementDeps) {
+    const { db, live, stage, shows, catalogOf, viewers, log } = deps;
+    this.catalogOf = catalogOf;
+    this.presence = new ViewerPresence(live, db, viewers, log.child({ component: 'presence' }));
+    this.quizzes = new QuizService(db, stage, live, shows, catalogOf, log.child({ component: 'quiz' }));
+    this.polls = new PollService(db, stage, live, catalogOf);
+    this.funnel = new FunnelRecorder(db, stage, this.presence, log.child({ component: 'funnel' }));
+    this.segments = new SegmentStore(db);
+  }
+
+  /** Writes what is batched (registrations, "saw" rows) before the database closes. */
+  stop(): void {
+    this.quizzes.stop();
+    this.polls.stop();
+    this.limiter.stop();
+    this.presence.stop();
+    this.funnel.stop();
+  }
+}

@@ -1,0 +1,102 @@
+import type { Stage } from '../../../common/stage.js';
+import type { Db } from '../db/database.js';
+import type { StageService } from '../live/stage-service.js';
+import type { Logger } from '../log.js';
+import type { ViewerPresence } from './viewer-presence.js';
+
+export type FunnelKind = 'saw' | 'card_open' | 'checkout_start';
+
+/** "Saw" rows are written at most this often, in chunks, so a pin to 10,000 viewers never stalls the relay. */
+export const SAW_BATCH_MS = 1000;
+const CHUNK = 2000;
+
+type Row = [showId: string, productId: string, viewerId: string, at: string];
+
+/**
+ * The product funnel: saw (connected while its card was pinned) → card_open → checkout_start
+ * (ordered comes from orders). Each step counts once per viewer per product (the table's key).
+ * Taps are written as they come; "saw" is recorded off the cue's path: after the stage has gone
+ * out, for everyone connected, and for each viewer who joins while the card is pinned.
+ */
+export class FunnelRecorder {
+  /** Pinned product ids per show, from stage events; a show missing here is read once. */
+  private readonly pinned = new Map<string, Set<string>>();
+  private queue: Row[] = [];
+  private readonly timer: NodeJS.Timeout;
+  private flushing = false;
+  private stopped = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly stage: StageService,
+    private readonly presence: ViewerPresence,
+    private readonly log: Logger,
+  ) {
+    stage.on('stage', (showId, s) => this.onStage(showId, s));
+    presence.on('joined', (showId, viewerId) => {
+      const at = new Date().toISOString();
+      for (const productId of this.pinnedIn(showId)) this.queue.push([showId, productId, viewerId, at]);
+    });
+    this.timer = setInterval(() => this.flush(), SAW_BATCH_MS);
+    this.timer.unref();
+  }
+
+  private pinnedIn(showId: string): Set<string> {
+    let set = this.pinned.get(showId);
+    if (!set) this.pinned.set(showId, (set = new Set(this.stage.get(showId).pinned.map((c) => c.productId))));
+    return set;
+  }
+
+  private onStage(showId: string, s: Stage): void {
+    // Unknown before (first event since start): every pinned card counts as new; re-recording is a no-op.
+    const before = this.pinned.get(showId) ?? new Set<string>();
+    const now = new Set(s.pinned.map((c) => c.productId));
+    this.pinned.set(showId, now);
+    const added = [...now].filter((id) => !before.has(id));
+    if (added.length === 0) return;
+    // The stage event fires inside the cue request; listing thousands of viewers waits for the next turn.
+    setImmediate(() => {
+      if (this.stopped) return;
+      const at = new Date().toISOString();
+      const viewers = this.presence.viewerIds(showId);
+      for (const productId of added) for (const viewerId of viewers) this.queue.push([showId, productId, viewerId, at]);
+    });
+  }
+
+  /** A step the watch page reports (card_open, checkout_start); written at once. */
+  record(showId: string, viewerId: string, kind: FunnelKind, productId: string, now = Date.now()): void {
+    this.db.prepare('INSERT OR IGNORE INTO funnel_events (show_id, product_id, viewer_id, kind, at) VALUES (?, ?, ?, ?, ?)').run(showId, productId, viewerId, kind, new Date(now).toISOString());
+  }
+
+  /** Writes queued "saw" rows, one chunk per event-loop turn. */
+  flush(): void {
+    if (this.flushing || this.queue.length === 0) return;
+    this.flushing = true;
+    const step = () => {
+      if (!this.stopped) this.writeChunk();
+      if (this.queue.length && !this.stopped) setImmediate(step);
+      else this.flushing = false;
+    };
+    step();
+  }
+
+  private writeChunk(): void {
+    const rows = this.queue.splice(0, CHUNK);
+    if (rows.length === 0) return;
+    try {
+      this.db.transaction(() => {
+        const insert = this.db.prepare("INSERT OR IGNORE INTO funnel_events (show_id, product_id, viewer_id, kind, at) VALUES (?, ?, ?, 'saw', ?)");
+        for (const r of rows) insert.run(...r);
+      })();
+    } catch (e) {
+      this.log.warn('funnel batch failed', { rows: rows.length, error: (e as Error).message });
+    }
+  }
+
+  /** Writes everything still queued, synchronously, before the database closes. */
+  stop(): void {
+    clearInterval(this.timer);
+    while (this.queue.length) this.writeChunk();
+    this.stopped = true;
+  }
+}

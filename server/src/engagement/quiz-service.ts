@@ -1,0 +1,144 @@
+import { randomInt as cryptoRandomInt } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { ShowCatalog, ShowQuiz } from '../../../common/commerce/show-catalog.js';
+import type { QuizOutcome } from '../../../common/protocol/watch-api.js';
+import type { Show } from '../../../common/show.js';
+import type { Stage } from '../../../common/stage.js';
+import type { Db } from '../db/database.js';
+import type { LiveShows } from '../live/live-shows.js';
+import type { StageService } from '../live/stage-service.js';
+import type { Logger } from '../log.js';
+import type { ShowStore } from '../shows/show-store.js';
+import { EngagementError } from './errors.js';
+import { heldCoupon } from './held-coupon.js';
+import { loadQuizRounds, showsWithUndecidedQuizzes, type ShowQuizRound } from './quiz-rounds.js';
+import { decideAtMs, judgeAnswer, pickWinners, type RandomInt } from './quiz-rules.js';
+import { QuizStore } from './quiz-store.js';
+
+export interface QuizServiceEvents {
+  answered: [showId: string];
+  decided: [showId: string, quizId: string];
+}
+
+const keyOf = (showId: string, quizId: string) => `${showId}\u0000${quizId}`;
+
+/**
+ * Quiz answers and results. The rounds (when each quiz opened, how long it had, whether it was
+ * closed early) come from the cue log, re-read whenever the stage's quiz changes and on start, so
+ * a quiz open across a relay restart is still judged and decided on time. Each undecided round has
+ * a timer for the moment its last acceptable answer can have arrived.
+ */
+export class QuizService extends EventEmitter<QuizServiceEvents> {
+  private readonly store: QuizStore;
+  private readonly rounds = new Map<string, ShowQuizRound>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Last quiz seen on each show's stage, to re-read rounds only when it changes. */
+  private readonly lastQuiz = new Map<string, string>();
+
+  constructor(
+    private readonly db: Db,
+    stage: StageService,
+    private readonly live: LiveShows,
+    private readonly shows: ShowStore,
+    private readonly catalogOf: (show: Show) => ShowCatalog | null,
+    private readonly log: Logger,
+    private readonly randomInt: RandomInt = cryptoRandomInt,
+  ) {
+    super();
+    this.store = new QuizStore(db);
+    stage.on('stage', (showId, s) => this.onStage(showId, s));
+    for (const showId of showsWithUndecidedQuizzes(db)) this.reload(showId);
+  }
+
+  private onStage(showId: string, stage: Stage): void {
+    const seen = stage.quiz ? `${stage.quiz.quizId}@${stage.quiz.endsAt}` : '';
+    if (this.lastQuiz.get(showId) === seen) return;
+    this.lastQuiz.set(showId, seen);
+    this.reload(showId);
+  }
+
+  private reload(showId: string): void {
+    for (const round of loadQuizRounds(this.db, showId)) {
+      const key = keyOf(showId, round.quizId);
+      if (!this.rounds.has(key) && this.store.result(showId, round.quizId)) continue;
+      this.rounds.set(key, round);
+      clearTimeout(this.timers.get(key));
+      const timer = setTimeout(() => this.decide(key), Math.max(0, decideAtMs(round) - Date.now()));
+      timer.unref();
+      this.timers.set(key, timer);
+    }
+  }
+
+  private definition(show: Show, quizId: string): ShowQuiz {
+    const quiz = this.catalogOf(show)?.quizzes.find((q) => q.id === quizId);
+    if (!quiz) throw new EngagementError(404, 'not_found', 'there is no such quiz in this show');
+    return quiz;
+  }
+
+  /** Records one answer arriving at `arrival` (relay clock); returns its reaction time. */
+  answer(show: Show, viewerId: string, req: { quizId: string; choiceIndex: number; shownAt: number }, arrival: number): number {
+    const showId = show.id;
+    const quiz = this.definition(show, req.quizId);
+    if (req.choiceIndex >= quiz.choices.length) throw new EngagementError(400, 'bad_request', `choiceIndex: this quiz has ${quiz.choices.length} choices`);
+    const round = this.rounds.get(keyOf(showId, req.quizId));
+    if (!round) {
+      if (this.store.result(showId, req.quizId)) throw new EngagementError(409, 'quiz_closed', 'this quiz is over');
+      throw new EngagementError(409, 'quiz_not_open', 'this quiz has not started');
+    }
+    const judged = judgeAnswer(round, req.shownAt, arrival);
+    if (!judged.ok) {
+      if (this.store.answer(showId, req.quizId, viewerId)) throw new EngagementError(409, 'quiz_answered', 'you already answered this quiz');
+      throw new EngagementError(409, 'quiz_closed', 'time is up for this quiz');
+    }
+    const correct = req.choiceIndex === quiz.correctIndex;
+    if (!this.store.addAnswer(showId, req.quizId, viewerId, req.choiceIndex, correct, judged.reactionMs, arrival))
+      throw new EngagementError(409, 'quiz_answered', 'you already answered this quiz');
+    this.emit('answered', showId);
+    return judged.reactionMs;
+  }
+
+  private decide(key: string): void {
+    const round = this.rounds.get(key);
+    this.timers.delete(key);
+    if (!round) return;
+    this.rounds.delete(key);
+    const { showId, quizId } = round;
+    const show = this.shows.get(showId);
+    const catalog = show ? this.catalogOf(show) : null;
+    const quiz = catalog?.quizzes.find((q) => q.id === quizId);
+    if (!quiz) {
+      // Without the catalog's definition the relay does not know the answer; nothing to decide.
+      this.log.warn('quiz cannot be decided: not in the show catalog', { showId, quizId });
+      return;
+    }
+    try {
+      const winners = pickWinners(quiz.winnerRule, quiz.winners, this.store.correctAnswers(showId, quizId, quiz.correctIndex), this.randomInt);
+      if (!this.store.saveResult(showId, quizId, quiz.correctIndex, winners, quiz.rewardCouponId, Date.now())) return;
+      const answers = this.store.answerCount(showId, quizId);
+      this.live.broadcast(showId, { type: 'quizResult', quizId, correctIndex: quiz.correctIndex, winners: winners.length, answers });
+      this.log.info('quiz decided', { showId, quizId, rule: quiz.winnerRule, answers, winners: winners.length });
+      this.emit('decided', showId, quizId);
+    } catch (e) {
+      // Left undecided in the database: the next start decides it.
+      this.log.error('quiz decision failed', { showId, quizId, error: (e as Error).message });
+    }
+  }
+
+  /** What one viewer learns after the result: won / correct / wrong / no answer, and the prize. */
+  outcome(show: Show, quizId: string, viewerId: string): QuizOutcome {
+    const showId = show.id;
+    const quiz = this.definition(show, quizId);
+    const result = this.store.result(showId, quizId);
+    if (!result) throw new EngagementError(404, 'not_decided', 'the quiz has not been decided yet');
+    const answer = this.store.answer(showId, quizId, viewerId);
+    const won = result.winners.includes(viewerId);
+    const you = won ? 'won' : !answer ? 'no_answer' : answer.choiceIndex === result.correctIndex ? 'correct' : 'wrong';
+    const coupon = won && quiz.rewardCouponId ? this.catalogOf(show)?.coupons.find((c) => c.id === quiz.rewardCouponId) : undefined;
+    return { quizId, correctIndex: result.correctIndex, you, reward: coupon ? heldCoupon(this.db, showId, coupon, viewerId) : null };
+  }
+
+  stop(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+}
