@@ -68,6 +68,9 @@ export function createFakeCommerce(broadcast: Broadcast): { commerce: FakeCommer
       held.set(key, Math.max(0, (held.get(key) ?? 0) - quantity));
       commerce.stock.set(showId, held);
       const unit = product ? (product.salePrice ?? product.price) : 10_000;
+      const subtotal = unit * quantity;
+      const pay = catalog?.payment;
+      const shipping = !pay ? 3000 : pay.freeShippingFrom !== null && subtotal >= pay.freeShippingFrom ? 0 : pay.shippingFee;
       const n = ++orderSeq;
       const now = new Date(Date.UTC(2025, 4, 1, 10, 0, n)).toISOString();
       const order: SellerOrder = {
@@ -78,7 +81,7 @@ export function createFakeCommerce(broadcast: Broadcast): { commerce: FakeCommer
         updatedAt: now,
         status: 'awaiting_payment',
         payment: 'bank_transfer',
-        quote: { currency: product?.currency ?? 'KRW', unitPrice: unit, quantity, subtotal: unit * quantity, discount: 0, shipping: 3000, total: unit * quantity + 3000, couponCode: null, productName: product?.name ?? 'Product', optionName: product?.options.find((x) => x.id === optionId)?.name ?? null },
+        quote: { currency: product?.currency ?? 'KRW', unitPrice: unit, quantity, subtotal, discount: 0, shipping, total: subtotal + shipping, couponCode: null, productName: product?.name ?? 'Product', optionName: product?.options.find((x) => x.id === optionId)?.name ?? null },
         payTo: null,
         viewerId: 'viewer-0000000000000001',
         nickname: null,

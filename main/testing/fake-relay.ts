@@ -47,7 +47,7 @@ export const FAKE_KEY = 'sk_fake_relay_key_for_tests_0123456789';
 
 const show = (id: string): Show => ({ id, title: 'Rehearsal', status: 'scheduled', scheduledAt: null, startedAt: null, endedAt: null, createdAt: new Date(0).toISOString(), rehearsalOf: null });
 
-export async function startFakeRelay(): Promise<FakeRelay> {
+export async function startFakeRelay(opts: { port?: number } = {}): Promise<FakeRelay> {
   const requests: RecordedRequest[] = [];
   const stages = new Map<string, Stage>();
   const sockets = new Set<WebSocket>();
@@ -135,7 +135,7 @@ export async function startFakeRelay(): Promise<FakeRelay> {
       ws.on('close', () => sockets.delete(ws));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
 
   const fake: FakeRelay = {

@@ -7,6 +7,9 @@ import { ControlRoom } from './control/ControlRoom.js';
 import { useI18n } from './i18n/i18n.js';
 import { useRelayStatus } from './relay-hooks.js';
 import { CatalogScreen } from './screens/catalog/CatalogScreen.js';
+import { OrdersScreen } from './screens/orders/OrdersScreen.js';
+import { PaymentScreen } from './screens/payment/PaymentScreen.js';
+import { ReportScreen } from './screens/report/ReportScreen.js';
 import { ConnectForm } from './screens/ConnectForm.js';
 import { RundownEditor, type RundownTarget } from './screens/rundown/RundownEditor.js';
 import { ShowsScreen } from './screens/ShowsScreen.js';
@@ -17,7 +20,7 @@ import { RelayBanner } from './ui/RelayBanner.js';
 type Room = { show: Show; link: WatchLink | null; realShow: { show: Show; link: WatchLink | null } | null };
 type Screen = { name: 'loading' } | { name: 'blocked'; code: string; message: string } | { name: 'connect' } | { name: 'shows' } | ({ name: 'room' } & Room);
 /** A page shown over the current screen; the screen below stays mounted, so a live show keeps running. */
-type Page = null | { name: 'catalog' } | { name: 'rundown'; target: RundownTarget };
+type Page = null | { name: 'catalog' } | { name: 'payment' } | { name: 'rundown'; target: RundownTarget } | { name: 'orders'; show: Show } | { name: 'report'; show: Show };
 
 export function App() {
   const { t } = useI18n();
@@ -67,6 +70,8 @@ export function App() {
     setPage(null);
   }, []);
   const editRundown = useCallback((show: Show) => setPage({ name: 'rundown', target: { showId: show.rehearsalOf ?? show.id, showTitle: show.title } }), []);
+  const openOrders = useCallback((show: Show) => setPage({ name: 'orders', show }), []);
+  const openReport = useCallback((show: Show) => setPage({ name: 'report', show }), []);
   const rehearse = useCallback((show: Show, link: WatchLink) => setScreen((cur) => (cur.name === 'room' ? { name: 'room', show, link, realShow: { show: cur.show, link: cur.link } } : cur)), []);
   const leaveRehearsal = useCallback(() => setScreen((cur) => (cur.name === 'room' && cur.realShow ? { name: 'room', ...cur.realShow, realShow: null } : cur)), []);
 
@@ -93,6 +98,9 @@ export function App() {
               )}
               <button type="button" className="nav-btn" data-testid="nav-catalog" aria-current={page?.name === 'catalog' ? 'page' : undefined} onClick={() => setPage({ name: 'catalog' })}>
                 {t.nav.catalog}
+              </button>
+              <button type="button" className="nav-btn" data-testid="nav-payment" aria-current={page?.name === 'payment' ? 'page' : undefined} onClick={() => setPage({ name: 'payment' })}>
+                {t.commerce.nav.payment}
               </button>
             </nav>
           )}
@@ -122,7 +130,7 @@ export function App() {
                 <ConnectForm settings={settings} onConnected={connected} />
               </div>
             )}
-            {screen.name === 'shows' && <ShowsScreen onOpen={openShow} onOpenRundown={editRundown} />}
+            {screen.name === 'shows' && <ShowsScreen onOpen={openShow} onOpenRundown={editRundown} onOpenOrders={openOrders} onOpenReport={openReport} />}
             {screen.name === 'room' && (
               <ControlRoom
                 key={screen.show.id}
@@ -135,11 +143,16 @@ export function App() {
                 onBack={toShows}
                 onEditRundown={editRundown}
                 onRehearse={rehearse}
+                onOpenOrders={openOrders}
+                onOpenReport={openReport}
                 onLeaveRehearsal={screen.realShow ? leaveRehearsal : null}
               />
             )}
           </div>
           {page?.name === 'catalog' && <CatalogScreen />}
+          {page?.name === 'payment' && <PaymentScreen />}
+          {page?.name === 'orders' && <OrdersScreen key={page.show.id} show={page.show} onBack={() => setPage(null)} />}
+          {page?.name === 'report' && <ReportScreen key={page.show.id} show={page.show} onBack={() => setPage(null)} />}
           {page?.name === 'rundown' && <RundownEditor key={page.target.showId} target={page.target} onBack={() => setPage(null)} onSaved={() => setRundownVersion((v) => v + 1)} />}
         </main>
 

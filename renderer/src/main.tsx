@@ -8,6 +8,7 @@ import './styles-forms.css';
 import './styles-catalog.css';
 import './styles-rundown.css';
 import './styles-live.css';
+import './styles-commerce.css';
 
 installDiagnostics();
 

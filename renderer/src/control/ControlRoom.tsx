@@ -9,6 +9,7 @@ import { PreviewPanel } from './PreviewPanel.js';
 import { RehearsalBar } from './RoomCards.js';
 import { RoomTitle } from './RoomTitle.js';
 import { WatchLinkCard } from './WatchLinkCard.js';
+import { Icon } from '../ui/Icon.js';
 
 interface Props {
   initialShow: Show;
@@ -20,6 +21,8 @@ interface Props {
   onBack: () => void;
   onEditRundown: (show: Show) => void;
   onRehearse: (show: Show, link: WatchLink) => void;
+  onOpenOrders: (show: Show) => void;
+  onOpenReport: (show: Show) => void;
   /** Set while this room is a rehearsal: back to the real show. */
   onLeaveRehearsal: (() => void) | null;
 }
@@ -42,7 +45,7 @@ export function ControlRoom(props: Props) {
     <div className={props.onLeaveRehearsal ? 'rehearsal-room' : undefined}>
       {rehearsal}
       {props.initialShow.status === 'ended' ? (
-        <EndedRoom show={show} link={props.initialLink} onBack={props.onBack} />
+        <EndedRoom show={show} link={props.initialLink} onBack={props.onBack} onOpenOrders={() => props.onOpenOrders(show)} onOpenReport={() => props.onOpenReport(show)} />
       ) : (
         <LiveRoom
           show={show}
@@ -54,13 +57,15 @@ export function ControlRoom(props: Props) {
           onBack={props.onBack}
           onEditRundown={() => props.onEditRundown(show)}
           onRehearse={props.onLeaveRehearsal ? null : props.onRehearse}
+          onOpenOrders={() => props.onOpenOrders(show)}
+          onOpenReport={() => props.onOpenReport(show)}
         />
       )}
     </div>
   );
 }
 
-function EndedRoom({ show, link, onBack }: { show: Show; link: WatchLink | null; onBack: () => void }) {
+function EndedRoom({ show, link, onBack, onOpenOrders, onOpenReport }: { show: Show; link: WatchLink | null; onBack: () => void; onOpenOrders: () => void; onOpenReport: () => void }) {
   const { t } = useI18n();
   return (
     <div className="room">
@@ -75,6 +80,14 @@ function EndedRoom({ show, link, onBack }: { show: Show; link: WatchLink | null;
               ✓
             </span>
             <h2>{t.room.endedTitle}</h2>
+          </section>
+          <section className="card report-prompt">
+            <button type="button" className="btn primary" onClick={onOpenReport} data-testid="room-report-button">
+              <Icon name="chart" /> {t.commerce.nav.report}
+            </button>
+            <button type="button" className="btn" onClick={onOpenOrders} data-testid="room-orders-button">
+              <Icon name="receipt" /> {t.commerce.nav.orders}
+            </button>
           </section>
           <WatchLinkCard showId={show.id} initial={link} />
         </aside>

@@ -1,4 +1,9 @@
 import { useEffect, useState } from 'react';
+import { useDashboard } from '../commerce/useDashboard.js';
+import { useI18n } from '../i18n/i18n.js';
+import { DashboardPanel } from './dashboard/DashboardPanel.js';
+import { Kpis } from './dashboard/Kpis.js';
+import { RoomTabs, type RoomTab } from './RoomTabs.js';
 import type { RelayStatus } from '../../../common/ipc-contract.js';
 import type { Show, WatchLink } from '../../../common/show.js';
 import { captureClockMs } from '../live/capture-clock.js';
@@ -23,6 +28,7 @@ import { SourceBar } from './SourceBar.js';
 import { SourceError } from './SourceError.js';
 import { ViewerCount } from './ViewerCount.js';
 import { WatchLinkCard } from './WatchLinkCard.js';
+import { Icon } from '../ui/Icon.js';
 
 export interface LiveRoomProps {
   show: Show;
@@ -35,10 +41,13 @@ export interface LiveRoomProps {
   onBack: () => void;
   onEditRundown: () => void;
   onRehearse: ((show: Show, link: WatchLink) => void) | null;
+  onOpenOrders: () => void;
+  onOpenReport: () => void;
 }
 
 /** A show being prepared or on air: picture and sources, Go live / End, and, with a run-down, the host view. */
-export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersion, onOnAirChange, onBack, onEditRundown, onRehearse }: LiveRoomProps) {
+export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersion, onOnAirChange, onBack, onEditRundown, onRehearse, onOpenOrders, onOpenReport }: LiveRoomProps) {
+  const { t } = useI18n();
   const media = useMediaSource();
   const { publisher, snap, onAir } = usePublisher(show.id, media.video, media.audio, media.quality);
   const viewers = useViewerCount(show.id);
@@ -52,6 +61,8 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
   const running = snap.state.kind === 'live' || snap.state.kind === 'reconnecting';
   const live = useLiveRun({ showId: show.id, rundown, running, stage: stageApi.stage, acceptStage: stageApi.accept, refreshStage: stageApi.refresh });
   const [endSignal, setEndSignal] = useState(0);
+  const [tab, setTab] = useState<RoomTab>('host');
+  const dash = useDashboard(show.id, show.status === 'live' || running);
   const [nowMs, setNowMs] = useState(Date.now);
   const canGoLive = !!(media.video || media.audio);
   const canEnd = onAir || (show.status === 'live' && !ended);
@@ -105,6 +116,14 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
     </>
   );
   const stage = <StagePreview stage={stageApi.stage} error={stageApi.error} nowMs={nowMs} onClose={live.close} />;
+  const dashboard = <DashboardPanel show={show} dashboard={dash.dashboard} error={dash.error} viewersNow={viewers} onOpenOrders={onOpenOrders} />;
+  const afterShow = ended && (
+    <section className="card report-prompt">
+      <button type="button" className="btn primary" onClick={onOpenReport} data-testid="room-report-button">
+        <Icon name="chart" /> {t.commerce.nav.report}
+      </button>
+    </section>
+  );
 
   if (rundown && !ended)
     return (
@@ -113,7 +132,15 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
         <div className="room-grid host-grid">
           <div className="room-main">
             <RoomTitle show={show} />
-            <LiveHostView live={live} rundown={rundown} rehearsal={rehearsal} actions={actions} onEditRundown={onEditRundown} />
+            <RoomTabs show={show} tab={tab} onTab={setTab} onOpenOrders={onOpenOrders} />
+            {tab === 'host' ? (
+              <>
+                <Kpis d={dash.dashboard} viewersNow={viewers} compact />
+                <LiveHostView live={live} rundown={rundown} rehearsal={rehearsal} actions={actions} onEditRundown={onEditRundown} />
+              </>
+            ) : (
+              dashboard
+            )}
           </div>
           <aside className="room-side">
             {preview}
@@ -134,12 +161,15 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
       <div className="room-grid">
         <div className="room-main">
           <RoomTitle show={show} />
+          <RoomTabs show={show} tab={null} onTab={null} onOpenOrders={onOpenOrders} />
           {preview}
           {!media.video && !ended ? null : sourceError}
           {!ended && <SourceBar media={media} />}
+          {dashboard}
         </div>
         <aside className="room-side">
           {controls}
+          {afterShow}
           {!ended && <RundownPrompt onOpen={onEditRundown} />}
           {!ended && (stageApi.stage?.version ?? 0) > 0 && stage}
           <HealthCard health={health} history={history} onAir={onAir} />

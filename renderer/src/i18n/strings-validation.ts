@@ -49,5 +49,7 @@ export const validationKo: typeof validationEn = {
     'the correct answer must be one of the choices': '정답을 보기 중에서 고르세요',
     'segment title is required': '코너 제목을 입력하세요',
     'at least 10 seconds': '10초 이상이어야 합니다',
+    'account number: digits and dashes': '계좌번호는 숫자와 -만 입력하세요',
+    'turn on at least one way to pay': '결제 방법을 하나 이상 켜 주세요',
   },
 };

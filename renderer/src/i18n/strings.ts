@@ -1,4 +1,5 @@
 import { catalogEn, catalogKo } from './strings-catalog.js';
+import { commerceEn, commerceKo } from './strings-commerce.js';
 import { liveEn, liveKo } from './strings-live.js';
 import { rundownEn, rundownKo } from './strings-rundown.js';
 
@@ -123,6 +124,7 @@ const en = {
   catalog: catalogEn,
   rundown: rundownEn,
   live: liveEn,
+  commerce: commerceEn,
 };
 
 export type Strings = typeof en;
@@ -247,6 +249,7 @@ const ko: Strings = {
   catalog: catalogKo,
   rundown: rundownKo,
   live: liveKo,
+  commerce: commerceKo,
 };
 
 export const dictionaries = { en, ko } as const;

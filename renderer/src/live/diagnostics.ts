@@ -1,3 +1,4 @@
+import { lastDownload } from '../commerce/download.js';
 import { captureClockMs } from './capture-clock.js';
 
 /** What the diagnostics need of the current publisher. */
@@ -22,5 +23,7 @@ export function installDiagnostics(): void {
     state: () => current?.snapshot.state.kind ?? 'idle',
     /** The clock frame stamps and cue firings use (see ./capture-clock.ts). */
     captureClockMs,
+    /** The last CSV (or other file) the studio saved: `{ filename, text }` or null. */
+    lastDownload,
   };
 }

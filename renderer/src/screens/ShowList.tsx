@@ -1,7 +1,17 @@
 import type { Show } from '../../../common/show.js';
 import { useI18n } from '../i18n/i18n.js';
+import { Icon } from '../ui/Icon.js';
 
-export function ShowList({ shows, highlight, onOpen, onOpenRundown }: { shows: Show[]; highlight: string | null; onOpen: (s: Show) => void; onOpenRundown: (s: Show) => void }) {
+interface Props {
+  shows: Show[];
+  highlight: string | null;
+  onOpen: (s: Show) => void;
+  onOpenRundown: (s: Show) => void;
+  onOpenOrders: (s: Show) => void;
+  onOpenReport: (s: Show) => void;
+}
+
+export function ShowList({ shows, highlight, onOpen, onOpenRundown, onOpenOrders, onOpenReport }: Props) {
   const { t, formatDate } = useI18n();
   return (
     <ul className="show-list">
@@ -27,6 +37,16 @@ export function ShowList({ shows, highlight, onOpen, onOpenRundown }: { shows: S
             {s.status !== 'ended' && (
               <button type="button" className="btn show-rundown" data-testid="show-rundown-button" onClick={() => onOpenRundown(s)}>
                 ☰ {t.rundown.open}
+              </button>
+            )}
+            {s.status !== 'scheduled' && (
+              <button type="button" className="btn show-side-btn" data-testid="show-orders-button" onClick={() => onOpenOrders(s)}>
+                <Icon name="receipt" /> {t.commerce.nav.orders}
+              </button>
+            )}
+            {s.status === 'ended' && (
+              <button type="button" className="btn show-side-btn" data-testid="show-report-button" onClick={() => onOpenReport(s)}>
+                <Icon name="chart" /> {t.commerce.nav.report}
               </button>
             )}
           </li>

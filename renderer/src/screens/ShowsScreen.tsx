@@ -9,7 +9,7 @@ import { ShowList } from './ShowList.js';
 /** Links returned by shows.create, so the control room shows them without another round trip. */
 const createdLinks = new Map<string, WatchLink>();
 
-export function ShowsScreen({ onOpen, onOpenRundown }: { onOpen: (show: Show, link: WatchLink | null) => void; onOpenRundown: (show: Show) => void }) {
+export function ShowsScreen({ onOpen, onOpenRundown, onOpenOrders, onOpenReport }: { onOpen: (show: Show, link: WatchLink | null) => void; onOpenRundown: (show: Show) => void; onOpenOrders: (show: Show) => void; onOpenReport: (show: Show) => void }) {
   const { t } = useI18n();
   const [shows, setShows] = useState<Show[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -52,7 +52,7 @@ export function ShowsScreen({ onOpen, onOpenRundown }: { onOpen: (show: Show, li
         )}
         {!shows && !error && <p className="muted">{t.common.loading}</p>}
         {shows && shows.length === 0 && <p className="muted empty">{t.shows.empty}</p>}
-        {shows && shows.length > 0 && <ShowList shows={shows} highlight={justCreated} onOpen={(s) => onOpen(s, createdLinks.get(s.id) ?? null)} onOpenRundown={onOpenRundown} />}
+        {shows && shows.length > 0 && <ShowList shows={shows} highlight={justCreated} onOpen={(s) => onOpen(s, createdLinks.get(s.id) ?? null)} onOpenRundown={onOpenRundown} onOpenOrders={onOpenOrders} onOpenReport={onOpenReport} />}
       </section>
     </div>
   );

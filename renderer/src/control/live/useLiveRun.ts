@@ -83,6 +83,23 @@ export function useLiveRun({ showId, rundown, running, stage, acceptStage, refre
     if (running && segment && run.startedAt === null) setRun((r) => ({ ...r, startedAt: captureClockMs() }));
   }, [running, segment, run.startedAt]);
 
+  // Orders count for the segment on air: tell the relay when the show goes live on a segment and
+  // whenever the host moves to another one (N, P or a click). A failure is retried on the next move.
+  const entered = useRef<string | null>(null);
+  const segmentId = segment?.id ?? null;
+  const segmentTitle = segment?.title ?? '';
+  useEffect(() => {
+    if (!running) {
+      entered.current = null;
+      return;
+    }
+    if (!segmentId || entered.current === segmentId) return;
+    entered.current = segmentId;
+    bridge.invoke('segments.enter', { showId, segmentId, title: segmentTitle }).catch(() => {
+      if (entered.current === segmentId) entered.current = null;
+    });
+  }, [running, showId, segmentId, segmentTitle]);
+
   const fire = useCallback(
     async (key: string, action: CueAction, captureMs: number, cue?: { segmentId: string; cueId: string }) => {
       if (inFlight.current.has(key)) return;

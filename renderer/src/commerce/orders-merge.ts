@@ -1,0 +1,17 @@
+import type { SellerOrder } from '../../../common/commerce/order.js';
+
+/** Newest first; an order seen again replaces the copy it had unless that copy is newer. */
+export function mergeOrder(list: readonly SellerOrder[], order: SellerOrder): SellerOrder[] {
+  const i = list.findIndex((o) => o.id === order.id);
+  if (i >= 0) {
+    if (list[i]!.updatedAt > order.updatedAt) return [...list];
+    const next = [...list];
+    next[i] = order;
+    return next;
+  }
+  return sortNewestFirst([...list, order]);
+}
+
+export function sortNewestFirst(list: SellerOrder[]): SellerOrder[] {
+  return list.sort((a, b) => (a.createdAt === b.createdAt ? b.number.localeCompare(a.number) : b.createdAt.localeCompare(a.createdAt)));
+}

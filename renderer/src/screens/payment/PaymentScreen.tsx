@@ -1,0 +1,170 @@
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { bridge } from '../../bridge.js';
+import type { FieldErrors } from '../../catalog/validation.js';
+import { money } from '../../commerce/numbers.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { FieldError, invalidProps } from '../../ui/FieldError.js';
+import { checkPayment, toDraft, type PaymentDraft } from './payment-draft.js';
+
+/** Payment methods and shipping: what viewers can choose at checkout, checked as the core checks it. */
+export function PaymentScreen() {
+  const { t, lang } = useI18n();
+  const p = t.commerce.payment;
+  const [draft, setDraft] = useState<PaymentDraft | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [tried, setTried] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+
+  useEffect(() => {
+    bridge.invoke('payment.get', {}).then(
+      (s) => setDraft(toDraft(s)),
+      (e: Error) => setLoadError(e.message),
+    );
+  }, []);
+  useEffect(() => {
+    if (tried && draft) setErrors(checkPayment(draft, t).errors ?? {});
+  }, [draft, tried, t]);
+
+  if (loadError)
+    return (
+      <div className="page payment-page">
+        <p className="form-error" role="alert">
+          {p.loadFailed} {loadError}
+        </p>
+      </div>
+    );
+  if (!draft) return <p className="muted center-page">{t.common.loading}</p>;
+
+  const set = (patch: Partial<PaymentDraft>) => {
+    setDraft({ ...draft, ...patch });
+    setSaved(false);
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setTried(true);
+    setFormError(null);
+    const checked = checkPayment(draft, t);
+    if (!checked.settings) return setErrors(checked.errors);
+    setBusy(true);
+    try {
+      const stored = await bridge.invoke('payment.save', checked.settings);
+      setDraft(toDraft(stored));
+      setSaved(true);
+      setTried(false);
+      setErrors({});
+    } catch (err) {
+      setFormError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const preview = checkPayment(draft, t).settings;
+  return (
+    <div className="page payment-page">
+      <div className="page-head">
+        <div>
+          <h1>{p.title}</h1>
+          <p className="muted">{p.lead}</p>
+        </div>
+      </div>
+      <form className="payment-form" onSubmit={(e) => void submit(e)} noValidate data-testid="payment-form">
+        <section className="card payment-section" aria-labelledby="pay-methods">
+          <div className="card-head">
+            <div>
+              <h2 id="pay-methods">{p.methods}</h2>
+              <p className="muted small">{p.methodsHint}</p>
+            </div>
+          </div>
+          <FieldError id="methods-err" messages={errors.methods} />
+          <Method id="pay-bank" checked={draft.bankOn} onChange={(v) => set({ bankOn: v })} label={p.bank} hint={p.bankHint}>
+            {draft.bankOn && (
+              <div className="form-row bank-fields">
+                <TextField id="pay-bank-name" label={p.bankName} placeholder={p.bankNamePh} value={draft.bank} onChange={(v) => set({ bank: v })} errors={errors['bankTransfer.bank']} />
+                <TextField id="pay-account" label={p.account} placeholder={p.accountPh} hint={p.accountHint} value={draft.account} onChange={(v) => set({ account: v })} errors={errors['bankTransfer.accountNumber']} inputMode="tel" />
+                <TextField id="pay-holder" label={p.holder} placeholder={p.holderPh} value={draft.holder} onChange={(v) => set({ holder: v })} errors={errors['bankTransfer.holder']} />
+              </div>
+            )}
+          </Method>
+          <Method id="pay-cod" checked={draft.cod} onChange={(v) => set({ cod: v })} label={p.cod} hint={p.codHint} />
+          <Method id="pay-card" checked={draft.card} onChange={(v) => set({ card: v })} label={p.card} hint={p.cardHint} />
+        </section>
+
+        <section className="card payment-section" aria-labelledby="pay-shipping">
+          <div className="card-head">
+            <div>
+              <h2 id="pay-shipping">{p.shipping}</h2>
+              <p className="muted small">{p.currencyNote}</p>
+            </div>
+          </div>
+          <div className="form-row">
+            <TextField id="pay-fee" label={p.fee} hint={p.feeHint} value={draft.fee} onChange={(v) => set({ fee: v })} errors={errors.shippingFee} inputMode="numeric" suffix="₩" />
+            <div className="field">
+              <label className="check-line" htmlFor="pay-free-on">
+                <input id="pay-free-on" type="checkbox" checked={draft.freeOn} onChange={(e) => set({ freeOn: e.target.checked })} data-testid="pay-free-on" />
+                <span>{p.freeOn}</span>
+              </label>
+              {draft.freeOn && <TextField id="pay-free" label={p.freeFrom} hint={p.freeFromHint} value={draft.freeFrom} onChange={(v) => set({ freeFrom: v })} errors={errors.freeShippingFrom} inputMode="numeric" suffix="₩" />}
+            </div>
+          </div>
+          {preview && (
+            <p className="notice pay-example" data-testid="pay-example">
+              {preview.shippingFee === 0 || preview.freeShippingFrom === 0 ? p.exampleFree : p.example(money(preview.shippingFee, 'KRW', lang), preview.freeShippingFrom === null ? null : money(preview.freeShippingFrom, 'KRW', lang))}
+            </p>
+          )}
+        </section>
+
+        {formError && (
+          <p className="form-error" role="alert" data-testid="payment-error">
+            {p.saveFailed} {formError}
+          </p>
+        )}
+        <div className="form-actions">
+          {saved && (
+            <span className="saved-note" role="status" data-testid="payment-saved">
+              ✓ {p.saved}
+            </span>
+          )}
+          <button type="submit" className="btn primary" disabled={busy} data-testid="payment-save-button">
+            {busy ? p.saving : p.save}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+function Method({ id, checked, onChange, label, hint, children }: { id: string; checked: boolean; onChange: (v: boolean) => void; label: string; hint: string; children?: ReactNode }) {
+  return (
+    <div className={`pay-method ${checked ? 'on' : ''}`}>
+      <label className="check-line" htmlFor={id}>
+        <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} data-testid={id} />
+        <span className="pay-method-text">
+          <strong>{label}</strong>
+          <span className="muted small">{hint}</span>
+        </span>
+      </label>
+      {children}
+    </div>
+  );
+}
+
+function TextField(props: { id: string; label: string; value: string; onChange: (v: string) => void; errors: string[] | undefined; placeholder?: string; hint?: string; inputMode?: 'numeric' | 'tel'; suffix?: string }) {
+  const { id, label, value, onChange, errors, placeholder, hint, inputMode, suffix } = props;
+  return (
+    <div className="field">
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      <span className={suffix ? 'input-wrap input-suffix' : 'input-wrap'}>
+        <input id={id} value={value} placeholder={placeholder} inputMode={inputMode} className={inputMode === 'numeric' ? 'num' : undefined} onChange={(e) => onChange(e.target.value)} data-testid={`${id}-input`} {...invalidProps(id, errors)} />
+        {suffix && <span aria-hidden="true">{suffix}</span>}
+      </span>
+      {hint && <span className="field-hint">{hint}</span>}
+      <FieldError id={`${id}-err`} messages={errors} />
+    </div>
+  );
+}

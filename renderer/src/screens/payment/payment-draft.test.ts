@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { dictionaries } from '../../i18n/strings.js';
+import { checkPayment, toDraft } from './payment-draft.js';
+
+const base = toDraft({ bankTransfer: null, cashOnDelivery: true, card: false, shippingFee: 3000, freeShippingFrom: 50000 });
+
+describe('payment form', () => {
+  it('shows amounts with separators and reads them back', () => {
+    expect(base).toMatchObject({ fee: '3,000', freeFrom: '50,000', freeOn: true, bankOn: false });
+    expect(checkPayment({ ...base, fee: '2,500', freeFrom: '₩70,000' }, dictionaries.en)).toEqual({
+      settings: { bankTransfer: null, cashOnDelivery: true, card: false, shippingFee: 2500, freeShippingFrom: 70000 },
+      errors: null,
+    });
+    expect(checkPayment({ ...base, freeOn: false }, dictionaries.en).settings?.freeShippingFrom).toBeNull();
+  });
+
+  it('points each mistake at its field, in the seller’s language', () => {
+    const bad = checkPayment({ ...base, bankOn: true, bank: '국민', account: '12-AB', holder: '', fee: '-1' }, dictionaries.ko);
+    expect(bad.settings).toBeNull();
+    expect(bad.errors).toMatchObject({
+      'bankTransfer.accountNumber': ['계좌번호는 숫자와 -만 입력하세요'],
+      'bankTransfer.holder': [expect.any(String)],
+      shippingFee: [expect.any(String)],
+    });
+    expect(checkPayment({ ...base, cod: false }, dictionaries.ko).errors).toEqual({ methods: ['결제 방법을 하나 이상 켜 주세요'] });
+    expect(checkPayment({ ...base, fee: 'abc' }, dictionaries.en).errors).toEqual({ shippingFee: ['Enter a number'] });
+  });
+});

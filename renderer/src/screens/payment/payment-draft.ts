@@ -1,0 +1,51 @@
+import { parseMajorAmount } from '../../../../common/commerce/money.js';
+import { PaymentSettings } from '../../../../common/commerce/show-catalog.js';
+import { fieldErrors, type FieldErrors } from '../../catalog/validation.js';
+import type { Strings } from '../../i18n/strings.js';
+
+/** The payment form as the seller types it (amounts as text: "3,000"). */
+export interface PaymentDraft {
+  bankOn: boolean;
+  bank: string;
+  account: string;
+  holder: string;
+  cod: boolean;
+  card: boolean;
+  fee: string;
+  freeOn: boolean;
+  freeFrom: string;
+}
+
+const amountText = (n: number) => new Intl.NumberFormat('en-US').format(n);
+
+export function toDraft(p: PaymentSettings): PaymentDraft {
+  return {
+    bankOn: p.bankTransfer !== null,
+    bank: p.bankTransfer?.bank ?? '',
+    account: p.bankTransfer?.accountNumber ?? '',
+    holder: p.bankTransfer?.holder ?? '',
+    cod: p.cashOnDelivery,
+    card: p.card,
+    fee: amountText(p.shippingFee),
+    freeOn: p.freeShippingFrom !== null,
+    freeFrom: p.freeShippingFrom === null ? '' : amountText(p.freeShippingFrom),
+  };
+}
+
+const amount = (text: string) => parseMajorAmount(text, 'KRW') ?? NaN;
+
+/** The settings the core would store, or the field errors (by the contract's own schema) in the seller's language. */
+export function checkPayment(d: PaymentDraft, t: Strings): { settings: PaymentSettings; errors: null } | { settings: null; errors: FieldErrors } {
+  const candidate = {
+    bankTransfer: d.bankOn ? { bank: d.bank, accountNumber: d.account, holder: d.holder } : null,
+    cashOnDelivery: d.cod,
+    card: d.card,
+    shippingFee: amount(d.fee),
+    freeShippingFrom: d.freeOn ? amount(d.freeFrom) : null,
+  };
+  const parsed = PaymentSettings.safeParse(candidate);
+  const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error, t);
+  if (!d.bankOn && !d.cod && !d.card) errors.methods = [t.catalog.validation.messages['turn on at least one way to pay'] ?? 'Turn on at least one way to pay'];
+  if (parsed.success && !errors.methods) return { settings: parsed.data, errors: null };
+  return { settings: null, errors };
+}
