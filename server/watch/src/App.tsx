@@ -1,6 +1,9 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { PublicShow } from '../../../common/show.js';
 import { t } from './i18n.js';
+import { c } from './i18n-commerce.js';
+import { MyOrders } from './MyOrders.js';
+import './commerce.css';
 import { Scheduled } from './Scheduled.js';
 import { CommerceContext } from './commerce-context.js';
 import type { CommerceStore } from './commerce-store.js';
@@ -17,6 +20,8 @@ function Connecting() {
 }
 
 function Ended({ show }: { show: PublicShow }) {
+  // Orders outlive the show: a viewer who still has to transfer the money finds the account here.
+  const [mine, setMine] = useState(false);
   return (
     <main className="card-screen">
       <div className="card">
@@ -24,7 +29,15 @@ function Ended({ show }: { show: PublicShow }) {
         <p className="eyebrow neutral">{t.ended}</p>
         <h1 className="title">{show.title}</h1>
         <p className="quiet">{t.thanks}</p>
+        <button type="button" className="btn-secondary" onClick={() => setMine(true)} data-testid="my-orders-button">
+          {c.myOrders}
+        </button>
       </div>
+      {mine && (
+        <div className="sheet-layer">
+          <MyOrders onClose={() => setMine(false)} />
+        </div>
+      )}
     </main>
   );
 }

@@ -4,6 +4,7 @@ import { errorMessage, errorPlace } from './api-errors.js';
 import { isUncertain } from './commerce-api.js';
 import type { CommerceStore } from './commerce-store.js';
 import { BuyerFields } from './BuyerFields.js';
+import { BUYER_FIELDS } from './checkout-form.js';
 import { CouponPicker } from './CouponPicker.js';
 import { formatCount, money, percentOff } from './format.js';
 import { lang, t } from './i18n.js';
@@ -39,7 +40,9 @@ function ProductHead({ card, soldOut }: { card: ProductCard; soldOut: boolean })
 /** The footer: what the viewer pays and the one button that orders (or opens the seller's store). */
 function OrderBar({ m }: { m: CheckoutModel }) {
   const q = m.priced;
-  const orderError = m.orderError && errorPlace(m.orderError.code) === 'form' ? m.orderError : null;
+  // Whole-order problems, and a declined card (the one thing the viewer must act on), show by the button.
+  const place = m.orderError ? errorPlace(m.orderError.code) : null;
+  const orderError = place === 'form' || place === 'payment' ? m.orderError : null;
   const hasErrors = Object.values(m.errors).some(Boolean);
   if (m.pay === 'store' && m.storeHref) {
     return (
@@ -50,7 +53,10 @@ function OrderBar({ m }: { m: CheckoutModel }) {
   }
   const submit = async () => {
     const r = await m.submit();
-    if (r?.invalid.length) document.getElementById(`co-${r.invalid[0]}`)?.focus();
+    const first = BUYER_FIELDS.find((f) => r?.invalid.includes(f));
+    if (first) document.getElementById(`co-${first}`)?.focus();
+    // A refusal about one field (coupon, quantity, option): bring its message into view.
+    else requestAnimationFrame(() => document.querySelector('.sheet-body [data-testid="checkout-error"]')?.scrollIntoView({ block: 'center', behavior: 'smooth' }));
   };
   const label = m.phase === 'sending' ? c.ordering : q ? (m.mustConfirm ? c.confirmTotal(money(q.total, q.currency)) : c.orderFor(money(q.total, q.currency))) : c.checkout;
   const disabled = m.soldOut || m.pay === null || m.phase !== 'form' || !q;
@@ -90,7 +96,7 @@ function CheckoutForm({ m, commerce }: { m: CheckoutModel; commerce: CommerceSto
       <CouponPicker m={m} held={view.held} />
       <BuyerFields m={m} />
       {!commerce.nicknameOffered && <NicknameField commerce={commerce} compact />}
-      <PaymentPicker m={m} methods={view.payment?.methods ?? []} />
+      <PaymentPicker m={m} methods={view.payment?.methods ?? []} loadError={view.paymentError} onReload={() => void commerce.loadPayment()} />
       <OrderSummary m={m} />
     </form>
   );
@@ -112,10 +118,10 @@ export function CheckoutSheet({ card, options, commerce, onClose, onMyOrders }: 
     void commerce.loadHeld();
     commerce.event('checkout_start', card.productId);
   }, [commerce, card.productId]);
-  const m = useCheckout(card, options, commerce, view.held, view.payment?.methods ?? []);
+  const m = useCheckout(card, options, commerce, view.held, view.payment?.methods ?? null);
   if (m.phase === 'done' && m.order) {
     return (
-      <Sheet title={c.ordered} onClose={onClose} testId="checkout-sheet">
+      <Sheet title={c.orderDone} onClose={onClose} testId="checkout-sheet">
         <OrderDone order={m.order} onBack={onClose} onMyOrders={onMyOrders} />
       </Sheet>
     );

@@ -42,6 +42,12 @@ export function LineFields({ m }: { m: CheckoutModel }) {
           <ErrorText error={optionError} currency={m.card.currency} id="co-option-err" />
         </fieldset>
       )}
+      {!m.needsOption && optionError && (
+        // The relay wants an option the page has no list of (the stage's card carries none): say what to do.
+        <p className="sheet-alert soft" role="alert" data-testid="checkout-error" data-code={optionError.code}>
+          {c.optionsElsewhere}
+        </p>
+      )}
       <div className="co-section co-qty">
         <label htmlFor="co-quantity" className="co-legend">
           {c.quantity}

@@ -65,6 +65,17 @@ export function Live({ state, show, viewers, stream, stage, clock, attachVideo }
     [commerce],
   );
   const closeSheet = useCallback(() => setSheet(null), []);
+  // Purchase notices sit just above the dock on a phone: follow its height as it grows and shrinks.
+  const dockRef = useCallback((el: HTMLElement | null) => {
+    const main = el?.closest<HTMLElement>('.stage');
+    if (!el || !main || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => main.style.setProperty('--dock-h', `${el.offsetHeight}px`));
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      main.style.removeProperty('--dock-h');
+    };
+  }, []);
   const openMine = useCallback(() => setSheet({ kind: 'mine' }), []);
   // The card as it is now (stock from the latest broadcast), even after the host unpinned it.
   const checkoutCard = sheet?.kind === 'checkout' ? (shown.pinned.find((p) => p.productId === sheet.card.productId) ?? stockNow(sheet.card, commerceView.facts.productStock)) : null;
@@ -147,7 +158,7 @@ export function Live({ state, show, viewers, stream, stage, clock, attachVideo }
         {muted && !dock && unmuteButton}
         <PurchaseToasts />
       </div>
-      <StageDock stage={shown} relayNow={relayNow} onBuy={openCheckout} />
+      <StageDock stage={shown} relayNow={relayNow} onBuy={openCheckout} dockRef={dockRef} />
       {checkoutCard && <CheckoutSheet key={checkoutCard.productId} card={checkoutCard} options={[]} commerce={commerce} onClose={closeSheet} onMyOrders={openMine} />}
       {sheet?.kind === 'mine' && <MyOrders onClose={closeSheet} />}
     </main>

@@ -1,14 +1,21 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ViewerOrder } from '../../../common/commerce/order.js';
 import { money } from './format.js';
 import { c } from './i18n-commerce.js';
 
-/** Copies text; falls back to selecting it when the browser refuses (http, old WebViews). */
-async function copyText(text: string): Promise<boolean> {
+/** Copies text; when the browser refuses (plain http, old in-app WebViews) selects it so a long-press copies it. */
+async function copyText(text: string, shown: HTMLElement | null): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;
   } catch {
+    const selection = window.getSelection();
+    if (shown && selection) {
+      const range = document.createRange();
+      range.selectNodeContents(shown);
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }
     return false;
   }
 }
@@ -16,10 +23,12 @@ async function copyText(text: string): Promise<boolean> {
 /** Where to send the money, with a copy button for the account number (and the amount). */
 export function PayTo({ order }: { order: ViewerOrder }) {
   const [copied, setCopied] = useState<'account' | 'amount' | null>(null);
+  const accountRef = useRef<HTMLSpanElement>(null);
+  const amountRef = useRef<HTMLElement>(null);
   const p = order.payTo;
   if (!p) return null;
   const copy = async (what: 'account' | 'amount', text: string) => {
-    if (await copyText(text)) setCopied(what);
+    if (await copyText(text, (what === 'account' ? accountRef : amountRef).current)) setCopied(what);
   };
   return (
     <dl className="pay-to" data-testid="pay-to">
@@ -30,7 +39,7 @@ export function PayTo({ order }: { order: ViewerOrder }) {
       <div>
         <dt>{c.account}</dt>
         <dd className="copy-row">
-          <span className="mono" data-testid="pay-to-account">
+          <span className="mono" data-testid="pay-to-account" ref={accountRef}>
             {p.accountNumber}
           </span>
           <button type="button" className="btn-copy" onClick={() => void copy('account', p.accountNumber)} data-testid="copy-account">
@@ -45,7 +54,7 @@ export function PayTo({ order }: { order: ViewerOrder }) {
       <div>
         <dt>{c.amount}</dt>
         <dd className="copy-row">
-          <strong data-testid="pay-to-amount">{money(p.amount, order.quote.currency)}</strong>
+          <strong data-testid="pay-to-amount" ref={amountRef}>{money(p.amount, order.quote.currency)}</strong>
           <button type="button" className="btn-copy" onClick={() => void copy('amount', String(p.amount))} data-testid="copy-amount">
             {copied === 'amount' ? c.copied : c.copy}
           </button>
@@ -110,6 +119,10 @@ export function OrderDone({ order, onBack, onMyOrders }: { order: ViewerOrder; o
         </div>
         <div>
           <dt>{c.pay}</dt>
+          <dd>{c.method[order.payment]}</dd>
+        </div>
+        <div>
+          <dt>{c.statusLabel}</dt>
           <dd>
             <StatusBadge order={order} />
           </dd>

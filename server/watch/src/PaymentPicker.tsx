@@ -1,11 +1,14 @@
 import type { PaymentMethod } from '../../../common/commerce/order.js';
+import { errorMessage } from './api-errors.js';
+import type { ApiFailure } from './commerce-api.js';
+import { lang } from './i18n.js';
 import { c } from './i18n-commerce.js';
 import { ErrorText, lineError } from './LineFields.js';
 import { Field } from './Sheet.js';
 import type { CheckoutModel, PayChoice } from './use-checkout.js';
 
 /** The ways the seller turned on, plus the seller's own store when the product has a link. */
-export function PaymentPicker({ m, methods }: { m: CheckoutModel; methods: readonly PaymentMethod[] }) {
+export function PaymentPicker({ m, methods, loadError, onReload }: { m: CheckoutModel; methods: readonly PaymentMethod[]; loadError: ApiFailure | null; onReload: () => void }) {
   const choices: PayChoice[] = [...methods, ...(m.storeHref ? (['store'] as const) : [])];
   const declined = lineError(m, 'payment');
   return (
@@ -19,6 +22,14 @@ export function PaymentPicker({ m, methods }: { m: CheckoutModel; methods: reado
           </label>
         ))}
       </div>
+      {loadError && (
+        <p className="field-error" role="alert">
+          {errorMessage(loadError, lang)}{' '}
+          <button type="button" className="link-button" onClick={onReload}>
+            {c.reload}
+          </button>
+        </p>
+      )}
       {m.pay === 'card' && (
         <div className="test-pay">
           <p className="test-banner" role="note" data-testid="test-payment-banner">

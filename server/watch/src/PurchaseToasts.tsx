@@ -10,7 +10,10 @@ export function PurchaseToasts() {
       {view.toasts.map((toast) => (
         <p key={toast.id} className="toast" data-testid="purchase-toast">
           <span className="toast-icon" aria-hidden="true">
-            🛍
+            <svg width="13" height="13" viewBox="0 0 24 24" fill="none" stroke="#fff" strokeWidth="2.4" strokeLinecap="round" strokeLinejoin="round">
+              <path d="M6 7h12l-1 13H7L6 7z" />
+              <path d="M9 7a3 3 0 0 1 6 0" />
+            </svg>
           </span>
           <span className="toast-text">{c.bought(toast.item.buyer, toast.item.productName, toast.item.quantity)}</span>
         </p>

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { errorMessage } from './api-errors.js';
 import { useCommerce } from './commerce-context.js';
 import type { QuizResultView } from './commerce-store.js';
-import { lang, t } from './i18n.js';
+import { lang } from './i18n.js';
 import { c } from './i18n-commerce.js';
 
 const LETTERS = ['A', 'B', 'C', 'D'];
@@ -58,7 +58,7 @@ export function QuizResult() {
       <p className={`quiz-verdict tone-${v.tone}`} role="status" data-testid="quiz-verdict">
         {v.text}
       </p>
-      {v.tone === 'won' && r.outcome?.reward && <p className="panel-hint">{`${c.myCoupons} · ${t.couponCode} ${r.outcome.reward.code}`}</p>}
+      {v.tone === 'won' && r.outcome?.reward && <p className="panel-hint">{c.inMyCoupons}</p>}
     </section>
   );
 }

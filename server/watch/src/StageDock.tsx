@@ -17,12 +17,12 @@ export function hasContent(stage: Stage): boolean {
  * `stage` is already cut to what has not run out on the relay clock, with live stock, quota and
  * tallies laid over it. A decided quiz's result stays here after the quiz itself has gone.
  */
-export function StageDock({ stage, relayNow, onBuy }: { stage: Stage; relayNow: number; onBuy: (card: ProductCard) => void }) {
+export function StageDock({ stage, relayNow, onBuy, dockRef }: { stage: Stage; relayNow: number; onBuy: (card: ProductCard) => void; dockRef?: (el: HTMLElement | null) => void }) {
   const [view, commerce] = useCommerce();
   const result = view.quizResult !== null && view.quizResult.quiz.quizId !== stage.quiz?.quizId;
   if (!hasContent(stage) && !result && !view.askNickname) return null;
   return (
-    <aside className="dock" data-stage-version={stage.version}>
+    <aside className="dock" data-stage-version={stage.version} ref={dockRef}>
       {view.askNickname && <NicknameField commerce={commerce} />}
       {result && <QuizResult />}
       {stage.quiz && <Quiz key={stage.quiz.quizId} quiz={stage.quiz} relayNow={relayNow} />}

@@ -33,6 +33,7 @@ export interface CommerceView {
   readonly ordersError: ApiFailure | null;
   readonly lastOrder: ViewerOrder | null;
   readonly payment: PaymentOptions | null;
+  readonly paymentError: ApiFailure | null;
   readonly nickname: string | null;
   /** Offer the optional nickname field now (after the first claim or answer, once per device). */
   readonly askNickname: boolean;
@@ -90,6 +91,7 @@ export class CommerceStore {
       ordersError: null,
       lastOrder: null,
       payment: null,
+      paymentError: null,
       nickname: loadNickname(deps.storage),
       askNickname: false,
     };
@@ -247,8 +249,9 @@ export class CommerceStore {
 
   async loadPayment(): Promise<void> {
     if (this.view.payment) return;
+    this.patch({ paymentError: null });
     const r = await this.deps.api.payment();
-    if (r.ok) this.patch({ payment: r.data });
+    this.patch(r.ok ? { payment: r.data } : { paymentError: r.error });
   }
 
   async loadOrders(): Promise<void> {

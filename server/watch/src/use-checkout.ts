@@ -44,7 +44,8 @@ type OrderBody = Omit<CheckoutRequest, 'viewerId' | 'idempotencyKey'>;
  * delivery fields, how to pay, the relay's quote (debounced), and the order itself (one idempotency
  * key per attempt, retried with the same key when the answer was lost).
  */
-export function useCheckout(card: ProductCard, options: readonly OptionView[], commerce: CommerceStore, held: readonly HeldCoupon[], methods: readonly PaymentMethod[]) {
+/** `methods`: what GET …/payment listed, null until it answered. */
+export function useCheckout(card: ProductCard, options: readonly OptionView[], commerce: CommerceStore, held: readonly HeldCoupon[], methods: readonly PaymentMethod[] | null) {
   const storage = useMemo(() => browserStore(), []);
   const soldOut = card.stock === 0;
   const [optionId, setOptionId] = useState<string | null>(() => (options.length === 1 && options[0]!.stock > 0 ? options[0]!.id : null));
@@ -96,10 +97,11 @@ export function useCheckout(card: ProductCard, options: readonly OptionView[], c
     if (lineStock > 0 && quantity > maxQuantity(lineStock)) setQuantityRaw(maxQuantity(lineStock));
   }, [lineStock, quantity]);
 
-  // The first payment method the seller offers is chosen for the viewer.
+  // The first way to pay the seller offers is chosen for the viewer (the seller's store only when it is the sole way).
   useEffect(() => {
-    if (pay === null && methods.length) setPay(methods[0]!);
-    else if (pay === null && !methods.length && card.externalUrl) setPay('store');
+    if (pay !== null || methods === null) return;
+    if (methods.length) setPay(methods[0]!);
+    else if (card.externalUrl) setPay('store');
   }, [methods, pay, card.externalUrl]);
 
   const attempt = useRef<CheckoutAttempt<OrderBody> | null>(null);
