@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ERROR_CODES } from '../../common/errors.js';
 import type { Health } from '../../common/protocol/studio-api.js';
+import type { Show } from '../../common/show.js';
 import { bearerToken, StudioKeys } from './auth/studio-keys.js';
 import { publicBaseUrl, type RelayConfig } from './config.js';
 import { openRelayDb, type Db } from './db/database.js';
@@ -28,6 +29,11 @@ import { addAssetRoutes } from './http/asset-routes.js';
 import { Commerce } from './commerce/commerce.js';
 import { addCommerceRoutes } from './http/commerce-routes.js';
 import { addWatchCommerceRoutes } from './http/watch-commerce-routes.js';
+import { Engagement } from './engagement/engagement.js';
+import { Analytics } from './analytics/analytics.js';
+import { salesOf } from './analytics/sales.js';
+import { addEngagementRoutes } from './http/engagement-routes.js';
+import { addAnalyticsRoutes } from './http/analytics-routes.js';
 import { handleViewerSocket } from './ws/viewer-channel.js';
 
 const VERSION = '0.1.0';
@@ -78,6 +84,10 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   const studioChannel = new StudioChannel(live, engine, stage);
   const commerce = new Commerce({ db, shows: store, broadcast: (id, m) => live.broadcast(id, m), stageOf: (id) => stage.get(id), log: log.child({ component: 'commerce' }) });
   commerce.on('studio', (m) => studioChannel.publish(m));
+  const catalogOf = (show: Show) => commerce.catalogOf(show);
+  const engagement = new Engagement({ db, live, stage, shows: store, catalogOf, viewers: commerce.viewers, coupons: commerce.coupons, log: log.child({ component: 'engagement' }) });
+  const analytics = new Analytics({ db, shows: store, live, catalogOf, sales: salesOf(commerce.orders, commerce.coupons), log: log.child({ component: 'analytics' }) });
+  analytics.pusher.on('dashboard', (showId, dashboard) => studioChannel.publish({ type: 'dashboard', showId, dashboard }));
   const startedAt = Date.now();
 
   const router = new Router();
@@ -98,6 +108,8 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   addAssetRoutes(router, keys, config.dataDir);
   addCommerceRoutes(router, { keys, store, commerce });
   addWatchCommerceRoutes(router, { links, store, commerce });
+  addEngagementRoutes(router, { links, store, viewers: commerce.viewers, engagement });
+  addAnalyticsRoutes(router, { keys, store, analytics, engagement });
   addWatchRoutes(router, links, store, opts.watchDist ?? DEFAULT_WATCH_DIST);
 
   const server: Server = createServer((req, res) => {
@@ -172,6 +184,8 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
       clearInterval(heartbeat);
       stage.stop();
       commerce.stop();
+      analytics.stop();
+      engagement.stop();
       studioChannel.close();
       for (const ws of viewerWss.clients) ws.close(1001, 'relay stopping');
       await live.stop().catch(() => undefined);

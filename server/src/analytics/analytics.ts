@@ -8,7 +8,7 @@ import type { ShowStore } from '../shows/show-store.js';
 import { computeDashboard } from './dashboard.js';
 import { DashboardPusher } from './dashboard-pusher.js';
 import { buildReport } from './report.js';
-import { SqlSales, type SalesReader } from './sales.js';
+import type { SalesReader } from './sales.js';
 import { ViewerSampler } from './viewer-sampler.js';
 
 export interface AnalyticsDeps {
@@ -17,8 +17,8 @@ export interface AnalyticsDeps {
   live: LiveShows;
   /** The catalog a show sells from (a rehearsal may sell from a copy of the real show's). */
   catalogOf: (show: Show) => ShowCatalog | null;
-  /** Orders and coupon numbers; defaults to reading the tables directly. */
-  sales?: SalesReader;
+  /** Orders and coupon numbers, from the checkout's stores (see salesOf). */
+  sales: SalesReader;
   log: Logger;
 }
 
@@ -29,7 +29,7 @@ export class Analytics {
   private readonly sales: SalesReader;
 
   constructor(private readonly deps: AnalyticsDeps) {
-    this.sales = deps.sales ?? new SqlSales(deps.db);
+    this.sales = deps.sales;
     this.sampler = new ViewerSampler(deps.db, deps.shows, deps.live, deps.log.child({ component: 'samples' }));
     this.pusher = new DashboardPusher(deps.shows, (show) => this.dashboard(show), deps.log.child({ component: 'dashboard' }));
   }

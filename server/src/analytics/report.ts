@@ -5,7 +5,7 @@ import { StageOp } from '../../../common/stage.js';
 import type { Db } from '../db/database.js';
 import { cueLabel } from './cue-labels.js';
 import { computeDashboard, type DashboardSources } from './dashboard.js';
-import { STANDING } from './sales.js';
+import { STANDING } from '../commerce/order-store.js';
 
 /** Fired cues as labelled markers; a logged op this version cannot read is skipped, not fatal. */
 function cueMarkers(db: Db, showId: string, catalog: ShowCatalog | null): Report['cues'] {

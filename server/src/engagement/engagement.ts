@@ -1,5 +1,7 @@
 import type { ShowCatalog } from '../../../common/commerce/show-catalog.js';
 import type { Show } from '../../../common/show.js';
+import type { CouponStore } from '../commerce/coupon-store.js';
+import { RateLimiter } from '../commerce/rate-limiter.js';
 import type { ViewerRegistry } from '../commerce/viewer-registry.js';
 import type { Db } from '../db/database.js';
 import type { LiveShows } from '../live/live-shows.js';
@@ -9,7 +11,6 @@ import type { ShowStore } from '../shows/show-store.js';
 import { FunnelRecorder } from './funnel.js';
 import { PollService } from './poll-service.js';
 import { QuizService } from './quiz-service.js';
-import { RateLimiter } from './rate-limit.js';
 import { SegmentStore } from './segments.js';
 import { ViewerPresence } from './viewer-presence.js';
 
@@ -21,6 +22,8 @@ export interface EngagementDeps {
   /** The catalog a show sells from (a rehearsal may sell from a copy of the real show's). */
   catalogOf: (show: Show) => ShowCatalog | null;
   viewers: ViewerRegistry;
+  /** The checkout's coupon claims: a quiz prize is shown as the coupon the winner holds. */
+  coupons: CouponStore;
   log: Logger;
 }
 
@@ -31,14 +34,15 @@ export class Engagement {
   readonly polls: PollService;
   readonly funnel: FunnelRecorder;
   readonly segments: SegmentStore;
-  readonly limiter = new RateLimiter();
+  /** Per viewer and show: 5 calls a second, bursts of 20 (a person tapping never meets it). */
+  readonly limiter = new RateLimiter(5, 20);
   readonly catalogOf: (show: Show) => ShowCatalog | null;
 
   constructor(deps: EngagementDeps) {
-    const { db, live, stage, shows, catalogOf, viewers, log } = deps;
+    const { db, live, stage, shows, catalogOf, viewers, coupons, log } = deps;
     this.catalogOf = catalogOf;
     this.presence = new ViewerPresence(live, db, viewers, log.child({ component: 'presence' }));
-    this.quizzes = new QuizService(db, stage, live, shows, catalogOf, log.child({ component: 'quiz' }));
+    this.quizzes = new QuizService({ db, stage, live, shows, catalogOf, coupons, log: log.child({ component: 'quiz' }) });
     this.polls = new PollService(db, stage, live, catalogOf);
     this.funnel = new FunnelRecorder(db, stage, this.presence, log.child({ component: 'funnel' }));
     this.segments = new SegmentStore(db);

@@ -4,16 +4,29 @@ import type { ShowCatalog, ShowQuiz } from '../../../common/commerce/show-catalo
 import type { QuizOutcome } from '../../../common/protocol/watch-api.js';
 import type { Show } from '../../../common/show.js';
 import type { Stage } from '../../../common/stage.js';
+import { heldCoupon } from '../commerce/coupon-claims.js';
+import type { CouponStore } from '../commerce/coupon-store.js';
 import type { Db } from '../db/database.js';
 import type { LiveShows } from '../live/live-shows.js';
 import type { StageService } from '../live/stage-service.js';
 import type { Logger } from '../log.js';
 import type { ShowStore } from '../shows/show-store.js';
 import { EngagementError } from './errors.js';
-import { heldCoupon } from './held-coupon.js';
 import { loadQuizRounds, showsWithUndecidedQuizzes, type ShowQuizRound } from './quiz-rounds.js';
 import { decideAtMs, judgeAnswer, pickWinners, type RandomInt } from './quiz-rules.js';
 import { QuizStore } from './quiz-store.js';
+
+export interface QuizServiceDeps {
+  db: Db;
+  stage: StageService;
+  live: LiveShows;
+  shows: ShowStore;
+  catalogOf: (show: Show) => ShowCatalog | null;
+  coupons: CouponStore;
+  log: Logger;
+  /** crypto.randomInt unless a test fixes the draw. */
+  randomInt?: RandomInt;
+}
 
 export interface QuizServiceEvents {
   answered: [showId: string];
@@ -35,19 +48,26 @@ export class QuizService extends EventEmitter<QuizServiceEvents> {
   /** Last quiz seen on each show's stage, to re-read rounds only when it changes. */
   private readonly lastQuiz = new Map<string, string>();
 
-  constructor(
-    private readonly db: Db,
-    stage: StageService,
-    private readonly live: LiveShows,
-    private readonly shows: ShowStore,
-    private readonly catalogOf: (show: Show) => ShowCatalog | null,
-    private readonly log: Logger,
-    private readonly randomInt: RandomInt = cryptoRandomInt,
-  ) {
+  private readonly db: Db;
+  private readonly live: LiveShows;
+  private readonly shows: ShowStore;
+  private readonly catalogOf: (show: Show) => ShowCatalog | null;
+  private readonly coupons: CouponStore;
+  private readonly log: Logger;
+  private readonly randomInt: RandomInt;
+
+  constructor(deps: QuizServiceDeps) {
     super();
-    this.store = new QuizStore(db);
-    stage.on('stage', (showId, s) => this.onStage(showId, s));
-    for (const showId of showsWithUndecidedQuizzes(db)) this.reload(showId);
+    this.db = deps.db;
+    this.live = deps.live;
+    this.shows = deps.shows;
+    this.catalogOf = deps.catalogOf;
+    this.coupons = deps.coupons;
+    this.log = deps.log;
+    this.randomInt = deps.randomInt ?? cryptoRandomInt;
+    this.store = new QuizStore(this.db);
+    deps.stage.on('stage', (showId, s) => this.onStage(showId, s));
+    for (const showId of showsWithUndecidedQuizzes(this.db)) this.reload(showId);
   }
 
   private onStage(showId: string, stage: Stage): void {
@@ -134,7 +154,9 @@ export class QuizService extends EventEmitter<QuizServiceEvents> {
     const won = result.winners.includes(viewerId);
     const you = won ? 'won' : !answer ? 'no_answer' : answer.choiceIndex === result.correctIndex ? 'correct' : 'wrong';
     const coupon = won && quiz.rewardCouponId ? this.catalogOf(show)?.coupons.find((c) => c.id === quiz.rewardCouponId) : undefined;
-    return { quizId, correctIndex: result.correctIndex, you, reward: coupon ? heldCoupon(this.db, showId, coupon, viewerId) : null };
+    const claim = coupon ? this.coupons.claimOf(showId, coupon.id, viewerId) : null;
+    const reward = coupon && claim ? heldCoupon(coupon, claim, this.coupons.usesBy(showId, coupon.id, viewerId)) : null;
+    return { quizId, correctIndex: result.correctIndex, you, reward };
   }
 
   stop(): void {
