@@ -16,8 +16,10 @@ export function methodsOf(p: PaymentSettings): PaymentMethod[] {
   return [...(p.bankTransfer ? (['bank_transfer'] as const) : []), ...(p.cashOnDelivery ? (['cash_on_delivery'] as const) : []), ...(p.card ? (['card'] as const) : [])];
 }
 
-export function requireLiveShow(show: Show): void {
-  if (show.status !== 'live') throw new CommerceError(409, 'show_not_live', show.status === 'ended' ? 'the show has ended' : 'the show has not started yet');
+/** Orders and claims only while live, by the status stored now (the Show passed in may be cached). */
+export function requireLiveShow(c: CommerceContext, show: Show): void {
+  const status = c.statusOf(show.id);
+  if (status !== 'live') throw new CommerceError(409, 'show_not_live', status === 'ended' ? 'the show has ended' : 'the show has not started yet');
 }
 
 /**
@@ -36,7 +38,7 @@ export class CheckoutService {
     const key = `${show.id}\u0000${req.viewerId}\u0000${req.idempotencyKey}`;
     for (let p = this.inflight.get(key); p; p = this.inflight.get(key)) await p.catch(() => undefined);
     // No await between the loop's last look and this set: two duplicates cannot both get here.
-    const run = this.place(show, req, requestHash(req));
+    const run = this.place(show, req);
     this.inflight.set(key, run);
     try {
       return await run;
@@ -45,11 +47,11 @@ export class CheckoutService {
     }
   }
 
-  private async place(show: Show, req: CheckoutInput, hash: string): Promise<CheckoutResult> {
+  private async place(show: Show, req: CheckoutInput): Promise<CheckoutResult> {
     const { c } = this;
     const existing = c.orders.byKey(show.id, req.viewerId, req.idempotencyKey);
-    if (existing) return this.replay(show, existing, hash);
-    requireLiveShow(show);
+    if (existing) return this.replay(show, existing, requestHash(req));
+    requireLiveShow(c, show);
     const catalog = c.catalogOf(show);
     if (!catalog) throw new CommerceError(400, 'unknown_product', 'this product is not on sale in this show');
     if (!methodsOf(catalog.payment).includes(req.payment)) throw new CommerceError(400, 'bad_request', 'the seller does not take this way of paying in this show');
@@ -58,6 +60,7 @@ export class CheckoutService {
     const total = priced.quote.total;
     if (total !== req.expectedTotal) throw new CommerceError(409, 'total_mismatch', `the total is ${total} ${priced.quote.currency}, not ${req.expectedTotal}; check the order and try again`);
 
+    const hash = requestHash(req); // only now: a refused request never needed it
     const orderId = `ord_${randomUUID()}`;
     const charge = { orderId, amount: total, currency: priced.quote.currency };
     if (req.payment === 'card') {
@@ -84,6 +87,8 @@ export class CheckoutService {
     const { c } = this;
     const dup = c.orders.byKey(show.id, req.viewerId, req.idempotencyKey);
     if (dup) return { order: dup, created: false, level: 0 };
+    // The show may have ended since the request was read (or the cached show was): exact here.
+    if (!c.isLive(show.id)) throw new CommerceError(409, 'show_not_live', 'the show has ended');
     const level = c.stock.take(show.id, req.line.productId, req.line.optionId, req.line.quantity);
     const at = new Date(c.now());
     if (priced.coupon) {

@@ -3,11 +3,16 @@
  * sentence. Thrown inside a commit it also rolls that order's savepoint back, so nothing partial stays.
  */
 export class CommerceError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
+  readonly status: number;
+  readonly code: string;
+
+  constructor(status: number, code: string, message: string) {
+    // Refusals are answers, not bugs: no stack trace to capture (a flash sale refuses thousands a second).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
+    this.status = status;
+    this.code = code;
   }
 }

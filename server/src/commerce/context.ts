@@ -29,6 +29,9 @@ export interface CommerceContext {
   toStudio: (m: RelayToStudio) => void;
   /** The catalog a show sells from (a rehearsal without its own gets a copy of the real show's). */
   catalogOf: (show: Show) => ShowCatalog | null;
+  /** The show's status as stored now (not as a cached Show says); checked again inside each commit. */
+  statusOf: (showId: string) => string | null;
+  isLive: (showId: string) => boolean;
   log: Logger;
   now: () => number;
 }

@@ -8,9 +8,10 @@ import { payToFor } from '../commerce/context.js';
 import { toViewerOrder } from '../commerce/order-store.js';
 import type { ShowStore } from '../shows/show-store.js';
 import type { WatchLinks } from '../shows/watch-links.js';
-import { commerceHttpError } from './commerce-routes.js';
+import { CommerceError } from '../commerce/commerce-error.js';
 import { HttpError, sendJson, type RouteHandler, type Router } from './http-util.js';
-import { readWatchJson, requireViewer, showForToken, viewerIdParam, type WatchAccess } from './watch-access.js';
+import { readWatchJson, requireViewer, viewerIdParam, type WatchAccess } from './watch-access.js';
+import { WatchShowCache } from './watch-show-cache.js';
 
 /**
  * Viewer commerce routes under /api/watch/:token/… (docs/commerce-api.md): register a device,
@@ -21,6 +22,7 @@ import { readWatchJson, requireViewer, showForToken, viewerIdParam, type WatchAc
 export function addWatchCommerceRoutes(router: Router, deps: { links: WatchLinks; store: ShowStore; commerce: Commerce }): void {
   const { commerce } = deps;
   const access: WatchAccess = { links: deps.links, store: deps.store, viewers: commerce.viewers };
+  const shows = new WatchShowCache(access);
   const limit = (viewerId: string) => {
     if (!commerce.limiter.take(viewerId)) throw new HttpError(429, 'rate_limited', 'too many requests from this device; wait a moment');
   };
@@ -34,10 +36,12 @@ export function addWatchCommerceRoutes(router: Router, deps: { links: WatchLinks
     (handler: (req: IncomingMessage, show: Show) => Promise<[number, unknown]> | [number, unknown]): RouteHandler =>
     async (req, res, p) => {
       try {
-        const [status, body] = await handler(req, showForToken(access, p.token!));
+        const [status, body] = await handler(req, shows.showFor(p.token!));
         sendJson(res, status, body);
       } catch (e) {
-        throw commerceHttpError(e);
+        // Answered here rather than rethrown as an HttpError: sold-out answers are most of a flash sale.
+        if (e instanceof CommerceError) return sendJson(res, e.status, { error: e.code, message: e.message });
+        throw e;
       }
     };
 

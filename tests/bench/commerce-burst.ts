@@ -1,0 +1,116 @@
+/**
+ * Shared by bench:flash-sale and bench:coupon-burst: a fresh relay on loopback, N viewers
+ * registered outside the timed window, then N single requests spread evenly over one second
+ * through a bounded pool of keep-alive sockets, and the relay's SQLite file read afterwards.
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { startRelay, type RunningRelay } from '../helpers/processes.js';
+import { percentile, round1 } from '../helpers/stats.js';
+
+export const BUYERS = Math.min(20_000, Number(process.env.BENCH_BUYERS ?? 2000));
+export const SPREAD_MS = 1000;
+export const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 64);
+
+export interface Reply {
+  status: number;
+  body: Record<string, unknown>;
+  /** From the instant the request was due (its "tap") to the end of the answer, in ms. */
+  ms: number;
+  /** How late this process itself sent it (the load generator shares the 2 cores). */
+  lateMs: number;
+}
+
+export function makeClient(relay: RunningRelay) {
+  const url = new URL(relay.url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: SOCKETS });
+  const send = (method: string, p: string, body?: unknown, studio = false, due = performance.now()): Promise<Reply> =>
+    new Promise((resolve, reject) => {
+      const lateMs = performance.now() - due;
+      const text = body === undefined ? '' : JSON.stringify(body);
+      const req = http.request(
+        { host: url.hostname, port: url.port, method, path: p, agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...(studio ? { authorization: `Bearer ${relay.studioKey}` } : {}) } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const raw = Buffer.concat(chunks).toString();
+            let parsed: Record<string, unknown> = {};
+            try {
+              parsed = JSON.parse(raw) as Record<string, unknown>;
+            } catch {
+              parsed = { raw };
+            }
+            resolve({ status: res.statusCode ?? 0, body: parsed, ms: performance.now() - due, lateMs });
+          });
+        },
+      );
+      req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
+      req.on('error', reject);
+      req.end(text);
+    });
+  return { send, agent };
+}
+
+/** Runs `count` async jobs with at most `width` in flight. */
+export async function inBatches<T>(count: number, width: number, job: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = new Array(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < count) {
+        const i = next++;
+        out[i] = await job(i);
+      }
+    }),
+  );
+  return out;
+}
+
+/** Fires `count` requests, the i-th due at i × SPREAD_MS / count; latency counts from the due instant. */
+export async function burst(count: number, fire: (i: number, due: number) => Promise<Reply>): Promise<Reply[]> {
+  const t0 = performance.now() + 50;
+  const replies: Promise<Reply>[] = [];
+  for (let i = 0; i < count; i++) {
+    const due = t0 + (i * SPREAD_MS) / count;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    replies.push(fire(i, due).catch((e: Error) => ({ status: 0, body: { error: e.message }, ms: performance.now() - due, lateMs: 0 })));
+  }
+  return Promise.all(replies);
+}
+
+/** A relay on its own data directory, which stays after it stops so the benchmark can read SQLite. */
+export async function freshRelay(): Promise<{ relay: RunningRelay; dataDir: string }> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lc-bench-commerce-'));
+  // BENCH_RELAY_NODE_OPTIONS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the relay's process.
+  const nodeOptions = process.env.BENCH_RELAY_NODE_OPTIONS;
+  return { relay: await startRelay({ dataDir, ...(nodeOptions ? { env: { NODE_OPTIONS: nodeOptions } } : {}) }), dataDir };
+}
+
+/** Stops the relay, then opens its SQLite file read-only: what survived is what was committed. */
+export async function afterStop<T>(relay: RunningRelay, dataDir: string, read: (db: Database.Database) => T): Promise<{ result: T; commits: Record<string, unknown> | null }> {
+  await relay.stop();
+  const line = relay
+    .output()
+    .split('\n')
+    .find((l) => l.includes('"commerce commits"'));
+  const db = new Database(path.join(dataDir, 'relay.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return { result: read(db), commits: line ? (JSON.parse(line) as Record<string, unknown>) : null };
+  } finally {
+    db.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export function latencyLine(replies: Reply[]) {
+  const ms = replies.map((r) => r.ms);
+  const late = replies.map((r) => r.lateMs);
+  return { p50: round1(percentile(ms, 50)), p95: round1(percentile(ms, 95)), p99: round1(percentile(ms, 99)), n: ms.length, sender_late_p99: round1(percentile(late, 99)), loadavg_1m: round1(os.loadavg()[0]!) };
+}
+
+export const median = (xs: number[]) => percentile(xs, 50);

@@ -1,0 +1,48 @@
+/**
+ * npm run bench:coupon-burst — a coupon drop on a fresh relay (loopback, real SQLite): the host
+ * fires the dropCoupon cue (POST /api/shows/:id/cues) for a coupon with quota 100; 2,000 viewers
+ * registered beforehand (not timed) each claim once, spread evenly over one second, through a
+ * bounded pool of keep-alive sockets. Latency runs from each claim's due instant to the end of its
+ * answer, over ALL requests (claims granted and coupon_used_up refusals).
+ * After the relay stops, its SQLite file is opened read-only: `over_quota` = claims beyond 100,
+ * `lost` = acknowledged claims (200) missing from the file.
+ */
+import os from 'node:os';
+import { sampleCatalog } from '../helpers/commerce-api.js';
+import { afterStop, BUYERS, burst, freshRelay, inBatches, latencyLine, makeClient, SOCKETS, SPREAD_MS } from './commerce-burst.js';
+
+const QUOTA = 100;
+
+const { relay, dataDir } = await freshRelay();
+const { send, agent } = makeClient(relay);
+let showId = '';
+try {
+  const catalog = sampleCatalog({ coupons: [{ id: 'drop', code: 'FLASH20', kind: 'percent', amount: 20, currency: 'KRW', minOrder: 0, totalQuota: QUOTA, perViewerCap: 1, validFrom: null, validUntil: null }] });
+  showId = (await send('POST', '/api/shows', { title: 'coupon drop' }, true)).body.id as string;
+  if ((await send('PUT', `/api/shows/${showId}/catalog`, catalog, true)).status !== 200) throw new Error('catalog refused');
+  await send('POST', `/api/shows/${showId}/start`, {}, true);
+  const token = String((await send('POST', `/api/shows/${showId}/links`, {}, true)).body.url).split('/w/')[1]!;
+  const viewers = await inBatches(BUYERS, 32, async () => (await send('POST', `/api/watch/${token}/viewers`, { viewerId: null, nickname: null })).body.viewerId as string);
+  const cue = await send('POST', `/api/shows/${showId}/cues`, { firingId: 'drop-1', baseVersion: 0, captureMs: null, op: { op: 'dropCoupon', coupon: { couponId: 'drop', code: 'FLASH20', kind: 'percent', amount: 20, currency: 'KRW', minOrder: 0, quotaTotal: QUOTA }, durationSec: 60 } }, true);
+  if (cue.status !== 200) throw new Error(`dropCoupon cue refused: ${JSON.stringify(cue.body)}`);
+  console.log(`registered ${viewers.length} viewers; coupon dropped; ${BUYERS} claims within ${SPREAD_MS} ms over ${SOCKETS} keep-alive sockets`);
+
+  const replies = await burst(BUYERS, (i, due) => send('POST', `/api/watch/${token}/coupons/claim`, { viewerId: viewers[i]!, couponId: 'drop' }, false, due));
+  agent.destroy();
+  const accepted = replies.map((r, i) => ({ r, viewer: viewers[i]! })).filter(({ r }) => r.status === 200);
+  const usedUp = replies.filter((r) => r.status === 409 && r.body.error === 'coupon_used_up').length;
+  const other = replies.filter((r) => r.status !== 200 && !(r.status === 409 && r.body.error === 'coupon_used_up'));
+  const { result, commits } = await afterStop(relay, dataDir, (db) => new Set((db.prepare("SELECT viewer_id FROM coupon_claims WHERE show_id = ? AND coupon_id = 'drop'").all(showId) as { viewer_id: string }[]).map((r) => r.viewer_id)));
+  const lost = accepted.filter(({ viewer }) => !result.has(viewer)).length;
+  const overQuota = Math.max(0, result.size - QUOTA);
+  const lat = latencyLine(replies);
+  console.log(`accepted ${accepted.length}, used up ${usedUp}, other ${other.length}${other.length ? ` (e.g. ${JSON.stringify(other[0]!.body)})` : ''}`);
+  console.log(`SQLite after stop: ${result.size} claims; over quota ${overQuota}, lost ${lost}`);
+  if (commits) console.log(`group commit on the relay: ${commits.jobs} jobs in ${commits.batches} transactions (largest ${commits.largest})`);
+  console.log(`latency over all ${lat.n} requests (granted and used up): p50 ${lat.p50} ms, p95 ${lat.p95} ms, p99 ${lat.p99} ms; this process sent late by up to ${lat.sender_late_p99} ms (p99); 1-min load average ${lat.loadavg_1m} on ${os.cpus().length} cores`);
+  console.log(JSON.stringify({ bench: 'coupon-burst', metric: 'claim latency (tap to answer, all requests)', unit: 'ms', ...lat, accepted: accepted.length, used_up: usedUp, other: other.length, over_quota: overQuota, lost, quota: QUOTA, viewers: BUYERS, sockets: SOCKETS, commit_batches: commits?.batches ?? null }));
+  if (accepted.length !== QUOTA || overQuota !== 0 || lost !== 0) process.exitCode = 1;
+} catch (e) {
+  await relay.stop().catch(() => undefined);
+  throw e;
+}
