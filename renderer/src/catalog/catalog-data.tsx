@@ -100,6 +100,22 @@ export function CatalogProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => void reload(), [reload]);
 
+  // During a show the relay sells from stock and the core writes it back: keep the product list current
+  // (at most once a second, however fast orders come in).
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = bridge.on('relay.stock', () => {
+      timer ??= setTimeout(() => {
+        timer = null;
+        void loadOne('products');
+      }, 1000);
+    });
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+  }, [loadOne]);
+
   const save = useCallback(async <K extends CatalogKind>(kind: K, input: CatalogInputs[K], id?: string) => {
     const row = await saveRow(kind, input, id);
     const item = parseRow(kind, row);

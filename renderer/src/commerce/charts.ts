@@ -10,8 +10,9 @@ export function niceMax(v: number, floor = 1): number {
   return 10 * p;
 }
 
-/** Evenly spaced axis ticks from 0 to `max` (inclusive), `n` intervals. */
-export function ticks(max: number, n = 4): number[] {
+/** Evenly spaced axis ticks from 0 to `max` (inclusive), with whole-number steps when `max` allows (viewers are whole people). */
+export function ticks(max: number, preferred = 4): number[] {
+  const n = [preferred, 5, 4, 2, 1].find((k) => Number.isInteger(max / k)) ?? preferred;
   return Array.from({ length: n + 1 }, (_, i) => (max * i) / n);
 }
 

@@ -73,6 +73,9 @@ describe('chart geometry', () => {
     expect([0, 1, 3, 7, 12, 180, 2400].map((v) => niceMax(v))).toEqual([1, 1, 5, 10, 20, 200, 2500]);
     expect(niceMax(3, 5)).toBe(5);
     expect(ticks(20, 4)).toEqual([0, 5, 10, 15, 20]);
+    expect(ticks(5)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(ticks(500)).toEqual([0, 125, 250, 375, 500]);
+    expect(ticks(250)).toEqual([0, 50, 100, 150, 200, 250]);
   });
   it('scales time and viewers into the frame, including a single moment', () => {
     const f = frameFor([{ at: 1000, viewers: 0 }, { at: 61_000, viewers: 8 }], 600, 100);

@@ -26,7 +26,10 @@ export function ShowsScreen({ onOpen, onOpenRundown, onOpenOrders, onOpenReport 
   }, []);
   useEffect(() => void load(), [load]);
 
-  useShowUpdates(useCallback((show: Show) => setShows((xs) => xs && xs.map((s) => (s.id === show.id ? show : s))), []));
+  // A show created or started elsewhere (another window, OBS) shows up too; rehearsals stay in their rooms.
+  useShowUpdates(
+    useCallback((show: Show) => setShows((xs) => xs && (xs.some((s) => s.id === show.id) ? xs.map((s) => (s.id === show.id ? show : s)) : show.rehearsalOf === null ? [show, ...xs] : xs)), []),
+  );
 
   const created = (show: Show, link: WatchLink) => {
     createdLinks.set(show.id, link);
