@@ -85,7 +85,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   const commerce = new Commerce({ db, shows: store, broadcast: (id, m) => live.broadcast(id, m), stageOf: (id) => stage.get(id), log: log.child({ component: 'commerce' }) });
   commerce.on('studio', (m) => studioChannel.publish(m));
   const catalogOf = (show: Show) => commerce.catalogOf(show);
-  const engagement = new Engagement({ db, live, stage, shows: store, catalogOf, viewers: commerce.viewers, coupons: commerce.coupons, log: log.child({ component: 'engagement' }) });
+  const engagement = new Engagement({ db, live, stage, shows: store, catalogOf, viewers: commerce.viewers, coupons: commerce.coupons, commits: commerce.commits, log: log.child({ component: 'engagement' }) });
   const analytics = new Analytics({ db, shows: store, live, catalogOf, sales: salesOf(commerce.orders, commerce.coupons), log: log.child({ component: 'analytics' }) });
   analytics.pusher.on('dashboard', (showId, dashboard) => studioChannel.publish({ type: 'dashboard', showId, dashboard }));
   const startedAt = Date.now();

@@ -129,7 +129,7 @@ describe('report', () => {
     await order(token, cancelled, 'p2', 1, '010-3333-3333');
     await order(token, newcomer, 'p2', 1, '010-4444-4444');
 
-    const r = await eventually(() => report(show.id), (x) => x.viewersOverTime.some((s) => s.viewers >= 1), 20_000);
+    const r = await eventually(() => report(show.id), (x) => x.viewersOverTime.some((s) => s.viewers >= 1) && x.products.some((p) => p.saw > 0), 20_000);
     expect(r).toMatchObject({ title: 'the show', startedAt: expect.any(String), endedAt: null, repeatBuyers: 2, orders: 4, buyers: 4 });
     expect(r.viewersPeak).toBeGreaterThanOrEqual(1);
     expect(r.cues.map((c) => c.label)).toEqual(['Pinned: 린넨 셔츠', 'Coupon: LIVE10', 'Quiz: 오늘 셔츠의 소재는?', 'Poll: 다음 색상은?', 'Unpinned: 린넨 셔츠', 'Cleared cards']);

@@ -1,5 +1,6 @@
 import type { ShowCatalog } from '../../../common/commerce/show-catalog.js';
 import type { Show } from '../../../common/show.js';
+import type { CommitQueue } from '../commerce/commit-queue.js';
 import type { CouponStore } from '../commerce/coupon-store.js';
 import { RateLimiter } from '../commerce/rate-limiter.js';
 import type { ViewerRegistry } from '../commerce/viewer-registry.js';
@@ -24,6 +25,8 @@ export interface EngagementDeps {
   viewers: ViewerRegistry;
   /** The checkout's coupon claims: a quiz prize is shown as the coupon the winner holds. */
   coupons: CouponStore;
+  /** The checkout's group commit: answers, votes and taps are durable before the reply, one fsync per burst. */
+  commits: CommitQueue;
   log: Logger;
 }
 
@@ -39,12 +42,12 @@ export class Engagement {
   readonly catalogOf: (show: Show) => ShowCatalog | null;
 
   constructor(deps: EngagementDeps) {
-    const { db, live, stage, shows, catalogOf, viewers, coupons, log } = deps;
+    const { db, live, stage, shows, catalogOf, viewers, coupons, commits, log } = deps;
     this.catalogOf = catalogOf;
     this.presence = new ViewerPresence(live, db, viewers, log.child({ component: 'presence' }));
-    this.quizzes = new QuizService({ db, stage, live, shows, catalogOf, coupons, log: log.child({ component: 'quiz' }) });
-    this.polls = new PollService(db, stage, live, catalogOf);
-    this.funnel = new FunnelRecorder(db, stage, this.presence, log.child({ component: 'funnel' }));
+    this.quizzes = new QuizService({ db, stage, live, shows, catalogOf, coupons, commits, log: log.child({ component: 'quiz' }) });
+    this.polls = new PollService(db, stage, live, catalogOf, commits);
+    this.funnel = new FunnelRecorder(db, stage, this.presence, commits, log.child({ component: 'funnel' }));
     this.segments = new SegmentStore(db);
   }
 

@@ -1,4 +1,5 @@
 import type { Stage } from '../../../common/stage.js';
+import type { CommitQueue } from '../commerce/commit-queue.js';
 import type { Db } from '../db/database.js';
 import type { StageService } from '../live/stage-service.js';
 import type { Logger } from '../log.js';
@@ -30,6 +31,7 @@ export class FunnelRecorder {
     private readonly db: Db,
     private readonly stage: StageService,
     private readonly presence: ViewerPresence,
+    private readonly commits: CommitQueue,
     private readonly log: Logger,
   ) {
     stage.on('stage', (showId, s) => this.onStage(showId, s));
@@ -63,9 +65,11 @@ export class FunnelRecorder {
     });
   }
 
-  /** A step the watch page reports (card_open, checkout_start); written at once. */
-  record(showId: string, viewerId: string, kind: FunnelKind, productId: string, now = Date.now()): void {
-    this.db.prepare('INSERT OR IGNORE INTO funnel_events (show_id, product_id, viewer_id, kind, at) VALUES (?, ?, ?, ?, ?)').run(showId, productId, viewerId, kind, new Date(now).toISOString());
+  /** A step the watch page reports (card_open, checkout_start), committed (group commit) before the answer. */
+  async record(showId: string, viewerId: string, kind: FunnelKind, productId: string, now = Date.now()): Promise<void> {
+    await this.commits.run(() =>
+      this.db.prepare('INSERT OR IGNORE INTO funnel_events (show_id, product_id, viewer_id, kind, at) VALUES (?, ?, ?, ?, ?)').run(showId, productId, viewerId, kind, new Date(now).toISOString()),
+    );
   }
 
   /** Writes queued "saw" rows, one chunk per event-loop turn. */

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { ShowCatalog } from '../../../common/commerce/show-catalog.js';
 import type { Show } from '../../../common/show.js';
 import type { PollOpen, Stage } from '../../../common/stage.js';
+import type { CommitQueue } from '../commerce/commit-queue.js';
 import type { Db } from '../db/database.js';
 import type { LiveShows } from '../live/live-shows.js';
 import type { StageService } from '../live/stage-service.js';
@@ -33,6 +34,7 @@ export class PollService extends EventEmitter<PollServiceEvents> {
     private readonly stage: StageService,
     private readonly live: LiveShows,
     private readonly catalogOf: (show: Show) => ShowCatalog | null,
+    private readonly commits: CommitQueue,
   ) {
     super();
     stage.on('stage', (showId, s) => this.onStage(showId, s));
@@ -63,8 +65,8 @@ export class PollService extends EventEmitter<PollServiceEvents> {
     return counts;
   }
 
-  /** Counts one vote at relay time `now`; returns the poll's counts after it. */
-  vote(show: Show, viewerId: string, pollId: string, choiceIndex: number, now: number): number[] {
+  /** Counts one vote at relay time `now`; returns the poll's counts once the vote is committed (group commit). */
+  async vote(show: Show, viewerId: string, pollId: string, choiceIndex: number, now: number): Promise<number[]> {
     const showId = show.id;
     const poll = this.openPoll(showId);
     if (!poll || poll.pollId !== pollId || (poll.endsAt !== null && poll.endsAt <= now)) {
@@ -74,10 +76,10 @@ export class PollService extends EventEmitter<PollServiceEvents> {
     }
     if (choiceIndex >= poll.choices.length) throw new EngagementError(400, 'bad_request', `choiceIndex: this poll has ${poll.choices.length} choices`);
     const counts = this.tally(showId, pollId, poll.choices.length);
-    const r = this.db
-      .prepare('INSERT OR IGNORE INTO poll_votes (show_id, poll_id, viewer_id, choice_index, voted_at) VALUES (?, ?, ?, ?, ?)')
-      .run(showId, pollId, viewerId, choiceIndex, new Date(now).toISOString());
-    if (r.changes === 0) throw new EngagementError(409, 'poll_voted', 'you already voted in this poll');
+    const added = await this.commits.run(
+      () => this.db.prepare('INSERT OR IGNORE INTO poll_votes (show_id, poll_id, viewer_id, choice_index, voted_at) VALUES (?, ?, ?, ?, ?)').run(showId, pollId, viewerId, choiceIndex, new Date(now).toISOString()).changes === 1,
+    );
+    if (!added) throw new EngagementError(409, 'poll_voted', 'you already voted in this poll');
     counts[choiceIndex]! += 1;
     this.schedule(showId, pollId);
     this.emit('voted', showId);

@@ -5,6 +5,7 @@ import type { QuizOutcome } from '../../../common/protocol/watch-api.js';
 import type { Show } from '../../../common/show.js';
 import type { Stage } from '../../../common/stage.js';
 import { heldCoupon } from '../commerce/coupon-claims.js';
+import type { CommitQueue } from '../commerce/commit-queue.js';
 import type { CouponStore } from '../commerce/coupon-store.js';
 import type { Db } from '../db/database.js';
 import type { LiveShows } from '../live/live-shows.js';
@@ -23,6 +24,8 @@ export interface QuizServiceDeps {
   shows: ShowStore;
   catalogOf: (show: Show) => ShowCatalog | null;
   coupons: CouponStore;
+  /** The checkout's group commit: answers and decisions share it (one fsync per burst, in order). */
+  commits: CommitQueue;
   log: Logger;
   /** crypto.randomInt unless a test fixes the draw. */
   randomInt?: RandomInt;
@@ -43,7 +46,8 @@ const keyOf = (showId: string, quizId: string) => `${showId}\u0000${quizId}`;
  */
 export class QuizService extends EventEmitter<QuizServiceEvents> {
   private readonly store: QuizStore;
-  private readonly rounds = new Map<string, ShowQuizRound>();
+  /** Undecided rounds; `deciding` once the decision is queued (answers are then refused). */
+  private readonly rounds = new Map<string, ShowQuizRound & { deciding?: boolean }>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Last quiz seen on each show's stage, to re-read rounds only when it changes. */
   private readonly lastQuiz = new Map<string, string>();
@@ -53,6 +57,7 @@ export class QuizService extends EventEmitter<QuizServiceEvents> {
   private readonly shows: ShowStore;
   private readonly catalogOf: (show: Show) => ShowCatalog | null;
   private readonly coupons: CouponStore;
+  private readonly commits: CommitQueue;
   private readonly log: Logger;
   private readonly randomInt: RandomInt;
 
@@ -63,6 +68,7 @@ export class QuizService extends EventEmitter<QuizServiceEvents> {
     this.shows = deps.shows;
     this.catalogOf = deps.catalogOf;
     this.coupons = deps.coupons;
+    this.commits = deps.commits;
     this.log = deps.log;
     this.randomInt = deps.randomInt ?? cryptoRandomInt;
     this.store = new QuizStore(this.db);
@@ -80,7 +86,8 @@ export class QuizService extends EventEmitter<QuizServiceEvents> {
   private reload(showId: string): void {
     for (const round of loadQuizRounds(this.db, showId)) {
       const key = keyOf(showId, round.quizId);
-      if (!this.rounds.has(key) && this.store.result(showId, round.quizId)) continue;
+      const known = this.rounds.get(key);
+      if (known?.deciding || (!known && this.store.result(showId, round.quizId))) continue;
       this.rounds.set(key, round);
       clearTimeout(this.timers.get(key));
       const timer = setTimeout(() => this.decide(key), Math.max(0, decideAtMs(round) - Date.now()));
@@ -95,14 +102,17 @@ export class QuizService extends EventEmitter<QuizServiceEvents> {
     return quiz;
   }
 
-  /** Records one answer arriving at `arrival` (relay clock); returns its reaction time. */
-  answer(show: Show, viewerId: string, req: { quizId: string; choiceIndex: number; shownAt: number }, arrival: number): number {
+  /**
+   * Records one answer arriving at `arrival` (relay clock); returns its reaction time once the
+   * answer is committed. Writes go through the group commit: a burst of answers is one fsync.
+   */
+  async answer(show: Show, viewerId: string, req: { quizId: string; choiceIndex: number; shownAt: number }, arrival: number): Promise<number> {
     const showId = show.id;
     const quiz = this.definition(show, req.quizId);
     if (req.choiceIndex >= quiz.choices.length) throw new EngagementError(400, 'bad_request', `choiceIndex: this quiz has ${quiz.choices.length} choices`);
     const round = this.rounds.get(keyOf(showId, req.quizId));
-    if (!round) {
-      if (this.store.result(showId, req.quizId)) throw new EngagementError(409, 'quiz_closed', 'this quiz is over');
+    if (!round || round.deciding) {
+      if (round || this.store.result(showId, req.quizId)) throw new EngagementError(409, 'quiz_closed', 'this quiz is over');
       throw new EngagementError(409, 'quiz_not_open', 'this quiz has not started');
     }
     const judged = judgeAnswer(round, req.shownAt, arrival);
@@ -111,37 +121,49 @@ export class QuizService extends EventEmitter<QuizServiceEvents> {
       throw new EngagementError(409, 'quiz_closed', 'time is up for this quiz');
     }
     const correct = req.choiceIndex === quiz.correctIndex;
-    if (!this.store.addAnswer(showId, req.quizId, viewerId, req.choiceIndex, correct, judged.reactionMs, arrival))
-      throw new EngagementError(409, 'quiz_answered', 'you already answered this quiz');
+    const added = await this.commits.run(() => this.store.addAnswer(showId, req.quizId, viewerId, req.choiceIndex, correct, judged.reactionMs, arrival));
+    if (!added) throw new EngagementError(409, 'quiz_answered', 'you already answered this quiz');
     this.emit('answered', showId);
     return judged.reactionMs;
   }
 
+  /**
+   * Picks the winners and stores the result and prizes. It runs as a job of the same group commit
+   * as the answers, behind every answer already accepted, so no accepted answer can miss the draw.
+   */
   private decide(key: string): void {
     const round = this.rounds.get(key);
     this.timers.delete(key);
-    if (!round) return;
-    this.rounds.delete(key);
+    if (!round || round.deciding) return;
+    round.deciding = true;
     const { showId, quizId } = round;
     const show = this.shows.get(showId);
     const catalog = show ? this.catalogOf(show) : null;
     const quiz = catalog?.quizzes.find((q) => q.id === quizId);
     if (!quiz) {
       // Without the catalog's definition the relay does not know the answer; nothing to decide.
+      this.rounds.delete(key);
       this.log.warn('quiz cannot be decided: not in the show catalog', { showId, quizId });
       return;
     }
-    try {
-      const winners = pickWinners(quiz.winnerRule, quiz.winners, this.store.correctAnswers(showId, quizId, quiz.correctIndex), this.randomInt);
-      if (!this.store.saveResult(showId, quizId, quiz.correctIndex, winners, quiz.rewardCouponId, Date.now())) return;
-      const answers = this.store.answerCount(showId, quizId);
-      this.live.broadcast(showId, { type: 'quizResult', quizId, correctIndex: quiz.correctIndex, winners: winners.length, answers });
-      this.log.info('quiz decided', { showId, quizId, rule: quiz.winnerRule, answers, winners: winners.length });
-      this.emit('decided', showId, quizId);
-    } catch (e) {
-      // Left undecided in the database: the next start decides it.
-      this.log.error('quiz decision failed', { showId, quizId, error: (e as Error).message });
-    }
+    this.commits
+      .run(() => {
+        const winners = pickWinners(quiz.winnerRule, quiz.winners, this.store.correctAnswers(showId, quizId, quiz.correctIndex), this.randomInt);
+        const saved = this.store.saveResult(showId, quizId, quiz.correctIndex, winners, quiz.rewardCouponId, Date.now());
+        return { saved, winners: winners.length, answers: this.store.answerCount(showId, quizId) };
+      })
+      .then(({ saved, winners, answers }) => {
+        this.rounds.delete(key);
+        if (!saved) return;
+        this.live.broadcast(showId, { type: 'quizResult', quizId, correctIndex: quiz.correctIndex, winners, answers });
+        this.log.info('quiz decided', { showId, quizId, rule: quiz.winnerRule, answers, winners });
+        this.emit('decided', showId, quizId);
+      })
+      .catch((e: unknown) => {
+        // Left undecided in the database: the next start decides it.
+        this.rounds.delete(key);
+        this.log.error('quiz decision failed', { showId, quizId, error: (e as Error).message });
+      });
   }
 
   /** What one viewer learns after the result: won / correct / wrong / no answer, and the prize. */

@@ -43,7 +43,7 @@ export function addEngagementRoutes(router: Router, deps: EngagementRouteDeps): 
         const body = await readWatchJson(req, QuizAnswerRequest);
         admit(show, body.viewerId);
         requireLive(show);
-        const reactionMs = engagement.quizzes.answer(show, body.viewerId, body, arrival);
+        const reactionMs = await engagement.quizzes.answer(show, body.viewerId, body, arrival);
         sendJson(res, 200, { accepted: true, reactionMs });
       }),
     )
@@ -66,7 +66,7 @@ export function addEngagementRoutes(router: Router, deps: EngagementRouteDeps): 
         const body = await readWatchJson(req, PollVoteRequest);
         admit(show, body.viewerId);
         requireLive(show);
-        sendJson(res, 200, { counts: engagement.polls.vote(show, body.viewerId, body.pollId, body.choiceIndex, arrival) });
+        sendJson(res, 200, { counts: await engagement.polls.vote(show, body.viewerId, body.pollId, body.choiceIndex, arrival) });
       }),
     )
     .add(
@@ -78,7 +78,7 @@ export function addEngagementRoutes(router: Router, deps: EngagementRouteDeps): 
         admit(show, body.viewerId);
         // Only products on sale in this show: the funnel is not a place to store arbitrary ids.
         if (!engagement.catalogOf(show)?.products.some((x) => x.id === body.productId)) throw new HttpError(400, 'unknown_product', 'this product is not on sale in this show');
-        engagement.funnel.record(show.id, body.viewerId, body.kind, body.productId, arrival);
+        await engagement.funnel.record(show.id, body.viewerId, body.kind, body.productId, arrival);
         res.writeHead(204, { 'cache-control': 'no-store' });
         res.end();
       }),
