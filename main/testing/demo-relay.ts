@@ -46,7 +46,7 @@ function order(createdAt: number, status?: 'paid' | 'cancelled') {
   const option = p.options.length ? p.options[(n >> 1) % p.options.length]!.id : null;
   const at = new Date(createdAt).toISOString();
   const o = relay.commerce.addOrder('demo-live', { productId: p.id, optionId: option, quantity: 1 + (n % 3 === 2 ? 1 : 0), buyer: buyers[n % buyers.length]!, payment: methods[n % 3]!, createdAt: at, updatedAt: at, segmentId: n < 3 ? 'seg-knit' : 'seg-cardigan' });
-  if (status) relay.commerce.orders.set(o.id, { ...o, status });
+  if (status) relay.commerce.orders.set(o.id, { ...o, status, updatedAt: new Date(createdAt + 90_000).toISOString() });
 }
 
 function dashboard(): Dashboard {

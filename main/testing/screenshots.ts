@@ -25,6 +25,7 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 try {
   const page = await browser.newPage({ locale: lang === 'ko' ? 'ko-KR' : 'en-US', viewport: { width: 1440, height: 900 } });
   await page.addInitScript(`localStorage.setItem('lc.lang', '${lang}')`);
+  await page.emulateMedia({ reducedMotion: 'reduce' }); // no arriving-row animation caught half-way
   await page.goto(url);
   await page.getByTestId('nav-catalog').waitFor();
 

@@ -65,6 +65,10 @@ describe('orders', () => {
     list = mergeOrder(list, { ...a, status: 'awaiting_payment' });
     expect(list.find((o) => o.id === 'o1')?.status).toBe('paid');
     expect(list).toHaveLength(2);
+    // A list read from the relay is not overwritten by an event copy of the same moment.
+    const paidNow = { ...b, status: 'paid' as const };
+    expect(mergeOrder([paidNow], b, true)[0]!.status).toBe('paid');
+    expect(mergeOrder([paidNow], b)[0]!.status).toBe('awaiting_payment');
   });
 });
 

@@ -59,7 +59,7 @@ class Feed {
       const list = await bridge.invoke('orders.list', { showId: this.showId });
       let orders = sortNewestFirst([...list]);
       // Events that came in while the list was loading are newer than it, or the same.
-      for (const o of this.state.orders) orders = mergeOrder(orders, o);
+      for (const o of this.state.orders) orders = mergeOrder(orders, o, true);
       this.set({ orders, loaded: true, error: null });
     } catch (e) {
       this.set({ loaded: true, error: (e as Error).message });

@@ -1,10 +1,15 @@
 import type { SellerOrder } from '../../../common/commerce/order.js';
 
-/** Newest first; an order seen again replaces the copy it had unless that copy is newer. */
-export function mergeOrder(list: readonly SellerOrder[], order: SellerOrder): SellerOrder[] {
+/**
+ * Newest first; an order seen again replaces the copy it had, unless that copy is newer. On equal
+ * `updatedAt` the incoming copy wins, or the one already there when `keepOnTie` (a fresh list beats
+ * an event that arrived while it was loading).
+ */
+export function mergeOrder(list: readonly SellerOrder[], order: SellerOrder, keepOnTie = false): SellerOrder[] {
   const i = list.findIndex((o) => o.id === order.id);
   if (i >= 0) {
-    if (list[i]!.updatedAt > order.updatedAt) return [...list];
+    const had = list[i]!;
+    if (had.updatedAt > order.updatedAt || (keepOnTie && had.updatedAt === order.updatedAt)) return [...list];
     const next = [...list];
     next[i] = order;
     return next;

@@ -6,8 +6,9 @@ import { OrderAction } from './OrderAction.js';
 
 /** "just now", "4 min ago", "2 h ago", else nothing (the date says it). */
 function ago(iso: string, now: number, a: { now: string; min: (n: number) => string; hour: (n: number) => string }): string | null {
-  const min = Math.floor((now - Date.parse(iso)) / 60_000);
-  if (!Number.isFinite(min) || min < 0) return null;
+  // The clock ticks every few seconds, so an order from this very moment may look a little "ahead".
+  const min = Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
+  if (!Number.isFinite(min)) return null;
   if (min < 1) return a.now;
   if (min < 60) return a.min(min);
   if (min < 12 * 60) return a.hour(Math.floor(min / 60));
