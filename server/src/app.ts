@@ -34,7 +34,7 @@ import { Analytics } from './analytics/analytics.js';
 import { salesOf } from './analytics/sales.js';
 import { addEngagementRoutes } from './http/engagement-routes.js';
 import { addAnalyticsRoutes } from './http/analytics-routes.js';
-import { handleViewerSocket } from './ws/viewer-channel.js';
+import { ViewerGateway } from './viewers/viewer-gateway.js';
 
 const VERSION = '0.1.0';
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -128,13 +128,26 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
       });
   });
 
-  // The viewer channel accepts up to 1 MiB frames so oversized-but-sane messages get a polite error reply.
-  const viewerWss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024, perMessageDeflate: false });
+  const viewers = new ViewerGateway({
+    workers: config.viewerWorkers,
+    heartbeatMs: config.heartbeatMs,
+    logLevel: config.logLevel,
+    log: log.child({ component: 'viewer-workers' }),
+    deps: { links, live, stageOf: (id) => stage.get(id), log: log.child({ component: 'viewer' }) },
+    keepAlive: (ws) => keepAlive(ws),
+  });
+  // If the process exits without close() (a crash, the stop timeout), take Janus and the workers along.
+  const killChildren = () => {
+    viewers.kill();
+    janus?.kill();
+  };
+  process.on('exit', killChildren);
+  await viewers.start();
   const studioWss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   server.on('upgrade', (req, socket, head) => {
     const pathname = new URL(req.url ?? '/', 'http://relay').pathname;
     if (pathname === '/ws/watch') {
-      viewerWss.handleUpgrade(req, socket, head, (ws) => handleViewerSocket(keepAlive(ws), socket, { links, live, stageOf: (id) => stage.get(id), log: log.child({ component: 'viewer' }) }));
+      viewers.upgrade(req, socket, head);
     } else if (pathname === '/api/studio/events') {
       if (!keys.verify(bearerToken(req.headers.authorization))) {
         socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nstudio key required\n');
@@ -153,7 +166,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   }
   // Dead sockets (a phone that walked out of coverage) are found by ping/pong and closed.
   const heartbeat = setInterval(() => {
-    for (const ws of [...viewerWss.clients, ...studioWss.clients]) {
+    for (const ws of [...viewers.localClients, ...studioWss.clients]) {
       const w = ws as typeof ws & { alive?: boolean };
       if (w.alive === false) {
         w.terminate();
@@ -187,12 +200,16 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
       analytics.stop();
       engagement.stop();
       studioChannel.close();
-      for (const ws of viewerWss.clients) ws.close(1001, 'relay stopping');
+      // Stop listening while the viewer workers still run: Node asks them about the sockets it
+      // handed over, and never settles if they are gone first. Bounded all the same.
+      const serverClosed = new Promise<void>((r) => server.close(() => r()));
+      await viewers.close();
       await live.stop().catch(() => undefined);
       await engine.stop();
       await janus?.stop();
+      process.off('exit', killChildren);
       server.closeAllConnections();
-      await new Promise<void>((r) => server.close(() => r()));
+      await Promise.race([serverClosed, new Promise((r) => setTimeout(r, 2000).unref())]);
       db.close();
     },
   };

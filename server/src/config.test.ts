@@ -12,6 +12,17 @@ describe('relay configuration', () => {
     expect(c.janusUrl).toBeUndefined();
     expect(path.isAbsolute(c.dataDir)).toBe(true);
     expect(publicBaseUrl(c, 8080)).toBe('http://127.0.0.1:8080');
+    expect(c.viewerWorkers).toBe(os.availableParallelism() >= 2 ? 2 : 0);
+  });
+
+  it('takes the number of viewer workers from the file or the environment, 0 meaning in-process', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cfg-'));
+    const file = path.join(dir, 'relay.json');
+    writeFileSync(file, JSON.stringify({ viewerWorkers: 3 }));
+    expect(loadRelayConfig({ RELAY_CONFIG: file }).viewerWorkers).toBe(3);
+    expect(loadRelayConfig({ RELAY_CONFIG: file, RELAY_VIEWER_WORKERS: '0' }).viewerWorkers).toBe(0);
+    expect(() => loadRelayConfig({ RELAY_VIEWER_WORKERS: '-1' })).toThrow(/viewerWorkers/);
+    expect(() => loadRelayConfig({ RELAY_VIEWER_WORKERS: 'many' })).toThrow(ConfigError);
   });
 
   it('layers the file under the environment', () => {

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { describeZodError } from '../../common/errors.js';
@@ -33,6 +34,16 @@ export const RelayConfig = z.object({
   /** How often idle WebSockets are pinged; one missed pong closes them. */
   heartbeatMs: z.coerce.number().int().min(100).max(120_000).default(15_000),
   logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /**
+   * Child processes that hold the viewer WebSockets, so a cue's fan-out to thousands of viewers
+   * runs on several cores. 0 keeps them in the relay's own process. Default: 2 with 2+ cores.
+   */
+  viewerWorkers: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(16)
+    .default(() => (os.availableParallelism() >= 2 ? 2 : 0)),
 });
 export type RelayConfig = z.infer<typeof RelayConfig>;
 
@@ -54,6 +65,7 @@ const ENV_KEYS: Record<string, keyof RelayConfig> = {
   RELAY_SECRET: 'secret',
   RELAY_LOG_LEVEL: 'logLevel',
   RELAY_HEARTBEAT_MS: 'heartbeatMs',
+  RELAY_VIEWER_WORKERS: 'viewerWorkers',
 };
 
 export class ConfigError extends Error {}

@@ -6,7 +6,7 @@
  * the relay's CPU over the firing period (% of one core). Last line: the 10,000 run.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, ROOT, startRelay, type RunningRelay } from '../helpers/processes.js';
@@ -23,11 +23,16 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
 }
 
-/** The relay's own node process: tsx runs it as a child of its launcher; Janus is its child in turn. */
-function nodePidOf(pid: number): number {
-  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  const nodeChild = children.find((c) => readFileSync(`/proc/${c}/comm`, 'utf8').trim() === 'node');
-  return nodeChild ? nodePidOf(nodeChild) : pid;
+const childrenOf = (pid: number) => readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+const isNode = (pid: number) => readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'node';
+
+/**
+ * The relay's own node process (tsx runs it as a child of its launcher) and its viewer workers
+ * (its node children; Janus, its other child, is not counted).
+ */
+function relayPids(launcherPid: number): number[] {
+  const main = childrenOf(launcherPid).find(isNode) ?? launcherPid;
+  return [main, ...childrenOf(main).filter(isNode)];
 }
 
 async function api<T>(relay: RunningRelay, method: string, p: string, body?: unknown): Promise<T> {
@@ -38,7 +43,7 @@ async function api<T>(relay: RunningRelay, method: string, p: string, body?: unk
 
 async function run(viewers: number) {
   // Sockets beyond the default 1,024 descriptors: raise the limit for the relay and the load process.
-  const relay = await startRelay({ env: { RELAY_JANUS_API_PORT: String(await freePort()) }, wrap: ['bash', '-c', 'ulimit -n $(ulimit -Hn) 2>/dev/null; exec "$0" "$@"'] });
+  const relay = await startRelay({ env: { RELAY_JANUS_API_PORT: String(await freePort()), RELAY_LOG_LEVEL: 'debug' }, wrap: ['bash', '-c', 'ulimit -n $(ulimit -Hn) 2>/dev/null; exec "$0" "$@"'] });
   try {
     const show = await api<{ id: string }>(relay, 'POST', '/api/shows', { title: `fan-out ${viewers}` });
     const link = await api<{ url: string }>(relay, 'POST', `/api/shows/${show.id}/links`, {});
@@ -62,8 +67,10 @@ async function run(viewers: number) {
     if (ready.ready !== viewers) throw new Error(`only ${ready.ready} of ${viewers} viewers connected`);
     await new Promise((r) => setTimeout(r, 2500)); // let the join-storm's count broadcasts settle
 
-    const relayPid = nodePidOf(relay.proc.pid!);
-    const cpu0 = cpuSeconds(relayPid);
+    const pids = relayPids(relay.proc.pid!);
+    const cpu = () => pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+    const cpu0 = cpu();
+    const logFrom = relay.output().length;
     const t0 = Date.now();
     let version = (await api<{ version: number }>(relay, 'GET', `/api/shows/${show.id}/stage`)).version;
     for (let i = 0; i < CUES; i++) {
@@ -72,15 +79,20 @@ async function run(viewers: number) {
       version = stage.version;
       await new Promise((r) => setTimeout(r, GAP_MS));
     }
-    const cpuPct = ((cpuSeconds(relayPid) - cpu0) / ((Date.now() - t0) / 1000)) * 100;
+    const cpuPct = ((cpu() - cpu0) / ((Date.now() - t0) / 1000)) * 100;
+    const firingLog = relay.output().slice(logFrom).split('\n');
     load.stdin!.write('report\n');
     const { latencies } = JSON.parse((await lines.next()).value as string) as { latencies: number[] };
     const expected = viewers * CUES;
-    const relayLines = relay.output().split('\n').filter((l) => l.includes('"cue fired"')).map((l) => JSON.parse(l) as { storeMs: number; fanoutMs: number });
+    const relayLines = firingLog.filter((l) => l.includes('"cue fired"')).map((l) => JSON.parse(l) as { storeMs: number; fanoutMs: number });
     const fanoutMs = relayLines.map((l) => l.fanoutMs);
     const storeMs = relayLines.map((l) => l.storeMs);
-    const result = { viewers, n: latencies.length, expected, p50: round1(percentile(latencies, 50)), p95: round1(percentile(latencies, 95)), p99: round1(percentile(latencies, 99)), max: round1(latencies.reduce((a, b) => Math.max(a, b), 0)), cpu_pct: round1(cpuPct), relay_fanout_p50: percentile(fanoutMs, 50), relay_fanout_p99: percentile(fanoutMs, 99), relay_store_p50: percentile(storeMs, 50) };
-    console.log(`cue-fanout ${viewers} viewers: ${result.n}/${expected} deliveries, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, max ${result.max} ms, relay CPU ${result.cpu_pct}% of one core; inside the relay: durable write p50 ${result.relay_store_p50} ms, fan-out loop p50 ${result.relay_fanout_p50} / p99 ${result.relay_fanout_p99} ms`);
+    // Each viewer worker's own loop over its sockets, per broadcast (debug log lines).
+    const workerMs = firingLog.filter((l) => l.includes('"viewer fan-out"')).map((l) => (JSON.parse(l) as { loopMs: number }).loopMs);
+    const result = { viewers, n: latencies.length, expected, p50: round1(percentile(latencies, 50)), p95: round1(percentile(latencies, 95)), p99: round1(percentile(latencies, 99)), max: round1(latencies.reduce((a, b) => Math.max(a, b), 0)), cpu_pct: round1(cpuPct), relay_processes: pids.length, relay_fanout_p50: percentile(fanoutMs, 50), relay_fanout_p99: percentile(fanoutMs, 99), worker_loop_p50: workerMs.length ? percentile(workerMs, 50) : null, worker_loop_p99: workerMs.length ? percentile(workerMs, 99) : null, relay_store_p50: percentile(storeMs, 50) };
+    const workers = result.worker_loop_p50 === null ? 'no viewer workers' : `each worker's socket loop p50 ${result.worker_loop_p50} / p99 ${result.worker_loop_p99} ms`;
+    console.log(`cue-fanout ${viewers} viewers: ${result.n}/${expected} deliveries, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, max ${result.max} ms, relay CPU ${result.cpu_pct}% of one core (${pids.length} processes); inside the relay: durable write p50 ${result.relay_store_p50} ms, fan-out loop p50 ${result.relay_fanout_p50} / p99 ${result.relay_fanout_p99} ms; ${workers}`);
+    if (process.env.BENCH_RELAY_LOG) writeFileSync(process.env.BENCH_RELAY_LOG, firingLog.join('\n'));
     if (latencies.length !== expected) throw new Error(`lost deliveries: ${expected - latencies.length}`);
     return result;
   } finally {

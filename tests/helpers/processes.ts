@@ -35,9 +35,55 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Process groups we started and have not reaped yet; killed if this process exits first. */
+const liveGroups = new Set<number>();
+let exitHooked = false;
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // the group is gone
+  }
+}
+
+function hookExit(): void {
+  if (exitHooked) return;
+  exitHooked = true;
+  const killAll = () => {
+    for (const pid of liveGroups) killGroup(pid, 'SIGKILL');
+  };
+  process.on('exit', killAll);
+  // A Ctrl-C of a benchmark: our groups do not get the terminal's signal, so pass it on, then
+  // die of it as we would have (unless someone else handles that signal here).
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      killAll();
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    });
+  }
+}
+
+/**
+ * Each launched process leads its own process group (detached), so stopping it can reach
+ * everything it started — tsx's node child, the relay's Janus and viewer workers — even when
+ * those outlive the launcher. `ip netns exec` execs the command, so the pid is the same inside
+ * a namespace.
+ */
 function launch(command: string, args: string[], env: Record<string, string>, where?: { topology: Topology; side: Side }): ChildProcess {
-  const options = { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'] };
-  return where ? where.topology.spawn(where.side, command, args, options) : spawn(command, args, options);
+  const options = { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'], detached: true };
+  const proc = where ? where.topology.spawn(where.side, command, args, options) : spawn(command, args, options);
+  if (proc.pid !== undefined) {
+    hookExit();
+    const pid = proc.pid;
+    liveGroups.add(pid);
+    proc.once('exit', () => {
+      // Whatever the leader left behind in its group goes with it.
+      killGroup(pid, 'SIGKILL');
+      liveGroups.delete(pid);
+    });
+  }
+  return proc;
 }
 
 /** Resolves with the first stdout JSON line whose msg matches; rejects if the process exits first. */
@@ -80,10 +126,19 @@ function capture(proc: ChildProcess): () => string {
   return () => out;
 }
 
+/**
+ * SIGTERM to the launcher (tsx passes it on, and the relay closes Janus and its workers), then
+ * after a grace period SIGKILL to the whole process group, so nothing is orphaned whatever state
+ * the process was in. Once the leader has exited its group is killed too (see launch).
+ */
 async function stopProcess(proc: ChildProcess): Promise<void> {
-  if (proc.exitCode !== null || proc.signalCode !== null) return;
+  const pid = proc.pid;
+  if (proc.exitCode !== null || proc.signalCode !== null) {
+    if (pid !== undefined) killGroup(pid, 'SIGKILL');
+    return;
+  }
   await new Promise<void>((resolve) => {
-    const kill = setTimeout(() => proc.kill('SIGKILL'), 5000);
+    const kill = setTimeout(() => (pid !== undefined ? killGroup(pid, 'SIGKILL') : proc.kill('SIGKILL')), 5000);
     proc.once('exit', () => {
       clearTimeout(kill);
       resolve();

@@ -60,6 +60,13 @@ export class JanusProcess extends EventEmitter<JanusProcessEvents> {
     });
   }
 
+  /** Synchronous last resort (the relay is exiting without stop()): Janus must not outlive it. */
+  kill(): void {
+    this.stopped = true;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    if (this.child && this.child.exitCode === null) this.child.kill('SIGKILL');
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.restartTimer) clearTimeout(this.restartTimer);

@@ -18,12 +18,19 @@ export class LiveError extends Error {
   }
 }
 
+/** Something that writes a show's broadcast frame to many viewer sockets at once (a viewer worker). */
+export interface ShowFanout {
+  broadcast(showId: string, frame: Buffer): void;
+}
+
 /** One viewer's connection as the live layer sees it; the transport lives in the viewer channel. */
 export interface ViewerPeer {
   readonly viewerId: string;
   send(message: RelayToViewer): void;
   /** A ready WebSocket frame: a broadcast is serialized and framed once, not once per viewer. */
   sendFrame(frame: Buffer): void;
+  /** Set when a worker holds the socket: broadcasts then go once to that worker, not per viewer. */
+  readonly fanout: ShowFanout | null;
   subscriber: { handle: VideoRoomHandle; epoch: number } | null;
 }
 
@@ -42,6 +49,9 @@ interface LiveShow {
   /** Bumped on every (re)publish; viewers subscribe again when it changes. */
   epoch: number;
   viewers: Set<ViewerPeer>;
+  /** The viewers whose sockets live in this process, and the workers holding the others (with how many each). */
+  local: Set<ViewerPeer>;
+  fanouts: Map<ShowFanout, number>;
   queue: SerialQueue;
 }
 
@@ -66,6 +76,7 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
   private countTimer: NodeJS.Timeout | null = null;
   private readonly pendingViewerCounts = new Set<string>();
   private viewerCountTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
 
   constructor(
     private readonly engine: MediaEngine,
@@ -81,7 +92,7 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
   private entry(showId: string): LiveShow {
     let ls = this.shows.get(showId);
     if (!ls) {
-      ls = { showId, room: null, publisher: null, epoch: 0, viewers: new Set(), queue: new SerialQueue() };
+      ls = { showId, room: null, publisher: null, epoch: 0, viewers: new Set(), local: new Set(), fanouts: new Map(), queue: new SerialQueue() };
       this.shows.set(showId, ls);
     }
     return ls;
@@ -123,7 +134,7 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
     const ls = this.shows.get(showId);
     if (ls) {
       await ls.queue.run(async () => {
-        for (const v of ls.viewers) await this.dropSubscriber(v);
+        await this.dropSubscribers(ls.viewers);
         await this.dropPublisher(ls);
         if (ls.room !== null) await this.engine.destroyRoom(ls.room);
         ls.room = null;
@@ -178,7 +189,10 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
 
   addViewer(showId: string, peer: ViewerPeer): void {
     const ls = this.entry(showId);
+    if (ls.viewers.has(peer)) return;
     ls.viewers.add(peer);
+    if (peer.fanout) ls.fanouts.set(peer.fanout, (ls.fanouts.get(peer.fanout) ?? 0) + 1);
+    else ls.local.add(peer);
     this.countChanged(showId);
     this.emit('viewerJoined', showId, peer.viewerId);
   }
@@ -188,6 +202,7 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
    * join storm of thousands is not a message storm.
    */
   private countChanged(showId: string): void {
+    if (this.stopped) return;
     this.pendingCounts.add(showId);
     this.pendingViewerCounts.add(showId);
     this.countTimer ??= setTimeout(() => {
@@ -205,6 +220,10 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
   async removeViewer(showId: string, peer: ViewerPeer): Promise<void> {
     const ls = this.shows.get(showId);
     if (!ls || !ls.viewers.delete(peer)) return;
+    ls.local.delete(peer);
+    const n = peer.fanout ? (ls.fanouts.get(peer.fanout) ?? 0) - 1 : 0;
+    if (peer.fanout && n > 0) ls.fanouts.set(peer.fanout, n);
+    else if (peer.fanout) ls.fanouts.delete(peer.fanout);
     this.countChanged(showId);
     this.emit('viewerLeft', showId, peer.viewerId);
     await this.dropSubscriber(peer);
@@ -245,6 +264,12 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
     await sub?.handle.detach().catch(() => undefined);
   }
 
+  /** In parallel: a relay closing with thousands of viewers must not detach them one round trip at a time. */
+  private async dropSubscribers(viewers: Iterable<ViewerPeer>): Promise<void> {
+    const withSub = [...viewers].filter((v) => v.subscriber !== null);
+    await Promise.all(withSub.map((v) => this.dropSubscriber(v)));
+  }
+
   private async dropPublisher(ls: LiveShow): Promise<void> {
     const pub = ls.publisher;
     if (!pub) return;
@@ -280,7 +305,9 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
     const entry = typeof ls === 'string' ? this.shows.get(ls) : ls;
     if (!entry || entry.viewers.size === 0) return;
     const frame = encodeTextFrame(Buffer.from(JSON.stringify(message)));
-    for (const v of entry.viewers) v.sendFrame(frame);
+    // Same channel as each viewer's unicasts, so every viewer still gets its messages in order.
+    for (const f of entry.fanouts.keys()) f.broadcast(entry.showId, frame);
+    for (const v of entry.local) v.sendFrame(frame);
   }
 
   liveShowIds(): string[] {
@@ -288,11 +315,13 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.countTimer) clearTimeout(this.countTimer);
     if (this.viewerCountTimer) clearTimeout(this.viewerCountTimer);
-    for (const ls of this.shows.values()) {
-      for (const v of ls.viewers) await this.dropSubscriber(v);
+    const shows = [...this.shows.values()];
+    await Promise.all(shows.map(async (ls) => {
+      await this.dropSubscribers(ls.viewers);
       await this.dropPublisher(ls);
-    }
+    }));
   }
 }

@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { Duplex } from 'node:stream';
-import type { WebSocket } from 'ws';
 import { describeZodError } from '../../../common/errors.js';
 import { MAX_SIGNAL_MESSAGE_BYTES } from '../../../common/limits.js';
 import { ViewerToRelay, type RelayToViewer } from '../../../common/protocol/viewer.js';
@@ -10,6 +8,7 @@ import type { Logger } from '../log.js';
 import type { WatchLinks } from '../shows/watch-links.js';
 import type { Stage } from '../../../common/stage.js';
 import { SerialQueue } from '../live/serial-queue.js';
+import type { ViewerSocket } from '../viewers/viewer-socket.js';
 
 const HELLO_TIMEOUT_MS = 10_000;
 /** Per-connection budget: a burst of 20 messages, refilled at 10 per second. */
@@ -25,11 +24,11 @@ const LINK_MESSAGES: Record<string, string> = {
 };
 
 /**
- * One viewer's WebSocket: hello with the link token, then subscribe/answer.
+ * One viewer's WebSocket (in this process or held by a viewer worker): hello with the link token, then subscribe/answer.
  * Every message is size-checked and schema-parsed; a bad one gets an error reply and
  * changes nothing, and the connection (and everyone else's) keeps working.
  */
-export function handleViewerSocket(ws: WebSocket, socket: Duplex, deps: { links: WatchLinks; live: LiveShows; stageOf: (showId: string) => Stage; log: Logger }): void {
+export function handleViewerSocket(conn: ViewerSocket, deps: { links: WatchLinks; live: LiveShows; stageOf: (showId: string) => Stage; log: Logger }): void {
   const { links, live, stageOf, log } = deps;
   let showId: string | null = null;
   let peer: ViewerPeer | null = null;
@@ -37,32 +36,22 @@ export function handleViewerSocket(ws: WebSocket, socket: Duplex, deps: { links:
   let lastRefill = Date.now();
   const queue = new SerialQueue();
 
-  const send = (m: RelayToViewer) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
-  };
-  // Whole frames written straight to the socket (compression is off, so ws never holds a partial
-  // frame). A viewer that cannot keep up (over 1 MiB queued) is dropped rather than buffered forever.
-  const sendFrame = (frame: Buffer) => {
-    if (ws.readyState !== ws.OPEN) return;
-    if (socket.writableLength > 1024 * 1024) return ws.terminate();
-    socket.write(frame);
-  };
+  const send = (m: RelayToViewer) => conn.send(JSON.stringify(m));
   const fail = (code: string, message: string) => send({ type: 'error', code, message });
 
-  const helloTimer = setTimeout(() => ws.close(4408, 'hello expected'), HELLO_TIMEOUT_MS);
+  const helloTimer = setTimeout(() => conn.close(4408, 'hello expected'), HELLO_TIMEOUT_MS);
 
-  ws.on('message', (data, isBinary) => {
+  conn.onInput((input) => {
     const now = Date.now();
     tokens = Math.min(BURST, tokens + ((now - lastRefill) / 1000) * REFILL_PER_SEC);
     lastRefill = now;
     if (tokens < 1) return fail('rate_limited', 'too many messages; slow down');
     tokens -= 1;
-    const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer).byteLength;
-    if (isBinary) return fail('bad_message', 'messages must be JSON text');
-    if (size > MAX_SIGNAL_MESSAGE_BYTES) return fail('too_large', `message is larger than ${MAX_SIGNAL_MESSAGE_BYTES} bytes`);
+    if (input.binary) return fail('bad_message', 'messages must be JSON text');
+    if (input.size > MAX_SIGNAL_MESSAGE_BYTES || input.text === null) return fail('too_large', `message is larger than ${MAX_SIGNAL_MESSAGE_BYTES} bytes`);
     let raw: unknown;
     try {
-      raw = JSON.parse(data.toString());
+      raw = JSON.parse(input.text);
     } catch {
       return fail('bad_json', 'message is not valid JSON');
     }
@@ -81,16 +70,18 @@ export function handleViewerSocket(ws: WebSocket, socket: Duplex, deps: { links:
   async function dispatch(msg: ViewerToRelay): Promise<void> {
     if (msg.type === 'hello') {
       if (peer) return fail('bad_message', 'hello was already sent');
+      if (!conn.open) return; // closed while the hello waited its turn: it must not be counted
       const resolved = links.resolve(msg.token);
       if (!resolved.ok) {
         fail(`link_${resolved.reason}`, LINK_MESSAGES[resolved.reason] ?? 'This link is not valid.');
-        ws.close(4403, 'link not valid');
+        conn.close(4403, 'link not valid');
         return;
       }
       clearTimeout(helloTimer);
       showId = resolved.showId;
       const viewerId = msg.viewerId ?? randomBytes(16).toString('base64url');
-      peer = { viewerId, send, sendFrame, subscriber: null };
+      peer = { viewerId, send, sendFrame: (frame) => conn.sendFrame(frame), fanout: conn.fanout, subscriber: null };
+      conn.join(showId);
       live.addViewer(showId, peer);
       send({
         type: 'welcome',
@@ -108,9 +99,8 @@ export function handleViewerSocket(ws: WebSocket, socket: Duplex, deps: { links:
     if (msg.type === 'answer') return live.answer(peer, msg.epoch, msg.sdp);
   }
 
-  ws.on('close', () => {
+  conn.onClose(() => {
     clearTimeout(helloTimer);
     if (peer && showId) void live.removeViewer(showId, peer);
   });
-  ws.on('error', () => undefined);
 }

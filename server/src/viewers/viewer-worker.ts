@@ -1,0 +1,132 @@
+/**
+ * A viewer worker: a child process of the relay that holds a share of the viewer WebSockets.
+ * The relay accepts each /ws/watch upgrade, hands the raw socket over, and keeps all the
+ * viewer logic; this process only completes the handshake, keeps the socket alive (ping/pong,
+ * size limit), forwards what the viewer says, and writes what the relay sends — above all a
+ * broadcast frame to every socket of a show, so a cue's socket writes run on several cores.
+ */
+import type { IncomingMessage } from 'node:http';
+import { Socket } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { z } from 'zod';
+import { describeZodError } from '../../../common/errors.js';
+import { createLogger } from '../log.js';
+import { MAX_VIEWER_FRAME_BYTES, toInput, writeFrame } from './viewer-socket.js';
+import { RelayToWorker, type WorkerToRelay } from './worker-protocol.js';
+
+const [heartbeatMs, logLevel, index] = z
+  .tuple([z.coerce.number().int().min(100).max(120_000), z.enum(['debug', 'info', 'warn', 'error']), z.coerce.number().int().min(0)])
+  .parse(process.argv.slice(2));
+const log = createLogger(logLevel, { service: 'relay', component: 'viewer-worker', worker: index });
+if (!process.send) throw new Error('viewer-worker runs only as a child of the relay (child_process.fork)');
+const post = (m: WorkerToRelay) => {
+  if (process.connected) process.send!(m);
+};
+
+interface Conn {
+  ws: WebSocket;
+  socket: Socket;
+  show: string | null;
+  alive: boolean;
+}
+
+const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_VIEWER_FRAME_BYTES, perMessageDeflate: false, clientTracking: false });
+const conns = new Map<number, Conn>();
+const shows = new Map<string, Set<Conn>>();
+let stopping = false;
+
+function sendFrame(conn: Conn, frame: Buffer): void {
+  if (conn.ws.readyState === conn.ws.OPEN && !writeFrame(conn.socket, frame)) conn.ws.terminate();
+}
+
+function upgrade(m: Extract<RelayToWorker, { k: 'upgrade' }>, socket: Socket): void {
+  let opened = false;
+  socket.once('close', () => {
+    if (!opened) post({ k: 'gone', c: m.c });
+  });
+  if (stopping) return void socket.destroy();
+  // ws reads only the method, url and headers of the request.
+  const req = { method: m.method, url: m.url, headers: m.headers } as unknown as IncomingMessage;
+  const head = Buffer.isBuffer(m.head) ? m.head : Buffer.from(m.head);
+  wss.handleUpgrade(req, socket, head, (ws) => {
+    opened = true;
+    const conn: Conn = { ws, socket, show: null, alive: true };
+    conns.set(m.c, conn);
+    ws.on('pong', () => (conn.alive = true));
+    ws.on('message', (data, isBinary) => post({ k: 'input', c: m.c, ...toInput(data as Buffer, isBinary) }));
+    ws.on('error', () => undefined);
+    ws.on('close', () => {
+      conns.delete(m.c);
+      if (conn.show) shows.get(conn.show)?.delete(conn);
+      if (conn.show && shows.get(conn.show)?.size === 0) shows.delete(conn.show);
+      post({ k: 'closed', c: m.c });
+      if (stopping && conns.size === 0) process.exit(0);
+    });
+    post({ k: 'open', c: m.c });
+  });
+}
+
+function broadcast(show: string, frame: Buffer): void {
+  const set = shows.get(show);
+  if (!set) return;
+  const t0 = performance.now();
+  for (const conn of set) sendFrame(conn, frame);
+  log.debug('viewer fan-out', { showId: show, sockets: set.size, loopMs: Math.round((performance.now() - t0) * 10) / 10 });
+}
+
+function handle(m: RelayToWorker, socket: Socket | undefined): void {
+  if (m.k === 'upgrade') return socket ? upgrade(m, socket) : post({ k: 'gone', c: m.c });
+  if (m.k === 'broadcast') return broadcast(m.show, Buffer.isBuffer(m.frame) ? m.frame : Buffer.from(m.frame));
+  if (m.k === 'stop') return stop();
+  const conn = conns.get(m.c);
+  if (!conn) return;
+  if (m.k === 'join') {
+    conn.show = m.show;
+    let set = shows.get(m.show);
+    if (!set) shows.set(m.show, (set = new Set()));
+    set.add(conn);
+  } else if (m.k === 'send') {
+    if (conn.ws.readyState === conn.ws.OPEN) conn.ws.send(m.text);
+  } else if (m.k === 'frame') {
+    sendFrame(conn, Buffer.isBuffer(m.frame) ? m.frame : Buffer.from(m.frame));
+  } else if (m.k === 'close') {
+    conn.ws.close(m.code, m.reason);
+  }
+}
+
+/** Says goodbye (1001) to every viewer and exits once they are gone, or after a second at most. */
+function stop(): void {
+  if (stopping) return;
+  stopping = true;
+  clearInterval(heartbeat);
+  if (conns.size === 0) process.exit(0);
+  for (const conn of conns.values()) conn.ws.close(1001, 'relay stopping');
+  setTimeout(() => process.exit(0), 1000);
+}
+
+process.on('message', (raw: unknown, handle_: unknown) => {
+  const socket = handle_ instanceof Socket ? handle_ : undefined;
+  const parsed = RelayToWorker.safeParse(raw);
+  if (!parsed.success) {
+    log.warn('dropped a bad message from the relay', { error: describeZodError(parsed.error) });
+    socket?.destroy();
+    return;
+  }
+  handle(parsed.data, socket);
+});
+// The relay is gone (crashed or killed): its viewers reconnect to whatever comes back.
+process.on('disconnect', () => process.exit(0));
+
+// A phone that walked out of coverage is found by ping/pong and cut.
+const heartbeat = setInterval(() => {
+  for (const conn of conns.values()) {
+    if (!conn.alive) {
+      conn.ws.terminate();
+      continue;
+    }
+    conn.alive = false;
+    conn.ws.ping();
+  }
+}, heartbeatMs);
+
+post({ k: 'ready', pid: process.pid });

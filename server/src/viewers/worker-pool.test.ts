@@ -1,0 +1,131 @@
+import { fork } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createLogger } from '../log.js';
+import { encodeTextFrame } from '../ws/text-frame.js';
+import type { ViewerInput, ViewerSocket } from './viewer-socket.js';
+import { ViewerWorkerPool, WORKER_FILE } from './worker-pool.js';
+
+/** The pool and its forked workers on loopback, without the rest of the relay. */
+const TSX = ['--import', 'tsx'];
+const quiet = createLogger('error', {}, () => undefined);
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function setUp(count = 1) {
+  const conns: { conn: ViewerSocket; inputs: ViewerInput[]; closed: boolean }[] = [];
+  const pool = new ViewerWorkerPool({
+    count,
+    heartbeatMs: 60_000,
+    logLevel: 'error',
+    log: quiet,
+    execArgv: TSX,
+    onConnection(conn) {
+      const entry = { conn, inputs: [] as ViewerInput[], closed: false };
+      conn.onInput((i) => entry.inputs.push(i));
+      conn.onClose(() => (entry.closed = true));
+      conns.push(entry);
+    },
+  });
+  await pool.start();
+  const server: Server = createServer();
+  server.on('upgrade', (req, socket, head) => {
+    if (!pool.handOff(req, socket, head)) socket.destroy();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  // As the relay does: stop listening while the workers run (Node asks them about the sockets it handed over).
+  let stopped: Promise<void> | null = null;
+  const stop = () =>
+    (stopped ??= (async () => {
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      await pool.close();
+      await closed;
+    })());
+  cleanups.push(stop);
+  const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/ws/watch`;
+  return { pool, conns, url, stop };
+}
+
+const until = async (what: string, check: () => boolean) => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
+  if (!check()) throw new Error(`timed out waiting for ${what}`);
+};
+
+function open(url: string) {
+  const ws = new WebSocket(url);
+  const got: string[] = [];
+  let closeCode: number | null = null;
+  ws.on('message', (d) => got.push(d.toString()));
+  ws.on('close', (code) => (closeCode = code));
+  return { ws, got, code: () => closeCode, opened: new Promise<void>((r, j) => (ws.once('open', () => r()), ws.once('error', j))) };
+}
+
+describe('viewer worker pool', () => {
+  it('hands sockets to a worker that forwards what viewers say and writes what the relay sends, in order', async () => {
+    const { conns, url } = await setUp();
+    const a = open(url);
+    const b = open(url);
+    await Promise.all([a.opened, b.opened]);
+    await until('two connections', () => conns.length === 2);
+    a.ws.send('{"type":"hello"}');
+    a.ws.send(Buffer.from([1, 2, 3]), { binary: true });
+    a.ws.send('x'.repeat(70_000));
+    await until('three inputs', () => conns.some((c) => c.inputs.length === 3));
+    const [ca] = conns.filter((c) => c.inputs.length === 3);
+    expect(ca!.inputs).toEqual([
+      { text: '{"type":"hello"}', size: 16, binary: false },
+      { text: null, size: 3, binary: true },
+      { text: null, size: 70_000, binary: false },
+    ]);
+    // Joined sockets get the show's broadcasts; unicasts and broadcasts keep their order.
+    for (const { conn } of conns) conn.join('s1');
+    ca!.conn.send('"one"');
+    ca!.conn.fanout!.broadcast('s1', encodeTextFrame(Buffer.from('"two"')));
+    ca!.conn.send('"three"');
+    ca!.conn.fanout!.broadcast('other', encodeTextFrame(Buffer.from('"not for us"')));
+    await until('three messages', () => a.got.length === 3 && b.got.length === 1);
+    expect(a.got).toEqual(['"one"', '"two"', '"three"']);
+    expect(b.got).toEqual(['"two"']);
+    ca!.conn.close(4403, 'link not valid');
+    await until('the close', () => a.code() !== null && ca!.closed);
+    expect(a.code()).toBe(4403);
+    b.ws.close();
+    await until('the other close', () => conns.every((c) => c.closed));
+  });
+
+  it('restarts a worker that dies and counts its sockets gone; close stops everything', async () => {
+    const { pool, conns, url, stop } = await setUp(1);
+    const a = open(url);
+    await a.opened;
+    await until('a connection', () => conns.length === 1);
+    const pid = (pool as unknown as { workers: { child: { pid: number } }[] }).workers[0]!.child.pid;
+    process.kill(pid, 'SIGKILL');
+    await until('the socket to be gone', () => conns[0]!.closed && a.code() !== null);
+    await until('a new worker', () => (pool as unknown as { workers: ({ ready: boolean; child: { pid: number } } | null)[] }).workers[0]?.ready === true);
+    const b = open(url);
+    await b.opened;
+    await until('a new connection', () => conns.length === 2);
+    await stop();
+    await until('the goodbye', () => b.code() !== null);
+    expect(b.code()).toBe(1001);
+  });
+
+  it('a worker exits when the relay is gone, and drops malformed messages without dying', async () => {
+    const child = fork(WORKER_FILE, ['60000', 'error', '0'], { serialization: 'advanced', execArgv: TSX, stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    cleanups.push(() => void child.kill('SIGKILL'));
+    const messages: { k: string }[] = [];
+    child.on('message', (m) => messages.push(m as { k: string }));
+    await until('ready', () => messages.some((m) => m.k === 'ready'));
+    child.send({ k: 'launch', c: 'x' });
+    child.send({ k: 'upgrade', c: 7, method: 'GET', url: '/ws/watch', headers: {}, head: Buffer.alloc(0) });
+    await until('the refusal of a socket-less upgrade', () => messages.some((m) => m.k === 'gone'));
+    expect(child.exitCode).toBeNull();
+    const exited = new Promise((r) => child.once('exit', r));
+    child.disconnect();
+    expect(await exited).toBe(0);
+  });
+});

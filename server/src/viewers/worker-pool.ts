@@ -1,0 +1,171 @@
+import { fork } from 'node:child_process';
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import path from 'node:path';
+import type { Duplex } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { describeZodError } from '../../../common/errors.js';
+import type { Logger, LogLevel } from '../log.js';
+import type { ViewerSocket } from './viewer-socket.js';
+import { ViewerWorker, WorkerConnection } from './worker-connection.js';
+import { WorkerToRelay } from './worker-protocol.js';
+
+// Beside this file, with its extension: .ts under tsx (fork inherits tsx's loader flags), .js when built.
+const here = fileURLToPath(import.meta.url);
+export const WORKER_FILE = path.join(path.dirname(here), `viewer-worker${path.extname(here)}`);
+const READY_TIMEOUT_MS = 15_000;
+const STOP_TIMEOUT_MS = 3000;
+
+export interface ViewerWorkerPoolOptions {
+  count: number;
+  heartbeatMs: number;
+  logLevel: LogLevel;
+  log: Logger;
+  /** Node flags for the workers; default: this process's own (under tsx, its TypeScript loader). */
+  execArgv?: string[];
+  /** A worker finished a handshake: drive the viewer channel on the new socket. */
+  onConnection(conn: ViewerSocket): void;
+}
+
+/**
+ * Node closes our copy of a sent socket only when the worker acknowledges it, and until then our
+ * side still reads it and throws the bytes away: the viewer's hello, sent as soon as the worker's
+ * 101 arrives, could land here and be lost (seen about once in 6,000 joins). Stop reading first.
+ */
+function stopReading(socket: Duplex): void {
+  const handle = (socket as Duplex & { _handle?: { readStop?: () => number; reading?: boolean } })._handle;
+  if (handle?.readStop) {
+    handle.reading = false;
+    handle.readStop();
+  }
+}
+
+/**
+ * Forks the viewer workers, hands /ws/watch sockets to the least-loaded one, and restarts a
+ * worker that dies (its viewers count as gone at once; the watch page reconnects by itself).
+ */
+export class ViewerWorkerPool {
+  private readonly workers: (ViewerWorker | null)[];
+  private readonly failures: number[];
+  private readonly restartTimers = new Set<NodeJS.Timeout>();
+  private nextConn = 0;
+  private stopping = false;
+
+  constructor(private readonly opts: ViewerWorkerPoolOptions) {
+    this.workers = Array.from({ length: opts.count }, () => null);
+    this.failures = Array.from({ length: opts.count }, () => 0);
+  }
+
+  /** Forks every worker and waits (bounded) until they can take sockets; until then viewers are served in-process. */
+  async start(): Promise<void> {
+    const ready = this.workers.map((_, i) => this.spawn(i));
+    const timeout = new Promise<void>((r) => setTimeout(r, READY_TIMEOUT_MS).unref());
+    await Promise.race([Promise.all(ready), timeout]);
+    const notReady = this.workers.filter((w) => !w?.ready).length;
+    if (notReady > 0) this.opts.log.warn('viewer workers not ready; serving those viewers in-process meanwhile', { notReady });
+  }
+
+  private spawn(index: number): Promise<void> {
+    const { heartbeatMs, logLevel, log } = this.opts;
+    const child = fork(WORKER_FILE, [String(heartbeatMs), logLevel, String(index)], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: this.opts.execArgv ?? process.execArgv });
+    const worker = new ViewerWorker(index, child);
+    this.workers[index] = worker;
+    return new Promise((resolve) => {
+      child.on('message', (raw) => {
+        const parsed = WorkerToRelay.safeParse(raw);
+        if (!parsed.success) return log.warn('dropped a bad message from a viewer worker', { worker: index, error: describeZodError(parsed.error) });
+        const m = parsed.data;
+        if (m.k === 'ready') {
+          worker.ready = true;
+          log.info('viewer worker ready', { worker: index, pid: m.pid });
+          return resolve();
+        }
+        if (m.k === 'open') {
+          if (!worker.pending.delete(m.c)) return;
+          const conn = new WorkerConnection(worker, m.c);
+          worker.conns.set(m.c, conn);
+          return this.opts.onConnection(conn);
+        }
+        if (m.k === 'gone') return void worker.pending.delete(m.c);
+        if (m.k === 'input') return worker.conns.get(m.c)?.input({ text: m.text, size: m.size, binary: m.binary });
+        const conn = worker.conns.get(m.c);
+        worker.conns.delete(m.c);
+        conn?.gone();
+      });
+      child.on('error', (e) => log.error('viewer worker error', { worker: index, error: e.message }));
+      // A worker whose channel broke is of no use: make sure it is gone, so it is restarted.
+      child.on('disconnect', () => {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      });
+      child.once('exit', (code, signal) => {
+        resolve();
+        this.exited(worker, code, signal);
+      });
+    });
+  }
+
+  private exited(worker: ViewerWorker, code: number | null, signal: NodeJS.Signals | null): void {
+    const { index } = worker;
+    if (this.workers[index] === worker) this.workers[index] = null;
+    const viewers = worker.conns.size;
+    worker.pending.clear();
+    const conns = [...worker.conns.values()];
+    worker.conns.clear();
+    for (const conn of conns) conn.gone();
+    if (this.stopping) return;
+    // Back off when it keeps dying young (0.5 s → 10 s), like the Janus supervisor.
+    this.failures[index] = Date.now() - worker.startedAt > 30_000 ? 1 : this.failures[index]! + 1;
+    const inMs = Math.min(10_000, 500 * 2 ** (this.failures[index]! - 1));
+    this.opts.log.error('viewer worker exited; restarting', { worker: index, code, signal, viewers, inMs });
+    const timer = setTimeout(() => {
+      this.restartTimers.delete(timer);
+      if (!this.stopping) void this.spawn(index);
+    }, inMs);
+    this.restartTimers.add(timer);
+  }
+
+  /** Hands an upgrade of /ws/watch to the least-loaded ready worker; false when none can take it. */
+  handOff(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    let worker: ViewerWorker | null = null;
+    for (const w of this.workers) if (w?.usable && (!worker || w.load < worker.load)) worker = w;
+    if (!worker || this.stopping) return false;
+    const c = this.nextConn++;
+    const headers: Record<string, string | string[]> = {};
+    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = v;
+    worker.pending.add(c);
+    stopReading(socket);
+    const target = worker;
+    target.child.send({ k: 'upgrade', c, method: req.method ?? 'GET', url: req.url ?? '/', headers, head }, socket as Socket, (err: Error | null) => {
+      if (!err) return;
+      target.pending.delete(c);
+      socket.destroy();
+    });
+    return true;
+  }
+
+  /** Asks every worker to say goodbye to its viewers and exit; kills any that take too long. */
+  async close(): Promise<void> {
+    this.stopping = true;
+    for (const t of this.restartTimers) clearTimeout(t);
+    this.restartTimers.clear();
+    await Promise.all(
+      this.workers.map((w) => {
+        if (!w || w.child.exitCode !== null || w.child.signalCode !== null) return undefined;
+        return new Promise<void>((resolve) => {
+          const kill = setTimeout(() => w.child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+          w.child.once('exit', () => {
+            clearTimeout(kill);
+            resolve();
+          });
+          w.post({ k: 'stop' });
+        });
+      }),
+    );
+  }
+
+  /** Synchronous last resort when the relay process exits without closing. */
+  kill(): void {
+    this.stopping = true;
+    for (const w of this.workers) if (w && w.child.exitCode === null) w.child.kill('SIGKILL');
+  }
+}
