@@ -133,7 +133,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     heartbeatMs: config.heartbeatMs,
     logLevel: config.logLevel,
     log: log.child({ component: 'viewer-workers' }),
-    deps: { links, live, stageOf: (id) => stage.get(id), log: log.child({ component: 'viewer' }) },
+    deps: { links, live, stageOf: (id) => commerce.overlayStage(id, stage.get(id)), log: log.child({ component: 'viewer' }) },
     keepAlive: (ws) => keepAlive(ws),
   });
   // If the process exits without close() (a crash, the stop timeout), take Janus and the workers along.

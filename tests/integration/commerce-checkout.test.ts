@@ -208,3 +208,22 @@ describe('coupons', () => {
     db.close();
   });
 });
+
+describe('late joiners', () => {
+  it('see the relay’s stock on pinned cards and the quota left of a running drop', async () => {
+    const shop = await shopShow(relay);
+    const card = { productId: 'tee', name: '기본 티셔츠', imageUrls: [], currency: 'KRW', price: 20000, salePrice: 15000, stock: 10, externalUrl: null };
+    expect((await call(relay, 'POST', `/api/shows/${shop.show.id}/cues`, { firingId: randomId('f'), baseVersion: 0, captureMs: null, op: { op: 'pin', cards: [card] } })).status).toBe(200);
+    const drop = { op: 'dropCoupon', coupon: { couponId: 'c10', code: 'LIVE10', kind: 'percent', amount: 10, currency: 'KRW', minOrder: 0, quotaTotal: 100 }, durationSec: 60 };
+    expect((await call(relay, 'POST', `/api/shows/${shop.show.id}/cues`, { firingId: randomId('f'), baseVersion: 1, captureMs: null, op: drop })).status).toBe(200);
+    const buyer = await shop.viewer();
+    await shop.w('POST', '/coupons/claim', { viewerId: buyer, couponId: 'c10' });
+    expect((await shop.w('POST', '/orders', checkoutBody(buyer, { line: { productId: 'tee', optionId: null, quantity: 4 }, couponCode: 'LIVE10', expectedTotal: 54000 }))).status).toBe(201);
+    const late = new TestSocket(relay.url.replace('http', 'ws') + '/ws/watch');
+    await late.opened;
+    late.send({ type: 'hello', token: shop.token });
+    const welcome = await late.next('welcome');
+    expect(welcome.stage).toMatchObject({ version: 2, pinned: [{ productId: 'tee', stock: 6 }], coupon: { couponId: 'c10', quotaLeft: 99 } });
+    late.close();
+  });
+});

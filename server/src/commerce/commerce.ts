@@ -111,6 +111,21 @@ export class Commerce extends EventEmitter<CommerceEvents> {
     return levels;
   }
 
+  /**
+   * The stage as a viewer who joins now should see it: pinned cards carry the stock the studio knew
+   * when the host pinned them and a drop its full quota, but the relay has sold and handed out
+   * since. Late joiners get the relay's numbers at once (those already watching follow the
+   * `stock` and `couponQuota` broadcasts). The stage version is unchanged: only numbers differ.
+   */
+  overlayStage(showId: string, stage: Stage): Stage {
+    const catalog = this.catalogs.get(showId);
+    if (!catalog || (stage.pinned.length === 0 && !stage.coupon)) return stage;
+    const pinned = stage.pinned.map((card) => (catalog.products.some((p) => p.id === card.productId) ? { ...card, stock: this.stock.productTotal(showId, card.productId) } : card));
+    const dropped = stage.coupon && catalog.coupons.find((k) => k.id === stage.coupon!.couponId);
+    const coupon = stage.coupon && dropped ? { ...stage.coupon, quotaLeft: Math.max(0, Math.min(stage.coupon.quotaTotal, dropped.totalQuota) - this.coupons.claimCount(showId, dropped.id)) } : stage.coupon;
+    return { ...stage, pinned, coupon };
+  }
+
   /** A rehearsal sells from its own rows; without a hand-off of its own it starts from a copy of the real show's. */
   catalogOf(show: Show): ShowCatalog | null {
     const own = this.catalogs.get(show.id);
