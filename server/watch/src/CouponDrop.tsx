@@ -8,7 +8,8 @@ import { formatRemaining } from './relay-clock.js';
 
 function ClaimButton({ coupon, gone }: { coupon: Coupon; gone: boolean }) {
   const [view, commerce] = useCommerce();
-  const held = view.held.find((h) => h.couponId === coupon.couponId);
+  // Claimed on this device before (a reload) counts too, without asking the relay: every phone shows the drop at once.
+  const held = view.held.some((h) => h.couponId === coupon.couponId) || view.taken.coupon[coupon.couponId] !== undefined;
   const claim = view.claims[coupon.couponId];
   if (held) {
     return (

@@ -105,6 +105,7 @@ describe('coupons and polls', () => {
     expect(v.held.map((h) => h.code)).toEqual(['LIVE10']);
     expect(v.facts.couponQuota.get('id-LIVE10')).toBe(41);
     expect(v.claims['id-LIVE10']).toEqual({ status: 'done' });
+    expect(v.taken.coupon['id-LIVE10']).toBe(0);
     expect(v.askNickname).toBe(true);
     await store.setNickname(null);
     expect(store.getSnapshot().askNickname).toBe(false);

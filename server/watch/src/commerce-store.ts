@@ -172,7 +172,8 @@ export class CommerceStore {
     const r = await this.deps.api.claimCoupon(couponId);
     if (r.ok) {
       this.hold(r.data.coupon);
-      this.patch({ facts: withQuota(this.view.facts, couponId, r.data.quotaLeft), claims: { ...this.view.claims, [couponId]: { status: 'done' } } });
+      const taken = saveTaken(this.deps.storage, this.deps.token, 'coupon', couponId, 0);
+      this.patch({ taken, facts: withQuota(this.view.facts, couponId, r.data.quotaLeft), claims: { ...this.view.claims, [couponId]: { status: 'done' } } });
       return this.firstTakePart();
     }
     const facts = r.error.code === 'coupon_used_up' ? withQuota(this.view.facts, couponId, 0) : this.view.facts;

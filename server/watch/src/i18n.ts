@@ -22,8 +22,6 @@ const ko = {
   linkProblem: '링크를 열 수 없습니다',
   rehearsal: '리허설 · REHEARSAL',
   products: '방송 중인 상품',
-  viewProduct: '상품 보기',
-  buyingSoon: '곧 구매 가능',
   soldOut: '품절',
   stockLeft: (n: string) => `${n}개 남음`,
   liveCoupon: '라이브 쿠폰',
@@ -37,7 +35,6 @@ const ko = {
   timeLeft: '남은 시간',
   quiz: '퀴즈',
   winners: (n: string) => `당첨 ${n}명`,
-  answersSoon: '정답 제출은 곧 열립니다',
   poll: '투표',
   votes: (n: string) => `${n}명 참여`,
   link: {
@@ -70,8 +67,6 @@ const en: typeof ko = {
   linkProblem: 'This link cannot be opened',
   rehearsal: '리허설 · REHEARSAL',
   products: 'Products in this show',
-  viewProduct: 'View product',
-  buyingSoon: 'Buying opens soon',
   soldOut: 'Sold out',
   stockLeft: (n) => `${n} left`,
   liveCoupon: 'Live coupon',
@@ -85,7 +80,6 @@ const en: typeof ko = {
   timeLeft: 'Time left',
   quiz: 'Quiz',
   winners: (n) => `${n} winners`,
-  answersSoon: 'Answers open soon',
   poll: 'Poll',
   votes: (n) => `${n} votes`,
   link: {

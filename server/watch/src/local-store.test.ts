@@ -89,8 +89,12 @@ describe('nickname and choices on this device', () => {
     const s = new MemoryStore();
     saveTaken(s, 'tok', 'quiz', 'q1', 2);
     saveTaken(s, 'tok', 'poll', 'p1', 0);
-    expect(loadTaken(s, 'tok')).toEqual({ quiz: { q1: 2 }, poll: { p1: 0 } });
-    expect(loadTaken(s, 'other')).toEqual({ quiz: {}, poll: {} });
+    saveTaken(s, 'tok', 'coupon', 'c10', 0);
+    expect(loadTaken(s, 'tok')).toEqual({ quiz: { q1: 2 }, poll: { p1: 0 }, coupon: { c10: 0 } });
+    expect(loadTaken(s, 'other')).toEqual({ quiz: {}, poll: {}, coupon: {} });
+    // Written before coupons were remembered: still read.
+    s.setItem(KEYS.taken('old'), JSON.stringify({ quiz: { q9: 1 }, poll: {} }));
+    expect(loadTaken(s, 'old')).toEqual({ quiz: { q9: 1 }, poll: {}, coupon: {} });
     for (let i = 0; i < 60; i++) saveTaken(s, 'tok', 'quiz', `q${i + 10}`, 1);
     const quiz = loadTaken(s, 'tok').quiz;
     expect(Object.keys(quiz)).toHaveLength(50);

@@ -121,16 +121,18 @@ export function markNicknameAsked(store: KeyValueStore | null): void {
   write(store, KEYS.nicknameAsked, '1');
 }
 
-const Taken = z.object({ quiz: z.record(z.string(), z.number().int().min(0).max(3)), poll: z.record(z.string(), z.number().int().min(0).max(3)) });
+const Choices = z.record(z.string(), z.number().int().min(0).max(3));
+/** quiz → answer, poll → vote, coupon → 0 (claimed). */
+const Taken = z.object({ quiz: Choices, poll: Choices, coupon: Choices.default({}) });
 export type Taken = z.infer<typeof Taken>;
 const MAX_TAKEN = 50;
 
 export function loadTaken(store: KeyValueStore | null, token: string): Taken {
-  return readJson(store, KEYS.taken(token), Taken) ?? { quiz: {}, poll: {} };
+  return readJson(store, KEYS.taken(token), Taken) ?? { quiz: {}, poll: {}, coupon: {} };
 }
 
-/** Remembers a choice (quiz answer or poll vote) on this device; keeps the newest few per show. */
-export function saveTaken(store: KeyValueStore | null, token: string, kind: 'quiz' | 'poll', id: string, choice: number): Taken {
+/** Remembers a choice (quiz answer, poll vote, claimed coupon) on this device; keeps the newest few per show. */
+export function saveTaken(store: KeyValueStore | null, token: string, kind: 'quiz' | 'poll' | 'coupon', id: string, choice: number): Taken {
   const taken = loadTaken(store, token);
   const entries = Object.entries(taken[kind]).filter(([k]) => k !== id);
   const next = { ...taken, [kind]: Object.fromEntries([...entries.slice(-(MAX_TAKEN - 1)), [id, choice]]) };
