@@ -33,9 +33,9 @@ export function DashboardPanel({ show, dashboard, error, viewersNow, onOpenOrder
         </div>
       </div>
       {show.rehearsalOf !== null && <p className="banner-inline rehearsal-inline">{s.rehearsal}</p>}
-      {error && !d && (
+      {!d && (error || show.status !== 'live') && (
         <p className="muted small" data-testid="dash-error">
-          {show.status === 'live' ? `${s.loadFailed} ${error}` : s.waiting}
+          {show.status === 'live' && error ? `${s.loadFailed} ${error}` : s.waiting}
         </p>
       )}
       <Kpis d={d} viewersNow={viewersNow} />
