@@ -4,7 +4,7 @@
  * through a bounded pool of keep-alive sockets, and the relay's SQLite file read afterwards.
  */
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -114,3 +114,13 @@ export function latencyLine(replies: Reply[]) {
 }
 
 export const median = (xs: number[]) => percentile(xs, 50);
+
+/** CPU seconds (user + system) the relay's own node process has used so far. */
+export function relayCpuSeconds(relay: RunningRelay): number {
+  // `tsx server/src/main.ts` runs the relay in a child node process (whose own children are Janus and the viewer workers).
+  const launcher = relay.proc.pid!;
+  const children = readFileSync(`/proc/${launcher}/task/${launcher}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  const pid = children.find((c) => readFileSync(`/proc/${c}/comm`, 'utf8').trim() === 'node') ?? launcher;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}

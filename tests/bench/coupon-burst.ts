@@ -9,7 +9,7 @@
  */
 import os from 'node:os';
 import { sampleCatalog } from '../helpers/commerce-api.js';
-import { afterStop, BUYERS, burst, freshRelay, inBatches, latencyLine, makeClient, SOCKETS, SPREAD_MS } from './commerce-burst.js';
+import { afterStop, BUYERS, burst, freshRelay, inBatches, latencyLine, makeClient, relayCpuSeconds, SOCKETS, SPREAD_MS } from './commerce-burst.js';
 
 const QUOTA = 100;
 
@@ -27,7 +27,9 @@ try {
   if (cue.status !== 200) throw new Error(`dropCoupon cue refused: ${JSON.stringify(cue.body)}`);
   console.log(`registered ${viewers.length} viewers; coupon dropped; ${BUYERS} claims within ${SPREAD_MS} ms over ${SOCKETS} keep-alive sockets`);
 
+  const cpu0 = relayCpuSeconds(relay);
   const replies = await burst(BUYERS, (i, due) => send('POST', `/api/watch/${token}/coupons/claim`, { viewerId: viewers[i]!, couponId: 'drop' }, false, due));
+  const relayCpuMsPerRequest = Math.round(((relayCpuSeconds(relay) - cpu0) * 1000 * 100) / BUYERS) / 100;
   agent.destroy();
   const accepted = replies.map((r, i) => ({ r, viewer: viewers[i]! })).filter(({ r }) => r.status === 200);
   const usedUp = replies.filter((r) => r.status === 409 && r.body.error === 'coupon_used_up').length;
@@ -40,7 +42,8 @@ try {
   console.log(`SQLite after stop: ${result.size} claims; over quota ${overQuota}, lost ${lost}`);
   if (commits) console.log(`group commit on the relay: ${commits.jobs} jobs in ${commits.batches} transactions (largest ${commits.largest})`);
   console.log(`latency over all ${lat.n} requests (granted and used up): p50 ${lat.p50} ms, p95 ${lat.p95} ms, p99 ${lat.p99} ms; this process sent late by up to ${lat.sender_late_p99} ms (p99); 1-min load average ${lat.loadavg_1m} on ${os.cpus().length} cores`);
-  console.log(JSON.stringify({ bench: 'coupon-burst', metric: 'claim latency (tap to answer, all requests)', unit: 'ms', ...lat, accepted: accepted.length, used_up: usedUp, other: other.length, over_quota: overQuota, lost, quota: QUOTA, viewers: BUYERS, sockets: SOCKETS, commit_batches: commits?.batches ?? null }));
+  console.log(`relay CPU per request: ${relayCpuMsPerRequest} ms (user + system of its process over the burst)`);
+  console.log(JSON.stringify({ bench: 'coupon-burst', metric: 'claim latency (tap to answer, all requests)', unit: 'ms', ...lat, relay_cpu_ms_per_request: relayCpuMsPerRequest, accepted: accepted.length, used_up: usedUp, other: other.length, over_quota: overQuota, lost, quota: QUOTA, viewers: BUYERS, sockets: SOCKETS, commit_batches: commits?.batches ?? null }));
   if (accepted.length !== QUOTA || overQuota !== 0 || lost !== 0) process.exitCode = 1;
 } catch (e) {
   await relay.stop().catch(() => undefined);

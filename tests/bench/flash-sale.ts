@@ -10,7 +10,7 @@
  */
 import os from 'node:os';
 import { checkoutBody, sampleCatalog } from '../helpers/commerce-api.js';
-import { afterStop, BUYERS, burst, freshRelay, inBatches, latencyLine, makeClient, SOCKETS, SPREAD_MS } from './commerce-burst.js';
+import { afterStop, BUYERS, burst, freshRelay, inBatches, latencyLine, makeClient, relayCpuSeconds, SOCKETS, SPREAD_MS } from './commerce-burst.js';
 
 const STOCK = 100;
 
@@ -28,7 +28,9 @@ try {
   const viewers = await inBatches(BUYERS, 32, async () => (await send('POST', `/api/watch/${token}/viewers`, { viewerId: null, nickname: null })).body.viewerId as string);
   console.log(`registered ${viewers.length} viewers; ${BUYERS} buyers tap within ${SPREAD_MS} ms over ${SOCKETS} keep-alive sockets`);
 
+  const cpu0 = relayCpuSeconds(relay);
   const replies = await burst(BUYERS, (i, due) => send('POST', `/api/watch/${token}/orders`, checkoutBody(viewers[i]!, { line: { productId: 'flash', optionId: null, quantity: 1 }, expectedTotal: 99000, payment: 'bank_transfer' }), false, due));
+  const relayCpuMsPerRequest = Math.round(((relayCpuSeconds(relay) - cpu0) * 1000 * 100) / BUYERS) / 100;
   agent.destroy();
   const accepted = replies.filter((r) => r.status === 201);
   const soldOut = replies.filter((r) => r.status === 409 && r.body.error === 'sold_out').length;
@@ -46,7 +48,8 @@ try {
   console.log(`SQLite after stop: ${result.stored.size} orders, ${result.units} units, stock left ${result.stockLeft}; oversold ${oversold}, lost ${lost}`);
   if (commits) console.log(`group commit on the relay: ${commits.jobs} jobs in ${commits.batches} transactions (largest ${commits.largest})`);
   console.log(`latency over all ${lat.n} requests (accepted and sold out): p50 ${lat.p50} ms, p95 ${lat.p95} ms, p99 ${lat.p99} ms; this process sent late by up to ${lat.sender_late_p99} ms (p99); 1-min load average ${lat.loadavg_1m} on ${os.cpus().length} cores`);
-  console.log(JSON.stringify({ bench: 'flash-sale', metric: 'order latency (tap to answer, all requests)', unit: 'ms', ...lat, accepted: accepted.length, sold_out: soldOut, other: other.length, oversold, lost, stock: STOCK, buyers: BUYERS, sockets: SOCKETS, commit_batches: commits?.batches ?? null }));
+  console.log(`relay CPU per request: ${relayCpuMsPerRequest} ms (user + system of its process over the burst)`);
+  console.log(JSON.stringify({ bench: 'flash-sale', metric: 'order latency (tap to answer, all requests)', unit: 'ms', ...lat, relay_cpu_ms_per_request: relayCpuMsPerRequest, accepted: accepted.length, sold_out: soldOut, other: other.length, oversold, lost, stock: STOCK, buyers: BUYERS, sockets: SOCKETS, commit_batches: commits?.batches ?? null }));
   if (accepted.length !== STOCK || oversold !== 0 || lost !== 0) process.exitCode = 1;
 } catch (e) {
   await relay.stop().catch(() => undefined);
