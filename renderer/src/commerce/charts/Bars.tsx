@@ -35,7 +35,9 @@ export function FunnelBar({ product, labels, fmt }: { product: ProductNumbers; l
     <div className="funnel" data-testid="funnel" data-product-id={product.productId}>
       {funnel(product).map((s) => (
         <div key={s.step} className={`funnel-step step-${s.step}`} data-step={s.step} data-value={s.value}>
-          <span className="funnel-label">{labels[s.step]}</span>
+          <span className="funnel-label" title={labels[s.step]}>
+            {labels[s.step]}
+          </span>
           <span className="funnel-track">
             <span className="funnel-fill" style={{ width: `${(s.ofFirst * 100).toFixed(1)}%` }} />
           </span>
