@@ -48,11 +48,24 @@ describe('polls', () => {
     late.s.close();
   });
 
-  it('refuses a vote before any poll opened and outside a live show', async () => {
+  it('refuses a vote before any poll opened, bad bodies and votes outside a live show, storing nothing', async () => {
     const { show, token } = await api.liveShow('poll refusals');
     const v = await api.viewer(token);
     expect((await vote(token, v, 0)).body).toMatchObject({ error: 'poll_closed' });
     await api.fire(show.id, openPoll());
+    const bad = [
+      api.watch(token, 'POST', '/polls/vote', undefined, '[1,2'),
+      api.watch(token, 'POST', '/polls/vote', { viewerId: v, pollId: '<script>alert(1)</script>', choiceIndex: 0 }),
+      api.watch(token, 'POST', '/polls/vote', { viewerId: '<b>me</b>', pollId: 'poll1', choiceIndex: 0 }),
+      api.watch(token, 'POST', '/polls/vote', { viewerId: v, pollId: 'poll1', choiceIndex: -1 }),
+      api.watch(token, 'POST', '/events', { viewerId: v, kind: 'card_open', productId: '"><img src=x>' }),
+    ];
+    for (const r of await Promise.all(bad)) expect(r).toMatchObject({ status: 400, body: { error: 'bad_request' } });
+    const huge = await api.watch(token, 'POST', '/polls/vote', undefined, JSON.stringify({ viewerId: v, pollId: 'poll1', choiceIndex: 0, pad: 'x'.repeat(20_000) }));
+    expect(huge).toMatchObject({ status: 413, body: { error: 'too_large' } });
+    const db = api.db();
+    expect(db.prepare('SELECT (SELECT COUNT(*) FROM poll_votes WHERE show_id = ?) + (SELECT COUNT(*) FROM funnel_events WHERE show_id = ?) AS n').get(show.id, show.id)).toEqual({ n: 0 });
+    db.close();
     await api.call('POST', `/api/shows/${show.id}/end`);
     expect((await vote(token, v, 0)).body).toMatchObject({ error: 'show_not_live' });
   });

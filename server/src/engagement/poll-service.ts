@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import type { ShowCatalog } from '../../../common/commerce/show-catalog.js';
 import type { Show } from '../../../common/show.js';
 import type { PollOpen, Stage } from '../../../common/stage.js';
@@ -11,10 +10,6 @@ import { EngagementError } from './errors.js';
 /** At most two tallies a second per poll: a vote storm is not a message storm. */
 export const TALLY_INTERVAL_MS = 500;
 
-export interface PollServiceEvents {
-  voted: [showId: string];
-}
-
 const keyOf = (showId: string, pollId: string) => `${showId}\u0000${pollId}`;
 
 /**
@@ -22,7 +17,7 @@ const keyOf = (showId: string, pollId: string) => `${showId}\u0000${pollId}`;
  * stage. Counts are kept in memory (loaded from the votes once) so a vote is one insert; tallies
  * go to viewers coalesced, and the same flush writes them into the stored stage for late joiners.
  */
-export class PollService extends EventEmitter<PollServiceEvents> {
+export class PollService {
   /** The poll on each show's stage, kept from stage events so a vote does not read the stage. */
   private readonly open = new Map<string, PollOpen | null>();
   private readonly tallies = new Map<string, number[]>();
@@ -36,7 +31,6 @@ export class PollService extends EventEmitter<PollServiceEvents> {
     private readonly catalogOf: (show: Show) => ShowCatalog | null,
     private readonly commits: CommitQueue,
   ) {
-    super();
     stage.on('stage', (showId, s) => this.onStage(showId, s));
   }
 
@@ -82,7 +76,6 @@ export class PollService extends EventEmitter<PollServiceEvents> {
     if (!added) throw new EngagementError(409, 'poll_voted', 'you already voted in this poll');
     counts[choiceIndex]! += 1;
     this.schedule(showId, pollId);
-    this.emit('voted', showId);
     return [...counts];
   }
 

@@ -1,5 +1,4 @@
 import { randomInt as cryptoRandomInt } from 'node:crypto';
-import { EventEmitter } from 'node:events';
 import type { ShowCatalog, ShowQuiz } from '../../../common/commerce/show-catalog.js';
 import type { QuizOutcome } from '../../../common/protocol/watch-api.js';
 import type { Show } from '../../../common/show.js';
@@ -31,11 +30,6 @@ export interface QuizServiceDeps {
   randomInt?: RandomInt;
 }
 
-export interface QuizServiceEvents {
-  answered: [showId: string];
-  decided: [showId: string, quizId: string];
-}
-
 const keyOf = (showId: string, quizId: string) => `${showId}\u0000${quizId}`;
 
 /**
@@ -44,7 +38,7 @@ const keyOf = (showId: string, quizId: string) => `${showId}\u0000${quizId}`;
  * a quiz open across a relay restart is still judged and decided on time. Each undecided round has
  * a timer for the moment its last acceptable answer can have arrived.
  */
-export class QuizService extends EventEmitter<QuizServiceEvents> {
+export class QuizService {
   private readonly store: QuizStore;
   /** Undecided rounds; `deciding` once the decision is queued (answers are then refused). */
   private readonly rounds = new Map<string, ShowQuizRound & { deciding?: boolean }>();
@@ -62,7 +56,6 @@ export class QuizService extends EventEmitter<QuizServiceEvents> {
   private readonly randomInt: RandomInt;
 
   constructor(deps: QuizServiceDeps) {
-    super();
     this.db = deps.db;
     this.live = deps.live;
     this.shows = deps.shows;
@@ -123,7 +116,6 @@ export class QuizService extends EventEmitter<QuizServiceEvents> {
     const correct = req.choiceIndex === quiz.correctIndex;
     const added = await this.commits.run(() => this.store.addAnswer(showId, req.quizId, viewerId, req.choiceIndex, correct, judged.reactionMs, arrival));
     if (!added) throw new EngagementError(409, 'quiz_answered', 'you already answered this quiz');
-    this.emit('answered', showId);
     return judged.reactionMs;
   }
 
@@ -157,7 +149,6 @@ export class QuizService extends EventEmitter<QuizServiceEvents> {
         if (!saved) return;
         this.live.broadcast(showId, { type: 'quizResult', quizId, correctIndex: quiz.correctIndex, winners, answers });
         this.log.info('quiz decided', { showId, quizId, rule: quiz.winnerRule, answers, winners });
-        this.emit('decided', showId, quizId);
       })
       .catch((e: unknown) => {
         // Left undecided in the database: the next start decides it.
