@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyStageOp, EMPTY_STAGE, expireStage, type ProductCard, type Stage } from './stage.js';
 
-const card = (id: string, stock = 5): ProductCard => ({ productId: id, name: id, imageUrls: [], currency: 'KRW', price: 10000, salePrice: null, stock, externalUrl: null });
+const card = (id: string, stock = 5): ProductCard => ({ productId: id, name: id, imageUrls: [], currency: 'KRW', price: 10000, salePrice: null, stock, externalUrl: null, options: [] });
 const ok = (r: ReturnType<typeof applyStageOp>): Stage => {
   if (!r.ok) throw new Error(r.message);
   return r.stage;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../commerce/catalog.js';
 import { Currency } from '../commerce/money.js';
+import { PaymentMethod } from '../commerce/order.js';
 import { ViewerId } from './viewer-id.js';
 
 /**
@@ -17,6 +18,15 @@ export const Nickname = z
   .min(1, 'nickname is required')
   .max(20, 'nickname is longer than 20 characters')
   .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'nickname contains control characters');
+
+/** GET …/payment: how this viewer may pay (never the account number before ordering). */
+export const PaymentOptions = z.object({
+  methods: z.array(PaymentMethod),
+  shippingFee: z.number().int().min(0),
+  freeShippingFrom: z.number().int().min(0).nullable(),
+  currency: Currency,
+});
+export type PaymentOptions = z.infer<typeof PaymentOptions>;
 
 export const RegisterViewerRequest = z.object({ viewerId: ViewerId.nullable(), nickname: Nickname.nullable() }).strict();
 export const RegisterViewerResponse = z.object({ viewerId: ViewerId, nickname: z.string().nullable() });

@@ -84,7 +84,7 @@ export async function resolveCue(action: CueAction, catalog: CueCatalog, imageUr
       for (const p of found.products) {
         const imageUrls: string[] = [];
         for (const ref of p.images) imageUrls.push(await imageUrlFor(ref));
-        cards.push({ productId: p.id, name: p.name, price: p.price, salePrice: p.salePrice, currency: p.currency, stock: p.stock, externalUrl: p.externalUrl, imageUrls });
+        cards.push({ productId: p.id, name: p.name, price: p.price, salePrice: p.salePrice, currency: p.currency, stock: p.stock, externalUrl: p.externalUrl, imageUrls, options: p.options.map((o) => ({ id: o.id, name: o.name, stock: o.stock })) });
       }
       op = { op: 'pin', cards };
       break;

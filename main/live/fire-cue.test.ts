@@ -80,8 +80,9 @@ describe('firing cues', () => {
             stock: 15,
             externalUrl: 'https://shop.example/knit',
             imageUrls: [`${relay.url}/assets/${pngRef}`, `${relay.url}/assets/${jpgRef}`],
+            options: [],
           },
-          { productId: tee.id, name: 'Tee', price: 1999, salePrice: null, currency: 'USD', stock: 0, externalUrl: null, imageUrls: [`${relay.url}/assets/${pngRef}`] },
+          { productId: tee.id, name: 'Tee', price: 1999, salePrice: null, currency: 'USD', stock: 0, externalUrl: null, imageUrls: [`${relay.url}/assets/${pngRef}`], options: [] },
         ],
       },
     });

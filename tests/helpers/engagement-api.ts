@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { ShowCatalog } from '../../common/commerce/show-catalog.js';
 import type { Show, WatchLink } from '../../common/show.js';
+import type { z } from 'zod';
 import type { Stage, StageOp } from '../../common/stage.js';
 import type { RunningRelay } from './processes.js';
 import { TestSocket } from './ws-client.js';
@@ -59,7 +60,7 @@ export function relayApi(relay: () => RunningRelay) {
       return { s, welcome: await s.next('welcome') };
     },
     /** Fires a cue on the current stage version. */
-    async fire(showId: string, op: StageOp): Promise<Stage> {
+    async fire(showId: string, op: z.input<typeof StageOp>): Promise<Stage> {
       const base = (await call<Stage>('GET', `/api/shows/${showId}/stage`)).body.version;
       const r = await call<Stage>('POST', `/api/shows/${showId}/cues`, { firingId: `t${firings++}`, baseVersion: base, captureMs: null, op });
       if (r.status !== 200) throw new Error(`cue failed: ${r.text}`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StageOp } from '../../../common/stage.js';
 import { cueLabel } from './cue-labels.js';
 
-const card = (productId: string, name: string) => ({ productId, name, imageUrls: [], currency: 'KRW' as const, price: 1000, salePrice: null, stock: 1, externalUrl: null });
+const card = (productId: string, name: string) => ({ productId, name, imageUrls: [], currency: 'KRW' as const, price: 1000, salePrice: null, stock: 1, externalUrl: null, options: [] });
 const name = (id: string) => (id === 'p1' ? '셔츠' : id);
 
 describe('cue labels', () => {

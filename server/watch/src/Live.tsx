@@ -6,7 +6,7 @@ import { useCommerce } from './commerce-context.js';
 import { formatCount } from './format.js';
 import { t } from './i18n.js';
 import { c } from './i18n-commerce.js';
-import { overlay } from './live-overlay.js';
+import { optionStockOf, overlay } from './live-overlay.js';
 import { MyOrders } from './MyOrders.js';
 import { PurchaseToasts } from './PurchaseToasts.js';
 import { useRelayNow, visibleStage, type RelayClock } from './relay-clock.js';
@@ -159,7 +159,7 @@ export function Live({ state, show, viewers, stream, stage, clock, attachVideo }
         <PurchaseToasts />
       </div>
       <StageDock stage={shown} relayNow={relayNow} onBuy={openCheckout} dockRef={dockRef} />
-      {checkoutCard && <CheckoutSheet key={checkoutCard.productId} card={checkoutCard} options={[]} commerce={commerce} onClose={closeSheet} onMyOrders={openMine} />}
+      {checkoutCard && <CheckoutSheet key={checkoutCard.productId} card={checkoutCard} options={checkoutCard.options.map((o) => ({ ...o, stock: optionStockOf(commerceView.facts, checkoutCard.productId, o.id, o.stock) }))} commerce={commerce} onClose={closeSheet} onMyOrders={openMine} />}
       {sheet?.kind === 'mine' && <MyOrders onClose={closeSheet} />}
     </main>
   );

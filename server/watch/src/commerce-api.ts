@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { Currency } from '../../../common/commerce/money.js';
-import { PaymentMethod, Quote, ViewerOrder, type CheckoutRequest, type QuoteRequest } from '../../../common/commerce/order.js';
+import { Quote, ViewerOrder, type CheckoutRequest, type QuoteRequest } from '../../../common/commerce/order.js';
 import { ApiError } from '../../../common/errors.js';
 import {
   ClaimCouponResponse,
   HeldCoupon,
+  PaymentOptions,
   PollVoteResponse,
   QuizAnswerResponse,
   QuizOutcome,
@@ -17,14 +17,7 @@ import {
  * back as a value (never a throw) with a code the UI turns into words (api-errors.ts).
  */
 
-/** GET …/payment. The contract names the fields; common/ has no schema for it, so it lives here. */
-export const PaymentOptions = z.object({
-  methods: z.array(PaymentMethod),
-  shippingFee: z.number().int().min(0),
-  freeShippingFrom: z.number().int().min(0).nullable(),
-  currency: Currency,
-});
-export type PaymentOptions = z.infer<typeof PaymentOptions>;
+export { PaymentOptions };
 
 export type ApiFailure = {
   /** Relay code (`sold_out`, `coupon_cap`, …), or `network`, `timeout`, `bad_response` for what happened on the way. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_STAGE, type ProductCard, type Stage } from '../../../common/stage.js';
 import { mergeCounts, NO_FACTS, overlay, withQuota, withStock, withTally } from './live-overlay.js';
 
-const card = (productId: string, stock: number): ProductCard => ({ productId, name: productId, imageUrls: [], currency: 'KRW', price: 10000, salePrice: null, stock, externalUrl: null });
+const card = (productId: string, stock: number): ProductCard => ({ productId, name: productId, imageUrls: [], currency: 'KRW', price: 10000, salePrice: null, stock, externalUrl: null, options: [] });
 const stage: Stage = {
   ...EMPTY_STAGE,
   version: 3,
