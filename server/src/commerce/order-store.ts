@@ -136,7 +136,7 @@ export class OrderStore {
 
   /** The segment orders count for right now: the latest one the host moved to (written by the analytics side). */
   currentSegment(showId: string): string | null {
-    const row = this.q('SELECT segment_id FROM show_segments WHERE show_id = ? ORDER BY started_at DESC LIMIT 1').get(showId) as { segment_id: string } | undefined;
+    const row = this.q('SELECT segment_id FROM show_segments WHERE show_id = ? ORDER BY started_at DESC, rowid DESC LIMIT 1').get(showId) as { segment_id: string } | undefined;
     return row?.segment_id ?? null;
   }
 
