@@ -9,6 +9,7 @@
  */
 import os from 'node:os';
 import { sampleCatalog } from '../helpers/commerce-api.js';
+import { bareBaseline } from './bare-http-baseline.js';
 import { afterStop, BUYERS, burst, freshRelay, inBatches, latencyLine, makeClient, relayCpuSeconds, SOCKETS, SPREAD_MS } from './commerce-burst.js';
 
 const QUOTA = 100;
@@ -38,12 +39,14 @@ try {
   const lost = accepted.filter(({ viewer }) => !result.has(viewer)).length;
   const overQuota = Math.max(0, result.size - QUOTA);
   const lat = latencyLine(replies);
+  const base = await bareBaseline(BUYERS, SOCKETS, { viewerId: viewers[0]!, couponId: 'drop' });
   console.log(`accepted ${accepted.length}, used up ${usedUp}, other ${other.length}${other.length ? ` (e.g. ${JSON.stringify(other[0]!.body)})` : ''}`);
   console.log(`SQLite after stop: ${result.size} claims; over quota ${overQuota}, lost ${lost}`);
   if (commits) console.log(`group commit on the relay: ${commits.jobs} jobs in ${commits.batches} transactions (largest ${commits.largest})`);
   console.log(`latency over all ${lat.n} requests (granted and used up): p50 ${lat.p50} ms, p95 ${lat.p95} ms, p99 ${lat.p99} ms; this process sent late by up to ${lat.sender_late_p99} ms (p99); 1-min load average ${lat.loadavg_1m} on ${os.cpus().length} cores`);
+  console.log(`same burst against a bare Node HTTP server just now: p50 ${base.p50} ms, p99 ${base.p99} ms, ${base.cpuMsPerRequest} ms CPU per request`);
   console.log(`relay CPU per request: ${relayCpuMsPerRequest} ms (user + system of its process over the burst)`);
-  console.log(JSON.stringify({ bench: 'coupon-burst', metric: 'claim latency (tap to answer, all requests)', unit: 'ms', ...lat, relay_cpu_ms_per_request: relayCpuMsPerRequest, accepted: accepted.length, used_up: usedUp, other: other.length, over_quota: overQuota, lost, quota: QUOTA, viewers: BUYERS, sockets: SOCKETS, commit_batches: commits?.batches ?? null }));
+  console.log(JSON.stringify({ bench: 'coupon-burst', metric: 'claim latency (tap to answer, all requests)', unit: 'ms', ...lat, relay_cpu_ms_per_request: relayCpuMsPerRequest, bare_http_p99: base.p99, bare_http_cpu_ms_per_request: base.cpuMsPerRequest, accepted: accepted.length, used_up: usedUp, other: other.length, over_quota: overQuota, lost, quota: QUOTA, viewers: BUYERS, sockets: SOCKETS, commit_batches: commits?.batches ?? null }));
   if (accepted.length !== QUOTA || overQuota !== 0 || lost !== 0) process.exitCode = 1;
 } catch (e) {
   await relay.stop().catch(() => undefined);

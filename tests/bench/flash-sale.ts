@@ -10,6 +10,7 @@
  */
 import os from 'node:os';
 import { checkoutBody, sampleCatalog } from '../helpers/commerce-api.js';
+import { bareBaseline } from './bare-http-baseline.js';
 import { afterStop, BUYERS, burst, freshRelay, inBatches, latencyLine, makeClient, relayCpuSeconds, SOCKETS, SPREAD_MS } from './commerce-burst.js';
 
 const STOCK = 100;
@@ -44,12 +45,14 @@ try {
   const lost = accepted.filter((r) => !result.stored.has(r.body.id as string)).length;
   const oversold = Math.max(0, result.units - STOCK);
   const lat = latencyLine(replies);
+  const base = await bareBaseline(BUYERS, SOCKETS, checkoutBody(viewers[0]!, { line: { productId: 'flash', optionId: null, quantity: 1 }, expectedTotal: 99000 }));
   console.log(`accepted ${accepted.length}, sold out ${soldOut}, other ${other.length}${other.length ? ` (e.g. ${JSON.stringify(other[0]!.body)})` : ''}`);
   console.log(`SQLite after stop: ${result.stored.size} orders, ${result.units} units, stock left ${result.stockLeft}; oversold ${oversold}, lost ${lost}`);
   if (commits) console.log(`group commit on the relay: ${commits.jobs} jobs in ${commits.batches} transactions (largest ${commits.largest})`);
   console.log(`latency over all ${lat.n} requests (accepted and sold out): p50 ${lat.p50} ms, p95 ${lat.p95} ms, p99 ${lat.p99} ms; this process sent late by up to ${lat.sender_late_p99} ms (p99); 1-min load average ${lat.loadavg_1m} on ${os.cpus().length} cores`);
+  console.log(`same burst against a bare Node HTTP server just now: p50 ${base.p50} ms, p99 ${base.p99} ms, ${base.cpuMsPerRequest} ms CPU per request`);
   console.log(`relay CPU per request: ${relayCpuMsPerRequest} ms (user + system of its process over the burst)`);
-  console.log(JSON.stringify({ bench: 'flash-sale', metric: 'order latency (tap to answer, all requests)', unit: 'ms', ...lat, relay_cpu_ms_per_request: relayCpuMsPerRequest, accepted: accepted.length, sold_out: soldOut, other: other.length, oversold, lost, stock: STOCK, buyers: BUYERS, sockets: SOCKETS, commit_batches: commits?.batches ?? null }));
+  console.log(JSON.stringify({ bench: 'flash-sale', metric: 'order latency (tap to answer, all requests)', unit: 'ms', ...lat, relay_cpu_ms_per_request: relayCpuMsPerRequest, bare_http_p99: base.p99, bare_http_cpu_ms_per_request: base.cpuMsPerRequest, accepted: accepted.length, sold_out: soldOut, other: other.length, oversold, lost, stock: STOCK, buyers: BUYERS, sockets: SOCKETS, commit_batches: commits?.batches ?? null }));
   if (accepted.length !== STOCK || oversold !== 0 || lost !== 0) process.exitCode = 1;
 } catch (e) {
   await relay.stop().catch(() => undefined);
