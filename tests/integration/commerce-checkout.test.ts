@@ -226,4 +226,18 @@ describe('late joiners', () => {
     expect(welcome.stage).toMatchObject({ version: 2, pinned: [{ productId: 'tee', stock: 6 }], coupon: { couponId: 'c10', quotaLeft: 99 } });
     late.close();
   });
+
+  it('see the relay’s stock of each option on a pinned card with options', async () => {
+    const shop = await shopShow(relay);
+    const coat = { productId: 'coat', name: '울 코트', imageUrls: [], currency: 'KRW', price: 120000, salePrice: null, stock: 5, externalUrl: null, options: [{ id: 'm', name: 'M / 블랙', stock: 3 }, { id: 'l', name: 'L / 블랙', stock: 2 }] };
+    expect((await call(relay, 'POST', `/api/shows/${shop.show.id}/cues`, { firingId: randomId('f'), baseVersion: 0, captureMs: null, op: { op: 'pin', cards: [coat] } })).status).toBe(200);
+    const buyer = await shop.viewer();
+    expect((await shop.w('POST', '/orders', checkoutBody(buyer, { line: { productId: 'coat', optionId: 'l', quantity: 2 }, expectedTotal: 240000 }))).status).toBe(201);
+    const late = new TestSocket(relay.url.replace('http', 'ws') + '/ws/watch');
+    await late.opened;
+    late.send({ type: 'hello', token: shop.token });
+    const welcome = await late.next('welcome');
+    expect(welcome.stage).toMatchObject({ pinned: [{ productId: 'coat', stock: 3, options: [{ id: 'm', stock: 3 }, { id: 'l', stock: 0 }] }] });
+    late.close();
+  });
 });

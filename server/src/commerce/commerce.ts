@@ -120,7 +120,11 @@ export class Commerce extends EventEmitter<CommerceEvents> {
   overlayStage(showId: string, stage: Stage): Stage {
     const catalog = this.catalogs.get(showId);
     if (!catalog || (stage.pinned.length === 0 && !stage.coupon)) return stage;
-    const pinned = stage.pinned.map((card) => (catalog.products.some((p) => p.id === card.productId) ? { ...card, stock: this.stock.productTotal(showId, card.productId) } : card));
+    const pinned = stage.pinned.map((card) => {
+      if (!catalog.products.some((p) => p.id === card.productId)) return card;
+      const options = card.options.map((o) => ({ ...o, stock: this.stock.level(showId, card.productId, o.id) ?? o.stock }));
+      return { ...card, stock: this.stock.productTotal(showId, card.productId), options };
+    });
     const dropped = stage.coupon && catalog.coupons.find((k) => k.id === stage.coupon!.couponId);
     const coupon = stage.coupon && dropped ? { ...stage.coupon, quotaLeft: Math.max(0, Math.min(stage.coupon.quotaTotal, dropped.totalQuota) - this.coupons.claimCount(showId, dropped.id)) } : stage.coupon;
     return { ...stage, pinned, coupon };

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { CheckoutRequest, QuoteRequest } from '../../../common/commerce/order.js';
-import { ClaimCouponRequest, RegisterViewerRequest } from '../../../common/protocol/watch-api.js';
+import { ClaimCouponRequest, RegisterViewerRequest, type PaymentOptions } from '../../../common/protocol/watch-api.js';
 import type { Show } from '../../../common/show.js';
 import { methodsOf } from '../commerce/checkout.js';
 import type { Commerce } from '../commerce/commerce.js';
@@ -96,7 +96,8 @@ export function addWatchCommerceRoutes(router: Router, deps: { links: WatchLinks
         if (!catalog) throw new HttpError(404, 'not_found', 'the seller has not opened the shop for this show yet');
         // Only what the viewer may choose; the account number comes with a bank-transfer order.
         const { payment } = catalog;
-        return [200, { methods: methodsOf(payment), shippingFee: payment.shippingFee, freeShippingFrom: payment.freeShippingFrom, currency: catalog.products[0]?.currency ?? 'KRW' }];
+        const options: PaymentOptions = { methods: methodsOf(payment), shippingFee: payment.shippingFee, freeShippingFrom: payment.freeShippingFrom, currency: catalog.products[0]?.currency ?? 'KRW' };
+        return [200, options];
       }),
     )
     .add(
