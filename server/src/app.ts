@@ -107,7 +107,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   addStageRoutes(router, { keys, stage, store, links });
   addAssetRoutes(router, keys, config.dataDir);
   addCommerceRoutes(router, { keys, store, commerce });
-  addWatchCommerceRoutes(router, { links, store, commerce });
+  addWatchCommerceRoutes(router, { links, store, commerce, ensureRegistered: (showId, viewerId) => engagement.presence.ensureRegistered(showId, viewerId) });
   addEngagementRoutes(router, { links, store, viewers: commerce.viewers, engagement });
   addAnalyticsRoutes(router, { keys, store, analytics, engagement });
   addWatchRoutes(router, links, store, opts.watchDist ?? DEFAULT_WATCH_DIST);

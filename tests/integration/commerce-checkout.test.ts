@@ -241,3 +241,16 @@ describe('late joiners', () => {
     late.close();
   });
 });
+
+describe('viewer identity', () => {
+  it('lets a device that only said hello on the viewer channel order at once', async () => {
+    const shop = await shopShow(relay);
+    const v = new TestSocket(relay.url.replace('http', 'ws') + '/ws/watch');
+    await v.opened;
+    v.send({ type: 'hello', token: shop.token });
+    const welcome = await v.next('welcome');
+    const r = await shop.w('POST', '/orders', checkoutBody(welcome.viewerId as string));
+    expect(r.status).toBe(201);
+    v.close();
+  });
+});

@@ -10,7 +10,7 @@ import type { ShowStore } from '../shows/show-store.js';
 import type { WatchLinks } from '../shows/watch-links.js';
 import { CommerceError } from '../commerce/commerce-error.js';
 import { HttpError, sendJson, type RouteHandler, type Router } from './http-util.js';
-import { readWatchJson, requireViewer, viewerIdParam, type WatchAccess } from './watch-access.js';
+import { readWatchJson, requireViewer as requireRegistered, viewerIdParam, type WatchAccess } from './watch-access.js';
 import { WatchShowCache } from './watch-show-cache.js';
 
 /**
@@ -19,17 +19,30 @@ import { WatchShowCache } from './watch-show-cache.js';
  * in this order: link → body (≤ 16 KiB, schema) → the viewer's rate limit → the viewer is
  * registered for the show → the rule of the call.
  */
-export function addWatchCommerceRoutes(router: Router, deps: { links: WatchLinks; store: ShowStore; commerce: Commerce }): void {
+export function addWatchCommerceRoutes(
+  router: Router,
+  deps: {
+    links: WatchLinks;
+    store: ShowStore;
+    commerce: Commerce;
+    /** A device that said hello on the viewer channel moments ago may still wait in a registration batch: register it now. */
+    ensureRegistered?: (showId: string, viewerId: string) => void;
+  },
+): void {
   const { commerce } = deps;
   const access: WatchAccess = { links: deps.links, store: deps.store, viewers: commerce.viewers };
   const shows = new WatchShowCache(access);
+  const requireViewer = (show: Show, viewerId: string) => {
+    deps.ensureRegistered?.(show.id, viewerId);
+    requireRegistered(access, show, viewerId);
+  };
   const limit = (viewerId: string) => {
     if (!commerce.limiter.take(viewerId)) throw new HttpError(429, 'rate_limited', 'too many requests from this device; wait a moment');
   };
   const viewerGet = (req: IncomingMessage, show: Show) => {
     const viewerId = viewerIdParam(req);
     limit(viewerId);
-    requireViewer(access, show, viewerId);
+    requireViewer(show, viewerId);
     return viewerId;
   };
   const route =
@@ -61,7 +74,7 @@ export function addWatchCommerceRoutes(router: Router, deps: { links: WatchLinks
       route(async (req, show) => {
         const body = await readWatchJson(req, QuoteRequest);
         limit(body.viewerId);
-        requireViewer(access, show, body.viewerId);
+        requireViewer(show, body.viewerId);
         const catalog = commerce.catalogOf(show);
         if (!catalog) throw new HttpError(400, 'unknown_product', 'this product is not on sale in this show');
         const priced = commerce.context.pricer.price({ showId: show.id, catalog, viewerId: body.viewerId, line: body.line, couponCode: body.couponCode, now: commerce.context.now() });
@@ -74,7 +87,7 @@ export function addWatchCommerceRoutes(router: Router, deps: { links: WatchLinks
       route(async (req, show) => {
         const body = await readWatchJson(req, CheckoutRequest);
         limit(body.viewerId);
-        requireViewer(access, show, body.viewerId);
+        requireViewer(show, body.viewerId);
         const { status, order } = await commerce.checkout.checkout(show, body);
         return [status, order];
       }),
@@ -106,7 +119,7 @@ export function addWatchCommerceRoutes(router: Router, deps: { links: WatchLinks
       route(async (req, show) => {
         const body = await readWatchJson(req, ClaimCouponRequest);
         limit(body.viewerId);
-        requireViewer(access, show, body.viewerId);
+        requireViewer(show, body.viewerId);
         return [200, await commerce.claims.claim(show, body.viewerId, body.couponId)];
       }),
     )
