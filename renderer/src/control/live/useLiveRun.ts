@@ -100,16 +100,14 @@ export function useLiveRun({ showId, rundown, running, stage, acceptStage, refre
     });
   }, [running, showId, segmentId, segmentTitle]);
 
-  const fire = useCallback(
+  const send = useCallback(
     async (key: string, action: CueAction, captureMs: number, cue?: { segmentId: string; cueId: string }) => {
-      if (inFlight.current.has(key)) return;
-      inFlight.current.add(key);
       const firingId = retryIds.current.get(key) ?? newId();
       retryIds.current.set(key, firingId);
-      setPending((p) => ({ ...p, [key]: 'firing' }));
       try {
         const s = await bridge.invoke('cues.fire', { showId, action, firingId, captureMs, baseVersion: stageRef.current?.version ?? 0 });
         retryIds.current.delete(key);
+        stageRef.current = s;
         acceptStage(s);
         if (cue) setRun((r) => ({ ...r, fired: { ...r.fired, [cue.segmentId]: [...new Set([...(r.fired[cue.segmentId] ?? []), cue.cueId])] } }));
         setPending(({ [key]: _done, ...rest }) => rest);
@@ -126,6 +124,21 @@ export function useLiveRun({ showId, rundown, running, stage, acceptStage, refre
       }
     },
     [showId, acceptStage, refreshStage],
+  );
+
+
+  // Keys pressed in quick succession fire in order, each on the stage the previous one left
+  // (its capture time is still the keypress's): a fast double Space is two cues, not a stale one.
+  const chain = useRef<Promise<void>>(Promise.resolve());
+  const fire = useCallback(
+    (key: string, action: CueAction, captureMs: number, cue?: { segmentId: string; cueId: string }) => {
+      if (inFlight.current.has(key)) return chain.current;
+      inFlight.current.add(key);
+      setPending((p) => ({ ...p, [key]: 'firing' }));
+      chain.current = chain.current.then(() => send(key, action, captureMs, cue));
+      return chain.current;
+    },
+    [send],
   );
 
   const fireCue = useCallback(
@@ -180,7 +193,11 @@ export function useLiveRun({ showId, rundown, running, stage, acceptStage, refre
     error,
     dismissError: () => setError(null),
     fireCue,
-    fireNext: () => clock?.nextCue && fireCue(clock.nextCue.index),
+    // The next cue not yet fired nor on its way, so a second press while the first is in flight fires the one after.
+    fireNext: () => {
+      const index = segment ? segment.cues.findIndex((c) => !fired.has(c.id) && !inFlight.current.has(c.id)) : -1;
+      if (index >= 0) fireCue(index);
+    },
     close,
     next: () => goTo(segIndex + 1),
     prev: () => goTo(segIndex - 1),
