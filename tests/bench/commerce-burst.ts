@@ -88,7 +88,12 @@ export async function freshRelay(): Promise<{ relay: RunningRelay; dataDir: stri
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lc-bench-commerce-'));
   // BENCH_RELAY_NODE_OPTIONS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the relay's process.
   const nodeOptions = process.env.BENCH_RELAY_NODE_OPTIONS;
-  return { relay: await startRelay({ dataDir, ...(nodeOptions ? { env: { NODE_OPTIONS: nodeOptions } } : {}) }), dataDir };
+  try {
+    return { relay: await startRelay({ dataDir, ...(nodeOptions ? { env: { NODE_OPTIONS: nodeOptions } } : {}) }), dataDir };
+  } catch (e) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
 }
 
 /** Stops the relay, then opens its SQLite file read-only: what survived is what was committed. */

@@ -7,6 +7,7 @@
  * After the relay stops, its SQLite file is opened read-only: `over_quota` = claims beyond 100,
  * `lost` = acknowledged claims (200) missing from the file.
  */
+import { rmSync } from 'node:fs';
 import os from 'node:os';
 import { sampleCatalog } from '../helpers/commerce-api.js';
 import { bareBaseline } from './bare-http-baseline.js';
@@ -50,5 +51,6 @@ try {
   if (accepted.length !== QUOTA || overQuota !== 0 || lost !== 0) process.exitCode = 1;
 } catch (e) {
   await relay.stop().catch(() => undefined);
+  rmSync(dataDir, { recursive: true, force: true });
   throw e;
 }

@@ -8,6 +8,7 @@
  * After the relay stops, its SQLite file is opened read-only: `oversold` = units in orders beyond
  * the stock, `lost` = acknowledged orders (201) whose id is not in the file.
  */
+import { rmSync } from 'node:fs';
 import os from 'node:os';
 import { checkoutBody, sampleCatalog } from '../helpers/commerce-api.js';
 import { bareBaseline } from './bare-http-baseline.js';
@@ -56,5 +57,6 @@ try {
   if (accepted.length !== STOCK || oversold !== 0 || lost !== 0) process.exitCode = 1;
 } catch (e) {
   await relay.stop().catch(() => undefined);
+  rmSync(dataDir, { recursive: true, force: true });
   throw e;
 }
