@@ -4,7 +4,7 @@
  * through a bounded pool of keep-alive sockets, and the relay's SQLite file read afterwards.
  */
 import Database from 'better-sqlite3';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -113,6 +113,8 @@ export async function afterStop<T>(relay: RunningRelay, dataDir: string, read: (
 }
 
 export function latencyLine(replies: Reply[]) {
+  // BENCH_DUMP=file writes every request (index in tap order, status, latency) for a closer look at the tail.
+  if (process.env.BENCH_DUMP) writeFileSync(process.env.BENCH_DUMP, replies.map((r, i) => `${i},${r.status},${r.ms.toFixed(1)},${r.lateMs.toFixed(1)}`).join('\n') + '\n');
   const ms = replies.map((r) => r.ms);
   const late = replies.map((r) => r.lateMs);
   return { p50: round1(percentile(ms, 50)), p95: round1(percentile(ms, 95)), p99: round1(percentile(ms, 99)), n: ms.length, sender_late_p99: round1(percentile(late, 99)), loadavg_1m: round1(os.loadavg()[0]!) };

@@ -24,7 +24,8 @@ try {
   if ((await send('PUT', `/api/shows/${showId}/catalog`, catalog, true)).status !== 200) throw new Error('catalog refused');
   await send('POST', `/api/shows/${showId}/start`, {}, true);
   const token = String((await send('POST', `/api/shows/${showId}/links`, {}, true)).body.url).split('/w/')[1]!;
-  const viewers = await inBatches(BUYERS, 32, async () => (await send('POST', `/api/watch/${token}/viewers`, { viewerId: null, nickname: null })).body.viewerId as string);
+  // As many at once as the pool has sockets, so every socket is open before the timed window (phones already have the page open).
+  const viewers = await inBatches(BUYERS, SOCKETS, async () => (await send('POST', `/api/watch/${token}/viewers`, { viewerId: null, nickname: null })).body.viewerId as string);
   const cue = await send('POST', `/api/shows/${showId}/cues`, { firingId: 'drop-1', baseVersion: 0, captureMs: null, op: { op: 'dropCoupon', coupon: { couponId: 'drop', code: 'FLASH20', kind: 'percent', amount: 20, currency: 'KRW', minOrder: 0, quotaTotal: QUOTA }, durationSec: 60 } }, true);
   if (cue.status !== 200) throw new Error(`dropCoupon cue refused: ${JSON.stringify(cue.body)}`);
   console.log(`registered ${viewers.length} viewers; coupon dropped; ${BUYERS} claims within ${SPREAD_MS} ms over ${SOCKETS} keep-alive sockets`);
