@@ -41,7 +41,8 @@ export const HeldCoupon = z.object({
   minOrder: z.number().int(),
   /** How many more orders this viewer may use it on. */
   usesLeft: z.number().int().min(0),
-  source: z.enum(['drop', 'quiz']),
+  /** drop: claimed from a coupon drop; quiz: won; code: typed at checkout. */
+  source: z.enum(['drop', 'quiz', 'code']),
   validUntil: z.string().nullable(),
 });
 export type HeldCoupon = z.infer<typeof HeldCoupon>;

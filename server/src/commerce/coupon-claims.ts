@@ -17,7 +17,7 @@ export function heldCoupon(coupon: ShowCoupon, claim: ClaimRow, usesSoFar: numbe
     minOrder: coupon.minOrder,
     usesLeft: Math.max(0, coupon.perViewerCap - usesSoFar),
     // The contract knows drops and quiz rewards; a code typed at checkout is held like a drop.
-    source: claim.source === 'quiz' ? 'quiz' : 'drop',
+    source: claim.source,
     validUntil: coupon.validUntil,
   };
 }
