@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import { ERROR_CODES } from '../../common/errors.js';
 import type { Health } from '../../common/protocol/studio-api.js';
 import type { Show } from '../../common/show.js';
@@ -35,6 +35,7 @@ import { salesOf } from './analytics/sales.js';
 import { addEngagementRoutes } from './http/engagement-routes.js';
 import { addAnalyticsRoutes } from './http/analytics-routes.js';
 import { ViewerGateway } from './viewers/viewer-gateway.js';
+import { keepAlive, startHeartbeat } from './viewers/heartbeat.js';
 
 const VERSION = '0.1.0';
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -134,7 +135,6 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     logLevel: config.logLevel,
     log: log.child({ component: 'viewer-workers' }),
     deps: { links, live, stageOf: (id) => commerce.overlayStage(id, stage.get(id)), log: log.child({ component: 'viewer' }) },
-    keepAlive: (ws) => keepAlive(ws),
   });
   // If the process exits without close() (a crash, the stop timeout), take Janus and the workers along.
   const killChildren = () => {
@@ -159,23 +159,12 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     }
   });
 
-  // handleUpgrade does not emit 'connection', so each socket is enrolled here.
-  function keepAlive(ws: WebSocket): WebSocket {
-    ws.on('pong', () => ((ws as WebSocket & { alive?: boolean }).alive = true));
-    return ws;
-  }
-  // Dead sockets (a phone that walked out of coverage) are found by ping/pong and closed.
-  const heartbeat = setInterval(() => {
-    for (const ws of [...viewers.localClients, ...studioWss.clients]) {
-      const w = ws as typeof ws & { alive?: boolean };
-      if (w.alive === false) {
-        w.terminate();
-        continue;
-      }
-      w.alive = false;
-      w.ping();
-    }
-  }, config.heartbeatMs);
+  // Dead sockets (a phone that walked out of coverage) are found by ping/pong and closed. handleUpgrade
+  // does not emit 'connection', so each socket is enrolled (keepAlive) where it is accepted.
+  const heartbeat = startHeartbeat(config.heartbeatMs, function* () {
+    yield* viewers.localClients;
+    yield* studioWss.clients;
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -154,7 +154,7 @@ describe('viewer workers when things go wrong', () => {
     process.kill(before.get(0)!, 'SIGKILL');
     await waitUntil('the dead worker’s viewers to be cut', () => viewers.filter(({ v }) => v.closeCode !== null).length === 2, 10_000);
     await waitUntil('the health count to drop', async () => (await c.api<{ viewers: number }>('GET', '/api/health')).body.viewers === 2, 10_000);
-    await waitUntil('a new worker 0', () => workerPids(relay).get(0) !== before.get(0), 15_000);
+    await waitUntil('a new worker 0', () => workerPids(relay).get(0) !== before.get(0), 30_000);
     expect(relay.output()).toContain('"viewer worker exited; restarting"');
     expect(workerPids(relay).get(1)).toBe(before.get(1));
     const back = await Promise.all([1, 2].map(() => c.viewer(token)));

@@ -6,6 +6,7 @@ import type { LiveShows } from '../live/live-shows.js';
 import type { Logger, LogLevel } from '../log.js';
 import type { WatchLinks } from '../shows/watch-links.js';
 import { handleViewerSocket } from '../ws/viewer-channel.js';
+import { keepAlive } from './heartbeat.js';
 import { localViewerSocket, MAX_VIEWER_FRAME_BYTES } from './viewer-socket.js';
 import { ViewerWorkerPool } from './worker-pool.js';
 
@@ -18,8 +19,6 @@ export interface ViewerGatewayOptions {
   logLevel: LogLevel;
   log: Logger;
   deps: { links: WatchLinks; live: LiveShows; stageOf: (showId: string) => Stage; log: Logger };
-  /** Enrols an in-process socket in the relay's ping/pong heartbeat. */
-  keepAlive(ws: WebSocket): WebSocket;
 }
 
 /**
@@ -44,10 +43,10 @@ export class ViewerGateway {
 
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     if (this.pool?.handOff(req, socket, head)) return;
-    this.wss.handleUpgrade(req, socket, head, (ws) => handleViewerSocket(localViewerSocket(this.opts.keepAlive(ws), socket), this.opts.deps));
+    this.wss.handleUpgrade(req, socket, head, (ws) => handleViewerSocket(localViewerSocket(keepAlive(ws), socket), this.opts.deps));
   }
 
-  /** The sockets held in this process, for the relay's heartbeat. */
+  /** The sockets held in this process, for the relay's heartbeat (enrolled with keepAlive). */
   get localClients(): Set<WebSocket> {
     return this.wss.clients;
   }

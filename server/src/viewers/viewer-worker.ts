@@ -11,6 +11,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import { describeZodError } from '../../../common/errors.js';
 import { createLogger } from '../log.js';
+import { keepAlive, startHeartbeat } from './heartbeat.js';
 import { MAX_VIEWER_FRAME_BYTES, toInput, writeFrame } from './viewer-socket.js';
 import { RelayToWorker, type WorkerToRelay } from './worker-protocol.js';
 
@@ -27,7 +28,6 @@ interface Conn {
   ws: WebSocket;
   socket: Socket;
   show: string | null;
-  alive: boolean;
 }
 
 const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_VIEWER_FRAME_BYTES, perMessageDeflate: false, clientTracking: false });
@@ -50,9 +50,8 @@ function upgrade(m: Extract<RelayToWorker, { k: 'upgrade' }>, socket: Socket): v
   const head = Buffer.isBuffer(m.head) ? m.head : Buffer.from(m.head);
   wss.handleUpgrade(req, socket, head, (ws) => {
     opened = true;
-    const conn: Conn = { ws, socket, show: null, alive: true };
+    const conn: Conn = { ws: keepAlive(ws), socket, show: null };
     conns.set(m.c, conn);
-    ws.on('pong', () => (conn.alive = true));
     ws.on('message', (data, isBinary) => post({ k: 'input', c: m.c, ...toInput(data as Buffer, isBinary) }));
     ws.on('error', () => undefined);
     ws.on('close', () => {
@@ -117,16 +116,8 @@ process.on('message', (raw: unknown, handle_: unknown) => {
 // The relay is gone (crashed or killed): its viewers reconnect to whatever comes back.
 process.on('disconnect', () => process.exit(0));
 
-// A phone that walked out of coverage is found by ping/pong and cut.
-const heartbeat = setInterval(() => {
-  for (const conn of conns.values()) {
-    if (!conn.alive) {
-      conn.ws.terminate();
-      continue;
-    }
-    conn.alive = false;
-    conn.ws.ping();
-  }
-}, heartbeatMs);
+const heartbeat = startHeartbeat(heartbeatMs, function* () {
+  for (const conn of conns.values()) yield conn.ws;
+});
 
 post({ k: 'ready', pid: process.pid });

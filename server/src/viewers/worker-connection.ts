@@ -1,13 +1,23 @@
 import type { ChildProcess } from 'node:child_process';
+import type { Socket } from 'node:net';
 import type { ShowFanout } from '../live/live-shows.js';
 import type { ViewerInput, ViewerSocket } from './viewer-socket.js';
 import type { RelayToWorker } from './worker-protocol.js';
 
+type Upgrade = Extract<RelayToWorker, { k: 'upgrade' }>;
+/**
+ * Node holds every later IPC message to a worker until a socket sent to it is acknowledged, so
+ * sockets go a couple at a time and the rest wait here: a cue never queues behind a join storm.
+ */
+const HANDOFFS_IN_FLIGHT = 2;
+
 /** One forked viewer worker as the relay sees it; it is also the fan-out for its viewers' shows. */
 export class ViewerWorker implements ShowFanout {
   readonly conns = new Map<number, WorkerConnection>();
-  /** Sockets handed over whose handshake the worker has not finished yet. */
-  readonly pending = new Set<number>();
+  /** Sockets sent whose handshake the worker has not reported yet, and those waiting to be sent. */
+  private readonly inFlight = new Set<number>();
+  private waiting: { m: Upgrade; socket: Socket }[] = [];
+  private nextWaiting = 0;
   ready = false;
   readonly startedAt = Date.now();
 
@@ -17,7 +27,47 @@ export class ViewerWorker implements ShowFanout {
   ) {}
 
   get load(): number {
-    return this.conns.size + this.pending.size;
+    return this.conns.size + this.inFlight.size + this.waiting.length - this.nextWaiting;
+  }
+
+  handOff(m: Upgrade, socket: Socket): void {
+    this.waiting.push({ m, socket });
+    this.pump();
+  }
+
+  /** The worker finished (or refused) a handshake; false if it was not one of ours. */
+  settled(c: number): boolean {
+    const ours = this.inFlight.delete(c);
+    this.pump();
+    return ours;
+  }
+
+  private pump(): void {
+    while (this.inFlight.size < HANDOFFS_IN_FLIGHT && this.nextWaiting < this.waiting.length) {
+      const { m, socket } = this.waiting[this.nextWaiting++]!;
+      if (!this.child.connected) {
+        socket.destroy();
+        continue;
+      }
+      this.inFlight.add(m.c);
+      this.child.send(m, socket, (err: Error | null) => {
+        if (!err) return;
+        socket.destroy();
+        this.settled(m.c);
+      });
+    }
+    if (this.nextWaiting === this.waiting.length) {
+      this.waiting = [];
+      this.nextWaiting = 0;
+    }
+  }
+
+  /** The worker is gone: sockets not yet handed over are closed (the viewers retry). */
+  dropWaiting(): void {
+    for (let i = this.nextWaiting; i < this.waiting.length; i++) this.waiting[i]!.socket.destroy();
+    this.waiting = [];
+    this.nextWaiting = 0;
+    this.inFlight.clear();
   }
 
   get usable(): boolean {

@@ -81,12 +81,12 @@ export class ViewerWorkerPool {
           return resolve();
         }
         if (m.k === 'open') {
-          if (!worker.pending.delete(m.c)) return;
+          if (!worker.settled(m.c)) return;
           const conn = new WorkerConnection(worker, m.c);
           worker.conns.set(m.c, conn);
           return this.opts.onConnection(conn);
         }
-        if (m.k === 'gone') return void worker.pending.delete(m.c);
+        if (m.k === 'gone') return void worker.settled(m.c);
         if (m.k === 'input') return worker.conns.get(m.c)?.input({ text: m.text, size: m.size, binary: m.binary });
         const conn = worker.conns.get(m.c);
         worker.conns.delete(m.c);
@@ -108,7 +108,7 @@ export class ViewerWorkerPool {
     const { index } = worker;
     if (this.workers[index] === worker) this.workers[index] = null;
     const viewers = worker.conns.size;
-    worker.pending.clear();
+    worker.dropWaiting();
     const conns = [...worker.conns.values()];
     worker.conns.clear();
     for (const conn of conns) conn.gone();
@@ -132,14 +132,8 @@ export class ViewerWorkerPool {
     const c = this.nextConn++;
     const headers: Record<string, string | string[]> = {};
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = v;
-    worker.pending.add(c);
     stopReading(socket);
-    const target = worker;
-    target.child.send({ k: 'upgrade', c, method: req.method ?? 'GET', url: req.url ?? '/', headers, head }, socket as Socket, (err: Error | null) => {
-      if (!err) return;
-      target.pending.delete(c);
-      socket.destroy();
-    });
+    worker.handOff({ k: 'upgrade', c, method: req.method ?? 'GET', url: req.url ?? '/', headers, head }, socket as Socket);
     return true;
   }
 
