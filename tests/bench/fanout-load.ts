@@ -1,0 +1,100 @@
+/**
+ * The simulated viewers of bench:cue-fanout: the load generator (C unless BENCH_LOAD=node),
+ * one or more load processes holding them, and the latencies they report.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from '../helpers/processes.js';
+import { percentile, round1 } from '../helpers/stats.js';
+
+/** CLOCK_MONOTONIC in ms, the clock both load generators read (process.hrtime / clock_gettime). */
+export const clock = () => Number(process.hrtime.bigint()) / 1e6;
+
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+}
+export const childrenOf = (pid: number) => readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+export const isNode = (pid: number) => readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'node';
+
+/**
+ * The load generator: the C one (fanout-viewers.c, built here with the C compiler that
+ * better-sqlite3's build already needs) unless BENCH_LOAD=node or there is no compiler. On two
+ * cores it shares the CPU with the relay, and the Node one's own reading cost dominates at 10,000.
+ */
+function loadCommand(): { kind: 'c' | 'node'; argv: string[] } {
+  if (process.env.BENCH_LOAD !== 'node') {
+    const bin = path.join(mkdtempSync(path.join(os.tmpdir(), 'lc-fanout-')), 'fanout-viewers');
+    try {
+      execFileSync('cc', ['-O2', '-o', bin, path.join(ROOT, 'tests/bench/fanout-viewers.c')], { stdio: ['ignore', 'ignore', 'pipe'] });
+      return { kind: 'c', argv: [bin] };
+    } catch (e) {
+      console.error(`cue-fanout: no C load generator (${(e as Error).message.split('\n')[0]}); using the Node one`);
+    }
+  }
+  return { kind: 'node', argv: [path.join(ROOT, 'node_modules/.bin/tsx'), 'tests/bench/fanout-viewers.ts'] };
+}
+export const LOAD = loadCommand();
+
+/** One load process holding n viewers, with its stdout read line by line. */
+function startLoad(wsUrl: string, token: string, n: number) {
+  const proc = spawn('bash', ['-c', 'ulimit -n $(ulimit -Hn) 2>/dev/null; exec "$0" "$@"', ...LOAD.argv, wsUrl, token, String(n)], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = (async function* () {
+    let buf = '';
+    for await (const chunk of proc.stdout!) {
+      buf += chunk.toString();
+      let i;
+      while ((i = buf.indexOf('\n')) >= 0) {
+        yield buf.slice(0, i);
+        buf = buf.slice(i + 1);
+      }
+    }
+  })();
+  const next = async () => JSON.parse((await lines.next()).value as string) as unknown;
+  return {
+    proc,
+    ready: async () => ((await next()) as { ready: number }).ready,
+    report: async () => {
+      proc.stdin!.write('report\n');
+      return (await next()) as { byCue: Record<string, number[]> };
+    },
+  };
+}
+
+export interface Viewers {
+  procs: ChildProcess[];
+  /** CPU seconds the load processes have used so far. */
+  cpu(): number;
+  /** Every delivery's latency, and p50/p99/max per cue. */
+  report(): Promise<{ latencies: number[]; perCue: string[] }>;
+  kill(): void;
+}
+
+/** Opens n viewers on the viewer channel at wsUrl, split over `processes` load processes, and waits until all are welcomed. */
+export async function openViewers(wsUrl: string, token: string, n: number, processes: number): Promise<Viewers> {
+  const shares = Array.from({ length: processes }, (_, i) => Math.floor(n / processes) + (i < n % processes ? 1 : 0)).filter((k) => k > 0);
+  const loads = shares.map((k) => startLoad(wsUrl, token, k));
+  const viewers: Viewers = {
+    procs: loads.map((l) => l.proc),
+    cpu: () => loads.reduce((sum, l) => sum + cpuSeconds(childrenOf(l.proc.pid!).find(isNode) ?? l.proc.pid!), 0),
+    async report() {
+      const byCue = new Map<string, number[]>();
+      for (const r of await Promise.all(loads.map((l) => l.report()))) {
+        for (const [sent, list] of Object.entries(r.byCue)) byCue.set(sent, [...(byCue.get(sent) ?? []), ...list]);
+      }
+      const perCue = [...byCue.values()].map((l) => `${round1(percentile(l, 50))}/${round1(percentile(l, 99))}/${round1(l.reduce((a, b) => Math.max(a, b), 0))}`);
+      return { latencies: [...byCue.values()].flat(), perCue };
+    },
+    kill: () => loads.forEach((l) => l.proc.exitCode === null && l.proc.kill('SIGKILL')),
+  };
+  try {
+    const ready = (await Promise.all(loads.map((l) => l.ready()))).reduce((a, b) => a + b, 0);
+    if (ready !== n) throw new Error(`only ${ready} of ${n} viewers connected`);
+  } catch (e) {
+    viewers.kill();
+    throw e;
+  }
+  return viewers;
+}
