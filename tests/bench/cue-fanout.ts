@@ -44,7 +44,9 @@ async function run(viewers: number) {
     const show = await api<{ id: string }>(relay, 'POST', '/api/shows', { title: `fan-out ${viewers}` });
     const link = await api<{ url: string }>(relay, 'POST', `/api/shows/${show.id}/links`, {});
     await api(relay, 'POST', `/api/shows/${show.id}/start`);
+    const joinStart = Date.now();
     load = await openViewers(relay.url.replace('http', 'ws') + '/ws/watch', link.url.split('/w/')[1]!, viewers, LOAD_PROCESSES);
+    const joinS = round1((Date.now() - joinStart) / 1000);
     await new Promise((r) => setTimeout(r, 2500)); // let the join-storm's count broadcasts settle
 
     const pids = relayPids(relay.proc.pid!);
@@ -74,9 +76,9 @@ async function run(viewers: number) {
     const storeMs = relayLines.map((l) => l.storeMs);
     // Each viewer worker's own loop over its sockets, per broadcast (debug log lines).
     const workerMs = firingLog.filter((l) => l.includes('"viewer fan-out"')).map((l) => (JSON.parse(l) as { loopMs: number }).loopMs);
-    const result = { viewers, n: latencies.length, expected, p50: round1(percentile(latencies, 50)), p95: round1(percentile(latencies, 95)), p99: round1(percentile(latencies, 99)), max: round1(latencies.reduce((a, b) => Math.max(a, b), 0)), cpu_pct: round1(cpuPct), main_cpu_pct: round1(mainCpuPct), load_cpu_pct: round1(loadCpuPct), load: LOAD.kind, load_processes: load.procs.length, relay_processes: pids.length, relay_fanout_p50: percentile(fanoutMs, 50), relay_fanout_p99: percentile(fanoutMs, 99), worker_loop_p50: workerMs.length ? percentile(workerMs, 50) : null, worker_loop_p99: workerMs.length ? percentile(workerMs, 99) : null, relay_store_p50: percentile(storeMs, 50) };
+    const result = { viewers, join_s: joinS, n: latencies.length, expected, p50: round1(percentile(latencies, 50)), p95: round1(percentile(latencies, 95)), p99: round1(percentile(latencies, 99)), max: round1(latencies.reduce((a, b) => Math.max(a, b), 0)), cpu_pct: round1(cpuPct), main_cpu_pct: round1(mainCpuPct), load_cpu_pct: round1(loadCpuPct), load: LOAD.kind, load_processes: load.procs.length, relay_processes: pids.length, relay_fanout_p50: percentile(fanoutMs, 50), relay_fanout_p99: percentile(fanoutMs, 99), worker_loop_p50: workerMs.length ? percentile(workerMs, 50) : null, worker_loop_p99: workerMs.length ? percentile(workerMs, 99) : null, relay_store_p50: percentile(storeMs, 50) };
     const workers = result.worker_loop_p50 === null ? 'no viewer workers' : `each worker's socket loop p50 ${result.worker_loop_p50} / p99 ${result.worker_loop_p99} ms`;
-    console.log(`cue-fanout ${viewers} viewers: ${result.n}/${expected} deliveries, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, max ${result.max} ms, relay CPU ${result.cpu_pct}% of one core (${pids.length} processes; main ${result.main_cpu_pct}%), load (${LOAD.kind}, ${load.procs.length} process${load.procs.length > 1 ? 'es' : ''}) ${result.load_cpu_pct}%; inside the relay: durable write p50 ${result.relay_store_p50} ms, fan-out loop p50 ${result.relay_fanout_p50} / p99 ${result.relay_fanout_p99} ms; ${workers}`);
+    console.log(`cue-fanout ${viewers} viewers (joined in ${joinS} s): ${result.n}/${expected} deliveries, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, max ${result.max} ms, relay CPU ${result.cpu_pct}% of one core (${pids.length} processes; main ${result.main_cpu_pct}%), load (${LOAD.kind}, ${load.procs.length} process${load.procs.length > 1 ? 'es' : ''}) ${result.load_cpu_pct}%; inside the relay: durable write p50 ${result.relay_store_p50} ms, fan-out loop p50 ${result.relay_fanout_p50} / p99 ${result.relay_fanout_p99} ms; ${workers}`);
     if (process.env.BENCH_RELAY_LOG) writeFileSync(process.env.BENCH_RELAY_LOG, firingLog.join('\n'));
     if (latencies.length !== expected) throw new Error(`lost deliveries: ${expected - latencies.length}`);
     return result;
