@@ -3,7 +3,7 @@
  * one or more load processes holding them, and the latencies they report.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../helpers/processes.js';
@@ -26,7 +26,9 @@ export const isNode = (pid: number) => readFileSync(`/proc/${pid}/comm`, 'utf8')
  */
 function loadCommand(): { kind: 'c' | 'node'; argv: string[] } {
   if (process.env.BENCH_LOAD !== 'node') {
-    const bin = path.join(mkdtempSync(path.join(os.tmpdir(), 'lc-fanout-')), 'fanout-viewers');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-fanout-'));
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const bin = path.join(dir, 'fanout-viewers');
     try {
       execFileSync('cc', ['-O2', '-o', bin, path.join(ROOT, 'tests/bench/fanout-viewers.c')], { stdio: ['ignore', 'ignore', 'pipe'] });
       return { kind: 'c', argv: [bin] };
