@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, checkoutBody, footprint, openRelayDbReadOnly, sampleCatalog, shopShow, type ShopShow } from '../helpers/commerce-api.js';
 import { startRelay, type RunningRelay } from '../helpers/processes.js';
+import { seededRandom } from '../../common/testing/seeded-random.js';
 
 /**
  * Random viewer requests over HTTP (seeded, so a failure replays): mutated checkout bodies, wrong
@@ -20,22 +21,11 @@ afterAll(async () => {
   await relay?.stop();
 });
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
-}
 
 const ODD: unknown[] = [null, true, 0, -1, 1e308, 1.5, '', ' ', '\u0000', '<script>', 'x'.repeat(300), '🙂'.repeat(30), [], {}, [1, 2], { __proto__: { polluted: true } }, 'NaN'];
 
 /** Replaces, deletes or adds one field somewhere in the object. */
-function mutate(r: ReturnType<typeof rng>, value: unknown, depth = 0): unknown {
+function mutate(r: ReturnType<typeof seededRandom>, value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value) || depth > 3) return r.pick(ODD);
   const obj = { ...(value as Record<string, unknown>) };
   const keys = Object.keys(obj);
@@ -50,7 +40,7 @@ function mutate(r: ReturnType<typeof rng>, value: unknown, depth = 0): unknown {
 
 describe('random viewer requests', () => {
   it('never crash the relay, never oversell, and always get a meaningful answer', async () => {
-    const r = rng(4242);
+    const r = seededRandom(4242);
     const viewers = await Promise.all(Array.from({ length: 6 }, () => shop.viewer()));
     const allowed = new Set([200, 201, 400, 401, 402, 404, 409, 413, 429]);
     const seen = new Map<number, number>();

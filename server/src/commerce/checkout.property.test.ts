@@ -11,19 +11,8 @@ import { createLogger } from '../log.js';
 import { ShowStore } from '../shows/show-store.js';
 import { CommerceError } from './commerce-error.js';
 import { Commerce } from './commerce.js';
+import { seededRandom } from '../../../common/testing/seeded-random.js';
 
-/** Seeded, so a failure can be replayed: mulberry32. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
-}
 
 const catalog: ShowCatalog = {
   products: [
@@ -62,7 +51,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function randomRequest(r: ReturnType<typeof rng>, viewers: string[]) {
+function randomRequest(r: ReturnType<typeof seededRandom>, viewers: string[]) {
   const product = r.pick([...catalog.products.map((p) => p.id), 'ghost']);
   const optionId = r.pick([null, 's', 'm', 'x']);
   const quantity = r.pick([1, 1, 1, 2, 3, 5, 99]);
@@ -85,7 +74,7 @@ function randomRequest(r: ReturnType<typeof rng>, viewers: string[]) {
 
 describe('checkout under random requests (seeded)', () => {
   it('never oversells, never charges a total priceLine disagrees with, and refuses only with commerce codes', async () => {
-    const r = rng(20261122);
+    const r = seededRandom(20261122);
     const viewers = Array.from({ length: 12 }, (_, i) => commerce.viewers.register(showId, `viewer_${String(i).padStart(12, '0')}`, null).viewerId);
     const codes = new Map<string, number>();
     for (let round = 0; round < 60; round++) {

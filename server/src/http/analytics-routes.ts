@@ -5,16 +5,12 @@ import type { StudioKeys } from '../auth/studio-keys.js';
 import type { Engagement } from '../engagement/engagement.js';
 import type { ShowStore } from '../shows/show-store.js';
 import { HttpError, readJson, sendJson, type Router } from './http-util.js';
-import { requireStudio } from './studio-routes.js';
+import { findShow, requireStudio } from './studio-routes.js';
 
 /** Studio-only: run-down segments, the live dashboard, the post-show report (JSON and CSV). */
 export function addAnalyticsRoutes(router: Router, deps: { keys: StudioKeys; store: ShowStore; analytics: Analytics; engagement: Engagement }): void {
   const { keys, store, analytics, engagement } = deps;
-  const showOr404 = (id: string) => {
-    const show = store.get(id);
-    if (!show) throw new HttpError(404, 'not_found', `no show with id ${id}`);
-    return show;
-  };
+  const showOr404 = (id: string) => findShow(store, id);
   router
     .add('POST', '/api/shows/:id/segment', async (req, res, p) => {
       requireStudio(keys, req);

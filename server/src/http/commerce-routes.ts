@@ -12,7 +12,7 @@ import { toSellerOrder } from '../commerce/order-store.js';
 import { ordersCsv } from '../commerce/orders-csv.js';
 import type { ShowStore } from '../shows/show-store.js';
 import { HttpError, readBody, sendJson, type RouteHandler, type Router } from './http-util.js';
-import { requireStudio } from './studio-routes.js';
+import { findShow, studioRoute } from './studio-routes.js';
 
 /** A catalog of 500 products with images and options is larger than the API's usual 256 KiB. */
 const MAX_CATALOG_BYTES = 4 * 1024 * 1024;
@@ -37,21 +37,8 @@ async function readBodyJson<S extends z.ZodType>(req: IncomingMessage, schema: S
 /** Studio-only commerce routes (docs/commerce-api.md): hand-off, stock, orders, CSV, order actions. */
 export function addCommerceRoutes(router: Router, deps: { keys: StudioKeys; store: ShowStore; commerce: Commerce }): void {
   const { keys, store, commerce } = deps;
-  const authed =
-    (handler: RouteHandler): RouteHandler =>
-    async (req, res, params) => {
-      requireStudio(keys, req);
-      try {
-        await handler(req, res, params);
-      } catch (e) {
-        throw commerceHttpError(e);
-      }
-    };
-  const showOr404 = (id: string) => {
-    const show = store.get(id);
-    if (!show) throw new HttpError(404, ERROR_CODES.notFound, `no show with id ${id}`);
-    return show;
-  };
+  const authed = studioRoute(keys, commerceHttpError);
+  const showOr404 = (id: string) => findShow(store, id);
   const sellerOrders = (showId: string) => {
     const show = showOr404(showId);
     const catalog = commerce.catalogOf(show);

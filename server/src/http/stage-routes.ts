@@ -5,16 +5,12 @@ import type { StageService } from '../live/stage-service.js';
 import type { ShowStore } from '../shows/show-store.js';
 import type { WatchLinks } from '../shows/watch-links.js';
 import { HttpError, readJson, sendJson, type Router } from './http-util.js';
-import { requireStudio, toHttpError } from './studio-routes.js';
+import { findShow, requireStudio, toHttpError } from './studio-routes.js';
 
 /** Cues, the stage and rehearsals: studio-only. */
 export function addStageRoutes(router: Router, deps: { keys: StudioKeys; stage: StageService; store: ShowStore; links: WatchLinks }): void {
   const { keys, stage, store, links } = deps;
-  const showOr404 = (id: string) => {
-    const show = store.get(id);
-    if (!show) throw new HttpError(404, 'not_found', `no show with id ${id}`);
-    return show;
-  };
+  const showOr404 = (id: string) => findShow(store, id);
   router
     .add('GET', '/api/shows/:id/stage', (req, res, p) => {
       requireStudio(keys, req);

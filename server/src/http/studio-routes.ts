@@ -6,6 +6,7 @@ import { LiveError, type LiveShows } from '../live/live-shows.js';
 import type { ShowStore } from '../shows/show-store.js';
 import { ShowTransitionError } from '../shows/show-store.js';
 import type { WatchLinks } from '../shows/watch-links.js';
+import type { Show } from '../../../common/show.js';
 import { HttpError, readJson, sendJson, type Router, type RouteHandler } from './http-util.js';
 
 export interface StudioRouteDeps {
@@ -21,6 +22,26 @@ export function requireStudio(keys: StudioKeys, req: IncomingMessage): void {
   if (!keys.verify(key)) throw new HttpError(401, ERROR_CODES.unauthorized, 'The studio key is wrong or was replaced. Enter the key the relay printed when it first started.');
 }
 
+/** The show a studio route names, or a 404 that says which id. */
+export function findShow(store: ShowStore, id: string): Show {
+  const show = store.get(id);
+  if (!show) throw new HttpError(404, ERROR_CODES.notFound, `no show with id ${id}`);
+  return show;
+}
+
+/** Wraps a studio route: the studio key first, then domain errors mapped to HTTP by `toError`. */
+export function studioRoute(keys: StudioKeys, toError: (e: unknown) => unknown) {
+  return (handler: RouteHandler): RouteHandler =>
+    async (req, res, params) => {
+      requireStudio(keys, req);
+      try {
+        await handler(req, res, params);
+      } catch (e) {
+        throw toError(e);
+      }
+    };
+}
+
 /** Maps domain errors to HTTP; anything else is a 500 the caller logs. */
 export function toHttpError(e: unknown): unknown {
   if (e instanceof LiveError) {
@@ -34,21 +55,8 @@ export function toHttpError(e: unknown): unknown {
 /** Studio-only API: every route checks the studio key first. */
 export function addStudioRoutes(router: Router, deps: StudioRouteDeps): void {
   const { keys, store, links, live } = deps;
-  const authed =
-    (handler: RouteHandler): RouteHandler =>
-    async (req, res, params) => {
-      requireStudio(keys, req);
-      try {
-        await handler(req, res, params);
-      } catch (e) {
-        throw toHttpError(e);
-      }
-    };
-  const showOr404 = (id: string) => {
-    const show = store.get(id);
-    if (!show) throw new HttpError(404, ERROR_CODES.notFound, `no show with id ${id}`);
-    return show;
-  };
+  const authed = studioRoute(keys, toHttpError);
+  const showOr404 = (id: string) => findShow(store, id);
 
   router
     .add('GET', '/api/studio/session', authed((_req, res) => sendJson(res, 200, { ok: true })))
