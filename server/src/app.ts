@@ -30,6 +30,7 @@ import { Commerce } from './commerce/commerce.js';
 import { addCommerceRoutes } from './http/commerce-routes.js';
 import { addWatchCommerceRoutes } from './http/watch-commerce-routes.js';
 import { Engagement } from './engagement/engagement.js';
+import { FanoutActivity } from './viewers/fanout-activity.js';
 import { Analytics } from './analytics/analytics.js';
 import { salesOf } from './analytics/sales.js';
 import { addEngagementRoutes } from './http/engagement-routes.js';
@@ -86,7 +87,8 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   const commerce = new Commerce({ db, shows: store, broadcast: (id, m) => live.broadcast(id, m), stageOf: (id) => stage.get(id), log: log.child({ component: 'commerce' }) });
   commerce.on('studio', (m) => studioChannel.publish(m));
   const catalogOf = (show: Show) => commerce.catalogOf(show);
-  const engagement = new Engagement({ db, live, stage, shows: store, catalogOf, viewers: commerce.viewers, coupons: commerce.coupons, commits: commerce.commits, log: log.child({ component: 'engagement' }) });
+  const fanout = new FanoutActivity();
+  const engagement = new Engagement({ db, live, stage, shows: store, catalogOf, viewers: commerce.viewers, coupons: commerce.coupons, commits: commerce.commits, fanout, log: log.child({ component: 'engagement' }) });
   const analytics = new Analytics({ db, shows: store, live, catalogOf, sales: salesOf(commerce.orders, commerce.coupons), log: log.child({ component: 'analytics' }) });
   analytics.pusher.on('dashboard', (showId, dashboard) => studioChannel.publish({ type: 'dashboard', showId, dashboard }));
   const startedAt = Date.now();
@@ -132,6 +134,8 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   const viewers = new ViewerGateway({
     workers: config.viewerWorkers,
     heartbeatMs: config.heartbeatMs,
+    stallMs: config.viewerWorkerStallMs,
+    activity: fanout,
     logLevel: config.logLevel,
     log: log.child({ component: 'viewer-workers' }),
     deps: { links, live, stageOf: (id) => commerce.overlayStage(id, stage.get(id)), log: log.child({ component: 'viewer' }) },

@@ -44,6 +44,8 @@ export const RelayConfig = z.object({
     .min(0)
     .max(16)
     .default(() => (os.availableParallelism() >= 2 ? 2 : 0)),
+  /** A viewer worker that leaves a broadcast or ping unanswered this long is killed and replaced. */
+  viewerWorkerStallMs: z.coerce.number().int().min(200).max(120_000).default(10_000),
 });
 export type RelayConfig = z.infer<typeof RelayConfig>;
 
@@ -66,6 +68,7 @@ const ENV_KEYS: Record<string, keyof RelayConfig> = {
   RELAY_LOG_LEVEL: 'logLevel',
   RELAY_HEARTBEAT_MS: 'heartbeatMs',
   RELAY_VIEWER_WORKERS: 'viewerWorkers',
+  RELAY_VIEWER_WORKER_STALL_MS: 'viewerWorkerStallMs',
 };
 
 export class ConfigError extends Error {}

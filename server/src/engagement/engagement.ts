@@ -9,6 +9,7 @@ import type { LiveShows } from '../live/live-shows.js';
 import type { StageService } from '../live/stage-service.js';
 import type { Logger } from '../log.js';
 import type { ShowStore } from '../shows/show-store.js';
+import type { FanoutActivity } from '../viewers/fanout-activity.js';
 import { FunnelRecorder } from './funnel.js';
 import { PollService } from './poll-service.js';
 import { QuizService } from './quiz-service.js';
@@ -27,6 +28,8 @@ export interface EngagementDeps {
   coupons: CouponStore;
   /** The checkout's group commit: answers, votes and taps are durable before the reply, one fsync per burst. */
   commits: CommitQueue;
+  /** Cue fan-outs in progress: the funnel's background writes wait for a quiet moment. */
+  fanout?: FanoutActivity;
   log: Logger;
 }
 
@@ -42,12 +45,12 @@ export class Engagement {
   readonly catalogOf: (show: Show) => ShowCatalog | null;
 
   constructor(deps: EngagementDeps) {
-    const { db, live, stage, shows, catalogOf, viewers, coupons, commits, log } = deps;
+    const { db, live, stage, shows, catalogOf, viewers, coupons, commits, fanout, log } = deps;
     this.catalogOf = catalogOf;
     this.presence = new ViewerPresence(live, db, viewers, log.child({ component: 'presence' }));
     this.quizzes = new QuizService({ db, stage, live, shows, catalogOf, coupons, commits, log: log.child({ component: 'quiz' }) });
     this.polls = new PollService(db, stage, live, catalogOf, commits);
-    this.funnel = new FunnelRecorder(db, stage, this.presence, commits, log.child({ component: 'funnel' }));
+    this.funnel = new FunnelRecorder(db, stage, this.presence, commits, log.child({ component: 'funnel' }), fanout);
     this.segments = new SegmentStore(db);
   }
 

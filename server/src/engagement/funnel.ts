@@ -3,6 +3,7 @@ import type { CommitQueue } from '../commerce/commit-queue.js';
 import type { Db } from '../db/database.js';
 import type { StageService } from '../live/stage-service.js';
 import type { Logger } from '../log.js';
+import type { FanoutActivity } from '../viewers/fanout-activity.js';
 import type { ViewerPresence } from './viewer-presence.js';
 
 export type FunnelKind = 'saw' | 'card_open' | 'checkout_start';
@@ -33,13 +34,14 @@ export class FunnelRecorder {
     private readonly presence: ViewerPresence,
     private readonly commits: CommitQueue,
     private readonly log: Logger,
+    private readonly fanout: FanoutActivity | null = null,
   ) {
     stage.on('stage', (showId, s) => this.onStage(showId, s));
     presence.on('joined', (showId, viewerId) => {
       const at = new Date().toISOString();
       for (const productId of this.pinnedIn(showId)) this.queue.push([showId, productId, viewerId, at]);
     });
-    this.timer = setInterval(() => this.flush(), SAW_BATCH_MS);
+    this.timer = setInterval(() => void this.flush(), SAW_BATCH_MS);
     this.timer.unref();
   }
 
@@ -72,16 +74,22 @@ export class FunnelRecorder {
     );
   }
 
-  /** Writes queued "saw" rows, one chunk per event-loop turn. */
-  flush(): void {
+  /**
+   * Writes queued "saw" rows, one chunk per event-loop turn, each once no cue is being fanned
+   * out (a pinned card queues a row per viewer; writing them mid-fan-out took a core from it).
+   */
+  async flush(): Promise<void> {
     if (this.flushing || this.queue.length === 0) return;
     this.flushing = true;
-    const step = () => {
-      if (!this.stopped) this.writeChunk();
-      if (this.queue.length && !this.stopped) setImmediate(step);
-      else this.flushing = false;
-    };
-    step();
+    try {
+      while (this.queue.length > 0 && !this.stopped) {
+        await this.fanout?.whenQuiet();
+        await new Promise((r) => setImmediate(r));
+        if (!this.stopped) this.writeChunk();
+      }
+    } finally {
+      this.flushing = false;
+    }
   }
 
   private writeChunk(): void {

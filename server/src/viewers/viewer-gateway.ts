@@ -7,6 +7,7 @@ import type { Logger, LogLevel } from '../log.js';
 import type { WatchLinks } from '../shows/watch-links.js';
 import { handleViewerSocket } from '../ws/viewer-channel.js';
 import { keepAlive } from './heartbeat.js';
+import type { FanoutActivity } from './fanout-activity.js';
 import { localViewerSocket, MAX_VIEWER_FRAME_BYTES } from './viewer-socket.js';
 import { ViewerWorkerPool } from './worker-pool.js';
 
@@ -16,6 +17,9 @@ export interface ViewerGatewayOptions {
   /** Viewer worker processes; 0 keeps every viewer socket in this process. */
   workers: number;
   heartbeatMs: number;
+  /** A viewer worker that leaves a broadcast or ping unanswered this long is replaced. */
+  stallMs: number;
+  activity: FanoutActivity;
   logLevel: LogLevel;
   log: Logger;
   deps: { links: WatchLinks; live: LiveShows; stageOf: (showId: string) => Stage; log: Logger };
@@ -33,7 +37,7 @@ export class ViewerGateway {
   constructor(private readonly opts: ViewerGatewayOptions) {
     this.pool =
       opts.workers > 0
-        ? new ViewerWorkerPool({ count: opts.workers, heartbeatMs: opts.heartbeatMs, logLevel: opts.logLevel, log: opts.log, onConnection: (conn) => handleViewerSocket(conn, opts.deps) })
+        ? new ViewerWorkerPool({ count: opts.workers, heartbeatMs: opts.heartbeatMs, stallMs: opts.stallMs, activity: opts.activity, logLevel: opts.logLevel, log: opts.log, onConnection: (conn) => handleViewerSocket(conn, opts.deps) })
         : null;
   }
 

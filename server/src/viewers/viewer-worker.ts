@@ -75,7 +75,11 @@ function broadcast(show: string, frame: Buffer): void {
 
 function handle(m: RelayToWorker, socket: Socket | undefined): void {
   if (m.k === 'upgrade') return socket ? upgrade(m, socket) : post({ k: 'gone', c: m.c });
-  if (m.k === 'broadcast') return broadcast(m.show, Buffer.isBuffer(m.frame) ? m.frame : Buffer.from(m.frame));
+  if (m.k === 'broadcast') {
+    broadcast(m.show, Buffer.isBuffer(m.frame) ? m.frame : Buffer.from(m.frame));
+    return post({ k: 'ack', seq: m.seq });
+  }
+  if (m.k === 'ping') return post({ k: 'ack', seq: m.seq });
   if (m.k === 'stop') return stop();
   const conn = conns.get(m.c);
   if (!conn) return;

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
 import type { ShowFanout } from '../live/live-shows.js';
+import type { FanoutActivity } from './fanout-activity.js';
 import type { ViewerInput, ViewerSocket } from './viewer-socket.js';
 import type { RelayToWorker } from './worker-protocol.js';
 
@@ -18,12 +19,16 @@ export class ViewerWorker implements ShowFanout {
   private readonly inFlight = new Set<number>();
   private waiting: { m: Upgrade; socket: Socket }[] = [];
   private nextWaiting = 0;
+  /** Broadcasts and pings the worker has not acknowledged yet, oldest first. */
+  private readonly unacked: { seq: number; at: number; broadcast: boolean }[] = [];
+  private seq = 0;
   ready = false;
   readonly startedAt = Date.now();
 
   constructor(
     readonly index: number,
     readonly child: ChildProcess,
+    private readonly activity: FanoutActivity | null = null,
   ) {}
 
   get load(): number {
@@ -79,7 +84,42 @@ export class ViewerWorker implements ShowFanout {
   }
 
   broadcast(showId: string, frame: Buffer): void {
-    this.post({ k: 'broadcast', show: showId, frame });
+    if (!this.child.connected) return;
+    const seq = this.seq++;
+    this.unacked.push({ seq, at: Date.now(), broadcast: true });
+    this.activity?.started(this);
+    this.child.send({ k: 'broadcast', seq, show: showId, frame } satisfies RelayToWorker);
+  }
+
+  /** Asks the worker to answer, unless it already owes an answer (that one will tell). */
+  ping(): void {
+    if (!this.child.connected || this.unacked.length > 0) return;
+    const seq = this.seq++;
+    this.unacked.push({ seq, at: Date.now(), broadcast: false });
+    this.child.send({ k: 'ping', seq } satisfies RelayToWorker);
+  }
+
+  /** The worker has handled everything up to seq (it handles messages in order). */
+  acked(seq: number): void {
+    let broadcasts = 0;
+    while (this.unacked.length > 0 && this.unacked[0]!.seq <= seq) if (this.unacked.shift()!.broadcast) broadcasts++;
+    if (broadcasts > 0) this.activity?.finished(this, broadcasts);
+  }
+
+  /** How long the oldest unanswered broadcast or ping has waited (0 when none). */
+  lagMs(now = Date.now()): number {
+    return this.unacked.length > 0 ? now - this.unacked[0]!.at : 0;
+  }
+
+  /** Broadcasts and pings sent and not answered yet. */
+  get backlog(): number {
+    return this.unacked.length;
+  }
+
+  /** The worker is gone: nothing it owed will come. */
+  released(): void {
+    this.unacked.length = 0;
+    this.activity?.finished(this);
   }
 }
 

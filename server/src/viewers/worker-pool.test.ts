@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createLogger } from '../log.js';
 import { encodeTextFrame } from '../ws/text-frame.js';
+import { FanoutActivity } from './fanout-activity.js';
 import type { ViewerInput, ViewerSocket } from './viewer-socket.js';
 import { ViewerWorkerPool, WORKER_FILE } from './worker-pool.js';
 
@@ -16,11 +17,14 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 }, 30_000);
 
-async function setUp(count = 1) {
+async function setUp(count = 1, stallMs = 60_000) {
   const conns: { conn: ViewerSocket; inputs: ViewerInput[]; closed: boolean }[] = [];
+  const activity = new FanoutActivity();
   const pool = new ViewerWorkerPool({
     count,
     heartbeatMs: 60_000,
+    stallMs,
+    activity,
     logLevel: 'error',
     log: quiet,
     execArgv: TSX,
@@ -48,7 +52,7 @@ async function setUp(count = 1) {
     })());
   cleanups.push(stop);
   const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/ws/watch`;
-  return { pool, conns, url, stop };
+  return { pool, conns, url, stop, activity };
 }
 
 const until = async (what: string, check: () => boolean) => {
@@ -114,6 +118,39 @@ describe('viewer worker pool', { timeout: 60_000 }, () => {
     await stop();
     await until('the goodbye', () => b.code() !== null);
     expect(b.code()).toBe(1001);
+  });
+
+  it('counts a broadcast as under way until the worker has written it to its sockets', async () => {
+    const { conns, url, activity } = await setUp();
+    const a = open(url);
+    await a.opened;
+    await until('a connection', () => conns.length === 1);
+    conns[0]!.conn.join('s1');
+    conns[0]!.conn.fanout!.broadcast('s1', encodeTextFrame(Buffer.from('"cue"')));
+    expect(activity.quiet).toBe(false);
+    await activity.whenQuiet(60_000);
+    expect(activity.quiet).toBe(true);
+    await until('the cue', () => a.got.length === 1);
+    expect(a.got).toEqual(['"cue"']);
+  });
+
+  it('kills and replaces a worker that stops answering; its sockets count as gone', async () => {
+    const { pool, conns, url, activity } = await setUp(1, 1000);
+    const a = open(url);
+    await a.opened;
+    await until('a connection', () => conns.length === 1);
+    const workers = () => (pool as unknown as { workers: ({ ready: boolean; child: { pid: number } } | null)[] }).workers;
+    const pid = workers()[0]!.child.pid;
+    process.kill(pid, 'SIGSTOP'); // hung: alive, but answers nothing
+    conns[0]!.conn.join('s1');
+    conns[0]!.conn.fanout!.broadcast('s1', encodeTextFrame(Buffer.from('"lost"')));
+    await until('the hung worker’s socket to be gone', () => conns[0]!.closed && a.code() !== null);
+    expect(activity.quiet).toBe(true); // what it owed no longer holds anything back
+    await until('a new worker', () => workers()[0]?.ready === true && workers()[0]!.child.pid !== pid);
+    const b = open(url);
+    await b.opened;
+    await until('a new connection', () => conns.length === 2);
+    expect(a.got).toEqual([]);
   });
 
   it('a worker exits when the relay is gone, and drops malformed messages without dying', async () => {

@@ -6,6 +6,7 @@ import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describeZodError } from '../../../common/errors.js';
 import type { Logger, LogLevel } from '../log.js';
+import type { FanoutActivity } from './fanout-activity.js';
 import type { ViewerSocket } from './viewer-socket.js';
 import { ViewerWorker, WorkerConnection } from './worker-connection.js';
 import { WorkerToRelay } from './worker-protocol.js';
@@ -15,10 +16,16 @@ const here = fileURLToPath(import.meta.url);
 export const WORKER_FILE = path.join(path.dirname(here), `viewer-worker${path.extname(here)}`);
 const READY_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 3000;
+/** Unanswered broadcasts a worker may owe before it counts as stuck (each holds a frame in memory here). */
+export const MAX_WORKER_BACKLOG = 1000;
 
 export interface ViewerWorkerPoolOptions {
   count: number;
   heartbeatMs: number;
+  /** A worker that leaves a broadcast or ping unanswered this long is killed and replaced. */
+  stallMs: number;
+  /** Told when broadcasts start and finish, so background work can wait for a quiet moment. */
+  activity?: FanoutActivity;
   logLevel: LogLevel;
   log: Logger;
   /** Node flags for the workers; default: this process's own (under tsx, its TypeScript loader). */
@@ -50,6 +57,7 @@ export class ViewerWorkerPool {
   private readonly restartTimers = new Set<NodeJS.Timeout>();
   private nextConn = 0;
   private stopping = false;
+  private watchdog: NodeJS.Timeout | null = null;
 
   constructor(private readonly opts: ViewerWorkerPoolOptions) {
     this.workers = Array.from({ length: opts.count }, () => null);
@@ -58,6 +66,8 @@ export class ViewerWorkerPool {
 
   /** Forks every worker and waits (bounded) until they can take sockets; until then viewers are served in-process. */
   async start(): Promise<void> {
+    this.watchdog = setInterval(() => this.watch(), Math.max(50, Math.floor(this.opts.stallMs / 4)));
+    this.watchdog.unref();
     const ready = this.workers.map((_, i) => this.spawn(i));
     const timeout = new Promise<void>((r) => setTimeout(r, READY_TIMEOUT_MS).unref());
     await Promise.race([Promise.all(ready), timeout]);
@@ -68,7 +78,7 @@ export class ViewerWorkerPool {
   private spawn(index: number): Promise<void> {
     const { heartbeatMs, logLevel, log } = this.opts;
     const child = fork(WORKER_FILE, [String(heartbeatMs), logLevel, String(index)], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: this.opts.execArgv ?? process.execArgv });
-    const worker = new ViewerWorker(index, child);
+    const worker = new ViewerWorker(index, child, this.opts.activity ?? null);
     this.workers[index] = worker;
     return new Promise((resolve) => {
       child.on('message', (raw) => {
@@ -87,6 +97,7 @@ export class ViewerWorkerPool {
           return this.opts.onConnection(conn);
         }
         if (m.k === 'gone') return void worker.settled(m.c);
+        if (m.k === 'ack') return worker.acked(m.seq);
         if (m.k === 'input') return worker.conns.get(m.c)?.input({ text: m.text, size: m.size, binary: m.binary });
         const conn = worker.conns.get(m.c);
         worker.conns.delete(m.c);
@@ -108,6 +119,7 @@ export class ViewerWorkerPool {
     const { index } = worker;
     if (this.workers[index] === worker) this.workers[index] = null;
     const viewers = worker.conns.size;
+    worker.released();
     worker.dropWaiting();
     const conns = [...worker.conns.values()];
     worker.conns.clear();
@@ -122,6 +134,23 @@ export class ViewerWorkerPool {
       if (!this.stopping) void this.spawn(index);
     }, inMs);
     this.restartTimers.add(timer);
+  }
+
+  /**
+   * Pings every worker and kills one that has not answered within stallMs or owes too many
+   * broadcasts: a hung worker (an endless loop, a stopped process) would otherwise hold its
+   * viewers without cues and let the queue to it grow. Its exit then restarts it as for a crash.
+   */
+  private watch(): void {
+    const now = Date.now();
+    for (const w of this.workers) {
+      if (!w?.ready || !w.child.connected) continue;
+      const lagMs = w.lagMs(now);
+      if (lagMs > this.opts.stallMs || w.backlog > MAX_WORKER_BACKLOG) {
+        this.opts.log.error('viewer worker stalled; killing it', { worker: w.index, pid: w.child.pid, lagMs, backlog: w.backlog, viewers: w.conns.size });
+        w.child.kill('SIGKILL');
+      } else w.ping();
+    }
   }
 
   /** Hands an upgrade of /ws/watch to the least-loaded ready worker; false when none can take it. */
@@ -140,6 +169,7 @@ export class ViewerWorkerPool {
   /** Asks every worker to say goodbye to its viewers and exit; kills any that take too long. */
   async close(): Promise<void> {
     this.stopping = true;
+    if (this.watchdog) clearInterval(this.watchdog);
     for (const t of this.restartTimers) clearTimeout(t);
     this.restartTimers.clear();
     await Promise.all(
@@ -160,6 +190,7 @@ export class ViewerWorkerPool {
   /** Synchronous last resort when the relay process exits without closing. */
   kill(): void {
     this.stopping = true;
+    if (this.watchdog) clearInterval(this.watchdog);
     for (const w of this.workers) if (w && w.child.exitCode === null) w.child.kill('SIGKILL');
   }
 }

@@ -8,6 +8,8 @@ import { MAX_SIGNAL_MESSAGE_BYTES } from '../../../common/limits.js';
  * what they receive; a message that does not parse is logged and dropped.
  */
 const connId = z.number().int().nonnegative();
+/** Broadcasts and pings are numbered; the worker handles messages in order, so an ack covers all before it. */
+const seq = z.number().int().nonnegative();
 const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes');
 
 export const RelayToWorker = z.discriminatedUnion('k', [
@@ -16,8 +18,10 @@ export const RelayToWorker = z.discriminatedUnion('k', [
   z.object({ k: z.literal('join'), c: connId, show: z.string() }),
   z.object({ k: z.literal('send'), c: connId, text: z.string() }),
   z.object({ k: z.literal('frame'), c: connId, frame: bytes }),
-  /** One frame for every connection that joined the show. */
-  z.object({ k: z.literal('broadcast'), show: z.string(), frame: bytes }),
+  /** One frame for every connection that joined the show; acknowledged with its seq once written. */
+  z.object({ k: z.literal('broadcast'), seq, show: z.string(), frame: bytes }),
+  /** Are you there? Acknowledged with its seq (a worker that stops answering is killed and replaced). */
+  z.object({ k: z.literal('ping'), seq }),
   z.object({ k: z.literal('close'), c: connId, code: z.number().int(), reason: z.string().max(120) }),
   /** Close every connection (1001) and exit. */
   z.object({ k: z.literal('stop') }),
@@ -32,5 +36,7 @@ export const WorkerToRelay = z.discriminatedUnion('k', [
   /** A viewer message; `text` only when it is text within the signal limit (the relay still checks everything). */
   z.object({ k: z.literal('input'), c: connId, text: z.string().max(MAX_SIGNAL_MESSAGE_BYTES).nullable(), size: z.number().int().nonnegative(), binary: z.boolean() }),
   z.object({ k: z.literal('closed'), c: connId }),
+  /** Everything up to this broadcast or ping is done. */
+  z.object({ k: z.literal('ack'), seq }),
 ]);
 export type WorkerToRelay = z.infer<typeof WorkerToRelay>;
