@@ -153,6 +153,22 @@ describe('viewer worker pool', { timeout: 60_000 }, () => {
     expect(a.got).toEqual([]);
   });
 
+  it('does not blame a worker for answers the relay itself was too busy to read', async () => {
+    const { pool, conns, url } = await setUp(1, 2000);
+    const a = open(url);
+    await a.opened;
+    await until('a connection', () => conns.length === 1);
+    const pid = (pool as unknown as { workers: { child: { pid: number } }[] }).workers[0]!.child.pid;
+    conns[0]!.conn.join('s1');
+    conns[0]!.conn.fanout!.broadcast('s1', encodeTextFrame(Buffer.from('"cue"')));
+    const until_ = Date.now() + 2600;
+    while (Date.now() < until_); // the relay's loop is blocked: the worker's ack waits unread
+    await until('the cue', () => a.got.length === 1);
+    await new Promise((r) => setTimeout(r, 2500)); // several watchdog rounds after the block
+    expect((pool as unknown as { workers: { child: { pid: number } }[] }).workers[0]!.child.pid).toBe(pid);
+    expect(a.code()).toBeNull();
+  });
+
   it('a worker exits when the relay is gone, and drops malformed messages without dying', async () => {
     const child = fork(WORKER_FILE, ['60000', 'error', '0'], { serialization: 'advanced', execArgv: TSX, stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
     cleanups.push(() => void child.kill('SIGKILL'));

@@ -58,6 +58,7 @@ export class ViewerWorkerPool {
   private nextConn = 0;
   private stopping = false;
   private watchdog: NodeJS.Timeout | null = null;
+  private lastWatch = Date.now();
 
   constructor(private readonly opts: ViewerWorkerPoolOptions) {
     this.workers = Array.from({ length: opts.count }, () => null);
@@ -66,7 +67,7 @@ export class ViewerWorkerPool {
 
   /** Forks every worker and waits (bounded) until they can take sockets; until then viewers are served in-process. */
   async start(): Promise<void> {
-    this.watchdog = setInterval(() => this.watch(), Math.max(50, Math.floor(this.opts.stallMs / 4)));
+    this.watchdog = setInterval(() => this.watch(), this.watchEveryMs);
     this.watchdog.unref();
     const ready = this.workers.map((_, i) => this.spawn(i));
     const timeout = new Promise<void>((r) => setTimeout(r, READY_TIMEOUT_MS).unref());
@@ -143,6 +144,11 @@ export class ViewerWorkerPool {
    */
   private watch(): void {
     const now = Date.now();
+    // Were we blocked ourselves (a long synchronous job, a pause)? Then answers may be waiting
+    // unread behind this timer: judge nobody this round.
+    const late = now - this.lastWatch > 2 * this.watchEveryMs;
+    this.lastWatch = now;
+    if (late) return;
     for (const w of this.workers) {
       if (!w?.ready || !w.child.connected) continue;
       const lagMs = w.lagMs(now);
@@ -151,6 +157,10 @@ export class ViewerWorkerPool {
         w.child.kill('SIGKILL');
       } else w.ping();
     }
+  }
+
+  private get watchEveryMs(): number {
+    return Math.max(50, Math.floor(this.opts.stallMs / 4));
   }
 
   /** Hands an upgrade of /ws/watch to the least-loaded ready worker; false when none can take it. */
