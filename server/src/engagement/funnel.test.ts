@@ -34,13 +34,13 @@ describe('the funnel’s "saw" rows', () => {
     const saw = () => (db.prepare("SELECT count(*) AS n FROM funnel_events WHERE kind = 'saw'").get() as { n: number }).n;
     try {
       const worker = {};
-      fanout.started(worker);
+      fanout.mark(worker, true);
       stage.emit('stage', show.id, { pinned: [{ productId: 'p1' }] });
       await settle(); // the viewers are listed on the next turn
       const flushing = funnel.flush();
       await settle();
       expect(saw()).toBe(0);
-      fanout.finished(worker, 1);
+      fanout.mark(worker, false);
       await flushing;
       expect(saw()).toBe(3000);
     } finally {

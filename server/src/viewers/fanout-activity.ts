@@ -5,24 +5,17 @@
  * so it never takes a core from a cue's fan-out while viewers are waiting for it.
  */
 export class FanoutActivity {
-  private readonly busy = new Map<object, number>();
+  private readonly busy = new Set<object>();
   private waiters: (() => void)[] = [];
 
-  /** A broadcast went out through `by` (one per worker). */
-  started(by: object): void {
-    this.busy.set(by, (this.busy.get(by) ?? 0) + 1);
-  }
-
-  /** `by` finished `count` broadcasts (or all of them: it is gone). */
-  finished(by: object, count = Infinity): void {
-    const left = (this.busy.get(by) ?? 0) - count;
-    if (left > 0) this.busy.set(by, left);
-    else this.busy.delete(by);
-    if (this.quiet) {
-      const waiters = this.waiters;
-      this.waiters = [];
-      for (const w of waiters) w();
-    }
+  /** Whether `by` (a viewer worker) owes any broadcast now. */
+  mark(by: object, owesBroadcasts: boolean): void {
+    if (owesBroadcasts) return void this.busy.add(by);
+    this.busy.delete(by);
+    if (!this.quiet) return;
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
   }
 
   get quiet(): boolean {

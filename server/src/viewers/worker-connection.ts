@@ -87,7 +87,7 @@ export class ViewerWorker implements ShowFanout {
     if (!this.child.connected) return;
     const seq = this.seq++;
     this.unacked.push({ seq, at: Date.now(), broadcast: true });
-    this.activity?.started(this);
+    this.activity?.mark(this, true);
     this.child.send({ k: 'broadcast', seq, show: showId, frame } satisfies RelayToWorker);
   }
 
@@ -101,9 +101,8 @@ export class ViewerWorker implements ShowFanout {
 
   /** The worker has handled everything up to seq (it handles messages in order). */
   acked(seq: number): void {
-    let broadcasts = 0;
-    while (this.unacked.length > 0 && this.unacked[0]!.seq <= seq) if (this.unacked.shift()!.broadcast) broadcasts++;
-    if (broadcasts > 0) this.activity?.finished(this, broadcasts);
+    while (this.unacked.length > 0 && this.unacked[0]!.seq <= seq) this.unacked.shift();
+    this.activity?.mark(this, this.unacked.some((u) => u.broadcast));
   }
 
   /** How long the oldest unanswered broadcast or ping has waited (0 when none). */
@@ -119,7 +118,7 @@ export class ViewerWorker implements ShowFanout {
   /** The worker is gone: nothing it owed will come. */
   released(): void {
     this.unacked.length = 0;
-    this.activity?.finished(this);
+    this.activity?.mark(this, false);
   }
 }
 

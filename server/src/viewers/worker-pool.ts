@@ -17,7 +17,7 @@ export const WORKER_FILE = path.join(path.dirname(here), `viewer-worker${path.ex
 const READY_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 3000;
 /** Unanswered broadcasts a worker may owe before it counts as stuck (each holds a frame in memory here). */
-export const MAX_WORKER_BACKLOG = 1000;
+const MAX_WORKER_BACKLOG = 1000;
 
 export interface ViewerWorkerPoolOptions {
   count: number;
