@@ -8,7 +8,9 @@ cd "$(dirname "$0")/.."
 SUDO=""
 if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 
-PACKAGES=(janus chromium xvfb ffmpeg fonts-noto-cjk iproute2 ca-certificates)
+# python3, make and g++: node-gyp builds better-sqlite3 (its prebuilt binary is a download from
+# outside the registries), and the benchmarks build their C load generator with cc.
+PACKAGES=(janus chromium xvfb ffmpeg fonts-noto-cjk iproute2 ca-certificates python3 make g++)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
