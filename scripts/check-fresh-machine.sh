@@ -52,7 +52,7 @@ trap 'exit 130' INT TERM
 command -v debootstrap >/dev/null || { say "installing debootstrap on this machine"; apt-get install -y -q debootstrap >/dev/null; }
 # The mirror this machine itself uses (deb822 or one-line sources), so the root reaches Debian the same way.
 MIRROR="$( (grep -hE '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}'; \
-            grep -hE '^deb ' /etc/apt/sources.list 2>/dev/null | awk '{print $2}') | grep -v security | head -1)"
+            grep -hE '^deb ' /etc/apt/sources.list 2>/dev/null | awk '{print $2}') | grep -v security | head -1 || true)"
 MIRROR="${MIRROR:-http://deb.debian.org/debian}"
 say "building a minimal $SUITE root in $ROOT from $MIRROR"
 t0=$(date +%s)
