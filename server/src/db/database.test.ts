@@ -61,6 +61,31 @@ describe('relay migrations', () => {
     expect(() => db.prepare("INSERT INTO cue_firings (show_id, firing_id, fired_at, op, stage_version) VALUES ('nope', 'f2', 'now', '{}', 2)").run()).toThrow();
   });
 
+  it('step 5 rebuilds orders keeping every row, allows expired, and tags claims, votes and answers with a network', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    applyMigrations(db, relayMigrations.slice(0, 4));
+    db.prepare("INSERT INTO shows (id, title, status, created_at) VALUES ('s', 't', 'live', 'now')").run();
+    db.prepare("INSERT INTO viewers (id, created_at) VALUES ('v', 'now')").run();
+    const insert = (id: string, status: string) =>
+      db
+        .prepare("INSERT INTO orders (id, number, show_id, viewer_id, idempotency_key, request_hash, product_id, quantity, currency, total, discount, quote, payment, status, phone_hash, created_at, updated_at) VALUES (?, ?, 's', 'v', ?, 'h', 'p', 1, 'KRW', 100, 0, '{}', 'bank_transfer', ?, 'ph', 'now', 'now')")
+        .run(id, `N-${id}`, `key-${id}-0000000000`, status);
+    insert('o1', 'awaiting_payment');
+    expect(() => insert('o2', 'expired')).toThrow();
+    applyMigrations(db, relayMigrations.slice(0, 5));
+    expect(db.prepare('SELECT id, status, phone_hash, net, expires_at FROM orders').all()).toEqual([{ id: 'o1', status: 'awaiting_payment', phone_hash: 'ph', net: null, expires_at: null }]);
+    insert('o2', 'expired');
+    expect(() => insert('o3', 'lost')).toThrow();
+    expect(() => insert('o1', 'paid')).toThrow(); // the primary key and UNIQUE number survived the rebuild
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.prepare("INSERT INTO coupon_claims (show_id, coupon_id, viewer_id, source, claimed_at, net) VALUES ('s', 'c', 'v', 'drop', 'now', 'n1')").run();
+    db.prepare("INSERT INTO poll_votes (show_id, poll_id, viewer_id, choice_index, voted_at, net) VALUES ('s', 'p', 'v', 0, 'now', 'n1')").run();
+    db.prepare("INSERT INTO quiz_answers (show_id, quiz_id, viewer_id, choice_index, correct, reaction_ms, answered_at, net) VALUES ('s', 'q', 'v', 0, 1, 5, 'now', 'n1')").run();
+    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'orders' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name).sort();
+    expect(indexes).toEqual(['orders_expiry', 'orders_phone', 'orders_show', 'orders_show_product', 'orders_viewer']);
+  });
+
   it('refuses a database from a newer program and a broken migration leaves nothing half-done', () => {
     const db = new Database(':memory:');
     db.pragma('user_version = 99');

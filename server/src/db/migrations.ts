@@ -180,4 +180,55 @@ export const relayMigrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: 'fairness: expired orders and the payment window, buyer and network tags on orders, claims, votes and answers',
+    // SQLite cannot change a CHECK in place: orders is rebuilt (nothing references it) to allow 'expired'.
+    sql: `
+      CREATE TABLE orders_v5 (
+        id TEXT PRIMARY KEY,
+        number TEXT NOT NULL UNIQUE,
+        show_id TEXT NOT NULL REFERENCES shows(id),
+        viewer_id TEXT NOT NULL REFERENCES viewers(id),
+        idempotency_key TEXT NOT NULL,
+        request_hash TEXT NOT NULL,
+        product_id TEXT NOT NULL,
+        option_id TEXT,
+        quantity INTEGER NOT NULL CHECK (quantity BETWEEN 1 AND 99),
+        coupon_id TEXT,
+        currency TEXT NOT NULL,
+        total INTEGER NOT NULL CHECK (total >= 0),
+        discount INTEGER NOT NULL CHECK (discount >= 0),
+        quote TEXT NOT NULL CHECK (json_valid(quote)),
+        payment TEXT NOT NULL CHECK (payment IN ('bank_transfer','cash_on_delivery','card')),
+        status TEXT NOT NULL CHECK (status IN ('awaiting_payment','paid','cancelled','refunded','expired')),
+        buyer TEXT CHECK (buyer IS NULL OR json_valid(buyer)),
+        -- HMAC (relay secret) of the normalised phone / delivery address: per-buyer caps across devices.
+        phone_hash TEXT,
+        address_hash TEXT,
+        -- HMAC tag of the source network (IPv4 address, IPv6 /64): per-network shares and seller clusters.
+        net TEXT,
+        -- A bank transfer not paid by then expires and its stock returns.
+        expires_at TEXT,
+        segment_id TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (show_id, viewer_id, idempotency_key)
+      ) STRICT;
+      INSERT INTO orders_v5 (id, number, show_id, viewer_id, idempotency_key, request_hash, product_id, option_id, quantity, coupon_id, currency, total, discount, quote, payment, status, buyer, phone_hash, segment_id, created_at, updated_at)
+        SELECT id, number, show_id, viewer_id, idempotency_key, request_hash, product_id, option_id, quantity, coupon_id, currency, total, discount, quote, payment, status, buyer, phone_hash, segment_id, created_at, updated_at FROM orders;
+      DROP TABLE orders;
+      ALTER TABLE orders_v5 RENAME TO orders;
+      CREATE INDEX orders_show ON orders(show_id, created_at);
+      CREATE INDEX orders_viewer ON orders(viewer_id);
+      CREATE INDEX orders_phone ON orders(phone_hash);
+      CREATE INDEX orders_show_product ON orders(show_id, product_id);
+      CREATE INDEX orders_expiry ON orders(expires_at) WHERE status = 'awaiting_payment' AND expires_at IS NOT NULL;
+      ALTER TABLE coupon_claims ADD COLUMN net TEXT;
+      CREATE INDEX coupon_claims_net ON coupon_claims(show_id, coupon_id, net);
+      ALTER TABLE poll_votes ADD COLUMN net TEXT;
+      CREATE INDEX poll_votes_net ON poll_votes(show_id, poll_id, net);
+      ALTER TABLE quiz_answers ADD COLUMN net TEXT;
+    `,
+  },
 ];
