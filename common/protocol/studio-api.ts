@@ -25,13 +25,18 @@ export type CreateLinkRequest = z.infer<typeof CreateLinkRequest>;
 export const MediaEngineState = z.enum(['up', 'down', 'starting']);
 export type MediaEngineState = z.infer<typeof MediaEngineState>;
 
+/**
+ * GET /api/health. The public sees `ok` and the media engine's state; with the studio key the
+ * relay adds the details (version, uptime, restarts, live shows, viewers), which tell an outsider
+ * more than it needs (what to attack, how big the audience is).
+ */
 export const Health = z.object({
   ok: z.boolean(),
-  version: z.string(),
-  uptimeSec: z.number(),
-  mediaEngine: z.object({ state: MediaEngineState, restarts: z.number().int(), managed: z.boolean() }),
-  liveShows: z.number().int(),
-  viewers: z.number().int(),
+  mediaEngine: z.object({ state: MediaEngineState, restarts: z.number().int().optional(), managed: z.boolean().optional() }),
+  version: z.string().optional(),
+  uptimeSec: z.number().optional(),
+  liveShows: z.number().int().optional(),
+  viewers: z.number().int().optional(),
 });
 export type Health = z.infer<typeof Health>;
 

@@ -10,10 +10,11 @@ import type { Show } from '../../common/show.js';
 import { bearerToken, StudioKeys } from './auth/studio-keys.js';
 import { publicBaseUrl, type RelayConfig } from './config.js';
 import { openRelayDb, type Db } from './db/database.js';
-import { HttpError, Router, sendError, sendJson } from './http/http-util.js';
+import { HttpError, parseTarget, Router, sendError, sendJson } from './http/http-util.js';
 import { addStudioRoutes } from './http/studio-routes.js';
 import { addWatchRoutes } from './http/watch-routes.js';
 import { addWhipRoutes } from './http/whip-routes.js';
+import { externalJanusAccess } from './janus/janus-access.js';
 import { writeJanusConfig } from './janus/janus-config.js';
 import { JanusProcess } from './janus/janus-process.js';
 import { MediaEngine, MediaUnavailableError } from './janus/media-engine.js';
@@ -72,14 +73,15 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   const links = new WatchLinks(db, linkSecret(db, config.secret), () => baseUrl);
 
   let janus: JanusProcess | null = null;
-  let janusUrl = config.janusUrl;
-  if (!janusUrl) {
-    const configFile = writeJanusConfig(config, path.join(config.dataDir, 'janus'));
-    janus = new JanusProcess(config.janusBin, configFile, log.child({ component: 'janus' }));
+  let janusAccess = externalJanusAccess(config);
+  if (!janusAccess) {
+    const managed = writeJanusConfig(config, path.join(config.dataDir, 'janus'));
+    janus = new JanusProcess(config.janusBin, managed.configFile, log.child({ component: 'janus' }));
     janus.start();
-    janusUrl = `ws://127.0.0.1:${config.janusApiPort}/`;
+    janusAccess = managed.access;
   }
-  const engine = new MediaEngine(janusUrl, log.child({ component: 'media' }));
+  const janusUrl = janusAccess.url;
+  const engine = new MediaEngine(janusAccess, log.child({ component: 'media' }));
   engine.start();
   const live = new LiveShows(engine, store, log.child({ component: 'live' }));
   const stage = new StageService(new StageStore(db), store, live, log.child({ component: 'stage' }));
@@ -94,16 +96,20 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   const startedAt = Date.now();
 
   const router = new Router();
-  router.add('GET', '/api/health', (_req, res) => {
-    const body: Health = {
-      ok: engine.state === 'up',
-      version: VERSION,
-      uptimeSec: Math.round((Date.now() - startedAt) / 1000),
-      mediaEngine: { state: engine.state, restarts: janus?.restarts ?? 0, managed: janus !== null },
-      liveShows: store.listLive().length,
-      viewers: live.totalViewers(),
-    };
-    sendJson(res, body.ok ? 200 : 503, body);
+  // The public gets only what a watch page or a load balancer needs; the studio key adds the details.
+  router.add('GET', '/api/health', (req, res) => {
+    const ok = engine.state === 'up';
+    const body: Health = keys.verify(bearerToken(req.headers.authorization))
+      ? {
+          ok,
+          version: VERSION,
+          uptimeSec: Math.round((Date.now() - startedAt) / 1000),
+          mediaEngine: { state: engine.state, restarts: janus?.restarts ?? 0, managed: janus !== null },
+          liveShows: store.listLive().length,
+          viewers: live.totalViewers(),
+        }
+      : { ok, mediaEngine: { state: engine.state } };
+    sendJson(res, ok ? 200 : 503, body);
   });
   addStudioRoutes(router, { keys, store, links, live });
   addWhipRoutes(router, keys, live);
@@ -116,10 +122,12 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   addWatchRoutes(router, links, store, opts.watchDist ?? DEFAULT_WATCH_DIST);
 
   const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://relay');
+    const url = parseTarget(req.url);
+    if (url === null) return sendError(res, new HttpError(400, ERROR_CODES.badRequest, 'the request target is not a valid URL path'));
     const match = router.match(req.method ?? 'GET', url.pathname);
     if (match === null) return sendError(res, new HttpError(404, ERROR_CODES.notFound, 'no such page'));
     if (match === 'method') return sendError(res, new HttpError(405, ERROR_CODES.badRequest, 'method not allowed here'));
+    if (match === 'malformed') return sendError(res, new HttpError(400, ERROR_CODES.badRequest, 'the path has a percent-escape that is not valid UTF-8'));
     Promise.resolve()
       .then(() => match.handler(req, res, match.params))
       .catch((e: unknown) => {
@@ -149,10 +157,13 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   await viewers.start();
   const studioWss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   server.on('upgrade', (req, socket, head) => {
-    const pathname = new URL(req.url ?? '/', 'http://relay').pathname;
-    if (pathname === '/ws/watch') {
+    // Node has taken its own error listener off an upgraded socket: a reset before ws adds one would be uncaught.
+    socket.on('error', () => socket.destroy());
+    const url = parseTarget(req.url);
+    if (url === null) return void socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    if (url.pathname === '/ws/watch') {
       viewers.upgrade(req, socket, head);
-    } else if (pathname === '/api/studio/events') {
+    } else if (url.pathname === '/api/studio/events') {
       if (!keys.verify(bearerToken(req.headers.authorization))) {
         socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nstudio key required\n');
         return;

@@ -77,7 +77,8 @@ export class Router {
     return this;
   }
 
-  match(method: string, pathname: string): { handler: RouteHandler; params: Record<string, string> } | 'method' | null {
+  /** 'malformed': a param is not valid percent-encoded UTF-8 (the sender's fault: a 400, never a throw). */
+  match(method: string, pathname: string): { handler: RouteHandler; params: Record<string, string> } | 'method' | 'malformed' | null {
     let pathMatched = false;
     for (const r of this.routes) {
       const m = r.pattern.exec(pathname);
@@ -85,9 +86,34 @@ export class Router {
       pathMatched = true;
       if (r.method !== method) continue;
       const params: Record<string, string> = {};
-      r.keys.forEach((k, i) => (params[k] = decodeURIComponent(m[i + 1] ?? '')));
+      for (let i = 0; i < r.keys.length; i++) {
+        const value = safeDecode(m[i + 1] ?? '');
+        if (value === null) return 'malformed';
+        params[r.keys[i]!] = value;
+      }
       return { handler: r.handler, params };
     }
     return pathMatched ? 'method' : null;
+  }
+}
+
+/** decodeURIComponent without the URIError (`%E0%A4%A`, a lone `%`): null instead. */
+export function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The path and query of a request target, or null when it is not one a URL parser accepts
+ * (`//[`, `http://[`): `new URL` throws on those, and in an event handler that ends the process.
+ */
+export function parseTarget(target: string | undefined): URL | null {
+  try {
+    return new URL(target ?? '/', 'http://relay');
+  } catch {
+    return null;
   }
 }
