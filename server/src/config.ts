@@ -14,10 +14,20 @@ export const RelayConfig = z.object({
   /** Base of watch links, as viewers reach the relay (https://live.example.com in production). */
   publicUrl: z.url().optional(),
   dataDir: z.string().default('.data/relay'),
-  /** Connect to a running Janus (its WebSocket API) instead of starting one. */
-  janusUrl: z.string().regex(/^wss?:\/\//, 'janusUrl must be a ws:// or wss:// address').optional(),
+  /** Connect to a running Janus (its WebSocket API, ws+unix:///path for a Unix socket) instead of starting one. */
+  janusUrl: z.string().regex(/^(wss?|ws\+unix):\/\//, 'janusUrl must be a ws://, wss:// or ws+unix:// address').optional(),
+  /**
+   * The outside Janus's `api_secret`, `token` (token_auth) and VideoRoom `admin_key`, as that Janus
+   * is configured. Only used with janusUrl: the relay's own Janus gets fresh ones at every start.
+   */
+  janusApiSecret: z.string().min(1).optional(),
+  janusToken: z.string().min(1).optional(),
+  janusAdminKey: z.string().min(1).optional(),
   janusBin: z.string().default('janus'),
-  /** Port of the managed Janus's WebSocket API; bound to 127.0.0.1 only. */
+  /**
+   * Port of the managed Janus's WebSocket API on 127.0.0.1, used only when its Unix socket path
+   * (dataDir/janus/api/janus.sock) is too long for a socket address.
+   */
   janusApiPort: z.coerce.number().int().min(1).max(65535).default(8188),
   /** UDP range Janus uses for media; open it on the server's firewall. */
   rtpPorts: z.string().regex(/^\d+-\d+$/, 'rtpPorts must look like 20000-40000').default('20000-40000'),
@@ -55,6 +65,9 @@ const ENV_KEYS: Record<string, keyof RelayConfig> = {
   RELAY_PUBLIC_URL: 'publicUrl',
   RELAY_DATA_DIR: 'dataDir',
   RELAY_JANUS_URL: 'janusUrl',
+  RELAY_JANUS_API_SECRET: 'janusApiSecret',
+  RELAY_JANUS_TOKEN: 'janusToken',
+  RELAY_JANUS_ADMIN_KEY: 'janusAdminKey',
   RELAY_JANUS_BIN: 'janusBin',
   RELAY_JANUS_API_PORT: 'janusApiPort',
   RELAY_RTP_PORTS: 'rtpPorts',

@@ -15,12 +15,18 @@ declare module 'janode' {
     attach<H>(plugin: { id: string; Handle: new (...args: never[]) => H }): Promise<H>;
     destroy(): Promise<void>;
   }
+  /** janode adds `apisecret` and `token` to every request it sends to this address. */
+  export interface JanodeAddress {
+    url: string;
+    apisecret?: string;
+    token?: string;
+  }
   export interface JanodeConnection extends EventEmitter {
     create(keepaliveSeconds?: number): Promise<JanodeSession>;
     close(): Promise<void>;
   }
   const Janode: {
-    connect(config: { address: { url: string } | { url: string }[]; retry_time_secs?: number; max_retries?: number }): Promise<JanodeConnection>;
+    connect(config: { address: JanodeAddress | JanodeAddress[]; retry_time_secs?: number; max_retries?: number }): Promise<JanodeConnection>;
     Logger: { setLevel(level: 'none' | 'error' | 'warning' | 'info' | 'verbose' | 'debug'): void };
     EVENT: Record<'CONNECTION_CLOSED' | 'CONNECTION_ERROR' | 'SESSION_DESTROYED' | 'HANDLE_DETACHED' | 'HANDLE_ICE_FAILED' | 'HANDLE_HANGUP' | 'HANDLE_WEBRTCUP', string>;
   };
@@ -39,10 +45,15 @@ declare module 'janode/plugins/videoroom' {
       videocodec?: string;
       notify_joining?: boolean;
       fir_freq?: number;
+      permanent?: boolean;
+      is_private?: boolean;
+      secret?: string;
+      pin?: string;
+      admin_key?: string;
     }): Promise<{ room: number }>;
-    destroy(opts: { room: number }): Promise<unknown>;
-    joinConfigurePublisher(opts: { room: number; display?: string; audio?: boolean; video?: boolean; bitrate?: number; jsep: Jsep }): Promise<{ feed: number; jsep?: Jsep }>;
-    joinSubscriber(opts: { room: number; feed: number }): Promise<{ jsep?: Jsep }>;
+    destroy(opts: { room: number; secret?: string; permanent?: boolean }): Promise<unknown>;
+    joinConfigurePublisher(opts: { room: number; display?: string; audio?: boolean; video?: boolean; bitrate?: number; pin?: string; jsep: Jsep }): Promise<{ feed: number; jsep?: Jsep }>;
+    joinSubscriber(opts: { room: number; feed: number; pin?: string }): Promise<{ jsep?: Jsep }>;
     start(opts: { jsep: Jsep }): Promise<unknown>;
     leave(): Promise<unknown>;
   }

@@ -4,6 +4,7 @@ import VideoRoomPlugin, { type VideoRoomHandle } from 'janode/plugins/videoroom'
 import { ROOM_BITRATE_CAP } from '../../../common/quality.js';
 import type { MediaEngineState } from '../../../common/protocol/studio-api.js';
 import type { Logger } from '../log.js';
+import { carriesSecretsSafely, newJanusSecret, type JanusAccess } from './janus-access.js';
 
 Janode.Logger.setLevel('none');
 
@@ -18,9 +19,20 @@ export interface MediaEngineEvents {
   state: [MediaEngineState];
 }
 
-/** Janus through janode: one session, a room per live show, a handle per publisher or viewer. */
+/** A room's `secret` (edit, destroy, kick, rtp_forward) and `pin` (join), known only to this process. */
+interface RoomKeys {
+  secret: string;
+  pin: string;
+}
+
+/**
+ * Janus through janode: one session, a room per live show, a handle per publisher or viewer.
+ * Every request carries the access's api_secret/token; rooms are created private and not
+ * permanent, with the admin_key and with a secret and pin of their own.
+ */
 export class MediaEngine extends EventEmitter<MediaEngineEvents> {
   state: MediaEngineState = 'starting';
+  private readonly rooms = new Map<number, RoomKeys>();
   private connection: JanodeConnection | null = null;
   private session: JanodeSession | null = null;
   private control: VideoRoomHandle | null = null;
@@ -28,7 +40,7 @@ export class MediaEngine extends EventEmitter<MediaEngineEvents> {
   private retryTimer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly url: string,
+    private readonly access: JanusAccess,
     private readonly log: Logger,
   ) {
     super();
@@ -36,20 +48,22 @@ export class MediaEngine extends EventEmitter<MediaEngineEvents> {
 
   start(): void {
     this.stopped = false;
+    if (!carriesSecretsSafely(this.access.url)) this.log.warn('the Janus API is reached over the network without TLS: its api_secret and room secrets travel in clear; use wss://', { url: this.access.url });
     void this.connect();
   }
 
   private setState(state: MediaEngineState): void {
     if (state === this.state) return;
     this.state = state;
-    this.log[state === 'down' ? 'warn' : 'info']('media engine ' + state, { url: this.url });
+    this.log[state === 'down' ? 'warn' : 'info']('media engine ' + state, { url: this.access.url });
     this.emit('state', state);
   }
 
   private async connect(): Promise<void> {
     if (this.stopped) return;
     try {
-      const connection = await Janode.connect({ address: { url: this.url }, retry_time_secs: 1, max_retries: 1 });
+      const { url, apiSecret, token } = this.access;
+      const connection = await Janode.connect({ address: { url, apisecret: apiSecret, token }, retry_time_secs: 1, max_retries: 1 });
       const session = await connection.create(15);
       const control = await session.attach(VideoRoomPlugin);
       const onLost = () => this.lost(connection);
@@ -60,6 +74,7 @@ export class MediaEngine extends EventEmitter<MediaEngineEvents> {
       this.session = session;
       this.control = control;
       this.setState('up');
+      void this.destroyLeftovers(control);
     } catch {
       this.setState('down');
       this.retryTimer = setTimeout(() => void this.connect(), 500);
@@ -79,11 +94,27 @@ export class MediaEngine extends EventEmitter<MediaEngineEvents> {
     return { session: this.session, control: this.control };
   }
 
+  /**
+   * Rooms made before the connection was lost: the relay has forgotten them (a new one is
+   * made for the next publish), but an outside Janus that stayed up still holds them.
+   */
+  private async destroyLeftovers(control: VideoRoomHandle): Promise<void> {
+    const left = [...this.rooms];
+    this.rooms.clear();
+    for (const [room, keys] of left) await control.destroy({ room, secret: keys.secret }).catch(() => undefined);
+  }
+
   async createRoom(description: string): Promise<number> {
     const { control } = this.require();
     const room = 1 + Math.floor(Math.random() * 2 ** 31);
+    const keys: RoomKeys = { secret: newJanusSecret(), pin: newJanusSecret() };
     const created = await control.create({
       room,
+      permanent: false,
+      is_private: true,
+      secret: keys.secret,
+      pin: keys.pin,
+      admin_key: this.access.adminKey,
       description: description.slice(0, 60),
       max_publishers: 1,
       bitrate: ROOM_BITRATE_CAP,
@@ -92,12 +123,22 @@ export class MediaEngine extends EventEmitter<MediaEngineEvents> {
       fir_freq: 2,
       notify_joining: false,
     });
+    this.rooms.set(created.room, keys);
     return created.room;
   }
 
   async destroyRoom(room: number): Promise<void> {
-    if (this.state !== 'up' || !this.control) return;
-    await this.control.destroy({ room }).catch(() => undefined);
+    const keys = this.rooms.get(room);
+    if (this.state !== 'up' || !this.control || !keys) return;
+    this.rooms.delete(room);
+    await this.control.destroy({ room, secret: keys.secret }).catch(() => undefined);
+  }
+
+  /** The pin of a room this engine created; Janus refuses the join without it. */
+  private pinOf(room: number): string {
+    const keys = this.rooms.get(room);
+    if (!keys) throw new MediaUnavailableError();
+    return keys.pin;
   }
 
   /** Joins the room as its publisher with the sender's full (non-trickle) offer; returns Janus's answer. */
@@ -105,7 +146,7 @@ export class MediaEngine extends EventEmitter<MediaEngineEvents> {
     const { session } = this.require();
     const handle = await session.attach(VideoRoomPlugin);
     try {
-      const joined = await handle.joinConfigurePublisher({ room, display, audio: true, video: true, jsep: { type: 'offer', sdp: offerSdp } });
+      const joined = await handle.joinConfigurePublisher({ room, pin: this.pinOf(room), display, audio: true, video: true, jsep: { type: 'offer', sdp: offerSdp } });
       if (!joined.jsep) throw new Error('Janus gave no answer to the offer');
       return { handle, feed: joined.feed, answerSdp: joined.jsep.sdp };
     } catch (e) {
@@ -119,7 +160,7 @@ export class MediaEngine extends EventEmitter<MediaEngineEvents> {
     const { session } = this.require();
     const handle = await session.attach(VideoRoomPlugin);
     try {
-      const joined = await handle.joinSubscriber({ room, feed });
+      const joined = await handle.joinSubscriber({ room, feed, pin: this.pinOf(room) });
       if (!joined.jsep) throw new Error('Janus gave no offer for the feed');
       return { handle, offerSdp: joined.jsep.sdp };
     } catch (e) {
