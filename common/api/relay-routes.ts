@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { Dashboard, Report } from '../analytics.js';
+import { CheckoutRequest, Quote, QuoteRequest, SellerOrder, ViewerOrder } from '../commerce/order.js';
+import { ShowCatalog, StockLevel } from '../commerce/show-catalog.js';
+import { MAX_API_BODY_BYTES, MAX_SDP_BYTES } from '../limits.js';
+import { CreateLinkRequest, CreateShowRequest, FireCueRequest, MarkPaidRequest, OrderActionRequest, SegmentRequest } from '../protocol/studio-api.js';
+import {
+  ClaimCouponRequest,
+  ClaimCouponResponse,
+  HeldCoupon,
+  MAX_WATCH_BODY_BYTES,
+  PaymentOptions,
+  PollVoteRequest,
+  PollVoteResponse,
+  QuizAnswerRequest,
+  QuizAnswerResponse,
+  QuizOutcome,
+  RegisterViewerRequest,
+  RegisterViewerResponse,
+  ViewerEventRequest,
+} from '../protocol/watch-api.js';
+import { Show, WatchLink } from '../show.js';
+import { Stage } from '../stage.js';
+import { route, type RouteDecl } from './route.js';
+
+/** A catalog of 500 products with images and options is larger than the API's usual 256 KiB. */
+export const MAX_CATALOG_BYTES = 4 * 1024 * 1024;
+export const MAX_ASSET_BYTES = 5 * 1024 * 1024;
+export const ASSET_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
+
+const json = (schema: z.ZodType, maxBytes = MAX_API_BODY_BYTES) => ({ kind: 'json', schema, maxBytes }) as const;
+const watchJson = (schema: z.ZodType) => json(schema, MAX_WATCH_BODY_BYTES);
+const none = { kind: 'none' } as const;
+const ok = (schema: z.ZodType, status = 200) => ({ kind: 'json', status, schema }) as const;
+const csv = { kind: 'text', status: 200, contentType: 'text/csv; charset=utf-8' } as const;
+
+export const PublicHealth = z.object({ ok: z.boolean(), mediaEngine: z.object({ state: z.enum(['up', 'down', 'starting']) }) });
+export const StudioSession = z.object({ ok: z.literal(true) });
+export const RehearsalAnswer = z.object({ show: Show, link: WatchLink });
+export const CatalogAnswer = z.object({ stock: z.array(StockLevel) });
+export const AssetAnswer = z.object({ ref: z.string().min(1).max(200), url: z.string().min(1).max(200) });
+
+/**
+ * The relay's HTTP API, declared once (docs/api.md, served as OpenAPI 3.1 at /api/openapi.json).
+ * Names are what the call does; the studio's and the watch page's clients use the same names.
+ */
+export const RELAY_ROUTES = {
+  // ---- public ----
+  health: route({ method: 'GET', path: '/api/health', auth: 'public', summary: 'Is the relay up (and its media engine)? Details need the studio key.', body: none, answer: ok(PublicHealth), errors: ['media_unavailable'] }),
+  openApi: route({ method: 'GET', path: '/api/openapi.json', auth: 'public', summary: 'This API as an OpenAPI 3.1 document.', body: none, answer: { kind: 'bytes', status: 200, contentType: 'application/json' }, errors: [] }),
+  watchPage: route({ method: 'GET', path: '/w/:token', auth: 'viewer', summary: 'The watch page a watch link opens (a bilingual page explains a bad, expired or revoked link).', body: none, answer: { kind: 'text', status: 200, contentType: 'text/html; charset=utf-8' }, errors: ['link_gone', 'not_built'] }),
+  watchAsset: route({ method: 'GET', path: '/watch-assets/:file', auth: 'public', summary: "The watch page's built scripts and styles.", body: none, answer: { kind: 'bytes', status: 200, contentType: 'application/octet-stream' }, errors: [] }),
+  asset: route({ method: 'GET', path: '/assets/:ref', auth: 'public', summary: 'A product image the studio uploaded (by content hash).', body: none, answer: { kind: 'bytes', status: 200, contentType: 'image/*' }, errors: [] }),
+
+  // ---- studio (Authorization: Bearer <studio key>) ----
+  checkKey: route({ method: 'GET', path: '/api/studio/session', auth: 'studio', summary: 'Checks the studio key.', body: none, answer: ok(StudioSession), errors: ['unauthorized'] }),
+  listShows: route({ method: 'GET', path: '/api/shows', auth: 'studio', summary: 'Every show.', body: none, answer: ok(z.array(Show)), errors: ['unauthorized'] }),
+  createShow: route({ method: 'POST', path: '/api/shows', auth: 'studio', summary: 'Creates a show.', body: json(CreateShowRequest), answer: ok(Show, 201), errors: ['unauthorized'] }),
+  getShow: route({ method: 'GET', path: '/api/shows/:id', auth: 'studio', summary: 'One show.', body: none, answer: ok(Show), errors: ['unauthorized'] }),
+  startShow: route({ method: 'POST', path: '/api/shows/:id/start', auth: 'studio', summary: 'Goes live.', body: none, answer: ok(Show), errors: ['unauthorized', 'conflict'] }),
+  endShow: route({ method: 'POST', path: '/api/shows/:id/end', auth: 'studio', summary: 'Ends the show for good.', body: none, answer: ok(Show), errors: ['unauthorized', 'conflict'] }),
+  listLinks: route({ method: 'GET', path: '/api/shows/:id/links', auth: 'studio', summary: "The show's watch links.", body: none, answer: ok(z.array(WatchLink)), errors: ['unauthorized'] }),
+  createLink: route({ method: 'POST', path: '/api/shows/:id/links', auth: 'studio', summary: 'A new signed watch link.', body: json(CreateLinkRequest), answer: ok(WatchLink, 201), errors: ['unauthorized'] }),
+  revokeLink: route({ method: 'POST', path: '/api/links/:id/revoke', auth: 'studio', summary: 'Withdraws a watch link; sockets opened with it are closed.', body: none, answer: ok(WatchLink), errors: ['unauthorized'] }),
+  rehearse: route({ method: 'POST', path: '/api/shows/:id/rehearsal', auth: 'studio', summary: 'A rehearsal of the show on a private link.', body: none, answer: ok(RehearsalAnswer, 201), errors: ['unauthorized', 'conflict'] }),
+  getStage: route({ method: 'GET', path: '/api/shows/:id/stage', auth: 'studio', summary: 'What viewers see over the video now.', body: none, answer: ok(Stage), errors: ['unauthorized'] }),
+  fireCue: route({ method: 'POST', path: '/api/shows/:id/cues', auth: 'studio', summary: 'Fires a cue (idempotent by firingId).', body: json(FireCueRequest), answer: ok(Stage), errors: ['unauthorized', 'not_live', 'stale_stage', 'too_many_pinned', 'nothing_to_close'] }),
+  putAsset: route({ method: 'PUT', path: '/api/assets', auth: 'studio', summary: 'Uploads a product image (PNG, JPEG or WebP; the bytes must match the type).', body: { kind: 'bytes', types: ASSET_TYPES, maxBytes: MAX_ASSET_BYTES }, answer: ok(AssetAnswer, 201), errors: ['unauthorized', 'unsupported_type'] }),
+  putCatalog: route({ method: 'PUT', path: '/api/shows/:id/catalog', auth: 'studio', summary: "Hands the show's catalog (products, coupons, quizzes, polls, payment) to the relay.", body: json(ShowCatalog, MAX_CATALOG_BYTES), answer: ok(CatalogAnswer), errors: ['unauthorized', 'conflict'] }),
+  getStock: route({ method: 'GET', path: '/api/shows/:id/stock', auth: 'studio', summary: 'Stock the relay holds for the show.', body: none, answer: ok(z.array(StockLevel)), errors: ['unauthorized'] }),
+  listOrders: route({ method: 'GET', path: '/api/shows/:id/orders', auth: 'studio', summary: "The show's orders with buyer details.", body: none, answer: ok(z.array(SellerOrder)), errors: ['unauthorized'] }),
+  ordersCsv: route({ method: 'GET', path: '/api/shows/:id/orders.csv', auth: 'studio', summary: 'Orders as CSV for shipping.', body: none, answer: csv, errors: ['unauthorized'] }),
+  markPaid: route({ method: 'POST', path: '/api/orders/:orderId/paid', auth: 'studio', summary: 'Marks an order paid.', body: json(MarkPaidRequest), answer: ok(SellerOrder), errors: ['unauthorized', 'invalid_transition'] }),
+  cancelOrder: route({ method: 'POST', path: '/api/orders/:orderId/cancel', auth: 'studio', summary: 'Cancels an order (stock returns).', body: json(OrderActionRequest), answer: ok(SellerOrder), errors: ['unauthorized', 'invalid_transition'] }),
+  refundOrder: route({ method: 'POST', path: '/api/orders/:orderId/refund', auth: 'studio', summary: 'Refunds a paid order.', body: json(OrderActionRequest), answer: ok(SellerOrder), errors: ['unauthorized', 'invalid_transition'] }),
+  eraseBuyer: route({ method: 'POST', path: '/api/orders/:orderId/erase', auth: 'studio', summary: "Deletes the buyer's personal data from an order.", body: json(MarkPaidRequest), answer: ok(SellerOrder), errors: ['unauthorized'] }),
+  enterSegment: route({ method: 'POST', path: '/api/shows/:id/segment', auth: 'studio', summary: 'The host moved to a run-down segment.', body: json(SegmentRequest), answer: ok(z.object({})), errors: ['unauthorized'] }),
+  dashboard: route({ method: 'GET', path: '/api/shows/:id/dashboard', auth: 'studio', summary: 'Live numbers.', body: none, answer: ok(Dashboard), errors: ['unauthorized'] }),
+  report: route({ method: 'GET', path: '/api/shows/:id/report', auth: 'studio', summary: 'The post-show report.', body: none, answer: ok(Report), errors: ['unauthorized'] }),
+  reportCsv: route({ method: 'GET', path: '/api/shows/:id/report.csv', auth: 'studio', summary: 'The post-show report as CSV.', body: none, answer: csv, errors: ['unauthorized'] }),
+
+  // ---- WHIP (RFC 9725; the studio key is the bearer token) ----
+  whipPublish: route({ method: 'POST', path: '/whip/shows/:id', auth: 'studio', summary: 'WHIP: an SDP offer in, the SDP answer and the session Location out.', body: { kind: 'sdp', maxBytes: MAX_SDP_BYTES }, answer: { kind: 'text', status: 201, contentType: 'application/sdp' }, errors: ['unauthorized', 'unsupported_type', 'not_live', 'media_unavailable'] }),
+  whipPatch: route({ method: 'PATCH', path: '/whip/sessions/:sid', auth: 'studio', summary: 'WHIP: trickle ICE candidates or an ICE restart (application/trickle-ice-sdpfrag).', body: { kind: 'sdp', maxBytes: MAX_SDP_BYTES }, answer: { kind: 'empty', status: 204 }, errors: ['unauthorized', 'unsupported_type'] }),
+  whipStop: route({ method: 'DELETE', path: '/whip/sessions/:sid', auth: 'studio', summary: 'WHIP: stops publishing.', body: none, answer: { kind: 'empty', status: 200 }, errors: ['unauthorized'] }),
+
+  // ---- viewer (watch-link token in the path) ----
+  registerViewer: route({ method: 'POST', path: '/api/watch/:token/viewers', auth: 'viewer', summary: 'Issues (or confirms) the device id of this browser for the show.', body: watchJson(RegisterViewerRequest), answer: ok(RegisterViewerResponse), errors: ['link_gone', 'unknown_viewer'] }),
+  quote: route({ method: 'POST', path: '/api/watch/:token/quote', auth: 'viewer', summary: "The relay's price for a cart line.", body: watchJson(QuoteRequest), answer: ok(Quote), errors: ['link_gone', 'unknown_viewer', 'unknown_product', 'unknown_option', 'option_required', 'coupon_unknown', 'coupon_not_started', 'coupon_expired', 'coupon_used_up', 'coupon_cap', 'coupon_min_order', 'coupon_not_claimed'] }),
+  order: route({ method: 'POST', path: '/api/watch/:token/orders', auth: 'viewer', summary: 'Places an order (durable before the answer; idempotent by key).', body: watchJson(CheckoutRequest), answer: ok(ViewerOrder, 201), errors: ['link_gone', 'unknown_viewer', 'show_not_live', 'sold_out', 'out_of_stock', 'unknown_product', 'unknown_option', 'option_required', 'coupon_unknown', 'coupon_not_started', 'coupon_expired', 'coupon_used_up', 'coupon_cap', 'coupon_min_order', 'coupon_not_claimed', 'total_mismatch', 'idempotency_conflict', 'payment_declined'] }),
+  myOrders: route({ method: 'GET', path: '/api/watch/:token/orders', auth: 'viewer', summary: "This device's orders in the show.", body: none, answer: ok(z.array(ViewerOrder)), errors: ['link_gone', 'unknown_viewer'] }),
+  paymentOptions: route({ method: 'GET', path: '/api/watch/:token/payment', auth: 'viewer', summary: 'How a viewer may pay (never the account number before ordering).', body: none, answer: ok(PaymentOptions), errors: ['link_gone'] }),
+  claimCoupon: route({ method: 'POST', path: '/api/watch/:token/coupons/claim', auth: 'viewer', summary: 'Claims a coupon from a live drop.', body: watchJson(ClaimCouponRequest), answer: ok(ClaimCouponResponse), errors: ['link_gone', 'unknown_viewer', 'show_not_live', 'coupon_unknown', 'coupon_not_started', 'coupon_expired', 'coupon_used_up', 'coupon_cap'] }),
+  myCoupons: route({ method: 'GET', path: '/api/watch/:token/coupons', auth: 'viewer', summary: 'Coupons this device holds.', body: none, answer: ok(z.array(HeldCoupon)), errors: ['link_gone', 'unknown_viewer'] }),
+  answerQuiz: route({ method: 'POST', path: '/api/watch/:token/quizzes/answer', auth: 'viewer', summary: 'Answers the open quiz (reaction time measured by the relay).', body: watchJson(QuizAnswerRequest), answer: ok(QuizAnswerResponse), errors: ['link_gone', 'unknown_viewer', 'show_not_live', 'quiz_not_open', 'quiz_closed', 'quiz_answered'] }),
+  quizOutcome: route({ method: 'GET', path: '/api/watch/:token/quizzes/:quizId/outcome', auth: 'viewer', summary: 'Whether this device won the quiz.', body: none, answer: ok(QuizOutcome), errors: ['link_gone', 'unknown_viewer', 'not_decided'] }),
+  votePoll: route({ method: 'POST', path: '/api/watch/:token/polls/vote', auth: 'viewer', summary: 'Votes in the open poll.', body: watchJson(PollVoteRequest), answer: ok(PollVoteResponse), errors: ['link_gone', 'unknown_viewer', 'show_not_live', 'poll_closed', 'poll_voted'] }),
+  viewerEvent: route({ method: 'POST', path: '/api/watch/:token/events', auth: 'viewer', summary: 'Funnel steps only the page sees (opened a card, started checkout).', body: watchJson(ViewerEventRequest), answer: { kind: 'empty', status: 204 }, errors: ['link_gone', 'unknown_viewer'] }),
+} as const satisfies Record<string, RouteDecl>;
+
+export type RelayRouteName = keyof typeof RELAY_ROUTES;
