@@ -1,7 +1,7 @@
 import { ERROR_CODES } from '../../../common/errors.js';
 import { MAX_SDP_BYTES } from '../../../common/limits.js';
 import type { StudioKeys } from '../auth/studio-keys.js';
-import type { LiveShows } from '../live/live-shows.js';
+import { LiveError, type LiveShows } from '../live/live-shows.js';
 import { MediaUnavailableError } from '../janus/media-engine.js';
 import { HttpError, readBody, type Router } from './http-util.js';
 import { requireStudio, toHttpError } from './studio-routes.js';
@@ -35,6 +35,7 @@ export function addWhipRoutes(router: Router, keys: StudioKeys, live: LiveShows)
       try {
         result = await live.publish(p.id!, offer);
       } catch (e) {
+        if (e instanceof LiveError && e.code === 'bad_sdp') throw new HttpError(400, ERROR_CODES.badRequest, e.message);
         const mapped = toHttpError(e);
         if (mapped instanceof HttpError) throw mapped;
         if (e instanceof MediaUnavailableError || !(e instanceof Error)) throw e;

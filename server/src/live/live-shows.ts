@@ -8,10 +8,11 @@ import type { Logger } from '../log.js';
 import type { ShowStore } from '../shows/show-store.js';
 import { SerialQueue } from './serial-queue.js';
 import { encodeTextFrame } from '../ws/text-frame.js';
+import { sdpProblem } from './sdp-check.js';
 
 export class LiveError extends Error {
   constructor(
-    readonly code: 'not_found' | 'conflict' | 'not_live' | 'stale',
+    readonly code: 'not_found' | 'conflict' | 'not_live' | 'stale' | 'bad_sdp',
     message: string,
   ) {
     super(message);
@@ -148,6 +149,9 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
   async publish(showId: string, offerSdp: string): Promise<{ sessionId: string; answerSdp: string }> {
     let show = this.requireShow(showId);
     if (show.status === 'ended') throw new LiveError('conflict', 'this show has ended; create a new show to go live again');
+    // Checked before the show starts and before Janus sees it: a bad offer changes nothing.
+    const problem = sdpProblem(offerSdp);
+    if (problem) throw new LiveError('bad_sdp', `not a WebRTC offer: ${problem}`);
     if (show.status === 'scheduled') show = this.start(showId);
     const ls = this.entry(showId);
     return ls.queue.run(async () => {
@@ -255,6 +259,8 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
 
   async answer(peer: ViewerPeer, epoch: number, sdp: string): Promise<void> {
     if (!peer.subscriber || peer.subscriber.epoch !== epoch) throw new LiveError('stale', 'that answer is for an older offer; subscribe again');
+    const problem = sdpProblem(sdp);
+    if (problem) throw new LiveError('bad_sdp', `not a WebRTC answer: ${problem}`);
     await this.engine.answer(peer.subscriber.handle, sdp);
   }
 
