@@ -118,7 +118,7 @@ setsid chroot "$ROOT" /usr/bin/env -i "${ENV_VARS[@]}" /bin/bash -c 'cd /root/pr
 START_PID=$!
 link=""
 while kill -0 "$START_PID" 2>/dev/null && [ $(( $(date +%s) - t0 )) -lt "$START_TIMEOUT" ]; do
-  link="$(grep -aoE 'Watch link / [^:]+: *[^ ]+' "$LOGS/start.log" | head -1 | sed -E 's/.*: *//')" || true
+  link="$(grep -aE 'Watch link / ' "$LOGS/start.log" | grep -aoE 'https?://[^ ]+' | head -1)" || true
   [ -n "$link" ] && break
   sleep 2
 done
