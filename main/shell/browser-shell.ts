@@ -8,6 +8,23 @@ import { WebSocketServer } from 'ws';
 const MAX_IPC_BODY_BYTES = 8 * 1024 * 1024;
 import type { StudioCore } from '../studio-core-api.js';
 
+/** `new URL` throws on targets such as `//[`; in an event handler that would end the studio. */
+function parseTarget(target: string | undefined): URL | null {
+  try {
+    return new URL(target ?? '/', 'http://shell');
+  } catch {
+    return null;
+  }
+}
+
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The studio without Electron: the same core and renderer, served to a browser on localhost.
  * A per-launch token (handed over in the URL fragment, never sent in a Referer) guards the
@@ -38,8 +55,13 @@ export async function startBrowserShell(core: StudioCore, opts: { rendererDist: 
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!allowedHosts().includes(req.headers.host ?? '')) return void res.writeHead(421).end('wrong host');
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    if (req.method === 'POST' && url.pathname.startsWith('/ipc/')) return handleIpc(req, res, url.pathname.slice(5));
+    const url = parseTarget(req.url);
+    if (url === null) return void res.writeHead(400).end('bad request target');
+    if (req.method === 'POST' && url.pathname.startsWith('/ipc/')) {
+      const channel = safeDecode(url.pathname.slice(5));
+      if (channel === null) return void res.writeHead(400).end('bad channel name');
+      return handleIpc(req, res, channel);
+    }
     if (req.method !== 'GET') return void res.writeHead(405).end();
     const rel = url.pathname === '/' ? 'index.html' : url.pathname.slice(1);
     if (!/^(index\.html|assets\/[\w.-]+|[\w-]+\.(svg|png|ico))$/.test(rel)) return void res.writeHead(404).end('not found');
@@ -75,14 +97,17 @@ export async function startBrowserShell(core: StudioCore, opts: { rendererDist: 
     } catch {
       return reply(400, { ok: false, error: { error: 'bad_request', message: 'request is not JSON' } });
     }
-    reply(200, await core.handle(decodeURIComponent(channel), body));
+    reply(200, await core.handle(channel, body));
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://shell');
+    // Node took its own error listener off the upgraded socket; a reset must not end the studio.
+    socket.on('error', () => socket.destroy());
+    const url = parseTarget(req.url);
     const origin = req.headers.origin;
     const ok =
+      url !== null &&
       url.pathname === '/ipc/events' && allowedHosts().includes(req.headers.host ?? '') && (!origin || allowedHosts().some((h) => origin === `http://${h}`)) && tokenOk(url.searchParams.get('token') ?? undefined);
     if (!ok) return void socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
     wss.handleUpgrade(req, socket, head, (ws) => {
