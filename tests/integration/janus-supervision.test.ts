@@ -13,12 +13,15 @@ afterEach(async () => {
   relay = undefined;
 });
 
-const health = async (url: string) => {
-  const r = await fetch(url + '/api/health');
+// With the studio key the relay adds the details (restarts) to its health answer.
+const health = async (url: string, studioKey?: string) => {
+  const r = await fetch(url + '/api/health', studioKey ? { headers: { authorization: `Bearer ${studioKey}` } } : {});
   return { status: r.status, body: (await r.json()) as { ok: boolean; mediaEngine: { state: string; restarts: number } } };
 };
 
-const SDP_OFFER = 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\na=rtpmap:96 VP8/90000\r\n';
+const SDP_OFFER =
+  'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\nc=IN IP4 0.0.0.0\r\n' +
+  'a=ice-ufrag:abcd\r\na=ice-pwd:abcdefghijklmnopqrstuvwx\r\na=fingerprint:sha-256 ' + Array(32).fill('AB').join(':') + '\r\na=setup:actpass\r\na=mid:0\r\na=sendonly\r\na=rtpmap:96 VP8/90000\r\n';
 
 describe('Janus supervision', () => {
   it('notices when Janus dies, says so, and restarts it', async () => {
@@ -30,7 +33,7 @@ describe('Janus supervision', () => {
     process.kill(pid, 'SIGKILL');
     await waitUntil('the relay to report the crash', () => /janus exited; restarting/.test(r.output()), 10_000);
     const back = await waitUntil('janus back up', async () => {
-      const h = await health(r.url);
+      const h = await health(r.url, r.studioKey);
       return h.body.ok && h.body.mediaEngine.restarts >= 1 ? h : null;
     }, 30_000);
     expect(back.status).toBe(200);
