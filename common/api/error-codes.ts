@@ -7,6 +7,7 @@ import { z } from 'zod';
  */
 export const ERRORS = {
   bad_request: { status: 400, means: 'the request is malformed: path, query, headers or body fail the declared schema' },
+  bad_sdp: { status: 400, means: 'the SDP is not a WebRTC offer or answer (v=0, o=, m= lines, ICE credentials and a DTLS fingerprint)' },
   unknown_product: { status: 400, means: 'the product or option is not on sale in this show' },
   unknown_option: { status: 400, means: 'the option does not belong to the product' },
   option_required: { status: 400, means: 'the product has options and none was chosen' },
