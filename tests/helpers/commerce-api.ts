@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { ShowCatalog } from '../../common/commerce/show-catalog.js';
+import { VIEWER_ID_HEADER } from '../../common/protocol/viewer-header.js';
 import type { Show, WatchLink } from '../../common/show.js';
 import type { RunningRelay } from './processes.js';
 
@@ -13,11 +14,17 @@ export interface Answer<T = unknown> {
   headers: Headers;
 }
 
-export async function call<T = Record<string, unknown>>(relay: RunningRelay, method: string, p: string, body?: unknown, opts: { key?: string | null; raw?: string } = {}): Promise<Answer<T>> {
+export async function call<T = Record<string, unknown>>(
+  relay: RunningRelay,
+  method: string,
+  p: string,
+  body?: unknown,
+  opts: { key?: string | null; raw?: string; viewerId?: string } = {},
+): Promise<Answer<T>> {
   const key = opts.key === undefined ? relay.studioKey : opts.key;
   const res = await fetch(relay.url + p, {
     method,
-    headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), 'content-type': 'application/json' },
+    headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(opts.viewerId ? { [VIEWER_ID_HEADER]: opts.viewerId } : {}), 'content-type': 'application/json' },
     body: opts.raw ?? (body === undefined ? undefined : JSON.stringify(body)),
   });
   const text = await res.text();
@@ -77,6 +84,8 @@ export interface ShopShow {
   show: Show;
   token: string;
   w: (method: string, rest: string, body?: unknown, raw?: string) => Promise<Answer<Record<string, unknown>>>;
+  /** A viewer's GET: the device id in the X-Viewer-Id header. */
+  mine: (rest: string, viewerId: string) => Promise<Answer<Record<string, unknown>>>;
   viewer: (nickname?: string | null) => Promise<string>;
 }
 
@@ -89,12 +98,13 @@ export async function shopShow(relay: RunningRelay, catalog: ShowCatalog = sampl
   const link = (await call<WatchLink>(relay, 'POST', `/api/shows/${show.id}/links`, {})).body;
   const token = link.url.split('/w/')[1]!;
   const w = (method: string, rest: string, body?: unknown, raw?: string) => call(relay, method, `/api/watch/${token}${rest}`, body, { key: null, ...(raw !== undefined ? { raw } : {}) });
+  const mine = (rest: string, viewerId: string) => call(relay, 'GET', `/api/watch/${token}${rest}`, undefined, { key: null, viewerId });
   const viewer = async (nickname: string | null = null) => {
     const r = await w('POST', '/viewers', { viewerId: null, nickname });
     if (r.status !== 200) throw new Error(`register: ${r.status} ${r.text}`);
     return r.body.viewerId as string;
   };
-  return { show, token, w, viewer };
+  return { show, token, w, mine, viewer };
 }
 
 export function checkoutBody(viewerId: string, over: Record<string, unknown> = {}) {

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { ShowCatalog } from '../../common/commerce/show-catalog.js';
+import { VIEWER_ID_HEADER } from '../../common/protocol/viewer-header.js';
 import type { Show, WatchLink } from '../../common/show.js';
 import type { z } from 'zod';
 import type { Stage, StageOp } from '../../common/stage.js';
@@ -16,10 +17,10 @@ export interface Reply<T> {
 }
 
 export function relayApi(relay: () => RunningRelay) {
-  const call = async <T = Record<string, unknown>>(method: string, p: string, body?: unknown, key: string | null = relay().studioKey, raw?: string): Promise<Reply<T>> => {
+  const call = async <T = Record<string, unknown>>(method: string, p: string, body?: unknown, key: string | null = relay().studioKey, raw?: string, viewerId?: string): Promise<Reply<T>> => {
     const res = await fetch(relay().url + p, {
       method,
-      headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), 'content-type': 'application/json' },
+      headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(viewerId ? { [VIEWER_ID_HEADER]: viewerId } : {}), 'content-type': 'application/json' },
       body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
     const text = await res.text();
@@ -32,11 +33,14 @@ export function relayApi(relay: () => RunningRelay) {
     return { status: res.status, body: parsed as T, text, headers: res.headers };
   };
   const watch = <T = Record<string, unknown>>(token: string, method: string, p: string, body?: unknown, raw?: string) => call<T>(method, `/api/watch/${token}${p}`, body, null, raw);
+  /** A viewer's GET: the device id in the X-Viewer-Id header. */
+  const mine = <T = Record<string, unknown>>(token: string, p: string, viewerId: string) => call<T>('GET', `/api/watch/${token}${p}`, undefined, null, undefined, viewerId);
   let firings = 0;
 
   return {
     call,
     watch,
+    mine,
     /** A live show with the catalog handed off and a watch link. */
     async liveShow(title: string, catalog: ShowCatalog = CATALOG) {
       const show = (await call<Show>('POST', '/api/shows', { title })).body;

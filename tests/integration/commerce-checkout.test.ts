@@ -80,7 +80,7 @@ describe('placing orders', () => {
     const db = openRelayDbReadOnly(relay);
     expect(db.prepare('SELECT total, status, quantity FROM orders WHERE id = ?').get(order.id)).toEqual({ total: 33000, status: 'awaiting_payment', quantity: 2 });
     db.close();
-    const mine = await shop.w('GET', `/orders?viewerId=${viewerId}`);
+    const mine = await shop.mine('/orders', viewerId);
     expect((mine.body as unknown as ViewerOrder[]).map((o) => o.id)).toEqual([order.id]);
     const event = await nextFor(studio, 'order', shop.show.id);
     expect(event).toMatchObject({ showId: shop.show.id, order: { id: order.id, nickname: '민지', buyer: { name: '홍길동', phone: '010-1234-5678' } } });
@@ -190,11 +190,11 @@ describe('coupons', () => {
     expect(claim.body).toEqual({ coupon: { couponId: 'c10', code: 'LIVE10', kind: 'percent', amount: 10, currency: 'KRW', minOrder: 0, usesLeft: 1, source: 'drop', validUntil: null }, quotaLeft: 99 });
     expect((await shop.w('POST', '/coupons/claim', { viewerId, couponId: 'c10' })).body).toMatchObject({ quotaLeft: 99 });
     expect(await seen.waitFor('quota', (m) => m.type === 'couponQuota')).toEqual({ type: 'couponQuota', couponId: 'c10', quotaLeft: 99 });
-    expect((await shop.w('GET', `/coupons?viewerId=${viewerId}`)).body).toEqual([claim.body.coupon]);
+    expect((await shop.mine('/coupons', viewerId)).body).toEqual([claim.body.coupon]);
     const r = await shop.w('POST', '/orders', checkoutBody(viewerId, { couponCode: 'live10', expectedTotal: 16500 }));
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ quote: { discount: 1500, total: 16500, couponCode: 'LIVE10' } });
-    expect((await shop.w('GET', `/coupons?viewerId=${viewerId}`)).body).toMatchObject([{ usesLeft: 0 }]);
+    expect((await shop.mine('/coupons', viewerId)).body).toMatchObject([{ usesLeft: 0 }]);
     v.close();
   });
 

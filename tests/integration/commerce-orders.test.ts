@@ -33,7 +33,7 @@ describe('order actions', () => {
     expect(footprint(relay, shop.show.id).stock['tee/']).toBe(10); // not twice
     expect((await act(id, 'cancel')).body.error).toBe('invalid_transition');
     expect((await act(id, 'paid')).body.error).toBe('invalid_transition');
-    expect((await shop.w('GET', `/orders?viewerId=${v}`)).body).toMatchObject([{ id, status: 'refunded' }]);
+    expect((await shop.mine('/orders', v)).body).toMatchObject([{ id, status: 'refunded' }]);
   });
 
   it('cancels an unpaid order: stock and the coupon use come back in one step', async () => {

@@ -8,7 +8,7 @@ let relay: RunningRelay;
 const api = relayApi(() => relay);
 type Answer = { accepted?: boolean; reactionMs: number; error?: string; message?: string };
 const answer = (token: string, viewerId: string, quizId: string, choiceIndex: number, shownAt: number) => api.watch<Answer>(token, 'POST', '/quizzes/answer', { viewerId, quizId, choiceIndex, shownAt });
-const outcome = (token: string, quizId: string, viewerId: string) => api.watch<QuizOutcome & { error?: string }>(token, 'GET', `/quizzes/${quizId}/outcome?viewerId=${viewerId}`);
+const outcome = (token: string, quizId: string, viewerId: string) => api.mine<QuizOutcome & { error?: string }>(token, `/quizzes/${quizId}/outcome`, viewerId);
 
 beforeAll(async () => {
   relay = await startRelay();
@@ -75,7 +75,7 @@ describe('quiz answers', () => {
     expect(await s.next('quizResult', 15_000)).toMatchObject({ quizId: 'q-first', winners: 1, answers: 2 });
     expect((await outcome(token, 'q-first', fastFinger)).body).toMatchObject({ you: 'won', reward: { code: 'QUIZWIN', usesLeft: 1 } });
     expect((await outcome(token, 'q-first', slowFinger)).body).toMatchObject({ you: 'correct', reward: null });
-    const held = await api.watch<HeldCoupon[]>(token, 'GET', `/coupons?viewerId=${fastFinger}`);
+    const held = await api.mine<HeldCoupon[]>(token, '/coupons', fastFinger);
     expect(held.body).toEqual([expect.objectContaining({ couponId: 'c-prize', source: 'quiz' })]);
     s.close();
   });

@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import { describeZodError, ERROR_CODES } from '../../../common/errors.js';
+import { VIEWER_ID_HEADER } from '../../../common/protocol/viewer-header.js';
+import { ViewerId } from '../../../common/protocol/viewer-id.js';
 import { MAX_WATCH_BODY_BYTES } from '../../../common/protocol/watch-api.js';
 import type { Show } from '../../../common/show.js';
 import type { ViewerRegistry } from '../commerce/viewer-registry.js';
@@ -51,9 +53,15 @@ export async function readWatchJson<S extends z.ZodType>(req: IncomingMessage, s
   return parsed.data;
 }
 
-/** `?viewerId=` on GETs. */
+/**
+ * The device id on GETs, from the `X-Viewer-Id` header. A `?viewerId=` in the URL is refused (not
+ * ignored): the id is a bearer secret and must not be logged with request targets.
+ */
 export function viewerIdParam(req: IncomingMessage): string {
-  const id = new URL(req.url ?? '/', 'http://relay').searchParams.get('viewerId') ?? '';
-  if (!/^[A-Za-z0-9_-]{16,64}$/.test(id)) throw new HttpError(400, ERROR_CODES.badRequest, 'viewerId is missing or malformed');
-  return id;
+  if (new URL(req.url ?? '/', 'http://relay').searchParams.has('viewerId')) {
+    throw new HttpError(400, ERROR_CODES.badRequest, `the viewer id goes in the ${VIEWER_ID_HEADER} header, not in the query string`);
+  }
+  const id = ViewerId.safeParse(req.headers[VIEWER_ID_HEADER]);
+  if (!id.success) throw new HttpError(400, ERROR_CODES.badRequest, `the ${VIEWER_ID_HEADER} header is missing or malformed`);
+  return id.data;
 }

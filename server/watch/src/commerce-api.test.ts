@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { VIEWER_ID_HEADER } from '../../../common/protocol/viewer-header.js';
 import { parseAnswer, WatchApi, type FetchLike } from './commerce-api.js';
 
 const VIEWER = 'viewer_aaaaaaaaaaaaaaaa';
@@ -8,13 +9,14 @@ interface Call {
   url: string;
   method: string;
   body: unknown;
+  headers: Record<string, string>;
 }
 
 /** A relay stand-in: answers by route from a script, records every call. */
 function fakeRelay(routes: Record<string, (call: Call) => { status: number; body?: unknown }>) {
   const calls: Call[] = [];
   const fetch: FetchLike = async (url, init) => {
-    const call = { url, method: init.method, body: init.body ? JSON.parse(init.body) : undefined };
+    const call = { url, method: init.method, body: init.body ? JSON.parse(init.body) : undefined, headers: init.headers ?? {} };
     calls.push(call);
     const path = url.replace('/api/watch/tok', '').split('?')[0]!;
     const handler = routes[`${init.method} ${path}`];
@@ -44,11 +46,29 @@ describe('WatchApi', () => {
     expect(r2.ok).toBe(true);
     expect(relay.calls.map((c) => `${c.method} ${c.url}`)).toEqual([
       'POST /api/watch/tok/viewers',
-      `GET /api/watch/tok/coupons?viewerId=${VIEWER}`,
-      `GET /api/watch/tok/coupons?viewerId=${VIEWER}`,
+      'GET /api/watch/tok/coupons',
+      'GET /api/watch/tok/coupons',
     ]);
+    // The id is a bearer secret: in a header, never in the URL (logs, proxies, history).
+    expect(relay.calls.slice(1).map((c) => c.headers[VIEWER_ID_HEADER])).toEqual([VIEWER, VIEWER]);
     expect(relay.calls[0]!.body).toEqual({ viewerId: VIEWER, nickname: null });
     expect(seen).toEqual([VIEWER]);
+  });
+
+  it('names the viewer of every GET in the X-Viewer-Id header and never in the URL', async () => {
+    const relay = fakeRelay({
+      'POST /viewers': () => ({ status: 200, body: { viewerId: VIEWER, nickname: null } }),
+      'GET /orders': () => ({ status: 200, body: [] }),
+      'GET /coupons': () => ({ status: 200, body: [] }),
+      'GET /quizzes/q%201/outcome': () => ({ status: 404, body: { error: 'not_decided', message: 'later' } }),
+    });
+    const a = api(relay.fetch);
+    await a.orders();
+    await a.coupons();
+    await a.quizOutcome('q 1');
+    const gets = relay.calls.filter((c) => c.method === 'GET');
+    expect(gets.map((c) => c.url)).toEqual(['/api/watch/tok/orders', '/api/watch/tok/coupons', '/api/watch/tok/quizzes/q%201/outcome']);
+    expect(gets.every((c) => c.headers[VIEWER_ID_HEADER] === VIEWER && !c.url.includes(VIEWER))).toBe(true);
   });
 
   it('registers again and retries once when the relay does not know the device (401 unknown_viewer)', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Quote, ViewerOrder, type CheckoutRequest, type QuoteRequest } from '../../../common/commerce/order.js';
 import { ApiError } from '../../../common/errors.js';
+import { VIEWER_ID_HEADER } from '../../../common/protocol/viewer-header.js';
 import {
   ClaimCouponResponse,
   HeldCoupon,
@@ -82,7 +83,7 @@ export class WatchApi {
   }
 
   orders() {
-    return this.call('GET', (id) => `/orders?viewerId=${encodeURIComponent(id)}`, z.array(ViewerOrder));
+    return this.call('GET', '/orders', z.array(ViewerOrder));
   }
 
   payment() {
@@ -94,7 +95,7 @@ export class WatchApi {
   }
 
   coupons() {
-    return this.call('GET', (id) => `/coupons?viewerId=${encodeURIComponent(id)}`, z.array(HeldCoupon));
+    return this.call('GET', '/coupons', z.array(HeldCoupon));
   }
 
   answerQuiz(quizId: string, choiceIndex: number, shownAt: number) {
@@ -102,7 +103,7 @@ export class WatchApi {
   }
 
   quizOutcome(quizId: string) {
-    return this.call('GET', (id) => `/quizzes/${encodeURIComponent(quizId)}/outcome?viewerId=${encodeURIComponent(id)}`, QuizOutcome);
+    return this.call('GET', `/quizzes/${encodeURIComponent(quizId)}/outcome`, QuizOutcome);
   }
 
   vote(pollId: string, choiceIndex: number) {
@@ -117,10 +118,11 @@ export class WatchApi {
   /**
    * A call that names the viewer: registers first (once per page), and if the relay does not know
    * the id (`401 unknown_viewer`, e.g. its data was reset) registers again and retries once.
+   * GETs name the viewer in the X-Viewer-Id header (never the URL: the id is a bearer secret).
    */
   private async call<T>(
     method: 'GET' | 'POST',
-    path: string | ((viewerId: string) => string),
+    path: string,
     schema: z.ZodType<T>,
     body?: (viewerId: string) => unknown,
     signal?: AbortSignal,
@@ -129,13 +131,13 @@ export class WatchApi {
       const reg = await (this.registered ?? this.register());
       if (!reg.ok) return reg;
       const id = reg.data.viewerId;
-      const r = await this.raw(method, typeof path === 'string' ? path : path(id), schema, body?.(id), signal);
+      const r = await this.raw(method, path, schema, body?.(id), signal, method === 'GET' ? id : undefined);
       if (r.ok || r.error.code !== 'unknown_viewer' || attempt > 0) return r;
       this.registered = null;
     }
   }
 
-  private async raw<T>(method: 'GET' | 'POST', path: string, schema: z.ZodType<T>, body?: unknown, signal?: AbortSignal): Promise<ApiResult<T>> {
+  private async raw<T>(method: 'GET' | 'POST', path: string, schema: z.ZodType<T>, body?: unknown, signal?: AbortSignal, viewerId?: string): Promise<ApiResult<T>> {
     const ctl = new AbortController();
     const onAbort = () => ctl.abort();
     signal?.addEventListener('abort', onAbort);
@@ -145,9 +147,11 @@ export class WatchApi {
       ctl.abort();
     }, this.deps.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     try {
-      const init: Parameters<FetchLike>[1] = { method, signal: ctl.signal };
+      const headers: Record<string, string> = {};
+      if (viewerId !== undefined) headers[VIEWER_ID_HEADER] = viewerId;
+      const init: Parameters<FetchLike>[1] = { method, signal: ctl.signal, headers };
       if (body !== undefined) {
-        init.headers = { 'content-type': 'application/json' };
+        headers['content-type'] = 'application/json';
         init.body = JSON.stringify(body);
       }
       let res: Awaited<ReturnType<FetchLike>>;
