@@ -81,13 +81,14 @@ export const CheckoutRequest = QuoteRequest.extend({
 }).strict();
 export type CheckoutRequest = z.input<typeof CheckoutRequest>;
 
-export const OrderStatus = z.enum(['awaiting_payment', 'paid', 'cancelled', 'refunded']);
+/** expired: a bank transfer not paid within the seller's payment window; its stock went back on sale. */
+export const OrderStatus = z.enum(['awaiting_payment', 'paid', 'cancelled', 'refunded', 'expired']);
 export type OrderStatus = z.infer<typeof OrderStatus>;
 
 /** What the buyer sees of their own order (after ordering and after a reload). */
 export const ViewerOrder = z.object({
   id: z.string(),
-  /** Short, readable, unique per relay: "LC-20261122-0042". */
+  /** Short, readable, unique per relay, not counting sales: "LC-261122-483051" (R- for a rehearsal). */
   number: z.string(),
   showId: z.string(),
   createdAt: z.string(),
@@ -96,6 +97,8 @@ export const ViewerOrder = z.object({
   quote: Quote,
   /** Bank transfer: where to send the money, shown after ordering. */
   payTo: z.object({ bank: z.string(), accountNumber: z.string(), holder: z.string(), amount: z.number().int() }).nullable(),
+  /** Bank transfer awaiting payment: the order expires (and its stock returns) at this time. */
+  payBy: z.string().nullable().optional(),
 });
 export type ViewerOrder = z.infer<typeof ViewerOrder>;
 

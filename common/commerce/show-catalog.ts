@@ -21,6 +21,8 @@ export const ShowProduct = z.object({
   stock: Stock,
   options: z.array(z.object({ id: Id, name: z.string().trim().min(1).max(60), stock: Stock })).max(50),
   externalUrl: z.url({ protocol: /^https?$/ }).max(500).nullable(),
+  /** Units one buyer may hold in this show (standing orders), counted by device, phone and delivery address; absent/null = no cap. */
+  perBuyerCap: z.number().int().min(1).max(99).nullable().optional(),
 });
 export type ShowProduct = z.infer<typeof ShowProduct>;
 
@@ -54,7 +56,15 @@ export type ShowPoll = z.infer<typeof ShowPoll>;
 
 /** How viewers pay. Bank transfer / cash on delivery is how most small sellers work today. */
 export const PaymentSettings = z.object({
-  bankTransfer: z.object({ bank: z.string().trim().min(1).max(40), accountNumber: z.string().trim().regex(/^[0-9-]{6,30}$/, 'account number: digits and dashes'), holder: z.string().trim().min(1).max(40) }).nullable(),
+  bankTransfer: z
+    .object({
+      bank: z.string().trim().min(1).max(40),
+      accountNumber: z.string().trim().regex(/^[0-9-]{6,30}$/, 'account number: digits and dashes'),
+      holder: z.string().trim().min(1).max(40),
+      /** Minutes an unpaid transfer holds its stock before the order expires (default 30). */
+      paymentWindowMinutes: z.number().int().min(1).max(7 * 24 * 60).optional(),
+    })
+    .nullable(),
   cashOnDelivery: z.boolean(),
   /** Card payments through the payment-provider interface (a clearly marked test adapter here). */
   card: z.boolean(),
@@ -64,6 +74,8 @@ export const PaymentSettings = z.object({
   freeShippingFrom: z.number().int().min(0).nullable(),
 });
 export type PaymentSettings = z.infer<typeof PaymentSettings>;
+
+export const DEFAULT_PAYMENT_WINDOW_MINUTES = 30;
 
 export const ShowCatalog = z
   .object({

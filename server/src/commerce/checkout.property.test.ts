@@ -9,6 +9,7 @@ import { EMPTY_STAGE } from '../../../common/stage.js';
 import { openRelayDb, type Db } from '../db/database.js';
 import { createLogger } from '../log.js';
 import { ShowStore } from '../shows/show-store.js';
+import { NETWORK_SHARE } from './identity.js';
 import { CommerceError } from './commerce-error.js';
 import { Commerce } from './commerce.js';
 import { seededRandom } from '../../../common/testing/seeded-random.js';
@@ -75,12 +76,14 @@ function randomRequest(r: ReturnType<typeof seededRandom>, viewers: string[]) {
 describe('checkout under random requests (seeded)', () => {
   it('never oversells, never charges a total priceLine disagrees with, and refuses only with commerce codes', async () => {
     const r = seededRandom(20261122);
-    const viewers = Array.from({ length: 12 }, (_, i) => commerce.viewers.register(showId, `viewer_${String(i).padStart(12, '0')}`, null).viewerId);
+    const viewers = Array.from({ length: 12 }, (_, i) => commerce.viewers.register(`127.0.0.${i + 1}`, null, null).viewerId);
+    // Three networks of four devices each: the per-network share of unpaid orders is exercised too.
+    const netOf = (viewerId: string) => `net-${viewers.indexOf(viewerId) % 3}`;
     const codes = new Map<string, number>();
     for (let round = 0; round < 60; round++) {
       // Overlapping requests: several land in the same group-commit batch, some share keys.
       const batch = Array.from({ length: r.int(1, 25) }, () => randomRequest(r, viewers));
-      const settled = await Promise.allSettled(batch.map((req) => commerce.checkout.checkout(shows.get(showId)!, req)));
+      const settled = await Promise.allSettled(batch.map((req) => commerce.checkout.checkout(shows.get(showId)!, req, netOf(req.viewerId))));
       for (const s of settled) {
         if (s.status === 'rejected') {
           expect(s.reason).toBeInstanceOf(CommerceError);
@@ -108,6 +111,8 @@ describe('checkout under random requests (seeded)', () => {
       const maxUses = (db.prepare("SELECT MAX(n) AS m FROM (SELECT COUNT(*) AS n FROM orders WHERE show_id = ? AND coupon_id = ? AND status IN ('awaiting_payment','paid') GROUP BY viewer_id)").get(showId, c.id) as { m: number | null }).m ?? 0;
       expect(maxUses).toBeLessThanOrEqual(c.perViewerCap);
     }
+    const unpaidPerNetwork = (db.prepare("SELECT MAX(n) AS m FROM (SELECT COUNT(*) AS n FROM orders WHERE show_id = ? AND status = 'awaiting_payment' AND payment != 'card' GROUP BY product_id, net)").get(showId) as { m: number | null }).m ?? 0;
+    expect(unpaidPerNetwork).toBeLessThanOrEqual(NETWORK_SHARE);
     // The generator reached the interesting outcomes, not only one kind of refusal.
     for (const code of ['201', 'sold_out', 'total_mismatch', 'unknown_product', 'payment_declined']) expect(codes.get(code) ?? 0).toBeGreaterThan(0);
   });

@@ -5,9 +5,10 @@ import type { PaymentSettings } from '../../../common/commerce/show-catalog.js';
 import type { Show } from '../../../common/show.js';
 import { CommerceError } from './commerce-error.js';
 import { announceStock, announceToStudio, payToFor, type CommerceContext } from './context.js';
-import { toViewerOrder, type OrderRecord } from './order-store.js';
+import { toViewerOrder, type OrderRecord, type OrderTags } from './order-store.js';
 import type { Priced } from './pricer.js';
-import { phoneHash, requestHash } from './request-hash.js';
+import { checkBuyerCaps, paymentDeadline } from './buyer-caps.js';
+import { requestHash } from './request-hash.js';
 
 export type CheckoutInput = z.output<typeof CheckoutRequest>;
 export type CheckoutResult = { status: 200 | 201; order: ViewerOrder };
@@ -34,11 +35,12 @@ export class CheckoutService {
 
   constructor(private readonly c: CommerceContext) {}
 
-  async checkout(show: Show, req: CheckoutInput): Promise<CheckoutResult> {
+  /** `net`: the network tag of the request (ViewerRegistry.networkTagOf). */
+  async checkout(show: Show, req: CheckoutInput, net: string): Promise<CheckoutResult> {
     const key = `${show.id}\u0000${req.viewerId}\u0000${req.idempotencyKey}`;
     for (let p = this.inflight.get(key); p; p = this.inflight.get(key)) await p.catch(() => undefined);
     // No await between the loop's last look and this set: two duplicates cannot both get here.
-    const run = this.place(show, req);
+    const run = this.place(show, req, net);
     this.inflight.set(key, run);
     try {
       return await run;
@@ -47,7 +49,7 @@ export class CheckoutService {
     }
   }
 
-  private async place(show: Show, req: CheckoutInput): Promise<CheckoutResult> {
+  private async place(show: Show, req: CheckoutInput, net: string): Promise<CheckoutResult> {
     const { c } = this;
     const existing = c.orders.byKey(show.id, req.viewerId, req.idempotencyKey);
     if (existing) return this.replay(show, existing, requestHash(req));
@@ -60,6 +62,10 @@ export class CheckoutService {
     const total = priced.quote.total;
     if (total !== req.expectedTotal) throw new CommerceError(409, 'total_mismatch', `the total is ${total} ${priced.quote.currency}, not ${req.expectedTotal}; check the order and try again`);
 
+    const identity = c.viewers.identity;
+    const tags: OrderTags = { phoneHash: identity.phoneHash(req.buyer.phone), addressHash: identity.addressHash(req.buyer.address), net };
+    const caps = { showId: show.id, product: priced.product, viewerId: req.viewerId, quantity: req.line.quantity, payment: req.payment, tags };
+    checkBuyerCaps(c.orders, caps); // before a card is charged; again in the transaction
     const hash = requestHash(req); // only now: a refused request never needed it
     const orderId = `ord_${randomUUID()}`;
     const charge = { orderId, amount: total, currency: priced.quote.currency };
@@ -69,7 +75,7 @@ export class CheckoutService {
     }
     let written: { order: OrderRecord; created: boolean; level: number };
     try {
-      written = await c.commits.run(() => this.write(show, req, hash, orderId, priced));
+      written = await c.commits.run(() => this.write(show, req, hash, orderId, priced, tags));
     } catch (e) {
       if (req.payment === 'card') await c.payments.refund({ ...charge, reason: 'order not placed' }).catch((err: unknown) => c.log.error('refund of an unplaced card order failed', { orderId, error: (err as Error).message }));
       throw e;
@@ -83,18 +89,20 @@ export class CheckoutService {
   }
 
   /** Inside the batch transaction (its own savepoint): any throw leaves nothing of this order behind. */
-  private write(show: Show, req: CheckoutInput, hash: string, orderId: string, priced: Priced): { order: OrderRecord; created: boolean; level: number } {
+  private write(show: Show, req: CheckoutInput, hash: string, orderId: string, priced: Priced, tags: OrderTags): { order: OrderRecord; created: boolean; level: number } {
     const { c } = this;
     const dup = c.orders.byKey(show.id, req.viewerId, req.idempotencyKey);
     if (dup) return { order: dup, created: false, level: 0 };
     // The show may have ended since the request was read (or the cached show was): exact here.
     if (!c.isLive(show.id)) throw new CommerceError(409, 'show_not_live', 'the show has ended');
+    checkBuyerCaps(c.orders, { showId: show.id, product: priced.product, viewerId: req.viewerId, quantity: req.line.quantity, payment: req.payment, tags });
     const level = c.stock.take(show.id, req.line.productId, req.line.optionId, req.line.quantity);
     const at = new Date(c.now());
+    c.viewers.ensureRow(show.id, req.viewerId, at.toISOString());
     if (priced.coupon) {
       // Re-checked here, where no other order can come between the check and the write.
-      const byCode = c.pricer.checkCouponUse(show.id, c.catalogOf(show)!, priced.coupon, req.viewerId);
-      if (byCode) c.coupons.grant(show.id, priced.coupon, req.viewerId, 'code', at.toISOString());
+      const byCode = c.pricer.checkCouponUse(show.id, c.catalogOf(show)!, priced.coupon, req.viewerId, at.getTime());
+      if (byCode) c.coupons.grant(show.id, priced.coupon, req.viewerId, 'code', at.toISOString(), tags.net);
     }
     const order: OrderRecord = {
       id: orderId,
@@ -114,10 +122,11 @@ export class CheckoutService {
       status: req.payment === 'card' ? 'paid' : 'awaiting_payment',
       buyer: req.buyer,
       segmentId: c.orders.currentSegment(show.id),
+      expiresAt: paymentDeadline(req.payment, c.catalogOf(show)!.payment, at.getTime()),
       createdAt: at.toISOString(),
       updatedAt: at.toISOString(),
     };
-    c.orders.insert({ ...order, phoneHash: phoneHash(req.buyer.phone) });
+    c.orders.insert({ ...order, ...tags });
     return { order, created: true, level };
   }
 

@@ -7,7 +7,8 @@ import { CommitQueue } from './commit-queue.js';
 import { dayStamp, OrderNumbers } from './order-number.js';
 import { csvCell } from './orders-csv.js';
 import { RateLimiter } from './rate-limiter.js';
-import { canonicalJson, phoneHash, requestHash } from './request-hash.js';
+import { Identity, networkOf, normaliseAddress } from './identity.js';
+import { canonicalJson, requestHash } from './request-hash.js';
 import { Throttle } from './throttle.js';
 
 afterEach(() => {
@@ -48,7 +49,42 @@ describe('request hash', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"y":2,"z":1}]},"b":1}');
     expect(requestHash({ a: 1, b: 2 })).toBe(requestHash({ b: 2, a: 1 }));
     expect(requestHash({ a: 1 })).not.toBe(requestHash({ a: 2 }));
-    expect(phoneHash('+82 10-1234-5678')).toBe(phoneHash('010 1234 5678'));
+  });
+});
+
+describe('identity', () => {
+  const a = new Identity(Buffer.alloc(32, 1));
+  const b = new Identity(Buffer.alloc(32, 2));
+
+  it('knows the device ids it issued, and no id it did not (made up, altered, or another relay’s)', () => {
+    const id = a.issue();
+    expect(id).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+    expect(a.issued(id)).toBe(true);
+    expect(a.issued(a.issue())).toBe(true);
+    expect(b.issued(id)).toBe(false);
+    expect(a.issued(id.slice(0, -1) + (id.endsWith('A') ? 'B' : 'A'))).toBe(false);
+    expect(a.issued('viewer_000000000000')).toBe(false);
+    expect(a.issued('v1' + 'A'.repeat(36))).toBe(false);
+  });
+
+  it('hashes phones with the relay’s key: one phone however typed, and not the unkeyed SHA-256 of it', () => {
+    expect(a.phoneHash('+82 10-1234-5678')).toBe(a.phoneHash('010 1234 5678'));
+    expect(a.phoneHash('010-1234-5678')).not.toBe(b.phoneHash('010-1234-5678'));
+    expect(a.phoneHash('010-1234-5678')).not.toBe(a.phoneHash('010-1234-5679'));
+    expect(a.phoneHash('010-1234-5678')).toMatch(/^k1:[0-9a-f]{64}$/);
+  });
+
+  it('matches one delivery address however it is spaced or abbreviated, but not another unit', () => {
+    const addr = (line1: string, line2: string) => ({ postcode: '06236', line1, line2 });
+    expect(normaliseAddress(addr('서울특별시 강남구 테헤란로 427', '10층'))).toBe(normaliseAddress(addr('서울 강남구 테헤란로427', ' 10 층')));
+    expect(a.addressHash(addr('서울특별시 강남구 테헤란로 427', '10층'))).not.toBe(a.addressHash(addr('서울특별시 강남구 테헤란로 427', '11층')));
+  });
+
+  it('groups IPv6 by /64 and IPv4-mapped addresses with IPv4', () => {
+    expect(networkOf('::ffff:127.0.0.5')).toBe('127.0.0.5');
+    expect(networkOf('2001:db8:1:2:aaaa::1')).toBe(networkOf('2001:0db8:0001:0002:ffff:1:2:3'));
+    expect(networkOf('2001:db8:1:2::1')).not.toBe(networkOf('2001:db8:1:3::1'));
+    expect(networkOf('not an address')).toBe('unknown');
   });
 });
 
@@ -66,7 +102,7 @@ describe('RateLimiter', () => {
 });
 
 describe('order numbers and group commit', () => {
-  it('numbers per day from the stored maximum, and commits a batch with per-job rollback', async () => {
+  it('numbers by day with a random part that does not count sales, drawing again when taken, and commits a batch with per-job rollback', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-numbers-'));
     const db = openRelayDb(dir);
     try {
@@ -80,10 +116,18 @@ describe('order numbers and group commit', () => {
           .run(id, number, id);
       insert('o1', 'LC-261122-0041');
       insert('o2', 'LC-261121-0099');
-      const numbers = new OrderNumbers(db);
-      expect(numbers.next(false, at)).toBe('LC-261122-0042');
-      expect(numbers.next(false, at)).toBe('LC-261122-0043');
-      expect(numbers.next(true, at)).toBe('R-261122-0001');
+      insert('o0', 'LC-261122-000041');
+      const draws = [41, 7, 41, 500_000];
+      const numbers = new OrderNumbers(db, () => draws.shift()!);
+      expect(numbers.next(false, at)).toBe('LC-261122-000007'); // 41 is taken that day: drawn again
+      expect(numbers.next(true, at)).toBe('R-261122-000041'); // a rehearsal has its own numbers
+      expect(numbers.next(false, at)).toBe('LC-261122-500000');
+      const real = new OrderNumbers(db);
+      const many = new Set(Array.from({ length: 50 }, () => real.next(false, at)));
+      expect([...many].every((n) => /^LC-261122-[0-9]{6}$/.test(n))).toBe(true);
+      expect(many.size).toBeGreaterThan(45); // random, not a counter: 50 draws are (almost) all distinct and not in a row
+      const sorted = [...many].map((n) => Number(n.slice(-6))).sort((x, y) => x - y);
+      expect(sorted[sorted.length - 1]! - sorted[0]!).toBeGreaterThan(1000);
       const q = new CommitQueue(db);
       const results = await Promise.allSettled([
         q.run(() => insert('o3', 'A')),

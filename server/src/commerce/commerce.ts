@@ -12,6 +12,8 @@ import { CommitQueue } from './commit-queue.js';
 import type { CommerceContext } from './context.js';
 import { CouponClaims } from './coupon-claims.js';
 import { CouponStore } from './coupon-store.js';
+import { Identity, identitySecret, trustedProxiesFrom } from './identity.js';
+import { OrderExpiry } from './order-expiry.js';
 import { OrderActions } from './order-actions.js';
 import { OrderNumbers } from './order-number.js';
 import { OrderStore } from './order-store.js';
@@ -37,6 +39,8 @@ export interface CommerceDeps {
   log: Logger;
   payments?: PaymentProvider;
   now?: () => number;
+  /** Proxies whose X-Forwarded-For is believed; default: RELAY_TRUST_PROXY (comma-separated addresses). */
+  trustedProxies?: ReadonlySet<string>;
 }
 
 /**
@@ -55,6 +59,7 @@ export class Commerce extends EventEmitter<CommerceEvents> {
   readonly checkout: CheckoutService;
   readonly claims: CouponClaims;
   readonly actions: OrderActions;
+  readonly expiry: OrderExpiry;
   readonly limiter = new RateLimiter(10, 20);
   private readonly notices: CommerceNotices;
   private readonly ctx: CommerceContext;
@@ -64,7 +69,9 @@ export class Commerce extends EventEmitter<CommerceEvents> {
     super();
     const { db } = deps;
     this.catalogs = new ShowCatalogStore(db);
-    this.viewers = new ViewerRegistry(db);
+    const identity = new Identity(identitySecret(db));
+    this.viewers = new ViewerRegistry(db, identity, deps.trustedProxies ?? trustedProxiesFrom(process.env.RELAY_TRUST_PROXY), deps.now);
+    rehashPhones(db, identity, deps.log);
     this.orders = new OrderStore(db);
     this.coupons = new CouponStore(db);
     this.stock = new StockLedger(db);
@@ -78,7 +85,7 @@ export class Commerce extends EventEmitter<CommerceEvents> {
       orders: this.orders,
       coupons: this.coupons,
       numbers: new OrderNumbers(db),
-      pricer: new Pricer(this.stock, this.coupons),
+      pricer: new Pricer(this.stock, this.coupons, (showId, couponId, now) => this.codeOpen(showId, couponId, now)),
       commits: this.commits,
       payments: this.payments,
       viewers: this.viewers,
@@ -93,6 +100,17 @@ export class Commerce extends EventEmitter<CommerceEvents> {
     this.checkout = new CheckoutService(this.ctx);
     this.claims = new CouponClaims(this.ctx, deps.stageOf);
     this.actions = new OrderActions(this.ctx, deps.shows);
+    this.expiry = new OrderExpiry(this.ctx, deps.shows);
+    const dropped = db.prepare("SELECT 1 FROM cue_firings WHERE show_id = ? AND json_extract(op, '$.op') = 'dropCoupon' AND json_extract(op, '$.coupon.couponId') = ? LIMIT 1");
+    this.wasDropped = (showId, couponId) => dropped.get(showId, couponId) !== undefined;
+  }
+
+  private readonly wasDropped: (showId: string, couponId: string) => boolean;
+
+  /** A coupon the host dropped in this show is claimed by code only while that drop runs; other codes always. */
+  private codeOpen(showId: string, couponId: string, now: number): boolean {
+    if (this.claims.dropOnStage(showId, couponId, now)) return true;
+    return !this.wasDropped(showId, couponId);
   }
 
   get context(): CommerceContext {
@@ -145,5 +163,25 @@ export class Commerce extends EventEmitter<CommerceEvents> {
     this.deps.log.info('commerce commits', { ...this.commits.stats });
     this.notices.stop();
     this.limiter.stop();
+    this.viewers.stop();
+    this.expiry.stop();
   }
+}
+
+/**
+ * Phone hashes from before they were keyed (unkeyed SHA-256) are re-hashed with the relay's key
+ * from the buyer details still stored; an erased order has neither. Runs once: keyed ones start 'k1:'.
+ */
+function rehashPhones(db: Db, identity: Identity, log: Logger): void {
+  const rows = db.prepare("SELECT id, buyer FROM orders WHERE phone_hash IS NOT NULL AND phone_hash NOT LIKE 'k1:%'").all() as { id: string; buyer: string | null }[];
+  if (rows.length === 0) return;
+  const update = db.prepare('UPDATE orders SET phone_hash = ?, address_hash = ? WHERE id = ?');
+  db.transaction(() => {
+    for (const r of rows) {
+      const buyer = r.buyer === null ? null : (JSON.parse(r.buyer) as { phone?: unknown; address?: { postcode: string; line1: string; line2: string } });
+      const phone = typeof buyer?.phone === 'string' ? identity.phoneHash(buyer.phone) : null;
+      update.run(phone, buyer?.address ? identity.addressHash(buyer.address) : null, r.id);
+    }
+  })();
+  log.info('phone hashes re-keyed', { orders: rows.length });
 }

@@ -5,6 +5,7 @@ import type { Stage } from '../../../common/stage.js';
 import { CommerceError } from './commerce-error.js';
 import type { CommerceContext } from './context.js';
 import { requireLiveShow } from './checkout.js';
+import { NETWORK_SHARE } from './identity.js';
 import type { ClaimRow } from './coupon-store.js';
 
 export function heldCoupon(coupon: ShowCoupon, claim: ClaimRow, usesSoFar: number): HeldCoupon {
@@ -25,7 +26,8 @@ export function heldCoupon(coupon: ShowCoupon, claim: ClaimRow, usesSoFar: numbe
 /**
  * Claiming a dropped coupon: only the drop that is on the stage right now, only while the show
  * is live, one claim per viewer (a repeated claim answers the same claim and takes no quota), at
- * most `totalQuota` claims in all, durable before the answer.
+ * most NETWORK_SHARE claims from one network, at most `totalQuota` claims in all, durable before
+ * the answer.
  */
 export class CouponClaims {
   /** The last stage read per show; see dropOnStage. */
@@ -42,7 +44,7 @@ export class CouponClaims {
    * drop running is trusted; anything else reads again (so a fresh drop is never missed, and a
    * drop the host just closed may still take claims for at most 250 ms, like a late video would).
    */
-  private dropOnStage(showId: string, couponId: string, now: number): boolean {
+  dropOnStage(showId: string, couponId: string, now: number): boolean {
     const running = (stage: Stage) => stage.coupon !== null && stage.coupon.couponId === couponId && stage.coupon.endsAt > now;
     const hit = this.stages.get(showId);
     if (hit && hit.until > now && running(hit.stage)) return true;
@@ -51,7 +53,8 @@ export class CouponClaims {
     return running(stage);
   }
 
-  async claim(show: Show, viewerId: string, couponId: string): Promise<{ coupon: HeldCoupon; quotaLeft: number }> {
+  /** `net`: the request's network tag; one network takes at most NETWORK_SHARE claims of a drop. */
+  async claim(show: Show, viewerId: string, couponId: string, net: string): Promise<{ coupon: HeldCoupon; quotaLeft: number }> {
     const { c } = this;
     requireLiveShow(c, show);
     const catalog = c.catalogOf(show);
@@ -63,9 +66,15 @@ export class CouponClaims {
     if (coupon.validUntil && Date.parse(coupon.validUntil) <= now) throw new CommerceError(409, 'coupon_expired', 'this coupon has expired');
     // Refused without a write when the quota is gone (most of a burst); the commit checks again.
     if (!c.coupons.claimOf(show.id, coupon.id, viewerId) && c.coupons.claimCount(show.id, coupon.id) >= coupon.totalQuota) throw new CommerceError(409, 'coupon_used_up', 'all of this coupon has been claimed');
+    const overShare = () => !c.coupons.claimOf(show.id, coupon.id, viewerId) && c.coupons.claimsFromNetwork(show.id, coupon.id, net) >= NETWORK_SHARE;
+    const refuseShare = () => new CommerceError(409, 'network_cap', 'this coupon has been claimed from your network as often as one network may');
+    if (overShare()) throw refuseShare();
     const { created, claim, count } = await c.commits.run(() => {
       if (!c.isLive(show.id)) throw new CommerceError(409, 'show_not_live', 'the show has ended');
-      const created = c.coupons.grant(show.id, coupon, viewerId, 'drop', new Date(now).toISOString());
+      if (overShare()) throw refuseShare();
+      const at = new Date(now).toISOString();
+      c.viewers.ensureRow(show.id, viewerId, at);
+      const created = c.coupons.grant(show.id, coupon, viewerId, 'drop', at, net);
       return { created, claim: c.coupons.claimOf(show.id, coupon.id, viewerId)!, count: c.coupons.claimCount(show.id, coupon.id) };
     });
     const quotaLeft = Math.max(0, coupon.totalQuota - count);

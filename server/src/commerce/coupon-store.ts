@@ -44,11 +44,16 @@ export class CouponStore {
    * use). Returns whether a new claim was written. Call inside a transaction (the count and the
    * insert must not be split), e.g. through the CommitQueue; the quiz side grants rewards with it.
    */
-  grant(showId: string, coupon: ShowCoupon, viewerId: string, source: ClaimSource, at: string): boolean {
+  grant(showId: string, coupon: ShowCoupon, viewerId: string, source: ClaimSource, at: string, net: string | null = null): boolean {
     if (this.claimOf(showId, coupon.id, viewerId)) return false;
     if (this.claimCount(showId, coupon.id) >= coupon.totalQuota) throw new CommerceError(409, 'coupon_used_up', 'all of this coupon has been claimed');
-    this.q('INSERT INTO coupon_claims (show_id, coupon_id, viewer_id, source, claimed_at) VALUES (?, ?, ?, ?, ?)').run(showId, coupon.id, viewerId, source, at);
+    this.q('INSERT INTO coupon_claims (show_id, coupon_id, viewer_id, source, claimed_at, net) VALUES (?, ?, ?, ?, ?, ?)').run(showId, coupon.id, viewerId, source, at, net);
     return true;
+  }
+
+  /** Claims of a coupon made from one network (its share is NETWORK_SHARE). */
+  claimsFromNetwork(showId: string, couponId: string, net: string): number {
+    return (this.q('SELECT COUNT(*) AS n FROM coupon_claims WHERE show_id = ? AND coupon_id = ? AND net = ?').get(showId, couponId, net) as { n: number }).n;
   }
 
   heldBy(showId: string, viewerId: string): ClaimRow[] {

@@ -51,6 +51,28 @@ export class OrderActions {
     return this.changed(order.id, catalog);
   }
 
+  /**
+   * The seller's bulk cancel (a suspicious cluster): each order of this show that is still
+   * awaiting payment is cancelled as by `act`; paid ones are refused (refund them one by one).
+   */
+  async cancelMany(showId: string, orderIds: readonly string[], reason: string): Promise<{ cancelled: string[]; refused: { orderId: string; error: string }[] }> {
+    const cancelled: string[] = [];
+    const refused: { orderId: string; error: string }[] = [];
+    await Promise.all(
+      [...new Set(orderIds)].map(async (id) => {
+        const order = this.c.orders.get(id);
+        if (!order || order.showId !== showId) return refused.push({ orderId: id, error: 'not_found' });
+        try {
+          await this.act(id, 'cancel', reason);
+          cancelled.push(id);
+        } catch (e) {
+          refused.push({ orderId: id, error: e instanceof CommerceError ? e.code : 'internal' });
+        }
+      }),
+    );
+    return { cancelled, refused };
+  }
+
   private changed(orderId: string, catalog: ReturnType<CommerceContext['catalogOf']>): SellerOrder {
     const updated = this.c.orders.get(orderId)!;
     announceToStudio(this.c, catalog, updated);

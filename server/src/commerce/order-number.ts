@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import { preparer } from './sql.js';
 
@@ -9,29 +10,29 @@ export function dayStamp(at: Date): string {
 }
 
 /**
- * Readable order numbers, unique per relay: LC-261122-0042 (the 42nd order of that day), and
- * R-261122-0003 for a rehearsal, so a practice order can never be mistaken for a sale. The counter
- * per day is read from the table once, then kept in memory; it only grows, so a number is never
- * reused (a refused order may leave a gap, which is harmless). Call inside the order's transaction.
+ * Readable order numbers that do not count sales: LC-261122-483051 (a random 6-digit number of
+ * that day) and R-261122-… for a rehearsal, so a practice order can never be mistaken for a sale.
+ * Digits only, in groups, because buyers read them out on the phone. A number already taken (the
+ * UNIQUE index, checked here inside the order's transaction) is drawn again; at 10⁶ per day a
+ * day of 10,000 orders needs a second draw about 1% of the time.
  */
 export class OrderNumbers {
-  private readonly counters = new Map<string, number>();
   private readonly q: ReturnType<typeof preparer>;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly draw: () => number = () => randomInt(0, 1_000_000),
+  ) {
     this.q = preparer(db);
   }
 
   next(rehearsal: boolean, at: Date): string {
     const prefix = `${rehearsal ? 'R' : 'LC'}-${dayStamp(at)}-`;
-    let n = this.counters.get(prefix);
-    if (n === undefined) {
-      // Numbers of one day sort together in the UNIQUE index: '-' < digits < '.', so this is a range scan.
-      const row = this.q('SELECT MAX(CAST(substr(number, ?) AS INTEGER)) AS n FROM orders WHERE number > ? AND number < ?').get(prefix.length + 1, prefix, prefix.slice(0, -1) + '.') as { n: number | null };
-      n = row.n ?? 0;
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const number = prefix + String(this.draw()).padStart(6, '0');
+      if (!this.q('SELECT 1 FROM orders WHERE number = ?').get(number)) return number;
     }
-    n += 1;
-    this.counters.set(prefix, n);
-    return prefix + String(n).padStart(4, '0');
+    // 50 taken draws in a row means the day is nearly full: a longer number rather than a failed order.
+    return prefix + String(this.draw()).padStart(6, '0') + String(this.draw() % 1000).padStart(3, '0');
   }
 }

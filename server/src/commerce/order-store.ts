@@ -21,6 +21,9 @@ interface OrderRow {
   status: OrderStatus;
   buyer: string | null;
   phone_hash: string | null;
+  address_hash: string | null;
+  net: string | null;
+  expires_at: string | null;
   segment_id: string | null;
   created_at: string;
   updated_at: string;
@@ -45,11 +48,27 @@ export interface OrderRecord {
   status: OrderStatus;
   buyer: Buyer | null;
   segmentId: string | null;
+  /** Bank transfer: when an unpaid order expires; null for other methods. */
+  expiresAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
 
-export type NewOrder = Omit<OrderRecord, 'updatedAt'> & { phoneHash: string };
+/** The keyed hashes and network tag an order is counted by (per-buyer caps, network shares, clusters). */
+export interface OrderTags {
+  phoneHash: string;
+  addressHash: string;
+  net: string;
+}
+
+export type NewOrder = Omit<OrderRecord, 'updatedAt'> & OrderTags;
+
+/** A group of standing orders that share a phone, an address or a network (the seller's fraud view). */
+export interface OrderCluster {
+  by: 'phone' | 'address' | 'network';
+  key: string;
+  orderIds: string[];
+}
 
 export type PayTo = ViewerOrder['payTo'];
 
@@ -75,12 +94,14 @@ const toRecord = (r: OrderRow): OrderRecord => ({
   status: r.status,
   buyer: r.buyer === null ? null : Buyer.parse(JSON.parse(r.buyer)),
   segmentId: r.segment_id,
+  expiresAt: r.expires_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
 
 export function toViewerOrder(o: OrderRecord, payTo: PayTo): ViewerOrder {
-  return { id: o.id, number: o.number, showId: o.showId, createdAt: o.createdAt, status: o.status, payment: o.payment, quote: o.quote, payTo };
+  const payBy = o.status === 'awaiting_payment' ? o.expiresAt : null;
+  return { id: o.id, number: o.number, showId: o.showId, createdAt: o.createdAt, status: o.status, payment: o.payment, quote: o.quote, payTo, payBy };
 }
 
 export function toSellerOrder(o: OrderRecord, payTo: PayTo, nickname: string | null): SellerOrder {
@@ -119,10 +140,10 @@ export class OrderStore {
 
   insert(o: NewOrder): void {
     this.q(
-        `INSERT INTO orders (id, number, show_id, viewer_id, idempotency_key, request_hash, product_id, option_id, quantity, coupon_id, currency, total, discount, quote, payment, status, buyer, phone_hash, segment_id, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO orders (id, number, show_id, viewer_id, idempotency_key, request_hash, product_id, option_id, quantity, coupon_id, currency, total, discount, quote, payment, status, buyer, phone_hash, address_hash, net, expires_at, segment_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(o.id, o.number, o.showId, o.viewerId, o.idempotencyKey, o.requestHash, o.productId, o.optionId, o.quantity, o.couponId, o.quote.currency, o.total, o.discount, JSON.stringify(o.quote), o.payment, o.status, o.buyer === null ? null : JSON.stringify(o.buyer), o.phoneHash, o.segmentId, o.createdAt, o.createdAt);
+      .run(o.id, o.number, o.showId, o.viewerId, o.idempotencyKey, o.requestHash, o.productId, o.optionId, o.quantity, o.couponId, o.quote.currency, o.total, o.discount, JSON.stringify(o.quote), o.payment, o.status, o.buyer === null ? null : JSON.stringify(o.buyer), o.phoneHash, o.addressHash, o.net, o.expiresAt, o.segmentId, o.createdAt, o.createdAt);
   }
 
   setStatus(id: string, status: OrderStatus, at: string): void {
@@ -131,7 +152,49 @@ export class OrderStore {
 
   /** Personal data deleted on the buyer's request; amounts and the product stay for the books. */
   erase(id: string, at: string): void {
-    this.q('UPDATE orders SET buyer = NULL, phone_hash = NULL, updated_at = ? WHERE id = ?').run(at, id);
+    this.q('UPDATE orders SET buyer = NULL, phone_hash = NULL, address_hash = NULL, net = NULL, updated_at = ? WHERE id = ?').run(at, id);
+  }
+
+  /** Units of a product the buyer holds in standing orders, matched by device, phone or delivery address. */
+  unitsHeldBy(showId: string, productId: string, viewerId: string, tags: OrderTags): number {
+    return (
+      this.q(`SELECT COALESCE(SUM(quantity), 0) AS n FROM orders WHERE show_id = ? AND product_id = ? AND ${STANDING} AND (viewer_id = ? OR phone_hash = ? OR address_hash = ?)`).get(
+        showId,
+        productId,
+        viewerId,
+        tags.phoneHash,
+        tags.addressHash,
+      ) as { n: number }
+    ).n;
+  }
+
+  /** Unpaid (bank transfer, cash on delivery) orders of a product placed from one network. */
+  unpaidFromNetwork(showId: string, productId: string, net: string): number {
+    return (this.q("SELECT COUNT(*) AS n FROM orders WHERE show_id = ? AND product_id = ? AND status = 'awaiting_payment' AND payment != 'card' AND net = ?").get(showId, productId, net) as { n: number }).n;
+  }
+
+  /** Unpaid orders whose payment window closed at or before `at` (oldest first, a bounded batch). */
+  dueToExpire(at: string, limit = 200): OrderRecord[] {
+    return (this.q("SELECT * FROM orders WHERE status = 'awaiting_payment' AND expires_at IS NOT NULL AND expires_at <= ? ORDER BY expires_at LIMIT ?").all(at, limit) as OrderRow[]).map(toRecord);
+  }
+
+  /** The earliest payment deadline still open, to sleep until it. */
+  nextExpiry(): string | null {
+    const row = this.q("SELECT MIN(expires_at) AS at FROM orders WHERE status = 'awaiting_payment' AND expires_at IS NOT NULL").get() as { at: string | null };
+    return row.at;
+  }
+
+  /** Standing orders grouped by shared phone, address or network, where a group has at least `min` orders. */
+  clusters(showId: string, min: number): OrderCluster[] {
+    const out: OrderCluster[] = [];
+    for (const [by, column] of [['phone', 'phone_hash'], ['address', 'address_hash'], ['network', 'net']] as const) {
+      const rows = this.q(`SELECT ${column} AS k, group_concat(id) AS ids FROM orders WHERE show_id = ? AND ${STANDING} AND ${column} IS NOT NULL GROUP BY ${column} HAVING COUNT(*) >= ? ORDER BY COUNT(*) DESC`).all(showId, min) as {
+        k: string;
+        ids: string;
+      }[];
+      for (const r of rows) out.push({ by, key: r.k.replace(/^k1:/, '').slice(0, 8), orderIds: r.ids.split(',') });
+    }
+    return out;
   }
 
   /** The segment orders count for right now: the latest one the host moved to (written by the analytics side). */

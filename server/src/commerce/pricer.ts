@@ -34,6 +34,8 @@ export class Pricer {
   constructor(
     private readonly stock: StockLedger,
     private readonly coupons: CouponStore,
+    /** Whether a typed code may claim the coupon now: false once a drop of it ran and ended. */
+    private readonly codeOpen: (showId: string, couponId: string, now: number) => boolean = () => true,
   ) {}
 
   price(args: { showId: string; catalog: ShowCatalog; viewerId: string; line: CartLine; couponCode: string | null; now: number }): Priced {
@@ -43,7 +45,7 @@ export class Pricer {
     const stockLeft = product ? (this.stock.level(showId, product.id, line.optionId) ?? 0) : 0;
     const result = priceLine({ product, line, stockLeft, coupon, couponCode, payment: catalog.payment, now });
     if (!result.ok) throw result.code === 'out_of_stock' ? stockError(stockLeft) : new CommerceError(STATUS[result.code], result.code, result.message);
-    const claimByCode = coupon ? this.checkCouponUse(showId, catalog, coupon, viewerId) : false;
+    const claimByCode = coupon ? this.checkCouponUse(showId, catalog, coupon, viewerId, now) : false;
     return { quote: result.quote, product: product!, coupon, claimByCode };
   }
 
@@ -52,10 +54,12 @@ export class Pricer {
    * before a card is charged) and again inside the order's transaction, where it is authoritative.
    * Returns true when the viewer does not hold it yet and ordering will claim it by code.
    */
-  checkCouponUse(showId: string, catalog: ShowCatalog, coupon: ShowCoupon, viewerId: string): boolean {
+  checkCouponUse(showId: string, catalog: ShowCatalog, coupon: ShowCoupon, viewerId: string, now: number): boolean {
     const held = this.coupons.claimOf(showId, coupon.id, viewerId) !== null;
     if (!held) {
       if (isRewardOnly(catalog, coupon.id)) throw new CommerceError(409, 'coupon_not_claimed', 'this coupon is a quiz reward; only its winners can use it');
+      // A drop's rules hold at checkout too: its code claims it only while the drop runs.
+      if (!this.codeOpen(showId, coupon.id, now)) throw new CommerceError(409, 'coupon_expired', 'this coupon drop has ended');
       if (this.coupons.claimCount(showId, coupon.id) >= coupon.totalQuota) throw new CommerceError(409, 'coupon_used_up', 'all of this coupon has been claimed');
     }
     const used = this.coupons.usesBy(showId, coupon.id, viewerId);

@@ -18,11 +18,3 @@ export function canonicalJson(value: unknown): string {
 export function requestHash(request: unknown): string {
   return createHash('sha256').update(canonicalJson(request)).digest('hex');
 }
-
-/** Repeat buyers are matched by phone without keeping a second copy of the number: digits only, +82 → 0. */
-export function phoneHash(phone: string): string {
-  let digits = phone.replace(/[^0-9+]/g, '');
-  if (digits.startsWith('+82')) digits = '0' + digits.slice(3);
-  digits = digits.replace(/\+/g, '');
-  return createHash('sha256').update(`phone:${digits}`).digest('hex');
-}

@@ -1,50 +1,93 @@
-import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { Db } from '../db/database.js';
+import { CommerceError } from './commerce-error.js';
+import { clientAddress, Identity, networkOf, NEW_DEVICES_BURST, NEW_DEVICES_PER_SEC } from './identity.js';
+import { RateLimiter } from './rate-limiter.js';
+import { preparer } from './sql.js';
+
+export interface Registration {
+  viewerId: string;
+  nickname: string | null;
+}
 
 /**
  * Light viewer identity: a device id the relay issues (kept in the browser across reloads) plus an
- * optional nickname. Enough to hold per-viewer caps; no personal data. A viewer must be registered
- * for a show (POST /api/watch/:token/viewers, or by joining its viewer channel) before it buys,
- * claims, answers or votes there.
+ * optional nickname. The id carries the relay's MAC (identity.ts), so checking it needs neither a
+ * row nor a memory entry; an id the relay never issued is never registered (asking with one gets
+ * a new id instead). New ids are budgeted per network (docs/identity-and-fairness.md).
+ * Rows (viewers, show_viewers) are written where they are needed: inside the commit of the
+ * viewer's first order, claim, answer or vote (ensureRow), and in the presence batch for viewers
+ * who join the show's channel. Ids from before signed ids existed stay valid while their row does.
  */
 export class ViewerRegistry {
-  /** show → registered viewer ids, so the hot paths (a flash sale) do not hit SQLite to check. */
-  private readonly known = new Map<string, Set<string>>();
+  /** New device ids per network address (token bucket; idle buckets are pruned). */
+  readonly newDevices = new RateLimiter(NEW_DEVICES_PER_SEC, NEW_DEVICES_BURST);
+  private readonly q: ReturnType<typeof preparer>;
 
-  constructor(private readonly db: Db) {}
-
-  register(showId: string, viewerId: string | null, nickname: string | null): { viewerId: string; nickname: string | null } {
-    const id = viewerId ?? randomBytes(16).toString('base64url');
-    const now = new Date().toISOString();
-    this.db.transaction(() => {
-      this.db.prepare('INSERT INTO viewers (id, nickname, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET nickname = COALESCE(excluded.nickname, viewers.nickname)').run(id, nickname, now);
-      this.db.prepare('INSERT OR IGNORE INTO show_viewers (show_id, viewer_id, first_seen) VALUES (?, ?, ?)').run(showId, id, now);
-    })();
-    this.knownIn(showId).add(id);
-    const row = this.db.prepare('SELECT nickname FROM viewers WHERE id = ?').get(id) as { nickname: string | null };
-    return { viewerId: id, nickname: row.nickname };
+  constructor(
+    db: Db,
+    readonly identity: Identity,
+    private readonly trustedProxies: ReadonlySet<string> = new Set(),
+    private readonly now: () => number = Date.now,
+  ) {
+    this.q = preparer(db);
   }
 
-  isRegistered(showId: string, viewerId: string): boolean {
-    const set = this.knownIn(showId);
-    if (set.has(viewerId)) return true;
-    const row = this.db.prepare('SELECT 1 FROM show_viewers WHERE show_id = ? AND viewer_id = ?').get(showId, viewerId);
-    if (row) set.add(viewerId);
-    return row !== undefined;
+  /** The source address of a request (the socket's peer, or a trusted proxy's X-Forwarded-For). */
+  addressOf(req: IncomingMessage): string {
+    return clientAddress(req, this.trustedProxies);
+  }
+
+  /** The stored tag of the request's network (IPv4 address or IPv6 /64), keyed with the relay's secret. */
+  networkTagOf(req: IncomingMessage): string {
+    return this.identity.networkTag(this.addressOf(req));
+  }
+
+  /**
+   * POST …/viewers: an id the relay issued is confirmed; anything else (none, made up, malformed
+   * by the relay's rules) gets a new id, if the network's budget for new devices allows.
+   * Writes nothing unless a nickname is given (then one row, through the caller's group commit).
+   */
+  register(address: string, viewerId: string | null, nickname: string | null): Registration & { write: (() => void) | null } {
+    let id = viewerId !== null && this.isIssued(viewerId) ? viewerId : null;
+    if (id === null) {
+      if (!this.newDevices.take(networkOf(address), this.now())) throw new CommerceError(429, 'device_budget', 'too many new devices from this network just now; wait a few seconds and reload');
+      id = this.identity.issue();
+    }
+    const known = nickname === null ? this.nickname(id) : nickname;
+    const issued = id;
+    const write = nickname === null ? null : () => this.ensureRow(null, issued, new Date().toISOString(), nickname);
+    return { viewerId: issued, nickname: known, write };
+  }
+
+  /** The relay issued this id (its MAC checks), or it is a registered id from before signed ids. */
+  isIssued(viewerId: string): boolean {
+    if (this.identity.issued(viewerId)) return true;
+    return this.q('SELECT 1 FROM viewers WHERE id = ?').get(viewerId) !== undefined;
+  }
+
+  /** Kept under this name for the watch routes: a viewer may act in a show once its id is issued. */
+  isRegistered(_showId: string, viewerId: string): boolean {
+    return this.isIssued(viewerId);
+  }
+
+  /** Rows the viewer's acts refer to; call inside the act's transaction. */
+  ensureRow(showId: string | null, viewerId: string, at: string, nickname: string | null = null): void {
+    if (nickname === null) this.q('INSERT OR IGNORE INTO viewers (id, nickname, created_at) VALUES (?, NULL, ?)').run(viewerId, at);
+    else this.q('INSERT INTO viewers (id, nickname, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET nickname = excluded.nickname').run(viewerId, nickname, at);
+    if (showId !== null) this.q('INSERT OR IGNORE INTO show_viewers (show_id, viewer_id, first_seen) VALUES (?, ?, ?)').run(showId, viewerId, at);
   }
 
   nickname(viewerId: string): string | null {
-    const row = this.db.prepare('SELECT nickname FROM viewers WHERE id = ?').get(viewerId) as { nickname: string | null } | undefined;
+    const row = this.q('SELECT nickname FROM viewers WHERE id = ?').get(viewerId) as { nickname: string | null } | undefined;
     return row?.nickname ?? null;
   }
 
   uniqueViewers(showId: string): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM show_viewers WHERE show_id = ?').get(showId) as { n: number }).n;
+    return (this.q('SELECT COUNT(*) AS n FROM show_viewers WHERE show_id = ?').get(showId) as { n: number }).n;
   }
 
-  private knownIn(showId: string): Set<string> {
-    let set = this.known.get(showId);
-    if (!set) this.known.set(showId, (set = new Set()));
-    return set;
+  stop(): void {
+    this.newDevices.stop();
   }
 }

@@ -48,8 +48,8 @@ export class Engagement {
     const { db, live, stage, shows, catalogOf, viewers, coupons, commits, fanout, log } = deps;
     this.catalogOf = catalogOf;
     this.presence = new ViewerPresence(live, db, viewers, log.child({ component: 'presence' }));
-    this.quizzes = new QuizService({ db, stage, live, shows, catalogOf, coupons, commits, log: log.child({ component: 'quiz' }) });
-    this.polls = new PollService(db, stage, live, catalogOf, commits);
+    this.quizzes = new QuizService({ db, stage, live, shows, catalogOf, coupons, viewers, commits, log: log.child({ component: 'quiz' }) });
+    this.polls = new PollService(db, stage, live, catalogOf, commits, viewers);
     this.funnel = new FunnelRecorder(db, stage, this.presence, commits, log.child({ component: 'funnel' }), fanout);
     this.segments = new SegmentStore(db);
   }

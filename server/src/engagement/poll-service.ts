@@ -2,6 +2,8 @@ import type { ShowCatalog } from '../../../common/commerce/show-catalog.js';
 import type { Show } from '../../../common/show.js';
 import type { PollOpen, Stage } from '../../../common/stage.js';
 import type { CommitQueue } from '../commerce/commit-queue.js';
+import { NETWORK_SHARE } from '../commerce/identity.js';
+import type { ViewerRegistry } from '../commerce/viewer-registry.js';
 import type { Db } from '../db/database.js';
 import type { LiveShows } from '../live/live-shows.js';
 import type { StageService } from '../live/stage-service.js';
@@ -13,7 +15,7 @@ export const TALLY_INTERVAL_MS = 500;
 const keyOf = (showId: string, pollId: string) => `${showId}\u0000${pollId}`;
 
 /**
- * Poll votes: one per viewer per poll (the table's key holds it), only while the poll is on the
+ * Poll votes: one per viewer per poll (the table's key holds it), NETWORK_SHARE per network, only while the poll is on the
  * stage. Counts are kept in memory (loaded from the votes once) so a vote is one insert; tallies
  * go to viewers coalesced, and the same flush writes them into the stored stage for late joiners.
  */
@@ -30,6 +32,7 @@ export class PollService {
     private readonly live: LiveShows,
     private readonly catalogOf: (show: Show) => ShowCatalog | null,
     private readonly commits: CommitQueue,
+    private readonly viewers: ViewerRegistry,
   ) {
     stage.on('stage', (showId, s) => this.onStage(showId, s));
   }
@@ -59,8 +62,11 @@ export class PollService {
     return counts;
   }
 
-  /** Counts one vote at relay time `now`; returns the poll's counts once the vote is committed (group commit). */
-  async vote(show: Show, viewerId: string, pollId: string, choiceIndex: number, now: number): Promise<number[]> {
+  /**
+   * Counts one vote at relay time `now` from network `net` (a tag; at most NETWORK_SHARE votes per
+   * network and poll); returns the poll's counts once the vote is committed (group commit).
+   */
+  async vote(show: Show, viewerId: string, pollId: string, choiceIndex: number, now: number, net: string | null = null): Promise<number[]> {
     const showId = show.id;
     const poll = this.openPoll(showId);
     if (!poll || poll.pollId !== pollId || (poll.endsAt !== null && poll.endsAt <= now)) {
@@ -70,9 +76,14 @@ export class PollService {
     }
     if (choiceIndex >= poll.choices.length) throw new EngagementError(400, 'bad_request', `choiceIndex: this poll has ${poll.choices.length} choices`);
     const counts = this.tally(showId, pollId, poll.choices.length);
-    const added = await this.commits.run(
-      () => this.db.prepare('INSERT OR IGNORE INTO poll_votes (show_id, poll_id, viewer_id, choice_index, voted_at) VALUES (?, ?, ?, ?, ?)').run(showId, pollId, viewerId, choiceIndex, new Date(now).toISOString()).changes === 1,
-    );
+    const added = await this.commits.run(() => {
+      const at = new Date(now).toISOString();
+      if (this.db.prepare('SELECT 1 FROM poll_votes WHERE show_id = ? AND poll_id = ? AND viewer_id = ?').get(showId, pollId, viewerId)) return false;
+      const fromNetwork = net === null ? 0 : (this.db.prepare('SELECT COUNT(*) AS n FROM poll_votes WHERE show_id = ? AND poll_id = ? AND net = ?').get(showId, pollId, net) as { n: number }).n;
+      if (fromNetwork >= NETWORK_SHARE) throw new EngagementError(409, 'network_cap', 'this poll has as many votes from your network as one network may cast');
+      this.viewers.ensureRow(showId, viewerId, at);
+      return this.db.prepare('INSERT OR IGNORE INTO poll_votes (show_id, poll_id, viewer_id, choice_index, voted_at, net) VALUES (?, ?, ?, ?, ?, ?)').run(showId, pollId, viewerId, choiceIndex, at, net).changes === 1;
+    });
     if (!added) throw new EngagementError(409, 'poll_voted', 'you already voted in this poll');
     counts[choiceIndex]! += 1;
     this.schedule(showId, pollId);

@@ -12,8 +12,8 @@ describe('quiz deadline', () => {
   });
 
   it('gives a viewer whose video is late their full time, up to 3 s late', () => {
-    // Screen showed the quiz 2.5 s after it opened: deadline moves by 2.5 s, reaction counts from there.
-    expect(judgeAnswer(round, OPEN + 2_500, OPEN + 13_000)).toEqual({ ok: true, reactionMs: 10_500 });
+    // Screen showed the quiz 2.5 s after it opened: the deadline moves by 2.5 s; the reaction time is the relay's, from the fire time.
+    expect(judgeAnswer(round, OPEN + 2_500, OPEN + 13_000)).toEqual({ ok: true, reactionMs: 13_000 });
     expect(judgeAnswer(round, OPEN + 2_500, OPEN + 13_501)).toEqual({ ok: false });
   });
 
@@ -25,11 +25,17 @@ describe('quiz deadline', () => {
     expect(judgeAnswer(round, OPEN + 9_000, OPEN + 14_500)).toEqual({ ok: false });
   });
 
-  it('gives a forged future shownAt (after the answer arrived) no advantage', () => {
-    const cheat = judgeAnswer(round, OPEN + 60_000, OPEN + 800);
-    expect(cheat).toEqual({ ok: true, reactionMs: 800 });
-    const honest = judgeAnswer(round, OPEN + 300, OPEN + 800);
-    expect(honest).toEqual({ ok: true, reactionMs: 500 });
+  it('gives a forged shownAt no advantage: the reaction time runs from the relay’s fire time', () => {
+    // A script sends shownAt = its own send time, a moment before the answer arrives.
+    const forged = judgeAnswer(round, OPEN + 1_999, OPEN + 2_000);
+    const honest = judgeAnswer(round, OPEN + 300, OPEN + 1_500);
+    expect(forged).toEqual({ ok: true, reactionMs: 2_000 });
+    expect(honest).toEqual({ ok: true, reactionMs: 1_500 });
+    expect(pickWinners('first', 1, [
+      { viewerId: 'script', reactionMs: 2_000, arrivedAt: OPEN + 2_000, net: 'n-script' },
+      { viewerId: 'person', reactionMs: 1_500, arrivedAt: OPEN + 1_500, net: 'n-person' },
+    ], () => 0)).toEqual(['person']);
+    expect(judgeAnswer(round, OPEN + 60_000, OPEN + 800)).toEqual({ ok: true, reactionMs: 800 });
   });
 
   it('never accepts an answer from before the quiz opened', () => {
@@ -73,6 +79,23 @@ describe('winners', () => {
     expect(picked[0]).toBe('earlier-tie');
     // Fewer correct answers than winners: everyone correct wins.
     expect(pickWinners('draw', 9, answers.slice(0, 2), (min) => min).sort()).toEqual(['fast-stream-slow-finger', 'slow-stream-fast-finger']);
+  });
+
+  it('gives one network at most one prize, however many device ids answered from it', () => {
+    const script = Array.from({ length: 50 }, (_, i) => ({ viewerId: `bot-${String(i).padStart(2, '0')}`, reactionMs: 10 + i, arrivedAt: OPEN + 10 + i, net: 'n-script' }));
+    const people = [
+      { viewerId: 'p1', reactionMs: 900, arrivedAt: OPEN + 900, net: 'n1' },
+      { viewerId: 'p2', reactionMs: 1_100, arrivedAt: OPEN + 1_100, net: 'n2' },
+      { viewerId: 'p3', reactionMs: 1_300, arrivedAt: OPEN + 1_300, net: null },
+    ];
+    expect(pickWinners('first', 3, [...script, ...people], () => 0)).toEqual(['bot-00', 'p1', 'p2']);
+    for (let k = 0; k < 20; k++) {
+      let seed = k + 1;
+      const rand = (min: number, max: number) => min + ((seed = (seed * 48271) % 2147483647) % (max - min));
+      const drawn = pickWinners('draw', 3, [...script, ...people], rand);
+      expect(drawn).toHaveLength(3);
+      expect(drawn.filter((w) => w.startsWith('bot-')).length).toBeLessThanOrEqual(1);
+    }
   });
 
   it("'draw' reaches every correct viewer over many draws (no one is left out)", () => {

@@ -1,10 +1,13 @@
 /**
- * The quiz deadline and winner rules (docs/commerce-api.md, "Quiz deadline"). Pure: times are
- * relay-clock milliseconds passed in, randomness is injected, so every rule is unit-tested.
+ * The quiz deadline and winner rules (docs/commerce-api.md, "Quiz deadline";
+ * docs/identity-and-fairness.md). Pure: times are relay-clock milliseconds passed in, randomness
+ * is injected, so every rule is unit-tested.
  *
- * A viewer's clock starts when their screen showed the quiz (`shownAt`), because video reaches
- * viewers with different delays. The claim is clamped to [openedAt, openedAt + 3 s]: nobody can
- * claim to have seen it before it opened, and a viewer can win at most 3 s of extra time.
+ * A viewer's deadline starts when their screen showed the quiz (`shownAt`), because video reaches
+ * viewers with different delays; the claim is clamped to [openedAt, openedAt + 3 s], so a viewer
+ * can win at most 3 s of extra time. The reaction time that ranks "first N" is measured by the
+ * relay alone, from the moment it fired the quiz: `shownAt` is the client's word, and a script
+ * that sends its own send time as `shownAt` must not rank first.
  */
 export const SHOWN_AT_WINDOW_MS = 3000;
 /** Time an answer may spend in the network after the viewer's own deadline. */
@@ -50,7 +53,7 @@ export function judgeAnswer(round: QuizRound, shownAt: number, arrival: number):
   if (arrival < round.openedAt) return { ok: false };
   const start = clampShownAt(shownAt, round.openedAt, arrival);
   if (arrival > start + effectiveLimitMs(round) + NETWORK_SLACK_MS) return { ok: false };
-  return { ok: true, reactionMs: arrival - start };
+  return { ok: true, reactionMs: arrival - round.openedAt };
 }
 
 export interface CorrectAnswer {
@@ -58,28 +61,46 @@ export interface CorrectAnswer {
   reactionMs: number;
   /** Relay time the answer arrived (tie-break after equal reaction times). */
   arrivedAt: number;
+  /** The network the answer came from (tag); null for answers from before networks were kept. */
+  net?: string | null;
 }
+
+const networkOf = (a: CorrectAnswer) => a.net ?? `viewer:${a.viewerId}`;
 
 /** An integer in [min, max): crypto.randomInt in production, a fixed sequence in tests. */
 export type RandomInt = (min: number, max: number) => number;
 
 /**
- * The winners among the correct answers. 'first': the N smallest reaction times (ties: earlier
- * arrival, then viewer id, so the result is the same however the rows were read). 'draw': N
- * picked uniformly at random (partial Fisher–Yates).
+ * The winners among the correct answers, at most one per network (one person with many device
+ * ids takes at most one prize). 'first': the N smallest reaction times (ties: earlier arrival,
+ * then viewer id, so the result is the same however the rows were read), skipping answers from
+ * a network that already won. 'draw': N networks picked uniformly at random (partial
+ * Fisher–Yates), then one of each network's answers: fifty ids are one ticket, not fifty.
  */
 export function pickWinners(rule: 'first' | 'draw', n: number, correct: readonly CorrectAnswer[], randomInt: RandomInt): string[] {
   if (rule === 'first') {
-    return [...correct]
-      .sort((a, b) => a.reactionMs - b.reactionMs || a.arrivedAt - b.arrivedAt || (a.viewerId < b.viewerId ? -1 : a.viewerId > b.viewerId ? 1 : 0))
-      .slice(0, n)
-      .map((a) => a.viewerId);
+    const won = new Set<string>();
+    const winners: string[] = [];
+    const ranked = [...correct].sort((a, b) => a.reactionMs - b.reactionMs || a.arrivedAt - b.arrivedAt || (a.viewerId < b.viewerId ? -1 : a.viewerId > b.viewerId ? 1 : 0));
+    for (const a of ranked) {
+      if (winners.length >= n) break;
+      if (won.has(networkOf(a))) continue;
+      won.add(networkOf(a));
+      winners.push(a.viewerId);
+    }
+    return winners;
   }
-  const pool = correct.map((a) => a.viewerId);
+  const byNetwork = new Map<string, string[]>();
+  for (const a of correct) {
+    const list = byNetwork.get(networkOf(a));
+    if (list) list.push(a.viewerId);
+    else byNetwork.set(networkOf(a), [a.viewerId]);
+  }
+  const pool = [...byNetwork.values()];
   const take = Math.min(n, pool.length);
   for (let i = 0; i < take; i++) {
     const j = randomInt(i, pool.length);
     [pool[i], pool[j]] = [pool[j]!, pool[i]!];
   }
-  return pool.slice(0, take);
+  return pool.slice(0, take).map((ids) => (ids.length === 1 ? ids[0]! : ids[randomInt(0, ids.length)]!));
 }

@@ -6,6 +6,7 @@ import type { Stage } from '../../../common/stage.js';
 import { heldCoupon } from '../commerce/coupon-claims.js';
 import type { CommitQueue } from '../commerce/commit-queue.js';
 import type { CouponStore } from '../commerce/coupon-store.js';
+import type { ViewerRegistry } from '../commerce/viewer-registry.js';
 import type { Db } from '../db/database.js';
 import type { LiveShows } from '../live/live-shows.js';
 import type { StageService } from '../live/stage-service.js';
@@ -23,6 +24,8 @@ export interface QuizServiceDeps {
   shows: ShowStore;
   catalogOf: (show: Show) => ShowCatalog | null;
   coupons: CouponStore;
+  /** Writes the viewer's rows inside the answer's commit. */
+  viewers: ViewerRegistry;
   /** The checkout's group commit: answers and decisions share it (one fsync per burst, in order). */
   commits: CommitQueue;
   log: Logger;
@@ -51,6 +54,7 @@ export class QuizService {
   private readonly shows: ShowStore;
   private readonly catalogOf: (show: Show) => ShowCatalog | null;
   private readonly coupons: CouponStore;
+  private readonly viewers: ViewerRegistry;
   private readonly commits: CommitQueue;
   private readonly log: Logger;
   private readonly randomInt: RandomInt;
@@ -61,6 +65,7 @@ export class QuizService {
     this.shows = deps.shows;
     this.catalogOf = deps.catalogOf;
     this.coupons = deps.coupons;
+    this.viewers = deps.viewers;
     this.commits = deps.commits;
     this.log = deps.log;
     this.randomInt = deps.randomInt ?? cryptoRandomInt;
@@ -96,10 +101,11 @@ export class QuizService {
   }
 
   /**
-   * Records one answer arriving at `arrival` (relay clock); returns its reaction time once the
-   * answer is committed. Writes go through the group commit: a burst of answers is one fsync.
+   * Records one answer arriving at `arrival` (relay clock) from network `net` (a tag); returns its
+   * reaction time (from the relay's fire time) once the answer is committed. Writes go through the
+   * group commit: a burst of answers is one fsync.
    */
-  async answer(show: Show, viewerId: string, req: { quizId: string; choiceIndex: number; shownAt: number }, arrival: number): Promise<number> {
+  async answer(show: Show, viewerId: string, req: { quizId: string; choiceIndex: number; shownAt: number }, arrival: number, net: string | null = null): Promise<number> {
     const showId = show.id;
     const quiz = this.definition(show, req.quizId);
     if (req.choiceIndex >= quiz.choices.length) throw new EngagementError(400, 'bad_request', `choiceIndex: this quiz has ${quiz.choices.length} choices`);
@@ -114,7 +120,10 @@ export class QuizService {
       throw new EngagementError(409, 'quiz_closed', 'time is up for this quiz');
     }
     const correct = req.choiceIndex === quiz.correctIndex;
-    const added = await this.commits.run(() => this.store.addAnswer(showId, req.quizId, viewerId, req.choiceIndex, correct, judged.reactionMs, arrival));
+    const added = await this.commits.run(() => {
+      this.viewers.ensureRow(showId, viewerId, new Date(arrival).toISOString());
+      return this.store.addAnswer(showId, req.quizId, viewerId, req.choiceIndex, correct, judged.reactionMs, arrival, net);
+    });
     if (!added) throw new EngagementError(409, 'quiz_answered', 'you already answered this quiz');
     return judged.reactionMs;
   }

@@ -16,10 +16,10 @@ export class QuizStore {
   constructor(private readonly db: Db) {}
 
   /** false when this viewer already answered this quiz (the primary key holds it, even in a race). */
-  addAnswer(showId: string, quizId: string, viewerId: string, choiceIndex: number, correct: boolean, reactionMs: number, arrival: number): boolean {
+  addAnswer(showId: string, quizId: string, viewerId: string, choiceIndex: number, correct: boolean, reactionMs: number, arrival: number, net: string | null = null): boolean {
     const r = this.db
-      .prepare('INSERT OR IGNORE INTO quiz_answers (show_id, quiz_id, viewer_id, choice_index, correct, reaction_ms, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(showId, quizId, viewerId, choiceIndex, correct ? 1 : 0, reactionMs, new Date(arrival).toISOString());
+      .prepare('INSERT OR IGNORE INTO quiz_answers (show_id, quiz_id, viewer_id, choice_index, correct, reaction_ms, answered_at, net) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(showId, quizId, viewerId, choiceIndex, correct ? 1 : 0, reactionMs, new Date(arrival).toISOString(), net);
     return r.changes === 1;
   }
 
@@ -33,9 +33,9 @@ export class QuizStore {
   /** Answers that chose `correctIndex`, with what "first N" ranks by. */
   correctAnswers(showId: string, quizId: string, correctIndex: number): CorrectAnswer[] {
     const rows = this.db
-      .prepare('SELECT viewer_id, reaction_ms, answered_at FROM quiz_answers WHERE show_id = ? AND quiz_id = ? AND choice_index = ?')
-      .all(showId, quizId, correctIndex) as { viewer_id: string; reaction_ms: number; answered_at: string }[];
-    return rows.map((r) => ({ viewerId: r.viewer_id, reactionMs: r.reaction_ms, arrivedAt: Date.parse(r.answered_at) }));
+      .prepare('SELECT viewer_id, reaction_ms, answered_at, net FROM quiz_answers WHERE show_id = ? AND quiz_id = ? AND choice_index = ? ORDER BY rowid')
+      .all(showId, quizId, correctIndex) as { viewer_id: string; reaction_ms: number; answered_at: string; net: string | null }[];
+    return rows.map((r) => ({ viewerId: r.viewer_id, reactionMs: r.reaction_ms, arrivedAt: Date.parse(r.answered_at), net: r.net }));
   }
 
   answerCount(showId: string, quizId: string): number {

@@ -14,8 +14,8 @@ export interface ViewerPresenceEvents {
 /**
  * Who is connected to each show right now (by device id: a viewer with two tabs counts once),
  * and the registration of everyone who joins a show's viewer channel. Registering makes them
- * count as unique viewers and lets them answer and vote; it is batched so a join storm costs one
- * SQLite transaction a second, not one per socket on the join path.
+ * count as unique viewers (only ids the relay issued: a hello may name any id); it is batched so
+ * a join storm costs one SQLite transaction a second, not one per socket on the join path.
  */
 export class ViewerPresence extends EventEmitter<ViewerPresenceEvents> {
   private readonly present = new Map<string, Map<string, number>>();
@@ -58,20 +58,21 @@ export class ViewerPresence extends EventEmitter<ViewerPresenceEvents> {
     return [...(this.present.get(showId)?.keys() ?? [])];
   }
 
-  /** A viewer who just joined and acts at once must not be refused while its batch waits. */
-  ensureRegistered(showId: string, viewerId: string): void {
-    const pending = this.pending.get(showId);
-    if (!pending?.delete(viewerId)) return;
-    this.registry.register(showId, viewerId, null);
-  }
+  /**
+   * Kept for the relay's wiring: a viewer who acts before its batch is written is not refused
+   * (its issued id is checked by MAC), and the act's own commit writes its rows.
+   */
+  ensureRegistered(_showId: string, _viewerId: string): void {}
 
   flush(): void {
     if (this.pending.size === 0) return;
     const batch = [...this.pending].map(([showId, ids]) => [showId, [...ids]] as const);
     this.pending.clear();
+    const at = new Date().toISOString();
     try {
       this.db.transaction(() => {
-        for (const [showId, ids] of batch) for (const id of ids) this.registry.register(showId, id, null);
+        // Only ids the relay issued: a socket's hello may carry anything, and a made-up id must not become a viewer.
+        for (const [showId, ids] of batch) for (const id of ids) if (this.registry.isIssued(id)) this.registry.ensureRow(showId, id, at);
       })();
     } catch (e) {
       // A show deleted under us, a full disk: these viewers register again on their next join or POST …/viewers.

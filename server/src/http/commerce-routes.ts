@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
+import { BulkCancelRequest, CLUSTER_MIN_ORDERS } from '../../../common/commerce/clusters.js';
 import { ShowCatalog } from '../../../common/commerce/show-catalog.js';
 import { describeZodError, ERROR_CODES } from '../../../common/errors.js';
 import { MarkPaidRequest, OrderActionRequest } from '../../../common/protocol/studio-api.js';
@@ -34,7 +35,7 @@ async function readBodyJson<S extends z.ZodType>(req: IncomingMessage, schema: S
   return parsed.data;
 }
 
-/** Studio-only commerce routes (docs/commerce-api.md): hand-off, stock, orders, CSV, order actions. */
+/** Studio-only commerce routes (docs/commerce-api.md): hand-off, stock, orders, CSV, order actions, clusters and bulk cancel. */
 export function addCommerceRoutes(router: Router, deps: { keys: StudioKeys; store: ShowStore; commerce: Commerce }): void {
   const { keys, store, commerce } = deps;
   const authed = studioRoute(keys, commerceHttpError);
@@ -73,6 +74,16 @@ export function addCommerceRoutes(router: Router, deps: { keys: StudioKeys; stor
         const name = `orders-${show.id}.csv`;
         res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
         res.end(csv);
+      }),
+    )
+    .add('GET', '/api/shows/:id/orders/clusters', authed((_req, res, p) => sendJson(res, 200, commerce.orders.clusters(showOr404(p.id!).id, CLUSTER_MIN_ORDERS))))
+    .add(
+      'POST',
+      '/api/shows/:id/orders/cancel',
+      authed(async (req, res, p) => {
+        const show = showOr404(p.id!);
+        const body = await readBodyJson(req, BulkCancelRequest);
+        sendJson(res, 200, await commerce.actions.cancelMany(show.id, body.orderIds, body.reason || 'cancelled in bulk by the seller'));
       }),
     )
     .add('POST', '/api/orders/:orderId/paid', authed(action('paid')))

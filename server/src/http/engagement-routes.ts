@@ -18,7 +18,6 @@ export function addEngagementRoutes(router: Router, deps: EngagementRouteDeps): 
   /** Link, rate limit, then the viewer: the checks every call shares, cheapest first. */
   const admit = (show: Show, viewerId: string) => {
     if (!engagement.limiter.take(`${show.id}:${viewerId}`)) throw new HttpError(429, 'rate_limited', 'too many requests from this device; wait a moment');
-    engagement.presence.ensureRegistered(show.id, viewerId);
     requireViewer(deps, show, viewerId);
   };
   const handle =
@@ -43,7 +42,7 @@ export function addEngagementRoutes(router: Router, deps: EngagementRouteDeps): 
         const body = await readWatchJson(req, QuizAnswerRequest);
         admit(show, body.viewerId);
         requireLive(show);
-        const reactionMs = await engagement.quizzes.answer(show, body.viewerId, body, arrival);
+        const reactionMs = await engagement.quizzes.answer(show, body.viewerId, body, arrival, deps.viewers.networkTagOf(req));
         sendJson(res, 200, { accepted: true, reactionMs });
       }),
     )
@@ -66,7 +65,7 @@ export function addEngagementRoutes(router: Router, deps: EngagementRouteDeps): 
         const body = await readWatchJson(req, PollVoteRequest);
         admit(show, body.viewerId);
         requireLive(show);
-        sendJson(res, 200, { counts: await engagement.polls.vote(show, body.viewerId, body.pollId, body.choiceIndex, arrival) });
+        sendJson(res, 200, { counts: await engagement.polls.vote(show, body.viewerId, body.pollId, body.choiceIndex, arrival, deps.viewers.networkTagOf(req)) });
       }),
     )
     .add(

@@ -25,17 +25,15 @@ export function addWatchCommerceRoutes(
     links: WatchLinks;
     store: ShowStore;
     commerce: Commerce;
-    /** A device that said hello on the viewer channel moments ago may still wait in a registration batch: register it now. */
+    /** Kept for the relay's wiring; no longer needed (issued ids need no row to act). */
     ensureRegistered?: (showId: string, viewerId: string) => void;
   },
 ): void {
   const { commerce } = deps;
   const access: WatchAccess = { links: deps.links, store: deps.store, viewers: commerce.viewers };
   const shows = new WatchShowCache(access);
-  const requireViewer = (show: Show, viewerId: string) => {
-    deps.ensureRegistered?.(show.id, viewerId);
-    requireRegistered(access, show, viewerId);
-  };
+  // Issued ids are checked by their MAC; the rows an act needs are written in its own commit.
+  const requireViewer = (show: Show, viewerId: string) => requireRegistered(access, show, viewerId);
   const limit = (viewerId: string) => {
     if (!commerce.limiter.take(viewerId)) throw new HttpError(429, 'rate_limited', 'too many requests from this device; wait a moment');
   };
@@ -62,10 +60,14 @@ export function addWatchCommerceRoutes(
     .add(
       'POST',
       '/api/watch/:token/viewers',
-      route(async (req, show) => {
+      // The link is checked (route) though the id is not tied to the show: one device, many shows.
+      route(async (req, _show) => {
         const body = await readWatchJson(req, RegisterViewerRequest);
         if (body.viewerId) limit(body.viewerId);
-        return [200, commerce.viewers.register(show.id, body.viewerId, body.nickname)];
+        // An id the relay never issued is not taken: the answer carries a new one (budgeted per network).
+        const { write, ...registration } = commerce.viewers.register(commerce.viewers.addressOf(req), body.viewerId, body.nickname);
+        if (write) await commerce.commits.run(write);
+        return [200, registration];
       }),
     )
     .add(
@@ -88,7 +90,7 @@ export function addWatchCommerceRoutes(
         const body = await readWatchJson(req, CheckoutRequest);
         limit(body.viewerId);
         requireViewer(show, body.viewerId);
-        const { status, order } = await commerce.checkout.checkout(show, body);
+        const { status, order } = await commerce.checkout.checkout(show, body, commerce.viewers.networkTagOf(req));
         return [status, order];
       }),
     )
@@ -120,7 +122,7 @@ export function addWatchCommerceRoutes(
         const body = await readWatchJson(req, ClaimCouponRequest);
         limit(body.viewerId);
         requireViewer(show, body.viewerId);
-        return [200, await commerce.claims.claim(show, body.viewerId, body.couponId)];
+        return [200, await commerce.claims.claim(show, body.viewerId, body.couponId, commerce.viewers.networkTagOf(req))];
       }),
     )
     .add(

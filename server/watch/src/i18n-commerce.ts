@@ -68,7 +68,7 @@ const ko = {
   orderNumber: '주문번호',
   orderDone: '주문 완료',
   statusLabel: '상태',
-  status: { awaiting_payment: '입금 대기', paid: '결제 완료', cancelled: '취소됨', refunded: '환불됨' } as Record<OrderStatus, string>,
+  status: { awaiting_payment: '입금 대기', paid: '결제 완료', cancelled: '취소됨', refunded: '환불됨', expired: '입금 기한 만료' } as Record<OrderStatus, string>,
   // Amounts are written without a particle (its form depends on how the number is read aloud).
   nextBank: (m: string) => `아래 계좌로 입금해 주세요 (입금액 ${m}). 입금이 확인되면 판매자가 발송해요.`,
   nextCash: (m: string) => `상품을 받을 때 현금으로 결제해 주세요 (${m}).`,
@@ -171,7 +171,7 @@ const en: typeof ko = {
   orderNumber: 'Order number',
   orderDone: 'Order complete',
   statusLabel: 'Status',
-  status: { awaiting_payment: 'Awaiting payment', paid: 'Paid', cancelled: 'Cancelled', refunded: 'Refunded' },
+  status: { awaiting_payment: 'Awaiting payment', paid: 'Paid', cancelled: 'Cancelled', refunded: 'Refunded', expired: 'Expired (not paid in time)' },
   nextBank: (m) => `Transfer ${m} to the account below. The seller ships once it arrives.`,
   nextCash: (m) => `Pay ${m} in cash when it arrives.`,
   nextCard: 'Test payment complete. The seller is getting it ready.',

@@ -11,7 +11,7 @@ import { Icon } from '../../ui/Icon.js';
 
 type Filter = 'all' | 'awaiting_payment' | 'paid' | 'closed';
 const FILTERS: readonly Filter[] = ['all', 'awaiting_payment', 'paid', 'closed'];
-const matches = (f: Filter, s: OrderStatus) => f === 'all' || (f === 'closed' ? s === 'cancelled' || s === 'refunded' : s === f);
+const matches = (f: Filter, s: OrderStatus) => f === 'all' || (f === 'closed' ? s === 'cancelled' || s === 'refunded' || s === 'expired' : s === f);
 
 /** A show's orders, newest on top, arriving live; each with what it takes to ship, and its actions. */
 export function OrdersScreen({ show, onBack }: { show: Show; onBack: () => void }) {
@@ -30,7 +30,7 @@ export function OrdersScreen({ show, onBack }: { show: Show; onBack: () => void 
     if (unseen.size) markSeen();
   }, [unseen, markSeen]);
 
-  const live = feed.orders.filter((x) => x.status !== 'cancelled' && x.status !== 'refunded');
+  const live = feed.orders.filter((x) => x.status !== 'cancelled' && x.status !== 'refunded' && x.status !== 'expired');
   const currency = feed.orders[0]?.quote.currency ?? 'KRW';
   const revenue = live.reduce((n, x) => n + x.quote.total, 0);
   const shown = feed.orders.filter((x) => matches(filter, x.status));
