@@ -19,6 +19,8 @@ export type LinkResolution =
 
 /** Watch links: signed tokens in URLs, one row each so they can be listed and revoked. */
 export class WatchLinks {
+  private readonly revokeListeners = new Set<(linkId: string) => void>();
+
   constructor(
     private readonly db: Db,
     private readonly secret: string,
@@ -43,7 +45,14 @@ export class WatchLinks {
   async revoke(linkId: string): Promise<WatchLink | undefined> {
     this.db.prepare('UPDATE watch_links SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?').run(new Date().toISOString(), linkId);
     const row = this.row(linkId);
+    if (row) for (const listener of this.revokeListeners) listener(linkId);
     return row && this.toLink(row);
+  }
+
+  /** Told of every revocation, so the sockets opened with that link can be closed at once. */
+  onRevoke(listener: (linkId: string) => void): () => void {
+    this.revokeListeners.add(listener);
+    return () => this.revokeListeners.delete(listener);
   }
 
   resolve(token: string): LinkResolution {

@@ -1,7 +1,9 @@
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { MAX_SIGNAL_MESSAGE_BYTES } from '../../../common/limits.js';
+import type { RelayToViewer } from '../../../common/protocol/viewer.js';
 import type { ShowFanout } from '../live/live-shows.js';
+import { FLOOD_CLOSE, InputGuard, RATE_LIMITED, transportProblem } from './input-guard.js';
 
 /** Frames over this close the socket (1009); larger than any signal message so oversized-but-sane ones get a polite error. */
 export const MAX_VIEWER_FRAME_BYTES = 1024 * 1024;
@@ -47,6 +49,35 @@ export function toInput(data: Buffer | ArrayBuffer | Buffer[], binary: boolean):
   return { text: buf.toString(), size, binary };
 }
 
+export type Screened = { k: 'forward'; input: ViewerInput } | { k: 'reply'; message: RelayToViewer } | { k: 'close' };
+
+/**
+ * What the transport does with a received message before anyone else sees it: over budget it
+ * answers rate_limited itself (and cuts a flood), binary or oversized it answers itself; only
+ * the rest goes on to the viewer channel (from a worker: across IPC to the relay).
+ */
+export function screen(guard: InputGuard, data: Buffer | ArrayBuffer | Buffer[], binary: boolean): Screened {
+  const admission = guard.admit();
+  if (admission === 'close') return { k: 'close' };
+  if (admission === 'refuse') return { k: 'reply', message: RATE_LIMITED };
+  const input = toInput(data, binary);
+  const problem = transportProblem(input);
+  return problem ? { k: 'reply', message: problem } : { k: 'forward', input };
+}
+
+/** Sends unless the viewer is too far behind (then cuts it): nothing queues without bound for a socket. */
+export function sendBounded(ws: WebSocket, socket: Duplex, text: string): void {
+  if (ws.readyState !== ws.OPEN) return;
+  if (socket.writableLength > MAX_VIEWER_QUEUED_BYTES) return void ws.terminate();
+  ws.send(text);
+}
+
+/** Closes a flooding socket; one that does not finish the closing handshake within a second is cut. */
+export function closeFlood(ws: WebSocket): void {
+  ws.close(FLOOD_CLOSE.code, FLOOD_CLOSE.reason);
+  setTimeout(() => ws.terminate(), 1000).unref();
+}
+
 /** The in-process transport: a ws WebSocket and its raw socket (for broadcast frames written as-is). */
 export function localViewerSocket(ws: WebSocket, socket: Duplex): ViewerSocket {
   const isOpen = () => ws.readyState === ws.OPEN;
@@ -55,7 +86,7 @@ export function localViewerSocket(ws: WebSocket, socket: Duplex): ViewerSocket {
       return isOpen();
     },
     send(text) {
-      if (isOpen()) ws.send(text);
+      sendBounded(ws, socket, text);
     },
     // Whole frames written straight to the socket (compression is off, so ws never holds a partial frame).
     sendFrame(frame) {
@@ -67,7 +98,16 @@ export function localViewerSocket(ws: WebSocket, socket: Duplex): ViewerSocket {
       ws.close(code, reason);
     },
     onInput(listener) {
-      ws.on('message', (data, isBinary) => listener(toInput(data as Buffer | Buffer[], isBinary)));
+      const guard = new InputGuard();
+      let cut = false;
+      ws.on('message', (data, isBinary) => {
+        if (cut) return;
+        const s = screen(guard, data as Buffer | Buffer[], isBinary);
+        if (s.k === 'forward') return listener(s.input);
+        if (s.k === 'reply') return sendBounded(ws, socket, JSON.stringify(s.message));
+        cut = true;
+        closeFlood(ws);
+      });
     },
     onClose(listener) {
       ws.on('close', listener);

@@ -12,7 +12,8 @@ import { z } from 'zod';
 import { describeZodError } from '../../../common/errors.js';
 import { createLogger } from '../log.js';
 import { keepAlive, startHeartbeat } from './heartbeat.js';
-import { MAX_VIEWER_FRAME_BYTES, toInput, writeFrame } from './viewer-socket.js';
+import { InputGuard } from './input-guard.js';
+import { closeFlood, MAX_VIEWER_FRAME_BYTES, screen, sendBounded, writeFrame } from './viewer-socket.js';
 import { RelayToWorker, type WorkerToRelay } from './worker-protocol.js';
 
 const [heartbeatMs, logLevel, index] = z
@@ -52,7 +53,18 @@ function upgrade(m: Extract<RelayToWorker, { k: 'upgrade' }>, socket: Socket): v
     opened = true;
     const conn: Conn = { ws: keepAlive(ws), socket, show: null };
     conns.set(m.c, conn);
-    ws.on('message', (data, isBinary) => post({ k: 'input', c: m.c, ...toInput(data as Buffer, isBinary) }));
+    // Budget and transport checks here: a flooding socket is answered and cut in this process,
+    // its frames never cross to the relay.
+    const guard = new InputGuard();
+    let cut = false;
+    ws.on('message', (data, isBinary) => {
+      if (cut) return;
+      const s = screen(guard, data as Buffer, isBinary);
+      if (s.k === 'forward') return post({ k: 'input', c: m.c, ...s.input });
+      if (s.k === 'reply') return sendBounded(ws, socket, JSON.stringify(s.message));
+      cut = true;
+      closeFlood(ws);
+    });
     ws.on('error', () => undefined);
     ws.on('close', () => {
       conns.delete(m.c);
@@ -89,7 +101,7 @@ function handle(m: RelayToWorker, socket: Socket | undefined): void {
     if (!set) shows.set(m.show, (set = new Set()));
     set.add(conn);
   } else if (m.k === 'send') {
-    if (conn.ws.readyState === conn.ws.OPEN) conn.ws.send(m.text);
+    sendBounded(conn.ws, conn.socket, m.text);
   } else if (m.k === 'frame') {
     sendFrame(conn, Buffer.isBuffer(m.frame) ? m.frame : Buffer.from(m.frame));
   } else if (m.k === 'close') {

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { describeZodError } from '../../../common/errors.js';
-import { MAX_SIGNAL_MESSAGE_BYTES } from '../../../common/limits.js';
 import { ViewerToRelay, type RelayToViewer } from '../../../common/protocol/viewer.js';
 import { LiveError, type LiveShows, type ViewerPeer } from '../live/live-shows.js';
 import { MediaUnavailableError } from '../janus/media-engine.js';
@@ -9,11 +8,15 @@ import type { WatchLinks } from '../shows/watch-links.js';
 import type { Stage } from '../../../common/stage.js';
 import { SerialQueue } from '../live/serial-queue.js';
 import type { ViewerSocket } from '../viewers/viewer-socket.js';
+import { transportProblem } from '../viewers/input-guard.js';
+import { linkSessionsOf } from './link-sessions.js';
 
 const HELLO_TIMEOUT_MS = 10_000;
-/** Per-connection budget: a burst of 20 messages, refilled at 10 per second. */
-const BURST = 20;
-const REFILL_PER_SEC = 10;
+/**
+ * Requests of one viewer waiting their turn (each may be a Janus round trip): more than this and
+ * the next is refused, so a socket cannot pile up work in the relay's main process.
+ */
+const MAX_PENDING = 4;
 
 const LINK_MESSAGES: Record<string, string> = {
   malformed: 'This link is not valid.',
@@ -26,14 +29,15 @@ const LINK_MESSAGES: Record<string, string> = {
 /**
  * One viewer's WebSocket (in this process or held by a viewer worker): hello with the link token, then subscribe/answer.
  * Every message is size-checked and schema-parsed; a bad one gets an error reply and
- * changes nothing, and the connection (and everyone else's) keeps working.
+ * changes nothing, and the connection (and everyone else's) keeps working. The transport (worker
+ * or in-process) has already applied the per-socket rate budget; revoking the link closes the socket.
  */
 export function handleViewerSocket(conn: ViewerSocket, deps: { links: WatchLinks; live: LiveShows; stageOf: (showId: string) => Stage; log: Logger }): void {
   const { links, live, stageOf, log } = deps;
   let showId: string | null = null;
   let peer: ViewerPeer | null = null;
-  let tokens = BURST;
-  let lastRefill = Date.now();
+  let pending = 0;
+  let untrack: (() => void) | null = null;
   const queue = new SerialQueue();
 
   const send = (m: RelayToViewer) => conn.send(JSON.stringify(m));
@@ -42,16 +46,12 @@ export function handleViewerSocket(conn: ViewerSocket, deps: { links: WatchLinks
   const helloTimer = setTimeout(() => conn.close(4408, 'hello expected'), HELLO_TIMEOUT_MS);
 
   conn.onInput((input) => {
-    const now = Date.now();
-    tokens = Math.min(BURST, tokens + ((now - lastRefill) / 1000) * REFILL_PER_SEC);
-    lastRefill = now;
-    if (tokens < 1) return fail('rate_limited', 'too many messages; slow down');
-    tokens -= 1;
-    if (input.binary) return fail('bad_message', 'messages must be JSON text');
-    if (input.size > MAX_SIGNAL_MESSAGE_BYTES || input.text === null) return fail('too_large', `message is larger than ${MAX_SIGNAL_MESSAGE_BYTES} bytes`);
+    const problem = transportProblem(input);
+    if (problem) return send(problem);
+    if (pending >= MAX_PENDING) return fail('rate_limited', 'too many requests waiting; slow down');
     let raw: unknown;
     try {
-      raw = JSON.parse(input.text);
+      raw = JSON.parse(input.text!);
     } catch {
       return fail('bad_json', 'message is not valid JSON');
     }
@@ -59,12 +59,16 @@ export function handleViewerSocket(conn: ViewerSocket, deps: { links: WatchLinks
     if (!parsed.success) return fail('bad_message', describeZodError(parsed.error));
     const msg = parsed.data;
     // One request at a time per viewer: two overlapping subscribes must not both create a Janus handle.
-    void queue.run(() => dispatch(msg)).catch((e: unknown) => {
-      if (e instanceof LiveError) return fail(e.code, e.message);
-      if (e instanceof MediaUnavailableError) return fail('media_unavailable', 'The picture is temporarily unavailable; retrying.');
-      log.warn('viewer request failed', { type: msg.type, error: (e as Error).message });
-      fail('internal', 'the relay could not do that; retrying may help');
-    });
+    pending++;
+    void queue
+      .run(() => dispatch(msg))
+      .catch((e: unknown) => {
+        if (e instanceof LiveError) return fail(e.code, e.message);
+        if (e instanceof MediaUnavailableError) return fail('media_unavailable', 'The picture is temporarily unavailable; retrying.');
+        log.warn('viewer request failed', { type: msg.type, error: (e as Error).message });
+        fail('internal', 'the relay could not do that; retrying may help');
+      })
+      .finally(() => pending--);
   });
 
   async function dispatch(msg: ViewerToRelay): Promise<void> {
@@ -79,6 +83,10 @@ export function handleViewerSocket(conn: ViewerSocket, deps: { links: WatchLinks
       }
       clearTimeout(helloTimer);
       showId = resolved.showId;
+      untrack = linkSessionsOf(links).add(resolved.linkId, () => {
+        fail('link_revoked', LINK_MESSAGES.revoked!);
+        conn.close(4403, 'link revoked');
+      });
       const viewerId = msg.viewerId ?? randomBytes(16).toString('base64url');
       peer = { viewerId, send, sendFrame: (frame) => conn.sendFrame(frame), fanout: conn.fanout, subscriber: null };
       conn.join(showId);
@@ -101,6 +109,7 @@ export function handleViewerSocket(conn: ViewerSocket, deps: { links: WatchLinks
 
   conn.onClose(() => {
     clearTimeout(helloTimer);
+    untrack?.();
     if (peer && showId) void live.removeViewer(showId, peer);
   });
 }
