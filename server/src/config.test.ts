@@ -39,10 +39,17 @@ describe('relay configuration', () => {
     expect(() => loadRelayConfig({ RELAY_PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadRelayConfig({ RELAY_PORT: '70000' })).toThrow(/port/);
     expect(() => loadRelayConfig({ RELAY_JANUS_URL: 'http://x' })).toThrow(/janusUrl/);
+    expect(() => loadRelayConfig({ RELAY_JANUS_URL: 'unix:///run/janus.sock' })).toThrow(/janusUrl/);
     expect(() => loadRelayConfig({ RELAY_SECRET: 'short' })).toThrow(/secret/);
     expect(() => loadRelayConfig({ RELAY_CONFIG: '/nonexistent/relay.json' })).toThrow(/does not exist/);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cfg-'));
     writeFileSync(path.join(dir, 'bad.json'), '{ not json');
     expect(() => loadRelayConfig({ RELAY_CONFIG: path.join(dir, 'bad.json') })).toThrow(/not valid JSON/);
+  });
+
+  it('takes an outside Janus with its secrets, on a WebSocket or a Unix socket', () => {
+    const c = loadRelayConfig({ RELAY_JANUS_URL: 'ws+unix:///run/janus/api.sock', RELAY_JANUS_API_SECRET: 's', RELAY_JANUS_TOKEN: 't', RELAY_JANUS_ADMIN_KEY: 'k' });
+    expect(c).toMatchObject({ janusUrl: 'ws+unix:///run/janus/api.sock', janusApiSecret: 's', janusToken: 't', janusAdminKey: 'k' });
+    expect(loadRelayConfig({}).janusApiSecret).toBeUndefined();
   });
 });

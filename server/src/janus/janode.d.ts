@@ -55,6 +55,11 @@ declare module 'janode/plugins/videoroom' {
     joinConfigurePublisher(opts: { room: number; display?: string; audio?: boolean; video?: boolean; bitrate?: number; pin?: string; jsep: Jsep }): Promise<{ feed: number; jsep?: Jsep }>;
     joinSubscriber(opts: { room: number; feed: number; pin?: string }): Promise<{ jsep?: Jsep }>;
     start(opts: { jsep: Jsep }): Promise<unknown>;
+    // The rest is used by tests that play an outsider.
+    list(opts?: { admin_key?: string }): Promise<unknown>;
+    listParticipants(opts: { room: number; secret?: string }): Promise<unknown>;
+    kick(opts: { room: number; feed: number; secret?: string }): Promise<unknown>;
+    startForward(opts: { room: number; feed: number; host: string; video_port?: number; audio_port?: number; secret?: string; admin_key?: string }): Promise<unknown>;
     leave(): Promise<unknown>;
   }
   const VideoRoomPlugin: { id: string; Handle: new (...args: never[]) => VideoRoomHandle; EVENT: Record<string, string> };

@@ -10,8 +10,8 @@ Janode.Logger.setLevel('none');
 
 export class MediaUnavailableError extends Error {
   override name = 'MediaUnavailableError';
-  constructor() {
-    super('The media server (Janus) is not reachable right now. The relay restarts it by itself; try again in a few seconds. If this persists, check the relay\'s log and that Janus is installed.');
+  constructor(message?: string) {
+    super(message ?? 'The media server (Janus) is not reachable right now. The relay restarts it by itself; try again in a few seconds. If this persists, check the relay\'s log and that Janus is installed.');
   }
 }
 
@@ -108,21 +108,29 @@ export class MediaEngine extends EventEmitter<MediaEngineEvents> {
     const { control } = this.require();
     const room = 1 + Math.floor(Math.random() * 2 ** 31);
     const keys: RoomKeys = { secret: newJanusSecret(), pin: newJanusSecret() };
-    const created = await control.create({
-      room,
-      permanent: false,
-      is_private: true,
-      secret: keys.secret,
-      pin: keys.pin,
-      admin_key: this.access.adminKey,
-      description: description.slice(0, 60),
-      max_publishers: 1,
-      bitrate: ROOM_BITRATE_CAP,
-      videocodec: 'vp8',
-      audiocodec: 'opus',
-      fir_freq: 2,
-      notify_joining: false,
-    });
+    let created: { room: number };
+    try {
+      created = await control.create({
+        room,
+        permanent: false,
+        is_private: true,
+        secret: keys.secret,
+        pin: keys.pin,
+        admin_key: this.access.adminKey,
+        description: description.slice(0, 60),
+        max_publishers: 1,
+        bitrate: ROOM_BITRATE_CAP,
+        videocodec: 'vp8',
+        audiocodec: 'opus',
+        fir_freq: 2,
+        notify_joining: false,
+      });
+    } catch (e) {
+      // An outside Janus whose VideoRoom wants an admin_key the relay was not given: the seller's setup, not the request.
+      if (!(e instanceof Error) || !/admin_key/.test(e.message)) throw e;
+      this.log.error('Janus refused to create a room: its VideoRoom admin_key is missing or wrong', { error: e.message });
+      throw new MediaUnavailableError("The media server (Janus) refused to create a room: the relay does not have its VideoRoom admin_key. Set RELAY_JANUS_ADMIN_KEY to the admin_key in that Janus's janus.plugin.videoroom.jcfg.");
+    }
     this.rooms.set(created.room, keys);
     return created.room;
   }
