@@ -9,6 +9,12 @@ export interface StudioCoreOptions {
   defaultRelayUrl: string;
   /** Owner-only file a relay on this machine wrote its first studio key to; imported once if present. */
   keyHandoffFile?: string;
+  /**
+   * http origins the studio key may be sent to although they are not on this machine (a lab network
+   * the operator trusts). Default: STUDIO_ALLOW_HTTP_RELAY (comma-separated origins); otherwise only
+   * https:// and loopback.
+   */
+  allowHttpRelays?: readonly string[];
 }
 
 export type StudioEventListener = <E extends IpcEvent>(event: E, payload: IpcEventPayload<E>) => void;

@@ -11,7 +11,10 @@ import { commerceHandlers } from './commerce/commerce-handlers.js';
 import type { Handlers } from './handlers.js';
 import { fireCue } from './live/fire-cue.js';
 import { RelayAssets } from './live/relay-assets.js';
+import { RELAY_SETTINGS_ERRORS } from '../common/relay-settings.js';
+import { allowedHttpOrigins, checkRelayAddress, isSecureRelay, relayOrigin } from './relay-address.js';
 import { RelayClient } from './relay-client.js';
+import { RelayKey } from './relay-key.js';
 import { RelayEvents } from './relay-events.js';
 import type { StudioCore, StudioCoreOptions, StudioEventListener } from './studio-core-api.js';
 import { RundownStore } from './rundown/rundown-store.js';
@@ -36,13 +39,17 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
   const assets = new RelayAssets((ref) => catalog.images.read(ref));
 
   let relayUrl = db.getSetting('relay_url') ?? opts.defaultRelayUrl.replace(/\/+$/, '');
+  const allowHttp = opts.allowHttpRelays ?? allowedHttpOrigins(process.env.STUDIO_ALLOW_HTTP_RELAY);
+  const keys = new RelayKey(opts.secrets, relayOrigin(relayUrl));
+  // The key of the relay in use, and only if it may travel there (TLS, or this machine).
+  const currentKey = () => (isSecureRelay(relayUrl, allowHttp) ? keys.for(relayOrigin(relayUrl)) : null);
   // A relay on this laptop hands its first key over through an owner-only file; take it once.
   if (!opts.secrets.get() && opts.keyHandoffFile && existsSync(opts.keyHandoffFile) && isLocal(relayUrl)) {
     const key = readFileSync(opts.keyHandoffFile, 'utf8').trim();
-    if (key) opts.secrets.set(key);
+    if (key) keys.set(relayOrigin(relayUrl)!, key);
   }
 
-  let client = new RelayClient(relayUrl, opts.secrets.get());
+  let client = new RelayClient(relayUrl, currentKey());
   const commerce = new Commerce(db, catalog, assets, () => client, emit);
   let events: RelayEvents | null = null;
   let status: RelayStatus = { reachable: false, authorized: false, mediaEngine: null, message: null };
@@ -53,7 +60,7 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
 
   const connectEvents = () => {
     events?.close();
-    const key = opts.secrets.get();
+    const key = currentKey();
     if (!key) return;
     events = new RelayEvents(relayUrl, key);
     events.on('connection', (connected, httpStatus) => {
@@ -86,7 +93,10 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
   };
   connectEvents();
 
-  const settings = () => ({ relayUrl, hasKey: opts.secrets.get() !== null, keyStorage: opts.secrets.get() ? opts.secrets.kind : ('none' as const) });
+  const settings = () => {
+    const hasKey = currentKey() !== null;
+    return { relayUrl, hasKey, keyStorage: hasKey ? keys.kind : ('none' as const) };
+  };
 
   const remembered = <T extends Show | Show[]>(x: T): T => {
     if (Array.isArray(x)) commerce.shows.rememberAll(x);
@@ -97,9 +107,17 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
   const handlers: Handlers = {
     'settings.get': async () => settings(),
     'settings.connect': async (req) => {
-      const url = req.relayUrl.replace(/\/+$/, '');
-      const key = req.studioKey ?? opts.secrets.get();
-      if (!key) throw new StudioError(ERROR_CODES.unauthorized, 'Enter the studio key the relay printed when it first started.');
+      const url = checkRelayAddress(req.relayUrl, allowHttp);
+      const origin = relayOrigin(url)!;
+      // A blank key field keeps the saved key only for the relay it was entered for.
+      const key = req.studioKey ?? keys.for(origin);
+      if (!key) {
+        const other = opts.secrets.get() !== null;
+        throw new StudioError(
+          RELAY_SETTINGS_ERRORS.keyNeeded,
+          other ? `Enter the studio key for ${origin}; the saved key belongs to another relay address and is not sent elsewhere.` : 'Enter the studio key the relay printed when it first started.',
+        );
+      }
       const candidate = new RelayClient(url, key);
       await candidate.checkKey();
       if (url !== relayUrl) {
@@ -108,7 +126,7 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
       }
       relayUrl = url;
       db.setSetting('relay_url', url);
-      opts.secrets.set(key);
+      keys.set(origin, key);
       client = candidate;
       connectEvents();
       return settings();

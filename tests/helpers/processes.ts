@@ -203,6 +203,8 @@ export async function startStudio(opts: { relayUrl: string; keyHandoff?: string;
     STUDIO_DATA_DIR: dataDir,
     STUDIO_PORT: opts.topology ? '5170' : String(await freePort()),
     STUDIO_RELAY_URL: opts.relayUrl,
+    // The test namespaces are a lab network: the studio may use plain http to exactly this relay.
+    ...(opts.topology ? { STUDIO_ALLOW_HTTP_RELAY: new URL(opts.relayUrl).origin } : {}),
     ...(opts.keyHandoff ? { STUDIO_KEY_HANDOFF: opts.keyHandoff } : {}),
   };
   const proc = launch(TSX, ['main/shell/browser-shell-main.ts'], env, opts.topology ? { topology: opts.topology, side: 'client' } : undefined);

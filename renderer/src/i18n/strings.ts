@@ -21,6 +21,11 @@ const en = {
     connected: 'Connected',
     keyWrong: 'The studio key is wrong. Copy it again from the relay (its first start prints it, or the studio-key file in its data folder) and paste it here.',
     unreachableHint: 'If the relay runs on this computer, start it first. If it runs on a server, use the exact address it printed, including the port.',
+    keyForNewRelay: 'This is a different relay address. Enter the studio key of this relay: the saved key is only ever sent to the address it was entered for.',
+    keyNeeded: 'Enter the studio key the relay printed when it first started (or the studio-key file in its data folder).',
+    studioKeyNewRelay: 'Enter the key of this relay',
+    httpsRequired: 'A relay on another computer needs an https:// address: over http:// the studio key and every order would cross the network unprotected. http:// works only for a relay on this computer (localhost, 127.0.0.1).',
+    badAddress: 'This is not a relay address. Enter it like https://live.example.com or http://127.0.0.1:8080.',
     storage: { 'os-keychain': 'Your key is kept in the system keychain.', 'owner-only-file': 'Your key is kept in a file only your user account can read.', none: 'No key is saved yet.' },
   },
   shows: {
@@ -146,6 +151,11 @@ const ko: Strings = {
     connected: '연결됨',
     keyWrong: '스튜디오 키가 올바르지 않습니다. 릴레이를 처음 실행할 때 표시된 키(또는 데이터 폴더의 studio-key 파일)를 다시 복사해 붙여 넣으세요.',
     unreachableHint: '릴레이가 이 컴퓨터에서 실행된다면 먼저 릴레이를 시작하세요. 서버에서 실행된다면 릴레이가 표시한 주소를 포트까지 정확히 입력하세요.',
+    keyForNewRelay: '다른 릴레이 주소입니다. 이 릴레이의 스튜디오 키를 입력하세요. 저장된 키는 처음 입력한 주소로만 보냅니다.',
+    keyNeeded: '릴레이를 처음 실행할 때 표시된 스튜디오 키(또는 데이터 폴더의 studio-key 파일)를 입력하세요.',
+    studioKeyNewRelay: '이 릴레이의 키를 입력하세요',
+    httpsRequired: '다른 컴퓨터의 릴레이는 https:// 주소로 연결해야 합니다. http://로는 스튜디오 키와 주문 정보가 보호 없이 네트워크를 지나갑니다. http://는 이 컴퓨터의 릴레이(localhost, 127.0.0.1)에만 쓸 수 있습니다.',
+    badAddress: '릴레이 주소가 아닙니다. https://live.example.com 또는 http://127.0.0.1:8080 형식으로 입력하세요.',
     storage: { 'os-keychain': '키는 시스템 키체인에 보관됩니다.', 'owner-only-file': '키는 내 사용자 계정만 읽을 수 있는 파일에 보관됩니다.', none: '아직 저장된 키가 없습니다.' },
   },
   shows: {

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { StudioError, type RelaySettings } from '../../../common/ipc-contract.js';
+import { RELAY_SETTINGS_ERRORS } from '../../../common/relay-settings.js';
 import { bridge } from '../bridge.js';
 import { useI18n } from '../i18n/i18n.js';
+import type { Strings } from '../i18n/strings.js';
 
 interface Props {
   settings: RelaySettings;
@@ -16,6 +18,9 @@ export function ConnectForm({ settings, onConnected, onCancel }: Props) {
   const [key, setKey] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  // The saved key is kept only for the address it was entered for (the core enforces it; this says it up front).
+  const sameRelay = origin(relayUrl.trim()) === origin(settings.relayUrl);
+  const keepsKey = settings.hasKey && sameRelay;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -49,7 +54,7 @@ export function ConnectForm({ settings, onConnected, onCancel }: Props) {
           type="password"
           value={key}
           onChange={(e) => setKey(e.target.value)}
-          placeholder={settings.hasKey ? t.connect.studioKeyKeep : ''}
+          placeholder={keepsKey ? t.connect.studioKeyKeep : settings.hasKey ? t.connect.studioKeyNewRelay : ''}
           autoComplete="off"
           spellCheck={false}
         />
@@ -60,9 +65,7 @@ export function ConnectForm({ settings, onConnected, onCancel }: Props) {
 
       {error && (
         <div className="form-error" role="alert" data-testid="connect-error">
-          {error.code === 'unauthorized' ? (
-            t.connect.keyWrong
-          ) : (
+          {errorText(error, t.connect, settings.hasKey, relayUrl) ?? (
             <>
               {error.message}
               {error.code === 'relay_unreachable' && <span className="form-error-hint">{t.connect.unreachableHint}</span>}
@@ -83,6 +86,31 @@ export function ConnectForm({ settings, onConnected, onCancel }: Props) {
       </div>
     </form>
   );
+}
+
+/** The seller's words for the refusals the form can name; null for the rest (the core's message is shown). */
+function errorText(error: { code: string }, words: Strings['connect'], hadKey: boolean, relayUrl: string): string | null {
+  switch (error.code) {
+    case 'unauthorized':
+      return words.keyWrong;
+    case RELAY_SETTINGS_ERRORS.keyNeeded:
+      return hadKey ? words.keyForNewRelay : words.keyNeeded;
+    case RELAY_SETTINGS_ERRORS.notHttps:
+      return words.httpsRequired;
+    case 'bad_request':
+      // The address or the key failed the request's schema; a short key is a wrong key.
+      return origin(relayUrl.trim()) === null || relayUrl.includes('@') ? words.badAddress : words.keyWrong;
+    default:
+      return null;
+  }
+}
+
+function origin(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
 }
 
 function LockIcon() {
