@@ -243,14 +243,17 @@ describe('late joiners', () => {
 });
 
 describe('viewer identity', () => {
-  it('lets a device that only said hello on the viewer channel order at once', async () => {
+  it('does not take a device id the relay never issued: a hello-minted or made-up id is refused, and registering it gives an issued one', async () => {
     const shop = await shopShow(relay);
     const v = new TestSocket(relay.url.replace('http', 'ws') + '/ws/watch');
     await v.opened;
-    v.send({ type: 'hello', token: shop.token });
+    v.send({ type: 'hello', token: shop.token, viewerId: 'made_up_by_a_script_01' });
     const welcome = await v.next('welcome');
-    const r = await shop.w('POST', '/orders', checkoutBody(welcome.viewerId as string));
-    expect(r.status).toBe(201);
+    expect((await shop.w('POST', '/orders', checkoutBody(welcome.viewerId as string))).body).toMatchObject({ error: 'unknown_viewer' });
+    const registered = await shop.w('POST', '/viewers', { viewerId: welcome.viewerId, nickname: null });
+    expect(registered.status).toBe(200);
+    expect(registered.body.viewerId).not.toBe(welcome.viewerId);
+    expect((await shop.w('POST', '/orders', checkoutBody(registered.body.viewerId as string))).status).toBe(201);
     v.close();
   });
 });

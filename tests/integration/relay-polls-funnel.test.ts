@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../common/analytics.js';
 import type { Stage } from '../../common/stage.js';
@@ -74,12 +73,12 @@ describe('polls', () => {
 describe('funnel', () => {
   it('records "saw" for viewers connected when a card is pinned and for those who join while it is, and each step once per viewer', async () => {
     const { show, token } = await api.liveShow('funnel');
-    // A device known only from its watch socket (no POST …/viewers): joining registers it.
-    const early = randomBytes(16).toString('base64url');
+    // A device the relay issued an id to, seen first on its watch socket: joining registers it.
+    const early = await api.viewer(token);
     const first = await api.socket(token, early);
     await api.fire(show.id, { op: 'pin', cards: [{ productId: 'p1', name: CATALOG.products[0]!.name, imageUrls: [], currency: 'KRW', price: 30000, salePrice: null, stock: 50, externalUrl: null }] });
     expect(product(await eventually(() => dashboard(show.id), (d) => product(d, 'p1').saw === 1), 'p1').saw).toBe(1);
-    const lateId = randomBytes(16).toString('base64url');
+    const lateId = await api.viewer(token);
     const second = await api.socket(token, lateId);
     expect(product(await eventually(() => dashboard(show.id), (d) => product(d, 'p1').saw === 2), 'p1').saw).toBe(2);
 

@@ -2,12 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HeldCoupon, QuizOutcome } from '../../common/protocol/watch-api.js';
 import { CATALOG, eventually, openQuiz, relayApi, sleepUntil } from '../helpers/engagement-api.js';
 import { startRelay, type RunningRelay } from '../helpers/processes.js';
+import { requestFrom, sourceAddress } from '../helpers/source-address.js';
 
 /** Quizzes over a real relay: the deadline rule, refusals, winners, rewards, outcomes, a restart. */
 let relay: RunningRelay;
 const api = relayApi(() => relay);
 type Answer = { accepted?: boolean; reactionMs: number; error?: string; message?: string };
 const answer = (token: string, viewerId: string, quizId: string, choiceIndex: number, shownAt: number) => api.watch<Answer>(token, 'POST', '/quizzes/answer', { viewerId, quizId, choiceIndex, shownAt });
+/** An answer from its own network (a distinct 127.x.y.z source address): prizes are one per network. */
+const answerFrom = (i: number, token: string, viewerId: string, quizId: string, choiceIndex: number, shownAt: number) =>
+  requestFrom<Answer>(relay.url, sourceAddress(i), 'POST', `/api/watch/${token}/quizzes/answer`, { viewerId, quizId, choiceIndex, shownAt });
 const outcome = (token: string, quizId: string, viewerId: string) => api.mine<QuizOutcome & { error?: string }>(token, `/quizzes/${quizId}/outcome`, viewerId);
 
 beforeAll(async () => {
@@ -57,24 +61,25 @@ describe('quiz answers', () => {
     s.close();
   });
 
-  it("'first' ranks by reaction time, so a viewer with a slower stream who reacts faster wins; the prize is a held coupon", async () => {
+  it("'first' ranks by the relay's own reaction time, so a shownAt claiming a later screen (or the send time) does not win; the prize is a held coupon", async () => {
     const { show, token } = await api.liveShow('first-n');
-    const [slowFinger, fastFinger] = [await api.viewer(token), await api.viewer(token)];
+    const [fastFinger, forger] = [await api.viewer(token), await api.viewer(token)];
     const O = (await api.fire(show.id, openQuiz('q-first', 30))).quiz!.endsAt - 30_000;
     await sleepUntil(O + 1000);
-    const a = await answer(token, slowFinger, 'q-first', 1, O);
+    const a = await answerFrom(1, token, fastFinger, 'q-first', 1, O);
     await sleepUntil(O + 2600);
-    const b = await answer(token, fastFinger, 'q-first', 1, Date.now() - 5);
+    // Sent later, claiming its screen showed the quiz 5 ms ago: under the old rule this was a 5 ms reaction.
+    const b = await answerFrom(2, token, forger, 'q-first', 1, Date.now() - 5);
     expect(a.status).toBe(200);
     expect(b.status).toBe(200);
-    expect(b.body.reactionMs).toBeLessThan(a.body.reactionMs);
+    expect(b.body.reactionMs).toBeGreaterThan(a.body.reactionMs);
     // Closed early by the host: decided once answers already in flight are in.
     const { s } = await api.socket(token);
     await api.fire(show.id, { op: 'closeQuiz' });
     expect((await outcome(token, 'q-first', fastFinger)).body).toMatchObject({ error: 'not_decided' });
     expect(await s.next('quizResult', 15_000)).toMatchObject({ quizId: 'q-first', winners: 1, answers: 2 });
     expect((await outcome(token, 'q-first', fastFinger)).body).toMatchObject({ you: 'won', reward: { code: 'QUIZWIN', usesLeft: 1 } });
-    expect((await outcome(token, 'q-first', slowFinger)).body).toMatchObject({ you: 'correct', reward: null });
+    expect((await outcome(token, 'q-first', forger)).body).toMatchObject({ you: 'correct', reward: null });
     const held = await api.mine<HeldCoupon[]>(token, '/coupons', fastFinger);
     expect(held.body).toEqual([expect.objectContaining({ couponId: 'c-prize', source: 'quiz' })]);
     s.close();
@@ -86,8 +91,8 @@ describe('quiz answers', () => {
     await api.fire(show.id, openQuiz('q-draw', 30));
     const correct = viewers.slice(0, 4);
     const wrong = viewers.slice(4);
-    for (const v of correct) expect((await answer(token, v, 'q-draw', 0, Date.now())).status).toBe(200);
-    for (const v of wrong) expect((await answer(token, v, 'q-draw', 1, Date.now())).status).toBe(200);
+    for (const [i, v] of correct.entries()) expect((await answerFrom(10 + i, token, v, 'q-draw', 0, Date.now())).status).toBe(200);
+    for (const [i, v] of wrong.entries()) expect((await answerFrom(20 + i, token, v, 'q-draw', 1, Date.now())).status).toBe(200);
     await api.fire(show.id, { op: 'closeQuiz' });
     const results = await eventually(
       () => Promise.all(viewers.map((v) => outcome(token, 'q-draw', v))),
