@@ -226,6 +226,8 @@ describe('Janus on loopback TCP (socket path too long)', () => {
           ws.once('message', (d: Buffer) => resolve(JSON.parse(d.toString()) as { janus: string; error?: { code: number } }));
           ws.send(JSON.stringify({ transaction: 't', ...msg }));
         });
+      // All a page learns without the secret: Janus's version and plugins (info and ping need none).
+      expect((await ask({ janus: 'info' })).janus).toBe('server_info');
       expect(await ask({ janus: 'create' })).toMatchObject({ janus: 'error', error: { code: 403 } });
       expect(await ask({ janus: 'create', apisecret: 'f'.repeat(32) })).toMatchObject({ janus: 'error', error: { code: 403 } });
       expect((await ask({ janus: 'create', apisecret: apiSecret })).janus).toBe('success'); // the relay's secret does open it
