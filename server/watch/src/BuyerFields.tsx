@@ -4,7 +4,7 @@ import { c } from './i18n-commerce.js';
 import { Field } from './Sheet.js';
 import type { CheckoutModel } from './use-checkout.js';
 
-/** Name, phone and a Korean delivery address (postcode, road address, detail, note), remembered on request. */
+/** Name, phone and a Korean delivery address (postcode, road address, detail, note), remembered only when the viewer ticks the box. */
 export function BuyerFields({ m }: { m: CheckoutModel }) {
   const [cleared, setCleared] = useState(false);
   const field = (key: BuyerField, label: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
@@ -33,9 +33,12 @@ export function BuyerFields({ m }: { m: CheckoutModel }) {
       {field('note', c.note, { placeholder: c.notePlaceholder })}
       <div className="co-remember">
         <label className="check">
-          <input type="checkbox" checked={m.remember} onChange={(e) => m.setRemember(e.target.checked)} data-testid="checkout-remember" />
+          <input type="checkbox" checked={m.remember} onChange={(e) => m.setRemember(e.target.checked)} data-testid="checkout-remember" aria-describedby="co-remember-hint" />
           <span>{c.remember}</span>
         </label>
+        <span className="co-note" id="co-remember-hint">
+          {c.rememberHint}
+        </span>
         {m.hadSaved && (
           <button
             type="button"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_BUYER } from './checkout-form.js';
-import { afterOrder, clearBuyer, KEYS, loadBuyer, loadNickname, loadRemember, loadTaken, nicknameAsked, saveNickname, saveTaken, type KeyValueStore } from './local-store.js';
+import { afterOrder, clearBuyer, forgetBuyer, KEYS, loadBuyer, loadNickname, loadRemember, loadTaken, nicknameAsked, saveNickname, saveTaken, type KeyValueStore } from './local-store.js';
 
 class MemoryStore implements KeyValueStore {
   readonly data = new Map<string, string>();
@@ -30,10 +30,18 @@ class BrokenStore implements KeyValueStore {
 const draft = { name: ' 김민지 ', phone: '010-1234-5678', postcode: '06236', line1: '서울특별시 강남구 테헤란로 427', line2: '10층', note: '' };
 
 describe('remembered delivery details', () => {
-  it('are saved after an order when the box is on (default), trimmed', () => {
+  it('are not kept unless the viewer ticks the box: it starts unticked', () => {
     const s = new MemoryStore();
-    expect(loadRemember(s)).toBe(true);
+    expect(loadRemember(s)).toBe(false);
+    afterOrder(s, draft, loadRemember(s));
+    expect(loadBuyer(s)).toBeNull();
+    expect(s.data.size).toBe(0);
+  });
+
+  it('are saved after an order with the box ticked, trimmed, and the box stays ticked', () => {
+    const s = new MemoryStore();
     afterOrder(s, draft, true);
+    expect(loadRemember(s)).toBe(true);
     expect(loadBuyer(s)).toEqual({ ...draft, name: '김민지' });
   });
 
@@ -43,8 +51,27 @@ describe('remembered delivery details', () => {
     afterOrder(s, draft, false);
     expect(loadBuyer(s)).toBeNull();
     expect(loadRemember(s)).toBe(false);
+    expect(s.data.has(KEYS.buyer)).toBe(false);
     afterOrder(s, draft, true);
     expect(loadRemember(s)).toBe(true);
+  });
+
+  it('are forgotten at once when the viewer unticks the box', () => {
+    const s = new MemoryStore();
+    afterOrder(s, draft, true);
+    forgetBuyer(s);
+    expect(s.data.has(KEYS.buyer)).toBe(false);
+    expect(loadRemember(s)).toBe(false);
+  });
+
+  it('saved by an older page without asking are removed, not filled in', () => {
+    for (const old of [null, '0']) {
+      const s = new MemoryStore();
+      s.setItem(KEYS.buyer, JSON.stringify({ v: 1, ...draft }));
+      if (old !== null) s.setItem(KEYS.remember, old);
+      expect(loadBuyer(s)).toBeNull();
+      expect(s.data.has(KEYS.buyer)).toBe(false);
+    }
   });
 
   it('can be cleared', () => {
@@ -57,6 +84,7 @@ describe('remembered delivery details', () => {
 
   it('survive junk, old formats and oversized fields without breaking the form', () => {
     const s = new MemoryStore();
+    s.setItem(KEYS.remember, '1');
     s.setItem(KEYS.buyer, '{not json');
     expect(loadBuyer(s)).toBeNull();
     s.setItem(KEYS.buyer, JSON.stringify({ v: 0, name: 'x' }));
@@ -69,7 +97,7 @@ describe('remembered delivery details', () => {
     const s = new BrokenStore();
     expect(() => afterOrder(s, draft, true)).not.toThrow();
     expect(loadBuyer(s)).toBeNull();
-    expect(loadRemember(s)).toBe(true);
+    expect(loadRemember(s)).toBe(false);
     expect(loadBuyer(null)).toBeNull();
   });
 });

@@ -68,8 +68,15 @@ const StoredBuyer = z.object({
   note: field(FIELD_MAX.note),
 });
 
-/** The delivery details saved after the last order, or null. */
+/**
+ * The delivery details saved after the last order, or null. Only with the viewer's consent (the
+ * "remember on this device" box): details an older page saved without asking are removed here.
+ */
 export function loadBuyer(store: KeyValueStore | null): BuyerDraft | null {
+  if (!loadRemember(store)) {
+    if (read(store, KEYS.buyer) !== null) clearBuyer(store);
+    return null;
+  }
   const b = readJson(store, KEYS.buyer, StoredBuyer);
   if (!b) return null;
   const { v: _v, ...draft } = b;
@@ -85,13 +92,23 @@ export function clearBuyer(store: KeyValueStore | null): void {
   write(store, KEYS.buyer, null);
 }
 
-/** "Remember my details" is on unless the viewer turned it off. */
+/**
+ * "Remember on this device" is off until the viewer ticks it (a name, phone and address stay in a
+ * shared or borrowed phone otherwise). Stored as '1' only: older pages stored '0' for "off" and
+ * nothing for an unasked default, and both now read as off.
+ */
 export function loadRemember(store: KeyValueStore | null): boolean {
-  return read(store, KEYS.remember) !== '0';
+  return read(store, KEYS.remember) === '1';
 }
 
 export function saveRemember(store: KeyValueStore | null, on: boolean): void {
-  write(store, KEYS.remember, on ? null : '0');
+  write(store, KEYS.remember, on ? '1' : null);
+}
+
+/** The viewer unticked the box: forget the details now, not at the next order. */
+export function forgetBuyer(store: KeyValueStore | null): void {
+  saveRemember(store, false);
+  clearBuyer(store);
 }
 
 /** After a successful order: keep the details for next time, or forget them if the box is off. */

@@ -7,7 +7,7 @@ import type { CommerceStore } from './commerce-store.js';
 import { CheckoutAttempt } from './checkout-attempt.js';
 import { clampQuantity, EMPTY_BUYER, maxQuantity, normalizeCouponCode, storeUrl, testCardToken, validateBuyer, type BuyerDraft, type BuyerField } from './checkout-form.js';
 import { lang } from './i18n.js';
-import { afterOrder, browserStore, clearBuyer, loadBuyer, loadRemember } from './local-store.js';
+import { afterOrder, browserStore, clearBuyer, forgetBuyer, loadBuyer, loadRemember } from './local-store.js';
 import { currentQuote, QuoteScheduler, type QuoteInput, type QuoteState } from './quote-scheduler.js';
 
 export interface OptionView {
@@ -67,7 +67,18 @@ export function useCheckout(card: ProductCard, options: readonly OptionView[], c
   }, [held, currency, price, salePrice]);
   const [buyer, setBuyer] = useState<BuyerDraft>(() => loadBuyer(storage) ?? EMPTY_BUYER);
   const [hadSaved, setHadSaved] = useState(() => loadBuyer(storage) !== null);
-  const [remember, setRemember] = useState(() => loadRemember(storage));
+  // Unticked unless the viewer ticked it before; the details are stored only after an order with it ticked.
+  const [remember, setRememberRaw] = useState(() => loadRemember(storage));
+  const setRemember = useCallback(
+    (on: boolean) => {
+      setRememberRaw(on);
+      if (!on) {
+        forgetBuyer(storage);
+        setHadSaved(false);
+      }
+    },
+    [storage],
+  );
   const [errors, setErrors] = useState<Partial<Record<BuyerField, string>>>({});
   const [pay, setPay] = useState<PayChoice | null>(null);
   const [cardNumber, setCardNumber] = useState('');
