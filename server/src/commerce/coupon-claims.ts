@@ -44,7 +44,7 @@ export class CouponClaims {
    * drop running is trusted; anything else reads again (so a fresh drop is never missed, and a
    * drop the host just closed may still take claims for at most 250 ms, like a late video would).
    */
-  dropOnStage(showId: string, couponId: string, now: number): boolean {
+  private dropOnStage(showId: string, couponId: string, now: number): boolean {
     const running = (stage: Stage) => stage.coupon !== null && stage.coupon.couponId === couponId && stage.coupon.endsAt > now;
     const hit = this.stages.get(showId);
     if (hit && hit.until > now && running(hit.stage)) return true;
