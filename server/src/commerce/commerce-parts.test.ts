@@ -7,7 +7,12 @@ import { CommitQueue } from './commit-queue.js';
 import { dayStamp, OrderNumbers } from './order-number.js';
 import { csvCell } from './orders-csv.js';
 import { RateLimiter } from './rate-limiter.js';
-import { Identity, networkOf, normaliseAddress } from './identity.js';
+import type { IncomingMessage } from 'node:http';
+import { EMPTY_STAGE } from '../../../common/stage.js';
+import { createLogger } from '../log.js';
+import { ShowStore } from '../shows/show-store.js';
+import { Commerce } from './commerce.js';
+import { clientAddress, Identity, identitySecret, networkOf, normaliseAddress, trustedProxiesFrom } from './identity.js';
 import { canonicalJson, requestHash } from './request-hash.js';
 import { Throttle } from './throttle.js';
 
@@ -78,6 +83,40 @@ describe('identity', () => {
     const addr = (line1: string, line2: string) => ({ postcode: '06236', line1, line2 });
     expect(normaliseAddress(addr('서울특별시 강남구 테헤란로 427', '10층'))).toBe(normaliseAddress(addr('서울 강남구 테헤란로427', ' 10 층')));
     expect(a.addressHash(addr('서울특별시 강남구 테헤란로 427', '10층'))).not.toBe(a.addressHash(addr('서울특별시 강남구 테헤란로 427', '11층')));
+  });
+
+  it('takes the socket’s peer address, and X-Forwarded-For only from a proxy the operator named (its last entry)', () => {
+    const req = (peer: string, xff?: string) => ({ socket: { remoteAddress: peer }, headers: xff === undefined ? {} : { 'x-forwarded-for': xff } }) as unknown as IncomingMessage;
+    const none = trustedProxiesFrom(undefined);
+    const proxy = trustedProxiesFrom('127.0.0.1, ::1, not-an-ip');
+    expect([...proxy]).toEqual(['127.0.0.1', '::1']);
+    expect(clientAddress(req('203.0.113.9', '198.51.100.1'), none)).toBe('203.0.113.9');
+    expect(clientAddress(req('127.0.0.1', '1.2.3.4, 198.51.100.7'), proxy)).toBe('198.51.100.7');
+    expect(clientAddress(req('127.0.0.1', 'garbage'), proxy)).toBe('127.0.0.1');
+    expect(clientAddress(req('203.0.113.9', '198.51.100.1'), proxy)).toBe('203.0.113.9');
+  });
+
+  it('re-keys phone hashes stored before they were keyed, from the buyer details still kept', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-rehash-'));
+    const db = openRelayDb(dir);
+    try {
+      db.prepare("INSERT INTO shows (id, title, status, created_at) VALUES ('s', 't', 'live', 'x')").run();
+      db.prepare("INSERT INTO viewers (id, created_at) VALUES ('v', 'x')").run();
+      const buyer = JSON.stringify({ name: '김', phone: '010-1234-5678', address: { postcode: '06236', line1: '서울', line2: '' }, note: '' });
+      const insert = db.prepare("INSERT INTO orders (id, number, show_id, viewer_id, idempotency_key, request_hash, product_id, quantity, currency, total, discount, quote, payment, status, buyer, phone_hash, created_at, updated_at) VALUES (?, ?, 's', 'v', ?, 'h', 'p', 1, 'KRW', 1, 0, '{}', 'card', 'paid', ?, ?, 'x', 'x')");
+      insert.run('o1', 'N1', 'k1', buyer, 'unkeyed-sha256');
+      insert.run('o2', 'N2', 'k2', null, null);
+      const commerce = new Commerce({ db, shows: new ShowStore(db), broadcast: () => undefined, stageOf: () => EMPTY_STAGE, log: createLogger('error') });
+      commerce.stop();
+      const identity = new Identity(identitySecret(db));
+      expect(db.prepare('SELECT id, phone_hash AS p, address_hash AS a FROM orders ORDER BY id').all()).toEqual([
+        { id: 'o1', p: identity.phoneHash('010-1234-5678'), a: identity.addressHash({ postcode: '06236', line1: '서울', line2: '' }) },
+        { id: 'o2', p: null, a: null },
+      ]);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('groups IPv6 by /64 and IPv4-mapped addresses with IPv4', () => {
