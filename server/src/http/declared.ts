@@ -1,0 +1,112 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import { COMMON_ERRORS, ERRORS, type ErrorCode } from '../../../common/api/error-codes.js';
+import type { PathParams, RouteDecl } from '../../../common/api/route.js';
+import type { AnswerOf } from '../../../common/api/client.js';
+import { describeZodError } from '../../../common/errors.js';
+import { HttpError, readBody, sendJson, type Router } from './http-util.js';
+
+/**
+ * Serves a route declared in common/api/relay-routes.ts: the router learns its method and path from
+ * the declaration, the body is read within the declared size and parsed with the declared schema
+ * (or content type), the studio key is checked for `studio` routes, and the handler's value is sent
+ * with the declared status. Handlers only do the work; they cannot drift from the declaration.
+ */
+export type BodyOf<R extends RouteDecl> = R['body'] extends { kind: 'json'; schema: infer S extends z.ZodType }
+  ? z.output<S>
+  : R['body'] extends { kind: 'sdp' }
+    ? string
+    : R['body'] extends { kind: 'bytes' }
+      ? { bytes: Buffer; type: string }
+      : undefined;
+
+export interface Call<R extends RouteDecl> {
+  req: IncomingMessage;
+  res: ServerResponse;
+  params: PathParams<R>;
+  body: BodyOf<R>;
+}
+
+const REPLY = Symbol('reply');
+/** A value plus headers the declaration cannot know (Location, Content-Disposition, ETag). */
+export interface Reply<T> {
+  [REPLY]: true;
+  value: T;
+  headers: Record<string, string>;
+}
+export const withHeaders = <T>(value: T, headers: Record<string, string>): Reply<T> => ({ [REPLY]: true, value, headers });
+
+export type DeclaredHandler<R extends RouteDecl> = (call: Call<R>) => Promise<AnswerOf<R> | Reply<AnswerOf<R>>> | AnswerOf<R> | Reply<AnswerOf<R>>;
+
+/** An error a route answers with: the status comes from the code's one declaration. */
+export const apiError = (code: ErrorCode, message: string) => new HttpError(ERRORS[code].status, code, message);
+
+export interface ServeOptions {
+  /** Throws an HttpError when the request does not carry a valid studio key. */
+  requireStudio(req: IncomingMessage): void;
+  /** Told when a route answers a code its declaration does not list (tests turn it into a failure). */
+  undeclared?(route: RouteDecl, code: string): void;
+}
+
+const contentType = (req: IncomingMessage) => (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+
+async function readDeclaredBody(r: RouteDecl, req: IncomingMessage): Promise<unknown> {
+  switch (r.body.kind) {
+    case 'none':
+      return undefined;
+    case 'json': {
+      const text = await readBody(req, r.body.maxBytes);
+      let raw: unknown;
+      try {
+        raw = text.trim().length ? JSON.parse(text) : {};
+      } catch {
+        throw apiError('bad_request', 'request body is not valid JSON');
+      }
+      const parsed = r.body.schema.safeParse(raw);
+      if (!parsed.success) throw apiError('bad_request', describeZodError(parsed.error));
+      return parsed.data;
+    }
+    case 'sdp': {
+      const want = r.method === 'PATCH' ? 'application/trickle-ice-sdpfrag' : 'application/sdp';
+      if (contentType(req) !== want) throw apiError('unsupported_type', `this needs Content-Type: ${want}`);
+      return readBody(req, r.body.maxBytes);
+    }
+    case 'bytes': {
+      const type = contentType(req);
+      if (!r.body.types.includes(type)) throw apiError('unsupported_type', `this takes ${r.body.types.join(', ')}`);
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const c of req) {
+        size += (c as Buffer).length;
+        if (size > r.body.maxBytes) throw apiError('too_large', `the body is larger than ${r.body.maxBytes} bytes`);
+        chunks.push(c as Buffer);
+      }
+      return { bytes: Buffer.concat(chunks), type };
+    }
+  }
+}
+
+function send(r: RouteDecl, res: ServerResponse, out: unknown): void {
+  const reply = out !== null && typeof out === 'object' && REPLY in out ? (out as Reply<unknown>) : null;
+  const value = reply ? reply.value : out;
+  const headers = { 'cache-control': 'no-store', ...(reply?.headers ?? {}) };
+  const a = r.answer;
+  if (a.kind === 'json') return sendJson(res, a.status, value, headers);
+  if (a.kind === 'empty') return void res.writeHead(a.status, headers).end();
+  res.writeHead(a.status, { 'content-type': a.contentType, 'x-content-type-options': 'nosniff', ...headers });
+  res.end(value as string | Buffer);
+}
+
+export function serve<R extends RouteDecl>(router: Router, r: R, opts: ServeOptions, handler: DeclaredHandler<R>): void {
+  const allowed = new Set<string>([...COMMON_ERRORS, ...r.errors]);
+  router.add(r.method, r.path, async (req, res, params) => {
+    try {
+      if (r.auth === 'studio') opts.requireStudio(req);
+      const body = (await readDeclaredBody(r, req)) as BodyOf<R>;
+      send(r, res, await handler({ req, res, params: params as PathParams<R>, body }));
+    } catch (e) {
+      if (e instanceof HttpError && !allowed.has(e.code)) opts.undeclared?.(r, e.code);
+      throw e;
+    }
+  });
+}
