@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
+import { DIAGNOSTICS } from './build-flags.js';
 import { I18nProvider } from './i18n/i18n.js';
 import { installDiagnostics } from './live/diagnostics.js';
 import './styles.css';
@@ -10,7 +11,8 @@ import './styles-rundown.css';
 import './styles-live.css';
 import './styles-commerce.css';
 
-installDiagnostics();
+// Only the build for tests (build-flags.ts) exposes window.__lcStudio.
+if (DIAGNOSTICS) installDiagnostics();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

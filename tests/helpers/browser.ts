@@ -1,4 +1,5 @@
 import { chromium, type Browser } from 'playwright-core';
+import { withDiagnosticsBuild } from './diagnostics-build.js';
 
 /** Debian's Chromium with the flags that work on these machines; never a downloaded browser. */
 export const CHROMIUM_ARGS = [
@@ -17,9 +18,14 @@ export const CHROMIUM_ARGS = [
   '--disable-features=WebRtcHideLocalIpsWithMdns',
 ];
 
-export async function launchChromium(opts: { executablePath?: string; args?: string[]; denyMedia?: boolean } = {}): Promise<Browser> {
+/**
+ * `build`: which scripts the pages run. `diagnostics` (default): the build for tests, with
+ * window.__lcWatch / window.__lcStudio (see ./diagnostics-build.ts). `production`: exactly what ships.
+ */
+export async function launchChromium(opts: { executablePath?: string; args?: string[]; denyMedia?: boolean; build?: 'diagnostics' | 'production' } = {}): Promise<Browser> {
   const args = opts.denyMedia ? CHROMIUM_ARGS.filter((a) => a !== '--use-fake-ui-for-media-stream').concat('--deny-permission-prompts') : CHROMIUM_ARGS;
-  return chromium.launch({ executablePath: opts.executablePath ?? '/usr/bin/chromium', args: [...args, ...(opts.args ?? [])], headless: true });
+  const browser = await chromium.launch({ executablePath: opts.executablePath ?? '/usr/bin/chromium', args: [...args, ...(opts.args ?? [])], headless: true });
+  return opts.build === 'production' ? browser : withDiagnosticsBuild(browser);
 }
 
 /**

@@ -16,7 +16,7 @@ export function untrackPublisher(p: Tracked): void {
   if (current === p) current = null;
 }
 
-/** Diagnostics for end-to-end tests, benchmarks and support (window.__lcStudio); the shape is fixed. */
+/** Diagnostics for end-to-end tests and benchmarks (window.__lcStudio); installed only by the build for tests (build-flags.ts). */
 export function installDiagnostics(): void {
   (window as unknown as { __lcStudio: unknown }).__lcStudio = {
     pc: () => current?.peerConnection ?? null,
