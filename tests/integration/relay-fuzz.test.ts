@@ -58,12 +58,16 @@ function connection(send: Buffer, then?: (s: net.Socket, answered: Promise<strin
   });
 }
 
-const upgrade = (path: string, extra: string) =>
-  Buffer.from(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n${extra}\r\n`);
+/** Handshake headers, now and then wrong in a way ws must refuse (version, key, extensions, protocols). */
+const HANDSHAKE_ODDITIES = ['Sec-WebSocket-Version: 8\r\n', 'Sec-WebSocket-Key: short\r\n', 'Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits=99; x\r\n', 'Sec-WebSocket-Protocol: ,,, ;\r\n', 'Upgrade: h2c\r\n', 'Origin: http://[\r\n'];
+const upgrade = (rng: Rng, path: string, extra: string) =>
+  Buffer.from(
+    `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n${rng.int(0, 4) === 0 ? rng.pick(HANDSHAKE_ODDITIES) : ''}${extra}\r\n`,
+  );
 
 /** A WebSocket session of random frames, after a real handshake. */
 async function socketCase(rng: Rng, path: string, extra: string): Promise<string> {
-  return connection(upgrade(path, extra), async (s, head) => {
+  return connection(upgrade(rng, path, extra), async (s, head) => {
     if (!(await head).startsWith('HTTP/1.1 101')) return;
     for (let i = rng.int(1, 12); i > 0 && !s.destroyed; i--) {
       s.write(wsFrame(rng, viewerMessage(rng, ctx)));

@@ -127,7 +127,13 @@ process.on('message', (raw: unknown, handle_: unknown) => {
     socket?.destroy();
     return;
   }
-  handle(parsed.data, socket);
+  try {
+    handle(parsed.data, socket);
+  } catch (e) {
+    // One socket's trouble must not end the worker and drop every viewer it holds.
+    log.error('handling a relay message failed', { k: parsed.data.k, error: (e as Error).message });
+    socket?.destroy();
+  }
 });
 // The relay is gone (crashed or killed): its viewers reconnect to whatever comes back.
 process.on('disconnect', () => process.exit(0));

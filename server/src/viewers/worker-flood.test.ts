@@ -17,11 +17,14 @@ afterEach(async () => {
 type Seen = { inputs: ViewerInput[] };
 
 /** The relay's side of the sockets: either a viewer worker pool or the in-process transport. */
-async function serve(mode: 'worker' | 'local') {
+async function serve(mode: 'worker' | 'local', onInput: (i: ViewerInput) => void = () => undefined) {
   const seen: Seen[] = [];
   const onConnection = (conn: ViewerSocket) => {
     const entry: Seen = { inputs: [] };
-    conn.onInput((i) => entry.inputs.push(i));
+    conn.onInput((i) => {
+      entry.inputs.push(i);
+      onInput(i);
+    });
     conn.onClose(() => undefined);
     seen.push(entry);
   };
@@ -65,5 +68,21 @@ describe.each(['worker', 'local'] as const)('a flooding viewer socket (%s)', (mo
     expect(seen[0]!.inputs.length).toBeLessThanOrEqual(budget);
     expect(codes.filter((c) => c === 'rate_limited').length).toBeGreaterThanOrEqual(MAX_REFUSED);
     expect(codes.every((c) => c === 'rate_limited')).toBe(true);
+  });
+});
+
+describe('a viewer worker message that makes the relay side throw', () => {
+  it('is logged and dropped; the relay side and the socket keep working', { timeout: 60_000 }, async () => {
+    const { seen, url } = await serve('worker', (i) => {
+      if (i.text === '"boom"') throw new Error('a bug the input set off');
+    });
+    const ws = new WebSocket(url);
+    await new Promise<void>((r, j) => (ws.once('open', () => r()), ws.once('error', j)));
+    ws.send('"boom"');
+    ws.send('"after"');
+    for (let i = 0; i < 400 && (seen[0]?.inputs.length ?? 0) < 2; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(seen[0]!.inputs.map((i) => i.text)).toEqual(['"boom"', '"after"']);
+    expect(ws.readyState).toBe(ws.OPEN);
+    ws.close();
   });
 });

@@ -82,7 +82,7 @@ export class ViewerWorkerPool {
     const worker = new ViewerWorker(index, child, this.opts.activity ?? null);
     this.workers[index] = worker;
     return new Promise((resolve) => {
-      child.on('message', (raw) => {
+      const onMessage = (raw: unknown): void => {
         const parsed = WorkerToRelay.safeParse(raw);
         if (!parsed.success) return log.warn('dropped a bad message from a viewer worker', { worker: index, error: describeZodError(parsed.error) });
         const m = parsed.data;
@@ -103,6 +103,14 @@ export class ViewerWorkerPool {
         const conn = worker.conns.get(m.c);
         worker.conns.delete(m.c);
         conn?.gone();
+      };
+      // What a viewer said reaches the viewer channel from here: nothing it sets off may end the relay.
+      child.on('message', (raw) => {
+        try {
+          onMessage(raw);
+        } catch (e) {
+          log.error('handling a viewer worker message failed', { worker: index, error: (e as Error).message });
+        }
       });
       child.on('error', (e) => log.error('viewer worker error', { worker: index, error: e.message }));
       // A worker whose channel broke is of no use: make sure it is gone, so it is restarted.
