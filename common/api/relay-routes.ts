@@ -28,10 +28,10 @@ export const MAX_CATALOG_BYTES = 4 * 1024 * 1024;
 export const MAX_ASSET_BYTES = 5 * 1024 * 1024;
 export const ASSET_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
 
-const json = (schema: z.ZodType, maxBytes = MAX_API_BODY_BYTES) => ({ kind: 'json', schema, maxBytes }) as const;
-const watchJson = (schema: z.ZodType) => json(schema, MAX_WATCH_BODY_BYTES);
+const json = <S extends z.ZodType>(schema: S, maxBytes = MAX_API_BODY_BYTES) => ({ kind: 'json', schema, maxBytes }) as const;
+const watchJson = <S extends z.ZodType>(schema: S) => json(schema, MAX_WATCH_BODY_BYTES);
 const none = { kind: 'none' } as const;
-const ok = (schema: z.ZodType, status = 200) => ({ kind: 'json', status, schema }) as const;
+const ok = <S extends z.ZodType, N extends number = 200>(schema: S, status: N = 200 as N) => ({ kind: 'json', status, schema }) as const;
 const csv = { kind: 'text', status: 200, contentType: 'text/csv; charset=utf-8' } as const;
 
 export const PublicHealth = z.object({ ok: z.boolean(), mediaEngine: z.object({ state: z.enum(['up', 'down', 'starting']) }) });

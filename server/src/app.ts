@@ -11,7 +11,8 @@ import { bearerToken, StudioKeys } from './auth/studio-keys.js';
 import { publicBaseUrl, type RelayConfig } from './config.js';
 import { openRelayDb, type Db } from './db/database.js';
 import { HttpError, parseTarget, Router, sendError, sendJson } from './http/http-util.js';
-import { addStudioRoutes } from './http/studio-routes.js';
+import { addStudioRoutes, requireStudio } from './http/studio-routes.js';
+import { DeclaredApi } from './http/declared.js';
 import { addWatchRoutes } from './http/watch-routes.js';
 import { addWhipRoutes } from './http/whip-routes.js';
 import { externalJanusAccess } from './janus/janus-access.js';
@@ -111,14 +112,18 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
       : { ok, mediaEngine: { state: engine.state } };
     sendJson(res, ok ? 200 : 503, body);
   });
-  addStudioRoutes(router, { keys, store, links, live });
+  const api = new DeclaredApi(router, {
+    requireStudio: (req) => requireStudio(keys, req),
+    undeclared: (r, code) => log.warn('a route answered an error code its declaration does not list', { route: `${r.method} ${r.path}`, code }),
+  });
+  addStudioRoutes(api, { store, links, live });
   addWhipRoutes(router, keys, live);
-  addStageRoutes(router, { keys, stage, store, links });
-  addAssetRoutes(router, keys, config.dataDir);
+  addStageRoutes(api, { stage, store, links });
+  addAssetRoutes(api, config.dataDir);
   addCommerceRoutes(router, { keys, store, commerce });
   addWatchCommerceRoutes(router, { links, store, commerce, ensureRegistered: (showId, viewerId) => engagement.presence.ensureRegistered(showId, viewerId) });
   addEngagementRoutes(router, { links, store, viewers: commerce.viewers, engagement });
-  addAnalyticsRoutes(router, { keys, store, analytics, engagement });
+  addAnalyticsRoutes(api, { store, analytics, engagement });
   addWatchRoutes(router, links, store, opts.watchDist ?? DEFAULT_WATCH_DIST);
 
   const server: Server = createServer((req, res) => {

@@ -1,43 +1,26 @@
-import { SegmentRequest } from '../../../common/protocol/studio-api.js';
+import { RELAY_ROUTES } from '../../../common/api/relay-routes.js';
 import type { Analytics } from '../analytics/analytics.js';
 import { reportCsv } from '../analytics/report-csv.js';
-import type { StudioKeys } from '../auth/studio-keys.js';
 import type { Engagement } from '../engagement/engagement.js';
 import type { ShowStore } from '../shows/show-store.js';
-import { HttpError, readJson, sendJson, type Router } from './http-util.js';
-import { findShow, requireStudio } from './studio-routes.js';
+import { apiError, withHeaders, type DeclaredApi } from './declared.js';
+import { findShow } from './studio-routes.js';
 
 /** Studio-only: run-down segments, the live dashboard, the post-show report (JSON and CSV). */
-export function addAnalyticsRoutes(router: Router, deps: { keys: StudioKeys; store: ShowStore; analytics: Analytics; engagement: Engagement }): void {
-  const { keys, store, analytics, engagement } = deps;
+export function addAnalyticsRoutes(api: DeclaredApi, deps: { store: ShowStore; analytics: Analytics; engagement: Engagement }): void {
+  const { store, analytics, engagement } = deps;
   const showOr404 = (id: string) => findShow(store, id);
-  router
-    .add('POST', '/api/shows/:id/segment', async (req, res, p) => {
-      requireStudio(keys, req);
-      const show = showOr404(p.id!);
-      const body = await readJson(req, SegmentRequest);
-      if (show.status === 'ended') throw new HttpError(409, 'show_not_live', 'the show has ended');
+  api
+    .serve(RELAY_ROUTES.enterSegment, ({ params, body }) => {
+      const show = showOr404(params.id);
+      if (show.status === 'ended') throw apiError('show_not_live', 'the show has ended');
       engagement.segments.start(show.id, body.segmentId, body.title);
-      sendJson(res, 200, {});
+      return {};
     })
-    .add('GET', '/api/shows/:id/dashboard', (req, res, p) => {
-      requireStudio(keys, req);
-      sendJson(res, 200, analytics.dashboard(showOr404(p.id!)));
-    })
-    .add('GET', '/api/shows/:id/report', (req, res, p) => {
-      requireStudio(keys, req);
-      sendJson(res, 200, analytics.report(showOr404(p.id!)));
-    })
-    .add('GET', '/api/shows/:id/report.csv', (req, res, p) => {
-      requireStudio(keys, req);
-      const show = showOr404(p.id!);
-      const body = reportCsv(analytics.report(show));
-      res.writeHead(200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="report-${show.id}.csv"`,
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-      });
-      res.end(body);
+    .serve(RELAY_ROUTES.dashboard, ({ params }) => analytics.dashboard(showOr404(params.id)))
+    .serve(RELAY_ROUTES.report, ({ params }) => analytics.report(showOr404(params.id)))
+    .serve(RELAY_ROUTES.reportCsv, ({ params }) => {
+      const show = showOr404(params.id);
+      return withHeaders(reportCsv(analytics.report(show)), { 'content-disposition': `attachment; filename="report-${show.id}.csv"` });
     });
 }

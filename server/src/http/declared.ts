@@ -36,7 +36,9 @@ export interface Reply<T> {
 }
 export const withHeaders = <T>(value: T, headers: Record<string, string>): Reply<T> => ({ [REPLY]: true, value, headers });
 
-export type DeclaredHandler<R extends RouteDecl> = (call: Call<R>) => Promise<AnswerOf<R> | Reply<AnswerOf<R>>> | AnswerOf<R> | Reply<AnswerOf<R>>;
+/** What a handler returns: the declared answer (bytes answers may be a Buffer). */
+type Out<R extends RouteDecl> = R['answer'] extends { kind: 'bytes' } ? Uint8Array | string : AnswerOf<R>;
+export type DeclaredHandler<R extends RouteDecl> = (call: Call<R>) => Promise<Out<R> | Reply<Out<R>>> | Out<R> | Reply<Out<R>>;
 
 /** An error a route answers with: the status comes from the code's one declaration. */
 export const apiError = (code: ErrorCode, message: string) => new HttpError(ERRORS[code].status, code, message);
@@ -97,16 +99,30 @@ function send(r: RouteDecl, res: ServerResponse, out: unknown): void {
   res.end(value as string | Buffer);
 }
 
-export function serve<R extends RouteDecl>(router: Router, r: R, opts: ServeOptions, handler: DeclaredHandler<R>): void {
-  const allowed = new Set<string>([...COMMON_ERRORS, ...r.errors]);
-  router.add(r.method, r.path, async (req, res, params) => {
-    try {
-      if (r.auth === 'studio') opts.requireStudio(req);
-      const body = (await readDeclaredBody(r, req)) as BodyOf<R>;
-      send(r, res, await handler({ req, res, params: params as PathParams<R>, body }));
-    } catch (e) {
-      if (e instanceof HttpError && !allowed.has(e.code)) opts.undeclared?.(r, e.code);
-      throw e;
-    }
-  });
+/** Maps a domain error (LiveError, CommerceError…) to an HttpError; anything else passes through. */
+export type ErrorMapper = (e: unknown) => unknown;
+
+/** The relay's routes as declared: route modules get this instead of the bare router. */
+export class DeclaredApi {
+  constructor(
+    readonly router: Router,
+    private readonly opts: ServeOptions,
+  ) {}
+
+  serve<R extends RouteDecl>(r: R, handler: DeclaredHandler<R>, toError: ErrorMapper = (e) => e): this {
+    const allowed = new Set<string>([...COMMON_ERRORS, ...r.errors]);
+    this.router.add(r.method, r.path, async (req, res, params) => {
+      try {
+        if (r.auth === 'studio') this.opts.requireStudio(req);
+        const body = (await readDeclaredBody(r, req)) as BodyOf<R>;
+        const out = await handler({ req, res, params: params as PathParams<R>, body });
+        send(r, res, out);
+      } catch (e) {
+        const mapped = toError(e);
+        if (mapped instanceof HttpError && !allowed.has(mapped.code)) this.opts.undeclared?.(r, mapped.code);
+        throw mapped;
+      }
+    });
+    return this;
+  }
 }

@@ -1,13 +1,14 @@
 import type { IncomingMessage } from 'node:http';
 import { ERROR_CODES } from '../../../common/errors.js';
-import { CreateLinkRequest, CreateShowRequest } from '../../../common/protocol/studio-api.js';
 import { bearerToken, type StudioKeys } from '../auth/studio-keys.js';
 import { LiveError, type LiveShows } from '../live/live-shows.js';
 import type { ShowStore } from '../shows/show-store.js';
 import { ShowTransitionError } from '../shows/show-store.js';
 import type { WatchLinks } from '../shows/watch-links.js';
 import type { Show } from '../../../common/show.js';
-import { HttpError, readJson, sendJson, type Router, type RouteHandler } from './http-util.js';
+import { RELAY_ROUTES } from '../../../common/api/relay-routes.js';
+import { apiError, type DeclaredApi } from './declared.js';
+import { HttpError, type RouteHandler } from './http-util.js';
 
 export interface StudioRouteDeps {
   keys: StudioKeys;
@@ -42,53 +43,30 @@ export function studioRoute(keys: StudioKeys, toError: (e: unknown) => unknown) 
     };
 }
 
-/** Maps domain errors to HTTP; anything else is a 500 the caller logs. */
+/** Maps domain errors to HTTP with their declared status; anything else is a 500 the caller logs. */
 export function toHttpError(e: unknown): unknown {
-  if (e instanceof LiveError) {
-    const status = e.code === 'not_found' ? 404 : 409;
-    return new HttpError(status, e.code, e.message);
-  }
-  if (e instanceof ShowTransitionError) return new HttpError(e.message.startsWith('no show') ? 404 : 409, ERROR_CODES.conflict, e.message);
+  if (e instanceof LiveError) return apiError(e.code, e.message);
+  if (e instanceof ShowTransitionError) return apiError(e.message.startsWith('no show') ? 'not_found' : 'conflict', e.message);
   return e;
 }
 
-/** Studio-only API: every route checks the studio key first. */
-export function addStudioRoutes(router: Router, deps: StudioRouteDeps): void {
-  const { keys, store, links, live } = deps;
-  const authed = studioRoute(keys, toHttpError);
+/** Studio-only API (the declaration says so; DeclaredApi checks the studio key first). */
+export function addStudioRoutes(api: DeclaredApi, deps: Omit<StudioRouteDeps, 'keys'>): void {
+  const { store, links, live } = deps;
   const showOr404 = (id: string) => findShow(store, id);
-
-  router
-    .add('GET', '/api/studio/session', authed((_req, res) => sendJson(res, 200, { ok: true })))
-    .add('GET', '/api/shows', authed((_req, res) => sendJson(res, 200, store.list())))
-    .add(
-      'POST',
-      '/api/shows',
-      authed(async (req, res) => {
-        const body = await readJson(req, CreateShowRequest);
-        sendJson(res, 201, store.create(body.title, body.scheduledAt ?? null));
-      }),
-    )
-    .add('GET', '/api/shows/:id', authed((_req, res, p) => sendJson(res, 200, showOr404(p.id!))))
-    .add('POST', '/api/shows/:id/start', authed((_req, res, p) => sendJson(res, 200, live.start(showOr404(p.id!).id))))
-    .add('POST', '/api/shows/:id/end', authed(async (_req, res, p) => sendJson(res, 200, await live.end(showOr404(p.id!).id))))
-    .add('GET', '/api/shows/:id/links', authed(async (_req, res, p) => sendJson(res, 200, await links.list(showOr404(p.id!).id))))
-    .add(
-      'POST',
-      '/api/shows/:id/links',
-      authed(async (req, res, p) => {
-        const show = showOr404(p.id!);
-        const body = await readJson(req, CreateLinkRequest);
-        sendJson(res, 201, await links.create(show.id, body.expiresInHours));
-      }),
-    )
-    .add(
-      'POST',
-      '/api/links/:id/revoke',
-      authed(async (_req, res, p) => {
-        const link = await links.revoke(p.id!);
-        if (!link) throw new HttpError(404, ERROR_CODES.notFound, `no watch link with id ${p.id}`);
-        sendJson(res, 200, link);
-      }),
-    );
+  const R = RELAY_ROUTES;
+  api
+    .serve(R.checkKey, () => ({ ok: true as const }))
+    .serve(R.listShows, () => store.list())
+    .serve(R.createShow, ({ body }) => store.create(body.title, body.scheduledAt ?? null))
+    .serve(R.getShow, ({ params }) => showOr404(params.id))
+    .serve(R.startShow, ({ params }) => live.start(showOr404(params.id).id), toHttpError)
+    .serve(R.endShow, ({ params }) => live.end(showOr404(params.id).id), toHttpError)
+    .serve(R.listLinks, ({ params }) => links.list(showOr404(params.id).id))
+    .serve(R.createLink, ({ params, body }) => links.create(showOr404(params.id).id, body.expiresInHours))
+    .serve(R.revokeLink, async ({ params }) => {
+      const link = await links.revoke(params.id);
+      if (!link) throw apiError('not_found', `no watch link with id ${params.id}`);
+      return link;
+    });
 }
