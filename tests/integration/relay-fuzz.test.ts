@@ -4,6 +4,7 @@ import type { Show, WatchLink } from '../../common/show.js';
 import type { Stage } from '../../common/stage.js';
 import { seededRandom } from '../../common/testing/seeded-random.js';
 import { body, httpRequest, sdp, viewerMessage, wsFrame, type FuzzContext, type Rng } from '../helpers/fuzz-gen.js';
+import { waitUntil } from '../helpers/media-pages.js';
 import { startRelay, type RunningRelay } from '../helpers/processes.js';
 import { TestSocket } from '../helpers/ws-client.js';
 
@@ -11,8 +12,8 @@ import { TestSocket } from '../helpers/ws-client.js';
  * Property: whatever an outsider sends — request lines, paths and escapes, headers, bodies,
  * WebSocket frames on the viewer and studio sockets, WHIP offers — the relay keeps serving a
  * real viewer (its socket stays open and gets every cue fired meanwhile), /api/health and the
- * watch page keep answering, and the process never exits. A real relay with its real Janus and
- * two viewer workers; all traffic on loopback. FUZZ_SEED replays a run; every loop is bounded.
+ * watch page keep answering, and the process never exits. A real relay with its real Janus,
+ * with two viewer workers and with none; all traffic on loopback. FUZZ_SEED replays a run; every loop is bounded.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 14);
 const CASES = Number(process.env.FUZZ_CASES ?? 400);
@@ -65,13 +66,16 @@ const upgrade = (rng: Rng, path: string, extra: string) =>
     `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n${rng.int(0, 4) === 0 ? rng.pick(HANDSHAKE_ODDITIES) : ''}${extra}\r\n`,
   );
 
-/** A WebSocket session of random frames, after a real handshake. */
+/** A WebSocket session of random frames, after a real handshake. Drawn up front, so a seed replays whatever the timing. */
 async function socketCase(rng: Rng, path: string, extra: string): Promise<string> {
-  return connection(upgrade(rng, path, extra), async (s, head) => {
+  const request = upgrade(rng, path, extra);
+  const frames = Array.from({ length: rng.int(1, 12) }, () => ({ frame: wsFrame(rng, viewerMessage(rng, ctx)), pauseMs: rng.int(0, 3) === 0 ? rng.int(1, 30) : 0 }));
+  return connection(request, async (s, head) => {
     if (!(await head).startsWith('HTTP/1.1 101')) return;
-    for (let i = rng.int(1, 12); i > 0 && !s.destroyed; i--) {
-      s.write(wsFrame(rng, viewerMessage(rng, ctx)));
-      if (rng.int(0, 3) === 0) await new Promise((r) => setTimeout(r, rng.int(1, 30)));
+    for (const { frame, pauseMs } of frames) {
+      if (s.destroyed) break;
+      s.write(frame);
+      if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs));
     }
     await new Promise((r) => setTimeout(r, 50));
   });
@@ -96,19 +100,22 @@ function drawCase(rng: Rng): Promise<string> {
   return whipCase(rng);
 }
 
-beforeAll(async () => {
-  relay = await startRelay({ env: { RELAY_VIEWER_WORKERS: '2' } });
-  port = Number(new URL(relay.url).port);
-  show = (await api<Show>('POST', '/api/shows', { title: 'fuzz' })).body;
-  link = (await api<WatchLink>('POST', `/api/shows/${show.id}/links`, {})).body;
-  expect((await api('POST', `/api/shows/${show.id}/start`)).status).toBe(200);
-  ctx = { token: link.url.split('/w/')[1]!, studioKey: relay.studioKey };
-});
-afterAll(async () => {
-  await relay?.stop();
-});
+// Viewer sockets in two viewer workers, and in the relay's own process (no workers).
+describe.each(['2', '0'])('relay under random input, %s viewer workers', (workers) => {
+  beforeAll(async () => {
+    relay = await startRelay({ env: { RELAY_VIEWER_WORKERS: workers } });
+    port = Number(new URL(relay.url).port);
+    // The relay is ready before Janus is; the property is about a relay that was serving.
+    await waitUntil('media engine up', async () => (await api<{ ok: boolean }>('GET', '/api/health', undefined, null)).body.ok, 30_000);
+    show = (await api<Show>('POST', '/api/shows', { title: 'fuzz' })).body;
+    link = (await api<WatchLink>('POST', `/api/shows/${show.id}/links`, {})).body;
+    expect((await api('POST', `/api/shows/${show.id}/start`)).status).toBe(200);
+    ctx = { token: link.url.split('/w/')[1]!, studioKey: relay.studioKey };
+  });
+  afterAll(async () => {
+    await relay?.stop();
+  });
 
-describe('relay under random input', () => {
   it(`keeps serving a real viewer and never exits (seed ${SEED})`, { timeout: 180_000 }, async () => {
     const viewer = new TestSocket(relay.url.replace('http', 'ws') + '/ws/watch');
     await viewer.opened;
@@ -133,7 +140,7 @@ describe('relay under random input', () => {
       expect(viewer.closeCode).toBeNull();
       expect(studio.closeCode).toBeNull();
       const health = await api<{ ok: boolean }>('GET', '/api/health', undefined, null);
-      expect(health.body).toMatchObject({ ok: true });
+      expect(health.body, relay.output().split('\n').filter((l) => /janus|media/i.test(l)).slice(-8).join('\n')).toMatchObject({ ok: true });
       expect((await fetch(link.url)).status).toBe(200);
       checks++;
     };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Show, WatchLink } from '../../common/show.js';
+import { waitUntil } from '../helpers/media-pages.js';
 import { startRelay, type RunningRelay } from '../helpers/processes.js';
 import { rawRequest, upgradeRequest } from '../helpers/raw-http.js';
 import { TestSocket } from '../helpers/ws-client.js';
@@ -26,6 +27,8 @@ const alive = () => relay.proc.exitCode === null && relay.proc.signalCode === nu
 beforeAll(async () => {
   relay = await startRelay({ env: { RELAY_VIEWER_WORKERS: '2' } });
   port = Number(new URL(relay.url).port);
+  // The relay is ready before Janus is.
+  await waitUntil('media engine up', async () => (await api<{ ok: boolean }>('GET', '/api/health', undefined, null)).body.ok, 30_000);
 });
 afterAll(async () => {
   await relay?.stop();
