@@ -1,7 +1,9 @@
 /**
  * Shared by bench:flash-sale and bench:coupon-burst: a fresh relay on loopback, N viewers
- * registered outside the timed window, then N single requests spread evenly over one second
- * through a bounded pool of keep-alive sockets, and the relay's SQLite file read afterwards.
+ * registered outside the timed window, each from its own source address (127.x.y.z: the relay
+ * budgets new devices and unpaid orders per network, and real buyers are on many networks), then
+ * N single requests spread evenly over one second, each on its viewer's own keep-alive socket,
+ * and the relay's SQLite file read afterwards.
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,6 +11,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { startRelay, type RunningRelay } from '../helpers/processes.js';
+import { sourceAddress } from '../helpers/source-address.js';
 import { percentile, round1 } from '../helpers/stats.js';
 
 export const BUYERS = Math.min(20_000, Number(process.env.BENCH_BUYERS ?? 2000));
@@ -24,15 +27,19 @@ export interface Reply {
   lateMs: number;
 }
 
+/** Buyer i's source address: one network per buyer. */
+export const buyerAddress = sourceAddress;
+
 export function makeClient(relay: RunningRelay) {
   const url = new URL(relay.url);
+  // The agent pools per (host, port, local address): each buyer keeps its own socket from registration to the burst.
   const agent = new http.Agent({ keepAlive: true, maxSockets: SOCKETS });
-  const send = (method: string, p: string, body?: unknown, studio = false, due = performance.now()): Promise<Reply> =>
+  const attempt = (method: string, p: string, body: unknown, studio: boolean, due: number, from: string | undefined, retried: boolean): Promise<Reply> =>
     new Promise((resolve, reject) => {
       const lateMs = performance.now() - due;
       const text = body === undefined ? '' : JSON.stringify(body);
       const req = http.request(
-        { host: url.hostname, port: url.port, method, path: p, agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...(studio ? { authorization: `Bearer ${relay.studioKey}` } : {}) } },
+        { host: url.hostname, port: url.port, method, path: p, agent, ...(from ? { localAddress: from } : {}), headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...(studio ? { authorization: `Bearer ${relay.studioKey}` } : {}) } },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
@@ -49,9 +56,15 @@ export function makeClient(relay: RunningRelay) {
         },
       );
       req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
-      req.on('error', reject);
+      req.on('error', (e: NodeJS.ErrnoException) => {
+        // The server closed an idle keep-alive socket just as it was reused (Node's documented race):
+        // once more on a fresh socket, as a browser does. The latency still counts from the due instant.
+        if (!retried && req.reusedSocket && e.code === 'ECONNRESET') resolve(attempt(method, p, body, studio, due, from, true));
+        else reject(e);
+      });
       req.end(text);
     });
+  const send = (method: string, p: string, body?: unknown, studio = false, due = performance.now(), from?: string): Promise<Reply> => attempt(method, p, body, studio, due, from, false);
   return { send, agent };
 }
 
@@ -122,6 +135,17 @@ export function latencyLine(replies: Reply[]) {
 
 export const median = (xs: number[]) => percentile(xs, 50);
 
+/** The relay's p99 over the bare server's, measured in the same run (ratios travel between machines). */
+export const ratio = (p99: number, floorP99: number) => Math.round((p99 / Math.max(floorP99, 0.1)) * 100) / 100;
+
+/**
+ * Just before the timed window, one cheap request from every buyer's address: the relay (like the
+ * bare server) closes idle keep-alive sockets after 5 s, and buyers already have the page open.
+ */
+export async function warmSockets(count: number, request: (i: number) => Promise<unknown>): Promise<void> {
+  await inBatches(count, SOCKETS, request);
+}
+
 /** CPU seconds (user + system) the relay's own node process has used so far. */
 export function relayCpuSeconds(relay: RunningRelay): number {
   // `tsx server/src/main.ts` runs the relay in a child node process (whose own children are Janus and the viewer workers).
@@ -130,4 +154,25 @@ export function relayCpuSeconds(relay: RunningRelay): number {
   const pid = children.find((c) => readFileSync(`/proc/${c}/comm`, 'utf8').trim() === 'node') ?? launcher;
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+type Send = ReturnType<typeof makeClient>['send'];
+
+/** A live show with the catalog handed over and a watch link (studio calls from 127.0.0.1). */
+export async function openShow(send: Send, title: string, catalog: unknown): Promise<{ showId: string; token: string }> {
+  const showId = ((await send('POST', '/api/shows', { title }, true)).body.id as string) ?? '';
+  const put = await send('PUT', `/api/shows/${showId}/catalog`, catalog, true);
+  if (put.status !== 200) throw new Error(`catalog refused: ${JSON.stringify(put.body)}`);
+  await send('POST', `/api/shows/${showId}/start`, {}, true);
+  const token = String((await send('POST', `/api/shows/${showId}/links`, {}, true)).body.url).split('/w/')[1]!;
+  return { showId, token };
+}
+
+/** Registers viewer i from `from(i)` (untimed), as many at once as the pool is wide. */
+export async function registerViewers(send: Send, token: string, count: number, from: (i: number) => string): Promise<string[]> {
+  return inBatches(count, SOCKETS, async (i) => {
+    const r = await send('POST', `/api/watch/${token}/viewers`, { viewerId: null, nickname: null }, false, performance.now(), from(i));
+    if (r.status !== 200) throw new Error(`registration ${i} refused: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body.viewerId as string;
+  });
 }

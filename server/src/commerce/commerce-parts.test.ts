@@ -140,6 +140,26 @@ describe('RateLimiter', () => {
   });
 });
 
+describe('CommitQueue linger', () => {
+  it('lets answers wait briefly for company: a lingering job joins the next immediate batch, or commits alone after LINGER_MS', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-linger-'));
+    const db = openRelayDb(dir);
+    try {
+      const q = new CommitQueue(db);
+      const lingering = [q.run(() => 1, true), q.run(() => 2, true)];
+      await new Promise((r) => setImmediate(r));
+      expect(q.stats.batches).toBe(0); // nothing committed yet: they wait for company
+      await Promise.all([...lingering, q.run(() => 3)]);
+      expect(q.stats).toMatchObject({ batches: 1, jobs: 3 });
+      expect(await q.run(() => 4, true)).toBe(4); // alone: committed once its linger ran out
+      expect(q.stats).toMatchObject({ batches: 2, jobs: 4 });
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('order numbers and group commit', () => {
   it('numbers by day with a random part that does not count sales, drawing again when taken, and commits a batch with per-job rollback', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-numbers-'));

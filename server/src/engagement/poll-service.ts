@@ -83,7 +83,7 @@ export class PollService {
       if (fromNetwork >= NETWORK_SHARE) throw new EngagementError(409, 'network_cap', 'this poll has as many votes from your network as one network may cast');
       this.viewers.ensureRow(showId, viewerId, at);
       return this.db.prepare('INSERT OR IGNORE INTO poll_votes (show_id, poll_id, viewer_id, choice_index, voted_at, net) VALUES (?, ?, ?, ?, ?, ?)').run(showId, pollId, viewerId, choiceIndex, at, net).changes === 1;
-    });
+    }, true);
     if (!added) throw new EngagementError(409, 'poll_voted', 'you already voted in this poll');
     counts[choiceIndex]! += 1;
     this.schedule(showId, pollId);

@@ -123,7 +123,7 @@ export class QuizService {
     const added = await this.commits.run(() => {
       this.viewers.ensureRow(showId, viewerId, new Date(arrival).toISOString());
       return this.store.addAnswer(showId, req.quizId, viewerId, req.choiceIndex, correct, judged.reactionMs, arrival, net);
-    });
+    }, true);
     if (!added) throw new EngagementError(409, 'quiz_answered', 'you already answered this quiz');
     return judged.reactionMs;
   }
