@@ -1,10 +1,13 @@
+import { networkInterfaces } from 'node:os';
 import { RELAY_SETTINGS_ERRORS } from '../common/relay-settings.js';
 import { StudioError } from '../common/ipc-contract.js';
 
 /**
  * The relay address rules: a studio key crosses the network only over TLS, except to a relay on
- * this machine (loopback) or to an http origin the operator allowed by name (STUDIO_ALLOW_HTTP_RELAY,
- * for a lab network such as the test namespaces).
+ * this machine (loopback, or an address of this machine's own interfaces: a relay bound to the
+ * laptop's LAN address for phones in the room; that traffic never leaves the machine) or to an http
+ * origin the operator allowed by name (STUDIO_ALLOW_HTTP_RELAY, for a lab network such as the test
+ * namespaces). Host names other than localhost are not resolved: a name can point anywhere.
  */
 
 /** localhost (and *.localhost), 127.0.0.0/8 and ::1: traffic that never leaves this machine. */
@@ -16,6 +19,14 @@ export function isLoopbackHost(hostname: string): boolean {
   if (v4) return v4.slice(1).every((o) => Number(o) <= 255);
   // IPv4-mapped loopback ([::ffff:127.0.0.1] is normalized by URL to [::ffff:7f00:1]).
   return /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(h);
+}
+
+/** The literal addresses of this machine's interfaces, as URL hostnames ([…] for IPv6). */
+export function ownAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((i) => i !== undefined)
+    .map((i) => (i.family === 'IPv6' ? `[${i.address.replace(/%.*$/, '')}]` : i.address));
 }
 
 /** The origin a key is bound to (scheme, host, port), or null for an address that does not parse. */
@@ -36,7 +47,7 @@ export function allowedHttpOrigins(env: string | undefined): string[] {
 }
 
 /** Whether the key may be sent to this address at all. */
-export function isSecureRelay(url: string, allowHttp: readonly string[] = []): boolean {
+export function isSecureRelay(url: string, allowHttp: readonly string[] = [], own: () => readonly string[] = ownAddresses): boolean {
   let u: URL;
   try {
     u = new URL(url);
@@ -44,11 +55,11 @@ export function isSecureRelay(url: string, allowHttp: readonly string[] = []): b
     return false;
   }
   if (u.protocol === 'https:') return true;
-  return u.protocol === 'http:' && (isLoopbackHost(u.hostname) || allowHttp.includes(u.origin));
+  return u.protocol === 'http:' && (isLoopbackHost(u.hostname) || allowHttp.includes(u.origin) || own().includes(u.hostname.toLowerCase()));
 }
 
 /** Refuses an address the key must not go to, with a reason the settings screen words. */
-export function checkRelayAddress(url: string, allowHttp: readonly string[] = []): string {
+export function checkRelayAddress(url: string, allowHttp: readonly string[] = [], own: () => readonly string[] = ownAddresses): string {
   let u: URL;
   try {
     u = new URL(url);
@@ -56,7 +67,7 @@ export function checkRelayAddress(url: string, allowHttp: readonly string[] = []
     throw new StudioError('bad_request', 'relay address is not a valid URL');
   }
   if (u.username || u.password) throw new StudioError('bad_request', 'relay address must not contain a user name or password');
-  if (!isSecureRelay(url, allowHttp)) {
+  if (!isSecureRelay(url, allowHttp, own)) {
     throw new StudioError(RELAY_SETTINGS_ERRORS.notHttps, `use https:// for a relay on another machine (${u.host}); http:// is only for a relay on this computer`);
   }
   return url.replace(/\/+$/, '');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RELAY_SETTINGS_ERRORS } from '../common/relay-settings.js';
-import { allowedHttpOrigins, checkRelayAddress, isLoopbackHost } from './relay-address.js';
+import { allowedHttpOrigins, checkRelayAddress, isLoopbackHost, ownAddresses } from './relay-address.js';
 import { FileSecretStore } from './store/secret-store.js';
 import { createStudioCore } from './studio-core.js';
 import type { StudioCore } from './studio-core-api.js';
@@ -61,7 +61,10 @@ describe('the saved studio key is bound to the relay address it was entered for'
 
 describe('relay addresses', () => {
   it('refuses http:// for a relay on another machine, with its own code, before any request', async () => {
-    for (const url of ['http://relay.example.com', 'http://192.168.0.10:8080', 'http://10.0.0.1:8080', 'http://[2001:db8::1]:8080', 'http://127.0.0.1.example.com']) {
+    // Documentation addresses (RFC 5737/3849), skipping any this machine happens to hold.
+    const remote = ['http://relay.example.com', 'http://203.0.113.77:8080', 'http://198.51.100.7', 'http://[2001:db8::77]:8080', 'http://127.0.0.1.example.com'].filter((u) => !ownAddresses().includes(new URL(u).hostname));
+    expect(remote.length).toBeGreaterThanOrEqual(3);
+    for (const url of remote) {
       expect(await connect(url, FAKE_KEY)).toMatchObject({ ok: false, error: { error: RELAY_SETTINGS_ERRORS.notHttps } });
     }
     expect(await core.handle('settings.get', {})).toMatchObject({ ok: true, data: { relayUrl: a.url } });
@@ -73,6 +76,13 @@ describe('relay addresses', () => {
     }
     expect(isLoopbackHost('127.0.0.256')).toBe(false);
     expect(isLoopbackHost('128.0.0.1')).toBe(false);
+  });
+
+  it("allows http to an address of this machine's own interfaces (a relay on the laptop's LAN address), not to its neighbours", () => {
+    const own = () => ['127.0.0.1', '192.168.0.23', '[fe80::1]'];
+    expect(checkRelayAddress('http://192.168.0.23:8080', [], own)).toBe('http://192.168.0.23:8080');
+    expect(checkRelayAddress('http://[fe80::1]:8080', [], own)).toBe('http://[fe80::1]:8080');
+    expect(() => checkRelayAddress('http://192.168.0.24:8080', [], own)).toThrow(/https:\/\//);
   });
 
   it('refuses an address with credentials in it', () => {
