@@ -56,8 +56,8 @@ afterEach(() => {
 
 describe('card payments', () => {
   it('refunds the buyer who was charged but lost the last item to another in the same instant', async () => {
-    const a = commerce.viewers.register('127.0.0.1', null, null).viewerId;
-    const b = commerce.viewers.register('127.0.0.1', null, null).viewerId;
+    const a = commerce.viewers.register(showId, '127.0.0.1', null, null).viewerId;
+    const b = commerce.viewers.register(showId, '127.0.0.1', null, null).viewerId;
     const results = await Promise.allSettled([commerce.checkout.checkout(shows.get(showId)!, body(a, 'key_aaaaaaaaaaaaaaaa'), 'n-a'), commerce.checkout.checkout(shows.get(showId)!, body(b, 'key_bbbbbbbbbbbbbbbb'), 'n-b')]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
@@ -71,14 +71,14 @@ describe('card payments', () => {
   });
 
   it('charges a double tap once', async () => {
-    const a = commerce.viewers.register('127.0.0.1', null, null).viewerId;
+    const a = commerce.viewers.register(showId, '127.0.0.1', null, null).viewerId;
     const [first, second] = await Promise.all([commerce.checkout.checkout(shows.get(showId)!, body(a, 'key_cccccccccccccccc'), 'n-a'), commerce.checkout.checkout(shows.get(showId)!, body(a, 'key_cccccccccccccccc'), 'n-a')]);
     expect([first.status, second.status].sort()).toEqual([200, 201]);
     expect(payments.journal.filter((j) => j.kind === 'authorize')).toHaveLength(1);
   });
 
   it('refunds a paid card order through the provider before marking it refunded', async () => {
-    const a = commerce.viewers.register('127.0.0.1', null, null).viewerId;
+    const a = commerce.viewers.register(showId, '127.0.0.1', null, null).viewerId;
     const { order } = await commerce.checkout.checkout(shows.get(showId)!, body(a, 'key_dddddddddddddddd'), 'n-a');
     expect(order.status).toBe('paid');
     const refunded = await commerce.actions.act(order.id, 'refund', 'changed mind');

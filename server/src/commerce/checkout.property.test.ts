@@ -76,7 +76,7 @@ function randomRequest(r: ReturnType<typeof seededRandom>, viewers: string[]) {
 describe('checkout under random requests (seeded)', () => {
   it('never oversells, never charges a total priceLine disagrees with, and refuses only with commerce codes', async () => {
     const r = seededRandom(20261122);
-    const viewers = Array.from({ length: 12 }, (_, i) => commerce.viewers.register(`127.0.0.${i + 1}`, null, null).viewerId);
+    const viewers = Array.from({ length: 12 }, (_, i) => commerce.viewers.register(showId, `127.0.0.${i + 1}`, null, null).viewerId);
     // Three networks of four devices each: the per-network share of unpaid orders is exercised too.
     const netOf = (viewerId: string) => `net-${viewers.indexOf(viewerId) % 3}`;
     const codes = new Map<string, number>();

@@ -50,7 +50,7 @@ const body = (viewerId: string, over: Record<string, unknown> = {}) =>
     paymentToken: null,
     ...over,
   });
-const device = (address = '127.0.0.1') => commerce.viewers.register(address, null, null).viewerId;
+const device = (address = '127.0.0.1') => commerce.viewers.register(showId, address, null, null).viewerId;
 const order = (viewerId: string, net: string, over: Record<string, unknown> = {}) => commerce.checkout.checkout(shows.get(showId)!, body(viewerId, over), net);
 const refusal = async (p: Promise<unknown>) => {
   const e = await p.then(() => null, (x: unknown) => x);
@@ -134,11 +134,11 @@ describe('per-buyer caps across device ids', () => {
 describe('device ids', () => {
   it('are issued by the relay: a made-up id is not taken, and a network gets a budget of new ones', () => {
     const made = 'made_up_device_id_0001';
-    const r = commerce.viewers.register('127.0.0.9', made, null);
+    const r = commerce.viewers.register(showId, '127.0.0.9', made, null);
     expect(r.viewerId).not.toBe(made);
     expect(commerce.viewers.isRegistered(showId, made)).toBe(false);
     expect(commerce.viewers.isRegistered(showId, r.viewerId)).toBe(true);
-    expect(commerce.viewers.register('127.0.0.9', r.viewerId, null).viewerId).toBe(r.viewerId); // confirmed, not charged
+    expect(commerce.viewers.register(showId, '127.0.0.9', r.viewerId, null).viewerId).toBe(r.viewerId); // confirmed, not charged
     let issued = 1;
     for (let i = 0; i < NEW_DEVICES_BURST + 10; i++) {
       try {
@@ -149,7 +149,7 @@ describe('device ids', () => {
       }
     }
     expect(issued).toBe(NEW_DEVICES_BURST);
-    expect(commerce.viewers.register('127.0.0.10', null, null).viewerId).toBeTruthy(); // another network is not affected
+    expect(commerce.viewers.register(showId, '127.0.0.10', null, null).viewerId).toBeTruthy(); // another network is not affected
   });
 });
 

@@ -15,9 +15,10 @@ export interface Registration {
  * optional nickname. The id carries the relay's MAC (identity.ts), so checking it needs neither a
  * row nor a memory entry; an id the relay never issued is never registered (asking with one gets
  * a new id instead). New ids are budgeted per network (docs/identity-and-fairness.md).
- * Rows (viewers, show_viewers) are written where they are needed: inside the commit of the
- * viewer's first order, claim, answer or vote (ensureRow), and in the presence batch for viewers
- * who join the show's channel. Ids from before signed ids existed stay valid while their row does.
+ * Rows (viewers, show_viewers) are written through the group commit: at registration (batched
+ * with others), inside the commit of each order, claim, answer or vote (ensureRow), and in the
+ * presence batch for viewers who join the show's channel. Ids from before signed ids existed stay
+ * valid while their row does.
  */
 export class ViewerRegistry {
   /** New device ids per network address (token bucket; idle buckets are pruned). */
@@ -44,20 +45,19 @@ export class ViewerRegistry {
   }
 
   /**
-   * POST …/viewers: an id the relay issued is confirmed; anything else (none, made up, malformed
-   * by the relay's rules) gets a new id, if the network's budget for new devices allows.
-   * Writes nothing unless a nickname is given (then one row, through the caller's group commit).
+   * POST …/viewers: an id the relay issued is confirmed; anything else (none, made up, minted by a
+   * socket) gets a new id, if the network's budget for new devices allows. The caller writes the
+   * rows (`write`) through its group commit: registrations share a transaction instead of one each.
    */
-  register(address: string, viewerId: string | null, nickname: string | null): Registration & { write: (() => void) | null } {
+  register(showId: string, address: string, viewerId: string | null, nickname: string | null): Registration & { write: () => void } {
     let id = viewerId !== null && this.isIssued(viewerId) ? viewerId : null;
     if (id === null) {
       if (!this.newDevices.take(networkOf(address), this.now())) throw new CommerceError(429, 'device_budget', 'too many new devices from this network just now; wait a few seconds and reload');
       id = this.identity.issue();
     }
-    const known = nickname === null ? this.nickname(id) : nickname;
     const issued = id;
-    const write = nickname === null ? null : () => this.ensureRow(null, issued, new Date().toISOString(), nickname);
-    return { viewerId: issued, nickname: known, write };
+    const known = nickname === null ? this.nickname(issued) : nickname;
+    return { viewerId: issued, nickname: known, write: () => this.ensureRow(showId, issued, new Date(this.now()).toISOString(), nickname) };
   }
 
   /** The relay issued this id (its MAC checks), or it is a registered id from before signed ids. */

@@ -60,13 +60,13 @@ export function addWatchCommerceRoutes(
     .add(
       'POST',
       '/api/watch/:token/viewers',
-      // The link is checked (route) though the id is not tied to the show: one device, many shows.
-      route(async (req, _show) => {
+      route(async (req, show) => {
         const body = await readWatchJson(req, RegisterViewerRequest);
         if (body.viewerId) limit(body.viewerId);
         // An id the relay never issued is not taken: the answer carries a new one (budgeted per network).
-        const { write, ...registration } = commerce.viewers.register(commerce.viewers.addressOf(req), body.viewerId, body.nickname);
-        if (write) await commerce.commits.run(write);
+        const { write, ...registration } = commerce.viewers.register(show.id, commerce.viewers.addressOf(req), body.viewerId, body.nickname);
+        // Lingers for company: a join storm's registrations share one transaction and fsync.
+        await commerce.commits.run(write, true);
         return [200, registration];
       }),
     )
