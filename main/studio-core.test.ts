@@ -5,7 +5,7 @@ import type { Stage } from '../common/stage.js';
 import { FileSecretStore } from './store/secret-store.js';
 import { createStudioCore } from './studio-core.js';
 import type { StudioCore } from './studio-core-api.js';
-import { startFakeRelay, type FakeRelay } from './testing/fake-relay.js';
+import { fakeShow, startFakeRelay, type FakeRelay } from './testing/fake-relay.js';
 import { pngBytes } from './testing/images.js';
 import { tempStudioDb } from './testing/temp-db.js';
 
@@ -15,6 +15,7 @@ let core: StudioCore;
 
 beforeEach(async () => {
   relay = await startFakeRelay();
+  relay.shows.set('show1', fakeShow('show1'));
   const scratch = tempStudioDb();
   scratch.close();
   const secrets = new FileSecretStore(path.join(scratch.dataDir, 'key'));

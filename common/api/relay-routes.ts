@@ -3,7 +3,7 @@ import { Dashboard, Report } from '../analytics.js';
 import { CheckoutRequest, Quote, QuoteRequest, SellerOrder, ViewerOrder } from '../commerce/order.js';
 import { ShowCatalog, StockLevel } from '../commerce/show-catalog.js';
 import { MAX_API_BODY_BYTES, MAX_SDP_BYTES } from '../limits.js';
-import { CreateLinkRequest, CreateShowRequest, FireCueRequest, MarkPaidRequest, OrderActionRequest, SegmentRequest } from '../protocol/studio-api.js';
+import { CreateLinkRequest, CreateShowRequest, FireCueRequest, Health, MarkPaidRequest, OrderActionRequest, SegmentRequest } from '../protocol/studio-api.js';
 import {
   ClaimCouponRequest,
   ClaimCouponResponse,
@@ -34,7 +34,6 @@ const none = { kind: 'none' } as const;
 const ok = <S extends z.ZodType, N extends number = 200>(schema: S, status: N = 200 as N) => ({ kind: 'json', status, schema }) as const;
 const csv = { kind: 'text', status: 200, contentType: 'text/csv; charset=utf-8' } as const;
 
-export const PublicHealth = z.object({ ok: z.boolean(), mediaEngine: z.object({ state: z.enum(['up', 'down', 'starting']) }) });
 export const StudioSession = z.object({ ok: z.literal(true) });
 export const RehearsalAnswer = z.object({ show: Show, link: WatchLink });
 export const CatalogAnswer = z.object({ stock: z.array(StockLevel) });
@@ -46,7 +45,7 @@ export const AssetAnswer = z.object({ ref: z.string().min(1).max(200), url: z.st
  */
 export const RELAY_ROUTES = {
   // ---- public ----
-  health: route({ method: 'GET', path: '/api/health', auth: 'public', summary: 'Is the relay up (and its media engine)? Details need the studio key.', body: none, answer: ok(PublicHealth), errors: ['media_unavailable'] }),
+  health: route({ method: 'GET', path: '/api/health', auth: 'public', summary: 'Is the relay up (and its media engine)? Details need the studio key.', body: none, answer: ok(Health), errors: ['media_unavailable'] }),
   openApi: route({ method: 'GET', path: '/api/openapi.json', auth: 'public', summary: 'This API as an OpenAPI 3.1 document.', body: none, answer: { kind: 'bytes', status: 200, contentType: 'application/json' }, errors: [] }),
   watchPage: route({ method: 'GET', path: '/w/:token', auth: 'viewer', summary: 'The watch page a watch link opens (a bilingual page explains a bad, expired or revoked link).', body: none, answer: { kind: 'text', status: 200, contentType: 'text/html; charset=utf-8' }, errors: ['link_gone', 'not_built'] }),
   watchAsset: route({ method: 'GET', path: '/watch-assets/:file', auth: 'public', summary: "The watch page's built scripts and styles.", body: none, answer: { kind: 'bytes', status: 200, contentType: 'application/octet-stream' }, errors: [] }),

@@ -59,7 +59,7 @@ describe('orders, segments, dashboard and report through the studio core', () =>
 
   it('passes the relay’s refusals through with its code and message', async () => {
     const a = h.relay.commerce.addOrder('show1', { productId: socks.id });
-    expect(await h.core.handle('orders.refund', { orderId: a.id, reason: '' })).toEqual({ ok: false, error: { error: 'conflict', message: 'only a paid order can be refunded' } });
+    expect(await h.core.handle('orders.refund', { orderId: a.id, reason: '' })).toMatchObject({ ok: false, error: { error: 'invalid_transition', message: expect.stringContaining('awaiting_payment') } });
     expect(await h.core.handle('orders.markPaid', { orderId: 'nope' })).toEqual({ ok: false, error: { error: 'not_found', message: 'no such order' } });
     expect(await h.core.handle('orders.cancel', { orderId: a.id, reason: 'x'.repeat(201) })).toMatchObject({ ok: false, error: { error: 'bad_request' } });
   });

@@ -4,7 +4,7 @@ import type { CueAction } from '../../common/rundown.js';
 import { Catalog } from '../catalog/catalog.js';
 import { RelayClient } from '../relay-client.js';
 import type { StudioDb } from '../store/studio-db.js';
-import { startFakeRelay, type FakeRelay } from '../testing/fake-relay.js';
+import { fakeShow, startFakeRelay, type FakeRelay } from '../testing/fake-relay.js';
 import { JPEG_2X4, pngBytes } from '../testing/images.js';
 import { tempStudioDb } from '../testing/temp-db.js';
 import { fireCue } from './fire-cue.js';
@@ -21,6 +21,7 @@ let firing = 0;
 
 beforeEach(async () => {
   relay = await startFakeRelay();
+  relay.shows.set('show1', fakeShow('show1'));
   db = tempStudioDb();
   catalog = new Catalog(db);
   client = new RelayClient(relay.url, relay.key);

@@ -1,7 +1,7 @@
 import type { Dashboard, Report } from '../../common/analytics.js';
 import type { SellerOrder } from '../../common/commerce/order.js';
-import { ShowCatalog, type StockLevel } from '../../common/commerce/show-catalog.js';
-import { OrderActionRequest, SegmentRequest } from '../../common/protocol/studio-api.js';
+import type { ShowCatalog, StockLevel } from '../../common/commerce/show-catalog.js';
+import { FakeRefusal, type FakeHandlers } from './declared-fake.js';
 
 /**
  * The commerce routes of the FAKE relay (docs/commerce-api.md, "Studio → relay"): catalog
@@ -21,7 +21,6 @@ export interface FakeCommerce {
   addOrder(showId: string, order: Partial<SellerOrder> & { productId: string; optionId?: string | null; quantity?: number }): SellerOrder;
 }
 
-type Send = (status: number, body: unknown, type?: string) => void;
 type Broadcast = (message: unknown) => void;
 
 const levelKey = (productId: string, optionId: string | null) => `${productId}/${optionId ?? ''}`;
@@ -41,7 +40,7 @@ function cell(v: string | number): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function createFakeCommerce(broadcast: Broadcast): { commerce: FakeCommerce; route: (method: string, url: string, body: Buffer, send: Send) => boolean } {
+export function createFakeCommerce(broadcast: Broadcast): { commerce: FakeCommerce; handlers: FakeHandlers } {
   const lines = new Map<string, { productId: string; optionId: string | null; quantity: number }>();
   const restock = (order: SellerOrder) => {
     const line = lines.get(order.id);
@@ -100,86 +99,57 @@ export function createFakeCommerce(broadcast: Broadcast): { commerce: FakeCommer
     },
   };
 
-  const json = (body: Buffer): unknown => {
-    try {
-      return JSON.parse(body.toString('utf8') || '{}');
-    } catch {
-      return null;
-    }
+  const ordersOf = (showId: string) => [...commerce.orders.values()].filter((o) => o.showId === showId);
+  const csv = (rows: (string | number)[][]) => '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  const act = (orderId: string, action: 'paid' | 'cancel' | 'refund' | 'erase'): SellerOrder => {
+    const order = commerce.orders.get(orderId);
+    if (!order) throw new FakeRefusal('not_found', 'no such order');
+    // The relay's rules: asking for the state an order is already in is an answer, not an error.
+    const to = { paid: 'paid', cancel: 'cancelled', refund: 'refunded', erase: order.status }[action];
+    const from = { paid: ['awaiting_payment'], cancel: ['awaiting_payment'], refund: ['paid'], erase: [order.status] }[action];
+    if (action !== 'erase' && order.status === to) return order;
+    if (!from.includes(order.status)) throw new FakeRefusal('invalid_transition', `an order that is ${order.status} cannot be changed that way`);
+    const next: SellerOrder = { ...order, status: to as SellerOrder['status'], buyer: action === 'erase' ? null : order.buyer, updatedAt: new Date().toISOString() };
+    commerce.orders.set(next.id, next);
+    if (action === 'cancel' || action === 'refund') restock(next);
+    broadcast({ type: 'order', showId: next.showId, order: next });
+    return next;
+  };
+  const reportOf = (showId: string) => {
+    const r = commerce.reports.get(showId);
+    if (!r) throw new FakeRefusal('not_found', 'no report');
+    return r;
   };
 
-  const route = (method: string, url: string, body: Buffer, send: Send): boolean => {
-    let m: RegExpMatchArray | null;
-    if ((m = url.match(/^\/api\/shows\/([^/]+)\/catalog$/)) && method === 'PUT') {
-      const parsed = ShowCatalog.safeParse(json(body));
-      if (!parsed.success) return send(400, { error: 'bad_request', message: parsed.error.issues[0]?.message ?? 'bad' }), true;
-      const showId = m[1]!;
+  const handlers: FakeHandlers = {
+    putCatalog: ({ params: { id: showId }, body: catalog }) => {
       const held = commerce.stock.get(showId) ?? new Map<string, number>();
-      for (const p of parsed.data.products) {
+      for (const p of catalog.products) {
         const items = p.options.length ? p.options.map((o) => [levelKey(p.id, o.id), o.stock] as const) : [[levelKey(p.id, null), p.stock] as const];
         for (const [k, v] of items) if (!held.has(k)) held.set(k, v); // the relay keeps the stock it holds
       }
       commerce.stock.set(showId, held);
-      commerce.catalogs.set(showId, parsed.data);
-      return send(200, { stock: levels(parsed.data, held) }), true;
-    }
-    if ((m = url.match(/^\/api\/shows\/([^/]+)\/stock$/)) && method === 'GET') {
-      const showId = m[1]!;
-      if (!commerce.catalogs.has(showId)) return send(404, { error: 'not_found', message: 'no catalog for this show' }), true;
-      return send(200, levels(commerce.catalogs.get(showId), commerce.stock.get(showId)!)), true;
-    }
-    if ((m = url.match(/^\/api\/shows\/([^/]+)\/segment$/)) && method === 'POST') {
-      const parsed = SegmentRequest.safeParse(json(body));
-      if (!parsed.success) return send(400, { error: 'bad_request', message: 'bad segment' }), true;
-      commerce.segments.push({ showId: m[1]!, ...parsed.data });
-      return send(200, {}), true;
-    }
-    if ((m = url.match(/^\/api\/shows\/([^/]+)\/orders$/)) && method === 'GET') {
-      return send(200, [...commerce.orders.values()].filter((o) => o.showId === m![1]).sort((a, b) => b.createdAt.localeCompare(a.createdAt))), true;
-    }
-    if ((m = url.match(/^\/api\/shows\/([^/]+)\/orders\.csv$/)) && method === 'GET') {
-      const rows = [...commerce.orders.values()].filter((o) => o.showId === m![1]);
-      const lines = [['number', 'status', 'name', 'total'], ...rows.map((o) => [o.number, o.status, o.buyer?.name ?? '', o.quote.total])];
-      return send(200, '\uFEFF' + lines.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n', 'text/csv; charset=utf-8'), true;
-    }
-    if ((m = url.match(/^\/api\/orders\/([^/]+)\/(paid|cancel|refund|erase)$/)) && method === 'POST') {
-      const order = commerce.orders.get(m[1]!);
-      if (!order) return send(404, { error: 'not_found', message: 'no such order' }), true;
-      const action = m[2]!;
-      if ((action === 'cancel' || action === 'refund') && !OrderActionRequest.safeParse(json(body)).success) return send(400, { error: 'bad_request', message: 'bad reason' }), true;
-      const refuse = (message: string) => (send(409, { error: 'conflict', message }), true);
-      let next: SellerOrder;
-      if (action === 'paid') {
-        if (order.status !== 'awaiting_payment') return refuse('only an order awaiting payment can be marked paid');
-        next = { ...order, status: 'paid' };
-      } else if (action === 'cancel') {
-        if (order.status !== 'awaiting_payment') return refuse('only an order awaiting payment can be cancelled; refund a paid one');
-        next = { ...order, status: 'cancelled' };
-      } else if (action === 'refund') {
-        if (order.status !== 'paid') return refuse('only a paid order can be refunded');
-        next = { ...order, status: 'refunded' };
-      } else next = { ...order, buyer: null };
-      next.updatedAt = new Date().toISOString();
-      commerce.orders.set(next.id, next);
-      if (action === 'cancel' || action === 'refund') restock(next);
-      broadcast({ type: 'order', showId: next.showId, order: next });
-      return send(200, next), true;
-    }
-    if ((m = url.match(/^\/api\/shows\/([^/]+)\/dashboard$/)) && method === 'GET') {
-      const d = commerce.dashboards.get(m[1]!);
-      return (d ? send(200, d) : send(404, { error: 'not_found', message: 'no dashboard' })), true;
-    }
-    if ((m = url.match(/^\/api\/shows\/([^/]+)\/report$/)) && method === 'GET') {
-      const r = commerce.reports.get(m[1]!);
-      return (r ? send(200, r) : send(404, { error: 'not_found', message: 'no report' })), true;
-    }
-    if ((m = url.match(/^\/api\/shows\/([^/]+)\/report\.csv$/)) && method === 'GET') {
-      const r = commerce.reports.get(m[1]!);
-      if (!r) return send(404, { error: 'not_found', message: 'no report' }), true;
-      const lines = [['product', 'units', 'revenue'], ...r.products.map((p) => [p.name, p.units, p.revenue])];
-      return send(200, '\uFEFF' + lines.map((l) => l.map(cell).join(',')).join('\r\n') + '\r\n', 'text/csv; charset=utf-8'), true;
-    }
-    return false;
+      commerce.catalogs.set(showId, catalog);
+      return { stock: levels(catalog, held) };
+    },
+    getStock: ({ params: { id } }) => levels(commerce.catalogs.get(id), commerce.stock.get(id) ?? new Map()),
+    enterSegment: ({ params: { id }, body }) => {
+      commerce.segments.push({ showId: id, segmentId: body.segmentId, title: body.title });
+      return {};
+    },
+    listOrders: ({ params: { id } }) => ordersOf(id).sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    ordersCsv: ({ params: { id } }) => csv([['number', 'status', 'name', 'total'], ...ordersOf(id).map((o) => [o.number, o.status, o.buyer?.name ?? '', o.quote.total])]),
+    markPaid: ({ params }) => act(params.orderId, 'paid'),
+    cancelOrder: ({ params }) => act(params.orderId, 'cancel'),
+    refundOrder: ({ params }) => act(params.orderId, 'refund'),
+    eraseBuyer: ({ params }) => act(params.orderId, 'erase'),
+    dashboard: ({ params: { id } }) => {
+      const d = commerce.dashboards.get(id);
+      if (!d) throw new FakeRefusal('not_found', 'no dashboard');
+      return d;
+    },
+    report: ({ params: { id } }) => reportOf(id),
+    reportCsv: ({ params: { id } }) => csv([['product', 'units', 'revenue'], ...reportOf(id).products.map((p) => [p.name, p.units, p.revenue])]),
   };
-  return { commerce, route };
+  return { commerce, handlers };
 }

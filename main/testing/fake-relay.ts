@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { FireCueRequest } from '../../common/protocol/studio-api.js';
+import type { ErrorCode } from '../../common/api/error-codes.js';
 import type { Show, WatchLink } from '../../common/show.js';
 import { applyStageOp, EMPTY_STAGE, type Stage } from '../../common/stage.js';
+import { dispatchDeclared, FakeRefusal, type FakeHandlers } from './declared-fake.js';
 import { createFakeCommerce, type FakeCommerce } from './fake-relay-commerce.js';
 
 /**
@@ -45,7 +46,8 @@ export interface FakeRelay {
 
 export const FAKE_KEY = 'sk_fake_relay_key_for_tests_0123456789';
 
-const show = (id: string): Show => ({ id, title: 'Rehearsal', status: 'scheduled', scheduledAt: null, startedAt: null, endedAt: null, createdAt: new Date(0).toISOString(), rehearsalOf: null });
+/** A scheduled show as the fake holds it; tests add their own with `relay.shows.set(id, fakeShow(id))`. */
+export const fakeShow = (id: string): Show => ({ id, title: 'Rehearsal', status: 'scheduled', scheduledAt: null, startedAt: null, endedAt: null, createdAt: new Date(0).toISOString(), rehearsalOf: null });
 
 export async function startFakeRelay(opts: { port?: number } = {}): Promise<FakeRelay> {
   const requests: RecordedRequest[] = [];
@@ -54,20 +56,85 @@ export async function startFakeRelay(opts: { port?: number } = {}): Promise<Fake
   const wss = new WebSocketServer({ noServer: true });
 
   const shows = new Map<string, Show>();
-  const send = (res: ServerResponse, status: number, body: unknown, type = 'application/json') => {
-    res.writeHead(status, { 'content-type': type });
-    res.end(type === 'application/json' ? JSON.stringify(body) : String(body));
-  };
   const broadcast = (message: unknown) => sockets.forEach((s) => s.send(JSON.stringify(message)));
-  const { commerce, route } = createFakeCommerce(broadcast);
-  const link = (showId: string): WatchLink => ({ id: `l-${showId}`, showId, url: `http://127.0.0.1/w/${showId}`, qrSvg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>', expiresAt: null, revokedAt: null, createdAt: new Date(0).toISOString() });
+  const { commerce, handlers: commerceHandlers } = createFakeCommerce(broadcast);
+  const links = new Map<string, WatchLink>();
+  const newLink = (showId: string): WatchLink => {
+    const l: WatchLink = { id: `l-${showId}-${links.size + 1}`, showId, url: `http://127.0.0.1/w/${showId}`, qrSvg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>', expiresAt: null, revokedAt: null, createdAt: new Date(0).toISOString() };
+    links.set(l.id, l);
+    return l;
+  };
+  const showOr404 = (id: string): Show => {
+    const s = shows.get(id);
+    if (!s) throw new FakeRefusal('not_found', `no show with id ${id}`);
+    return s;
+  };
   const setStatus = (id: string, status: Show['status']) => {
-    const s = shows.get(id) ?? show(id);
+    const s = showOr404(id);
+    if (status === 'live' && s.status === 'ended') throw new FakeRefusal('conflict', 'the show has ended');
+    if (status === 'ended' && s.status === 'scheduled') throw new FakeRefusal('conflict', 'the show has not started');
     const now = new Date().toISOString();
-    const next: Show = { ...s, status, startedAt: status === 'live' ? (s.startedAt ?? now) : s.startedAt, endedAt: status === 'ended' ? now : s.endedAt };
+    const next: Show = { ...s, status, startedAt: status === 'live' ? (s.startedAt ?? now) : s.startedAt, endedAt: status === 'ended' ? (s.endedAt ?? now) : s.endedAt };
     shows.set(id, next);
     broadcast({ type: 'show', show: next });
     return next;
+  };
+  const refuseOnce = (which: 'failNextCue' | 'failNextCatalog') => {
+    const fail = fake[which];
+    if (!fail) return;
+    fake[which] = null;
+    throw Object.assign(new FakeRefusal(fail.error as ErrorCode, fail.message), { status: fail.status });
+  };
+
+  const handlers: FakeHandlers = {
+    ...commerceHandlers,
+    health: () => ({ ok: true, version: 'fake', uptimeSec: 1, mediaEngine: { state: 'up', restarts: 0, managed: false }, liveShows: 0, viewers: 0 }),
+    checkKey: () => ({ ok: true }),
+    listShows: () => [...shows.values()],
+    createShow: ({ body }) => {
+      const created: Show = { ...fakeShow(`show${shows.size + 1}`), title: body.title, scheduledAt: body.scheduledAt ?? null, createdAt: new Date().toISOString() };
+      shows.set(created.id, created);
+      return created;
+    },
+    getShow: ({ params }) => showOr404(params.id),
+    startShow: ({ params }) => setStatus(params.id, 'live'),
+    endShow: ({ params }) => setStatus(params.id, 'ended'),
+    listLinks: ({ params }) => {
+      showOr404(params.id);
+      const mine = [...links.values()].filter((l) => l.showId === params.id);
+      return mine.length ? mine : [newLink(params.id)];
+    },
+    createLink: ({ params }) => newLink(showOr404(params.id).id),
+    revokeLink: ({ params }) => {
+      const l = links.get(params.id);
+      if (!l) throw new FakeRefusal('not_found', `no watch link with id ${params.id}`);
+      const revoked = { ...l, revokedAt: l.revokedAt ?? new Date().toISOString() };
+      links.set(l.id, revoked);
+      return revoked;
+    },
+    putCatalog: (call) => (refuseOnce('failNextCatalog'), commerceHandlers.putCatalog!(call)),
+    putAsset: ({ body, req }) => {
+      if (fake.failAssets) throw new FakeRefusal('internal', 'disk full on the relay');
+      const ext = ({ 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' } as Record<string, string>)[req.headers['content-type'] ?? '']!;
+      const ref = `${createHash('sha256').update(body).digest('hex')}.${ext}`;
+      return { ref, url: `/assets/${ref}` };
+    },
+    getStage: ({ params }) => stages.get(params.id) ?? EMPTY_STAGE,
+    rehearse: ({ params }) => {
+      const original = showOr404(params.id);
+      const rehearsal: Show = { ...fakeShow(`${params.id}-r`), title: original.title, rehearsalOf: params.id };
+      shows.set(rehearsal.id, rehearsal);
+      return { show: rehearsal, link: newLink(rehearsal.id) };
+    },
+    fireCue: ({ params, body }) => {
+      refuseOnce('failNextCue');
+      const current = stages.get(params.id) ?? EMPTY_STAGE;
+      if (body.baseVersion !== current.version) throw new FakeRefusal('stale_stage', 'Another window changed the stage.');
+      const result = applyStageOp(current, body.op, Date.now());
+      if (!result.ok) throw new FakeRefusal(result.code, result.message);
+      stages.set(params.id, result.stage);
+      return result.stage;
+    },
   };
 
   const server: Server = createServer((req, res) => {
@@ -76,56 +143,7 @@ export async function startFakeRelay(opts: { port?: number } = {}): Promise<Fake
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
-      const url = req.url ?? '';
-      let m: RegExpMatchArray | null;
-      if (req.method === 'GET' && url === '/api/health') return send(res, 200, { ok: true, version: 'fake', uptimeSec: 1, mediaEngine: { state: 'up', restarts: 0, managed: false }, liveShows: 0, viewers: 0 });
-      if (req.headers.authorization !== `Bearer ${FAKE_KEY}`) return send(res, 401, { error: 'unauthorized', message: 'bad key' });
-      if (req.method === 'GET' && url === '/api/studio/session') return send(res, 200, { ok: true });
-      if (req.method === 'GET' && url === '/api/shows') return send(res, 200, [...shows.values()]);
-      if (req.method === 'POST' && url === '/api/shows') {
-        const { title } = JSON.parse(body.toString('utf8') || '{}') as { title?: string };
-        const created: Show = { ...show(`show${shows.size + 1}`), title: title ?? 'Show', createdAt: new Date().toISOString() };
-        shows.set(created.id, created);
-        return send(res, 201, created);
-      }
-      if ((m = url.match(/^\/api\/shows\/([^/]+)\/(start|end)$/)) && req.method === 'POST') return send(res, 200, setStatus(m[1]!, m[2] === 'start' ? 'live' : 'ended'));
-      if ((m = url.match(/^\/api\/shows\/([^/]+)\/links$/))) return send(res, req.method === 'POST' ? 201 : 200, req.method === 'POST' ? link(m[1]!) : [link(m[1]!)]);
-      if (fake.failNextCatalog && req.method === 'PUT' && url.endsWith('/catalog')) {
-        const { status, ...err } = fake.failNextCatalog;
-        fake.failNextCatalog = null;
-        return send(res, status, err);
-      }
-      if (route(req.method ?? '', url, body, (status, b, type) => send(res, status, b, type))) return;
-      if (req.method === 'PUT' && url === '/api/assets') {
-        if (fake.failAssets) return send(res, 500, { error: 'internal', message: 'disk full on the relay' });
-        const ext = ({ 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' } as Record<string, string>)[req.headers['content-type'] ?? ''];
-        if (!ext) return send(res, 415, { error: 'bad_request', message: 'unsupported type' });
-        const ref = `${createHash('sha256').update(body).digest('hex')}.${ext}`;
-        return send(res, 201, { ref, url: `/assets/${ref}` });
-      }
-      if ((m = url.match(/^\/api\/shows\/([^/]+)\/stage$/)) && req.method === 'GET') return send(res, 200, stages.get(m[1]!) ?? EMPTY_STAGE);
-      if ((m = url.match(/^\/api\/shows\/([^/]+)\/rehearsal$/)) && req.method === 'POST') {
-        const link: WatchLink = { id: 'l1', showId: `${m[1]}-r`, url: 'http://relay/w/x', qrSvg: '<svg/>', expiresAt: null, revokedAt: null, createdAt: new Date(0).toISOString() };
-        const rehearsal: Show = { ...show(`${m[1]}-r`), title: shows.get(m[1]!)?.title ?? 'Rehearsal', rehearsalOf: m[1]! };
-        shows.set(rehearsal.id, rehearsal);
-        return send(res, 201, { show: rehearsal, link });
-      }
-      if ((m = url.match(/^\/api\/shows\/([^/]+)\/cues$/)) && req.method === 'POST') {
-        if (fake.failNextCue) {
-          const { status, ...err } = fake.failNextCue;
-          fake.failNextCue = null;
-          return send(res, status, err);
-        }
-        const parsed = FireCueRequest.safeParse(JSON.parse(body.toString('utf8')));
-        if (!parsed.success) return send(res, 400, { error: 'bad_request', message: parsed.error.message });
-        const current = stages.get(m[1]!) ?? EMPTY_STAGE;
-        if (parsed.data.baseVersion !== current.version) return send(res, 409, { error: 'stale_stage', message: 'Another window changed the stage.' });
-        const result = applyStageOp(current, parsed.data.op, Date.now());
-        if (!result.ok) return send(res, 409, { error: result.code, message: result.message });
-        stages.set(m[1]!, result.stage);
-        return send(res, 200, result.stage);
-      }
-      send(res, 404, { error: 'not_found', message: `no route ${req.method} ${url}` });
+      dispatchDeclared(handlers, FAKE_KEY, req, body, res);
     });
   });
   server.on('upgrade', (req, socket, head) => {
