@@ -7,7 +7,8 @@ import { ViewerId } from './viewer-id.js';
 /**
  * Viewer → relay HTTP calls for buying and taking part, under /api/watch/:token/… (the watch
  * link's token). Every call names the viewer's device id; the relay refuses ids it never issued
- * for that show (POST …/viewers issues or confirms one). Bodies are JSON, ≤ 16 KiB.
+ * (`401 unknown_viewer`). POST …/viewers confirms an issued id, or answers with a new one (a
+ * made-up id is never taken; new ids are budgeted per network, docs/identity-and-fairness.md). Bodies are JSON, ≤ 16 KiB.
  * Error bodies are common/errors.ts ApiError with the codes listed in docs/commerce-api.md.
  */
 export const MAX_WATCH_BODY_BYTES = 16 * 1024;

@@ -81,6 +81,9 @@ describe('funnel', () => {
     const lateId = await api.viewer(token);
     const second = await api.socket(token, lateId);
     expect(product(await eventually(() => dashboard(show.id), (d) => product(d, 'p1').saw === 2), 'p1').saw).toBe(2);
+    // A socket naming an id the relay never issued watches, but is not counted (nor can it act).
+    const ghost = await api.socket(token, 'made_up_by_a_script_77');
+    expect((await event(token, 'made_up_by_a_script_77', 'card_open', 'p1')).status).toBe(401);
 
     for (let i = 0; i < 3; i++) expect((await event(token, early, 'card_open', 'p1')).status).toBe(204);
     expect((await event(token, early, 'checkout_start', 'p1')).status).toBe(204);
@@ -93,6 +96,7 @@ describe('funnel', () => {
     expect(d.uniqueViewers).toBe(2);
     first.s.close();
     second.s.close();
+    ghost.s.close();
   });
 
   it('limits one device that hammers the relay', async () => {

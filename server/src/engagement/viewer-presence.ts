@@ -36,6 +36,8 @@ export class ViewerPresence extends EventEmitter<ViewerPresenceEvents> {
   }
 
   private joined(showId: string, viewerId: string): void {
+    // A hello may name any id; only ids the relay issued count as viewers (funnel, registration).
+    if (!this.registry.isIssued(viewerId)) return;
     let show = this.present.get(showId);
     if (!show) this.present.set(showId, (show = new Map()));
     show.set(viewerId, (show.get(viewerId) ?? 0) + 1);
@@ -72,7 +74,7 @@ export class ViewerPresence extends EventEmitter<ViewerPresenceEvents> {
     try {
       this.db.transaction(() => {
         // Only ids the relay issued: a socket's hello may carry anything, and a made-up id must not become a viewer.
-        for (const [showId, ids] of batch) for (const id of ids) if (this.registry.isIssued(id)) this.registry.ensureRow(showId, id, at);
+        for (const [showId, ids] of batch) for (const id of ids) this.registry.ensureRow(showId, id, at);
       })();
     } catch (e) {
       // A show deleted under us, a full disk: these viewers register again on their next join or POST …/viewers.
