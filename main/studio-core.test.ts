@@ -15,7 +15,7 @@ let core: StudioCore;
 
 beforeEach(async () => {
   relay = await startFakeRelay();
-  relay.shows.set('show1', fakeShow('show1'));
+  relay.shows.set('show1', fakeShow('show1', 'live'));
   const scratch = tempStudioDb();
   scratch.close();
   const secrets = new FileSecretStore(path.join(scratch.dataDir, 'key'));

@@ -21,7 +21,7 @@ let firing = 0;
 
 beforeEach(async () => {
   relay = await startFakeRelay();
-  relay.shows.set('show1', fakeShow('show1'));
+  relay.shows.set('show1', fakeShow('show1', 'live'));
   db = tempStudioDb();
   catalog = new Catalog(db);
   client = new RelayClient(relay.url, relay.key);
@@ -94,6 +94,7 @@ describe('firing cues', () => {
     expect(uploads()).toHaveLength(2); // the relay already has both pictures
     // A different relay (the seller switched) gets its own uploads.
     const other = await startFakeRelay();
+    other.shows.set('show1', fakeShow('show1', 'live'));
     try {
       await fireCue({ showId: 'show1', action: { kind: 'showProducts', productIds: [tee.id] }, firingId: 'o1', captureMs: null, baseVersion: 0 }, catalog, new RelayClient(other.url, other.key), assets);
       expect(other.requests.filter((r) => r.url === '/api/assets')).toHaveLength(1);

@@ -47,7 +47,7 @@ export interface FakeRelay {
 export const FAKE_KEY = 'sk_fake_relay_key_for_tests_0123456789';
 
 /** A scheduled show as the fake holds it; tests add their own with `relay.shows.set(id, fakeShow(id))`. */
-export const fakeShow = (id: string): Show => ({ id, title: 'Rehearsal', status: 'scheduled', scheduledAt: null, startedAt: null, endedAt: null, createdAt: new Date(0).toISOString(), rehearsalOf: null });
+export const fakeShow = (id: string, status: Show['status'] = 'scheduled'): Show => ({ id, title: 'Rehearsal', status, scheduledAt: null, startedAt: null, endedAt: null, createdAt: new Date(0).toISOString(), rehearsalOf: null });
 
 export async function startFakeRelay(opts: { port?: number } = {}): Promise<FakeRelay> {
   const requests: RecordedRequest[] = [];
@@ -128,6 +128,7 @@ export async function startFakeRelay(opts: { port?: number } = {}): Promise<Fake
     },
     fireCue: ({ params, body }) => {
       refuseOnce('failNextCue');
+      if (showOr404(params.id).status !== 'live') throw new FakeRefusal('not_live', 'Go live (or start a rehearsal) before firing cues.');
       const current = stages.get(params.id) ?? EMPTY_STAGE;
       if (body.baseVersion !== current.version) throw new FakeRefusal('stale_stage', 'Another window changed the stage.');
       const result = applyStageOp(current, body.op, Date.now());

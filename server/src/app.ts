@@ -131,7 +131,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     if (url === null) return sendError(res, new HttpError(400, ERROR_CODES.badRequest, 'the request target is not a valid URL path'));
     const match = router.match(req.method ?? 'GET', url.pathname);
     if (match === null) return sendError(res, new HttpError(404, ERROR_CODES.notFound, 'no such page'));
-    if (match === 'method') return sendError(res, new HttpError(405, ERROR_CODES.badRequest, 'method not allowed here'));
+    if (match === 'method') return sendError(res, new HttpError(405, 'method_not_allowed', `${req.method} is not served here`), { allow: router.methodsFor(url.pathname).join(', ') });
     if (match === 'malformed') return sendError(res, new HttpError(400, ERROR_CODES.badRequest, 'the path has a percent-escape that is not valid UTF-8'));
     Promise.resolve()
       .then(() => match.handler(req, res, match.params))

@@ -20,8 +20,10 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-export function sendError(res: ServerResponse, err: HttpError): void {
-  sendJson(res, err.status, { error: err.code, message: err.message });
+/** An error answer; a 401 names the scheme it wants (RFC 9110), so clients know a bearer token is asked for. */
+export function sendError(res: ServerResponse, err: HttpError, headers: Record<string, string> = {}): void {
+  const challenge: Record<string, string> = err.status === 401 ? { 'www-authenticate': 'Bearer realm="relay"' } : {};
+  sendJson(res, err.status, { error: err.code, message: err.message }, { ...challenge, ...headers });
 }
 
 export async function readBody(req: IncomingMessage, limit = MAX_API_BODY_BYTES): Promise<string> {
@@ -75,6 +77,11 @@ export class Router {
     );
     this.routes.push({ method, pattern, keys, handler });
     return this;
+  }
+
+  /** The methods served at a path (the Allow header of a 405). */
+  methodsFor(pathname: string): string[] {
+    return [...new Set(this.routes.filter((r) => r.pattern.test(pathname)).map((r) => r.method))];
   }
 
   /** 'malformed': a param is not valid percent-encoded UTF-8 (the sender's fault: a 400, never a throw). */
