@@ -108,7 +108,7 @@ describe('identity', () => {
       insert.run('o2', 'N2', 'k2', null, null);
       const commerce = new Commerce({ db, shows: new ShowStore(db), broadcast: () => undefined, stageOf: () => EMPTY_STAGE, log: createLogger('error') });
       commerce.stop();
-      const identity = new Identity(identitySecret(db));
+      const identity = new Identity(identitySecret(db).secret);
       expect(db.prepare('SELECT id, phone_hash AS p, address_hash AS a FROM orders ORDER BY id').all()).toEqual([
         { id: 'o1', p: identity.phoneHash('010-1234-5678'), a: identity.addressHash({ postcode: '06236', line1: '서울', line2: '' }) },
         { id: 'o2', p: null, a: null },

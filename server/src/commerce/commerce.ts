@@ -69,8 +69,9 @@ export class Commerce extends EventEmitter<CommerceEvents> {
     super();
     const { db } = deps;
     this.catalogs = new ShowCatalogStore(db);
-    const identity = new Identity(identitySecret(db));
-    this.viewers = new ViewerRegistry(db, identity, deps.trustedProxies ?? trustedProxiesFrom(process.env.RELAY_TRUST_PROXY), deps.now);
+    const { secret, since } = identitySecret(db);
+    const identity = new Identity(secret);
+    this.viewers = new ViewerRegistry(db, identity, since, deps.trustedProxies ?? trustedProxiesFrom(process.env.RELAY_TRUST_PROXY), deps.now);
     rehashPhones(db, identity, deps.log);
     this.orders = new OrderStore(db);
     this.coupons = new CouponStore(db);

@@ -151,6 +151,13 @@ describe('device ids', () => {
     expect(issued).toBe(NEW_DEVICES_BURST);
     expect(commerce.viewers.register(showId, '127.0.0.10', null, null).viewerId).toBeTruthy(); // another network is not affected
   });
+
+  it('keep plain ids registered before signed ids began; a plain id written since (a socket’s) cannot act', () => {
+    db.prepare("INSERT INTO viewers (id, created_at) VALUES ('legacy_device_id_0001', '2020-01-01T00:00:00.000Z')").run();
+    db.prepare('INSERT INTO viewers (id, created_at) VALUES (?, ?)').run('socket_made_up_id_0001', new Date(Date.now() + 1000).toISOString());
+    expect(commerce.viewers.isRegistered(showId, 'legacy_device_id_0001')).toBe(true);
+    expect(commerce.viewers.isRegistered(showId, 'socket_made_up_id_0001')).toBe(false);
+  });
 });
 
 describe('a dropped coupon at checkout', () => {

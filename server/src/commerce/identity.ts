@@ -72,13 +72,21 @@ export function normaliseAddress(address: Buyer['address']): string {
   return `${squash(address.postcode)}|${squash(address.line1)}|${squash(address.line2)}`;
 }
 
-/** The relay's identity secret (settings 'identity_secret'), made on first start. */
-export function identitySecret(db: Db): Buffer {
+/**
+ * The relay's identity secret (settings 'identity_secret'), made on first start, and when that was
+ * ('identity_since'): plain ids registered before it are the legacy ids still accepted.
+ */
+export function identitySecret(db: Db): { secret: Buffer; since: string } {
   const row = db.prepare("SELECT value FROM settings WHERE key = 'identity_secret'").get() as { value: string } | undefined;
-  if (row) return Buffer.from(row.value, 'base64url');
-  const secret = randomBytes(32);
-  db.prepare("INSERT INTO settings (key, value) VALUES ('identity_secret', ?)").run(secret.toString('base64url'));
-  return secret;
+  const sinceRow = db.prepare("SELECT value FROM settings WHERE key = 'identity_since'").get() as { value: string } | undefined;
+  if (row && sinceRow) return { secret: Buffer.from(row.value, 'base64url'), since: sinceRow.value };
+  const secret = row ? Buffer.from(row.value, 'base64url') : randomBytes(32);
+  const since = new Date().toISOString();
+  db.transaction(() => {
+    db.prepare("INSERT OR IGNORE INTO settings (key, value) VALUES ('identity_secret', ?)").run(secret.toString('base64url'));
+    db.prepare("INSERT OR IGNORE INTO settings (key, value) VALUES ('identity_since', ?)").run(since);
+  })();
+  return { secret, since };
 }
 
 /**

@@ -17,8 +17,8 @@ export interface Registration {
  * a new id instead). New ids are budgeted per network (docs/identity-and-fairness.md).
  * Rows (viewers, show_viewers) are written through the group commit: at registration (batched
  * with others), inside the commit of each order, claim, answer or vote (ensureRow), and in the
- * presence batch for viewers who join the show's channel. Ids from before signed ids existed stay
- * valid while their row does.
+ * presence batch for every device that joins the show's channel (watching counts, whatever id the
+ * socket carries; acting needs an issued id). Plain ids registered before signed ids began stay valid.
  */
 export class ViewerRegistry {
   /** New device ids per network address (token bucket; idle buckets are pruned). */
@@ -28,6 +28,8 @@ export class ViewerRegistry {
   constructor(
     db: Db,
     readonly identity: Identity,
+    /** When signed ids began: plain ids registered before then stay valid (legacy). */
+    private readonly legacyBefore: string,
     private readonly trustedProxies: ReadonlySet<string> = new Set(),
     private readonly now: () => number = Date.now,
   ) {
@@ -56,14 +58,22 @@ export class ViewerRegistry {
       id = this.identity.issue();
     }
     const issued = id;
+    const watcher = viewerId !== null && viewerId !== issued ? viewerId : null;
     const known = nickname === null ? this.nickname(issued) : nickname;
-    return { viewerId: issued, nickname: known, write: () => this.ensureRow(showId, issued, new Date(this.now()).toISOString(), nickname) };
+    const write = () => {
+      // A page that only watched so far had the id its socket made up: its place among the show's viewers moves to the issued id (counted once).
+      const at = new Date(this.now()).toISOString();
+      this.ensureRow(null, issued, at, nickname);
+      if (watcher) this.q('UPDATE OR IGNORE show_viewers SET viewer_id = ? WHERE show_id = ? AND viewer_id = ?').run(issued, showId, watcher);
+      this.ensureRow(showId, issued, at);
+    };
+    return { viewerId: issued, nickname: known, write };
   }
 
-  /** The relay issued this id (its MAC checks), or it is a registered id from before signed ids. */
+  /** The relay issued this id (its MAC checks), or it is an id registered before signed ids began. */
   isIssued(viewerId: string): boolean {
     if (this.identity.issued(viewerId)) return true;
-    return this.q('SELECT 1 FROM viewers WHERE id = ?').get(viewerId) !== undefined;
+    return this.q('SELECT 1 FROM viewers WHERE id = ? AND created_at < ?').get(viewerId, this.legacyBefore) !== undefined;
   }
 
   /** Kept under this name for the watch routes: a viewer may act in a show once its id is issued. */

@@ -14,8 +14,9 @@ export interface ViewerPresenceEvents {
 /**
  * Who is connected to each show right now (by device id: a viewer with two tabs counts once),
  * and the registration of everyone who joins a show's viewer channel. Registering makes them
- * count as unique viewers (only ids the relay issued: a hello may name any id); it is batched so
- * a join storm costs one SQLite transaction a second, not one per socket on the join path.
+ * count as unique viewers (a socket that watches is a viewer whatever id it carries; only an id the
+ * relay issued can act); it is batched so a join storm costs one SQLite transaction a second, not
+ * one per socket on the join path.
  */
 export class ViewerPresence extends EventEmitter<ViewerPresenceEvents> {
   private readonly present = new Map<string, Map<string, number>>();
@@ -36,8 +37,6 @@ export class ViewerPresence extends EventEmitter<ViewerPresenceEvents> {
   }
 
   private joined(showId: string, viewerId: string): void {
-    // A hello may name any id; only ids the relay issued count as viewers (funnel, registration).
-    if (!this.registry.isIssued(viewerId)) return;
     let show = this.present.get(showId);
     if (!show) this.present.set(showId, (show = new Map()));
     show.set(viewerId, (show.get(viewerId) ?? 0) + 1);
@@ -73,7 +72,7 @@ export class ViewerPresence extends EventEmitter<ViewerPresenceEvents> {
     const at = new Date().toISOString();
     try {
       this.db.transaction(() => {
-        // Only ids the relay issued: a socket's hello may carry anything, and a made-up id must not become a viewer.
+        // Any id a socket carried counts as watching; a plain id written now never becomes valid for acting (isIssued: legacy ids predate signed ones).
         for (const [showId, ids] of batch) for (const id of ids) this.registry.ensureRow(showId, id, at);
       })();
     } catch (e) {
