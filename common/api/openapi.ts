@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COMMON_ERRORS, ERRORS, type ErrorCode } from './error-codes.js';
 import { pathParams, type RouteDecl } from './route.js';
 import { RELAY_ROUTES } from './relay-routes.js';
+import { VIEWER_ID_HEADER } from '../protocol/viewer-header.js';
 
 /** The relay's API as an OpenAPI 3.1 document, generated from RELAY_ROUTES and ERRORS (never written by hand). */
 
@@ -67,7 +68,10 @@ export function openApiDocument(version: string): Json {
       operationId: name,
       summary: r.summary,
       tags: [r.auth],
-      parameters: pathParams(r.path).map((p) => ({ name: p, in: 'path', required: true, schema: { type: 'string', maxLength: 512 } })),
+      parameters: [
+        ...pathParams(r.path).map((p) => ({ name: p, in: 'path', required: true, schema: { type: 'string', maxLength: 512 } })),
+        ...(r.viewerHeader ? [{ name: VIEWER_ID_HEADER, in: 'header', required: true, description: "the device id the relay issued (a bearer secret: never in the query string)", schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{16,64}$' } }] : []),
+      ],
       responses: { [status]: ok, ...errorResponses(r) },
     };
     if (r.auth === 'studio') op.security = [{ studioKey: [] }];

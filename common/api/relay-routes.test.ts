@@ -30,7 +30,7 @@ describe('the declared relay API', () => {
     for (const [name, r] of routes) {
       const op = doc.paths[r.path.replace(/:([A-Za-z]+)/g, '{$1}')]?.[r.method.toLowerCase()];
       expect(op?.operationId, name).toBe(name);
-      expect(op!.parameters.map((p) => p.name)).toEqual(pathParams(r.path));
+      expect(op!.parameters.map((p) => p.name)).toEqual([...pathParams(r.path), ...(r.viewerHeader ? ['x-viewer-id'] : [])]);
       expect(op!.requestBody !== undefined).toBe(r.body.kind !== 'none');
       const described = Object.values(op!.responses).map((x) => x.description).join(' ');
       for (const code of r.errors) expect(described, `${name}: ${code}`).toContain(`\`${code}\``);

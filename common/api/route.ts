@@ -34,6 +34,8 @@ export interface RouteDecl {
   summary: string;
   body: RequestBody;
   answer: Answer;
+  /** The request names the viewer's device id in the X-Viewer-Id header (GETs that act for one device). */
+  viewerHeader?: true;
   /** The error codes this route can answer besides the ones every route can (errors that any request may get). */
   errors: readonly ErrorCode[];
 }

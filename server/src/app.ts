@@ -12,7 +12,9 @@ import { publicBaseUrl, type RelayConfig } from './config.js';
 import { openRelayDb, type Db } from './db/database.js';
 import { HttpError, parseTarget, Router, sendError, sendJson } from './http/http-util.js';
 import { addStudioRoutes, requireStudio } from './http/studio-routes.js';
-import { DeclaredApi } from './http/declared.js';
+import { assertAllDeclared, DeclaredApi, withHeaders } from './http/declared.js';
+import { openApiDocument } from '../../common/api/openapi.js';
+import { RELAY_ROUTES } from '../../common/api/relay-routes.js';
 import { addWatchRoutes } from './http/watch-routes.js';
 import { addWhipRoutes } from './http/whip-routes.js';
 import { externalJanusAccess } from './janus/janus-access.js';
@@ -98,7 +100,8 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
 
   const router = new Router();
   // The public gets only what a watch page or a load balancer needs; the studio key adds the details.
-  router.add('GET', '/api/health', (req, res) => {
+  // Served by hand (from its declaration's method and path) because it answers 503 with the same body.
+  router.add(RELAY_ROUTES.health.method, RELAY_ROUTES.health.path, (req, res) => {
     const ok = engine.state === 'up';
     const body: Health = keys.verify(bearerToken(req.headers.authorization))
       ? {
@@ -124,7 +127,10 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   addWatchCommerceRoutes(router, { links, store, commerce, ensureRegistered: (showId, viewerId) => engagement.presence.ensureRegistered(showId, viewerId) });
   addEngagementRoutes(router, { links, store, viewers: commerce.viewers, engagement });
   addAnalyticsRoutes(api, { store, analytics, engagement });
-  addWatchRoutes(router, links, store, opts.watchDist ?? DEFAULT_WATCH_DIST);
+  addWatchRoutes(api, links, store, opts.watchDist ?? DEFAULT_WATCH_DIST);
+  const openApiJson = JSON.stringify(openApiDocument(VERSION));
+  api.serve(RELAY_ROUTES.openApi, () => withHeaders(openApiJson, { 'cache-control': 'public, max-age=300' }));
+  assertAllDeclared(router);
 
   const server: Server = createServer((req, res) => {
     const url = parseTarget(req.url);

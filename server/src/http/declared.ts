@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { COMMON_ERRORS, ERRORS, type ErrorCode } from '../../../common/api/error-codes.js';
 import type { PathParams, RouteDecl } from '../../../common/api/route.js';
+import { RELAY_ROUTES } from '../../../common/api/relay-routes.js';
 import type { AnswerOf } from '../../../common/api/client.js';
 import { describeZodError } from '../../../common/errors.js';
 import { HttpError, readBody, sendJson, type Router } from './http-util.js';
@@ -35,9 +36,14 @@ export interface Reply<T> {
   headers: Record<string, string>;
 }
 export const withHeaders = <T>(value: T, headers: Record<string, string>): Reply<T> => ({ [REPLY]: true, value, headers });
+/**
+ * Returned by a handler that answered itself with a page for people rather than the API's JSON
+ * error (the bilingual "this link cannot be opened" page): the declared answer is not sent.
+ */
+export const ANSWERED = Symbol('answered');
 
 /** What a handler returns: the declared answer (bytes answers may be a Buffer). */
-type Out<R extends RouteDecl> = R['answer'] extends { kind: 'bytes' } ? Uint8Array | string : AnswerOf<R>;
+type Out<R extends RouteDecl> = (R['answer'] extends { kind: 'bytes' } ? Uint8Array | string : AnswerOf<R>) | typeof ANSWERED;
 export type DeclaredHandler<R extends RouteDecl> = (call: Call<R>) => Promise<Out<R> | Reply<Out<R>>> | Out<R> | Reply<Out<R>>;
 
 /** An error a route answers with: the status comes from the code's one declaration. */
@@ -89,6 +95,7 @@ async function readDeclaredBody(r: RouteDecl, req: IncomingMessage): Promise<unk
 }
 
 function send(r: RouteDecl, res: ServerResponse, out: unknown): void {
+  if (out === ANSWERED) return;
   const reply = out !== null && typeof out === 'object' && REPLY in out ? (out as Reply<unknown>) : null;
   const value = reply ? reply.value : out;
   const headers = { 'cache-control': 'no-store', ...(reply?.headers ?? {}) };
@@ -125,4 +132,14 @@ export class DeclaredApi {
     });
     return this;
   }
+}
+
+/**
+ * Every route the relay serves must be declared (common/api/relay-routes.ts), or the OpenAPI
+ * document, the clients and the fake would not know it: a programming error, caught at start.
+ */
+export function assertAllDeclared(router: Router): void {
+  const declared = new Set(Object.values(RELAY_ROUTES).map((r: RouteDecl) => `${r.method} ${r.path}`));
+  const missing = router.list().filter((r) => !declared.has(`${r.method} ${r.path}`));
+  if (missing.length) throw new Error(`routes served but not declared in common/api/relay-routes.ts: ${missing.map((r) => `${r.method} ${r.path}`).join(', ')}`);
 }

@@ -56,6 +56,7 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse, params: R
 
 interface Route {
   method: string;
+  path: string;
   pattern: RegExp;
   keys: string[];
   handler: RouteHandler;
@@ -75,8 +76,13 @@ export class Router {
         }) +
         '$',
     );
-    this.routes.push({ method, pattern, keys, handler });
+    this.routes.push({ method, path, pattern, keys, handler });
     return this;
+  }
+
+  /** Every method and path served, as registered. */
+  list(): { method: string; path: string }[] {
+    return this.routes.map(({ method, path }) => ({ method, path }));
   }
 
   /** The methods served at a path (the Allow header of a 405). */

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { ServerResponse } from 'node:http';
 import type { WatchLinks, LinkResolution } from '../shows/watch-links.js';
 import type { ShowStore } from '../shows/show-store.js';
-import { HttpError, type Router } from './http-util.js';
+import { RELAY_ROUTES } from '../../../common/api/relay-routes.js';
+import { ANSWERED, apiError, withHeaders, type DeclaredApi } from './declared.js';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -62,24 +63,21 @@ export function withTitle(html: string, title: string): string {
 }
 
 /** Serves the watch page for valid links and its built assets. */
-export function addWatchRoutes(router: Router, links: WatchLinks, store: ShowStore, watchDist: string): void {
+export function addWatchRoutes(api: DeclaredApi, links: WatchLinks, store: ShowStore, watchDist: string): void {
   const indexFile = path.join(watchDist, 'index.html');
-  router
-    .add('GET', '/w/:token', (req, res, p) => {
-      const resolved = links.resolve(p.token!);
-      if (!resolved.ok) return sendLinkProblem(res, resolved.reason, req.headers.host);
-      if (!existsSync(indexFile)) throw new HttpError(503, 'not_built', 'the watch page is not built; run npm run build:web');
+  api
+    .serve(RELAY_ROUTES.watchPage, ({ req, res, params }) => {
+      const resolved = links.resolve(params.token);
+      if (!resolved.ok) return (sendLinkProblem(res, resolved.reason, req.headers.host), ANSWERED);
+      if (!existsSync(indexFile)) throw apiError('not_built', 'the watch page is not built; run npm run build:web');
       const show = store.get(resolved.showId);
       const html = withTitle(readFileSync(indexFile, 'utf8'), show?.title ?? 'Live');
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': watchCsp(req.headers.host), 'referrer-policy': 'no-referrer' });
-      res.end(html);
+      return withHeaders(html, { 'content-security-policy': watchCsp(req.headers.host), 'referrer-policy': 'no-referrer' });
     })
-    .add('GET', '/watch-assets/:file', (_req, res, p) => {
-      const file = p.file!;
-      if (!/^[\w.-]+$/.test(file)) throw new HttpError(404, 'not_found', 'no such file');
+    .serve(RELAY_ROUTES.watchAsset, ({ params: { file } }) => {
+      if (!/^[\w.-]+$/.test(file)) throw apiError('not_found', 'no such file');
       const full = path.join(watchDist, 'watch-assets', file);
-      if (!existsSync(full)) throw new HttpError(404, 'not_found', 'no such file');
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'public, max-age=31536000, immutable' });
-      res.end(readFileSync(full));
+      if (!existsSync(full)) throw apiError('not_found', 'no such file');
+      return withHeaders(readFileSync(full), { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'public, max-age=31536000, immutable' });
     });
 }
