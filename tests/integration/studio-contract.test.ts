@@ -125,6 +125,16 @@ for (const [name, start] of Object.entries(targets)) {
       expect(wrong.headers.get('allow')?.split(/,\s*/).sort()).toEqual(['GET', 'POST']);
     });
 
+    it('serves its OpenAPI 3.1 document with every declared route (the fake does not have to)', async () => {
+      if (t.asked() !== null) return;
+      const res = await fetch(`${t.url}/api/openapi.json`);
+      expect(res.status).toBe(200);
+      const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { operationId: string }>> };
+      expect(doc.openapi).toBe('3.1.0');
+      const ids = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((o) => o.operationId));
+      expect(ids.sort()).toEqual(Object.keys(RELAY_ROUTES).sort());
+    });
+
     it('is asked only declared routes', () => {
       const asked = t.asked();
       if (asked === null) return; // the real relay serves only what it declares by construction
