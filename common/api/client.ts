@@ -63,7 +63,8 @@ export async function callRoute<R extends RouteDecl>(fetchLike: FetchLike, base:
     const timedOut = (e as { name?: unknown } | null)?.name === 'TimeoutError';
     return { ok: false, error: { code: timedOut ? 'timeout' : 'network', status: 0, message: null } };
   }
-  if (res.status !== r.answer.status) {
+  // The declared status is the usual one; another 2xx (an idempotent replay's 200 for a 201) is success too.
+  if (res.status < 200 || res.status > 299) {
     let parsed: ApiError | null = null;
     try {
       const p = ApiError.safeParse(JSON.parse(text));
@@ -71,7 +72,7 @@ export async function callRoute<R extends RouteDecl>(fetchLike: FetchLike, base:
     } catch {
       // not JSON (a proxy's page): the status alone speaks
     }
-    return { ok: false, error: { code: parsed?.error ?? (res.status >= 200 && res.status < 300 ? 'bad_response' : `http_${res.status}`), status: res.status, message: parsed?.message ?? null } };
+    return { ok: false, error: { code: parsed?.error ?? `http_${res.status}`, status: res.status, message: parsed?.message ?? null } };
   }
   if (r.answer.kind === 'empty') return { ok: true, data: null as AnswerOf<R>, status: res.status, headers: res.headers };
   if (r.answer.kind !== 'json') return { ok: true, data: text as AnswerOf<R>, status: res.status, headers: res.headers };

@@ -30,7 +30,7 @@ function fakeRelay(routes: Record<string, (call: Call) => { status: number; body
 const held = { couponId: 'c1', code: 'LIVE10', kind: 'percent', amount: 10, currency: 'KRW', minOrder: 0, usesLeft: 1, source: 'drop', validUntil: null };
 
 function api(fetch: FetchLike, seen: string[] = []) {
-  return new WatchApi({ base: '/api/watch/tok', fetch, viewerId: () => VIEWER, onViewerId: (id) => seen.push(id), nickname: () => null });
+  return new WatchApi({ token: 'tok', fetch, viewerId: () => VIEWER, onViewerId: (id) => seen.push(id), nickname: () => null });
 }
 
 describe('WatchApi', () => {

@@ -1,20 +1,16 @@
-import { z } from 'zod';
-import { Quote, ViewerOrder, type CheckoutRequest, type QuoteRequest } from '../../../common/commerce/order.js';
+import type { z } from 'zod';
+import { callRoute, type AnswerOf, type CallOptions, type FetchLike as RouteFetch } from '../../../common/api/client.js';
+import { RELAY_ROUTES as R } from '../../../common/api/relay-routes.js';
+import type { RouteDecl } from '../../../common/api/route.js';
+import type { CheckoutRequest, QuoteRequest } from '../../../common/commerce/order.js';
 import { ApiError } from '../../../common/errors.js';
 import { VIEWER_ID_HEADER } from '../../../common/protocol/viewer-header.js';
-import {
-  ClaimCouponResponse,
-  HeldCoupon,
-  PaymentOptions,
-  PollVoteResponse,
-  QuizAnswerResponse,
-  QuizOutcome,
-  RegisterViewerResponse,
-} from '../../../common/protocol/watch-api.js';
+import { PaymentOptions, type RegisterViewerResponse } from '../../../common/protocol/watch-api.js';
 
 /**
- * The watch page's client for the relay's viewer commerce API (docs/commerce-api.md), same origin,
- * under /api/watch/<token>/…. Every answer is parsed with the common/ schemas; every failure comes
+ * The watch page's client for the relay's viewer API (docs/api.md), same origin, derived from the
+ * declared routes (common/api/relay-routes.ts): paths, methods, bodies and answer schemas come from
+ * there. Every answer is parsed with the declared schema; every failure comes
  * back as a value (never a throw) with a code the UI turns into words (api-errors.ts).
  */
 
@@ -41,8 +37,8 @@ export type FetchLike = (input: string, init: { method: string; headers?: Record
 }>;
 
 export interface WatchApiDeps {
-  /** `/api/watch/<token>` (already encoded). */
-  base: string;
+  /** The watch link's token (the path parameter of every viewer route). */
+  token: string;
   fetch: FetchLike;
   /** The device id the relay gave this page (welcome), or null before it did. */
   viewerId(): string | null;
@@ -55,8 +51,6 @@ export interface WatchApiDeps {
 
 const DEFAULT_TIMEOUT_MS = 12_000;
 
-/** The relay answered with no content (204) for events; the schema for "nothing". */
-const Empty = z.unknown();
 
 export class WatchApi {
   private registered: Promise<ApiResult<z.infer<typeof RegisterViewerResponse>>> | null = null;
@@ -65,7 +59,7 @@ export class WatchApi {
 
   /** Issues or confirms the device id (and sets the nickname). Every other call waits for it once. */
   register(nickname: string | null = this.deps.nickname()): Promise<ApiResult<z.infer<typeof RegisterViewerResponse>>> {
-    const p = this.raw('POST', '/viewers', RegisterViewerResponse, { viewerId: this.deps.viewerId(), nickname }).then((r) => {
+    const p = this.send(R.registerViewer, { params: this.at(), body: { viewerId: this.deps.viewerId(), nickname } }).then((r) => {
       if (r.ok) this.deps.onViewerId(r.data.viewerId);
       else if (this.registered === p) this.registered = null; // try again next time
       return r;
@@ -75,69 +69,67 @@ export class WatchApi {
   }
 
   quote(body: Omit<QuoteRequest, 'viewerId'>, signal?: AbortSignal) {
-    return this.call('POST', '/quote', Quote, (viewerId) => ({ viewerId, ...body }), signal);
+    return this.call(R.quote, (viewerId) => ({ params: this.at(), body: { viewerId, ...body } }), signal);
   }
 
   order(body: Omit<CheckoutRequest, 'viewerId'>) {
-    return this.call('POST', '/orders', ViewerOrder, (viewerId) => ({ viewerId, ...body }));
+    return this.call(R.order, (viewerId) => ({ params: this.at(), body: { viewerId, ...body } }));
   }
 
   orders() {
-    return this.call('GET', '/orders', z.array(ViewerOrder));
+    return this.call(R.myOrders, () => ({ params: this.at() }));
   }
 
   payment() {
-    return this.raw('GET', '/payment', PaymentOptions);
+    return this.send(R.paymentOptions, { params: this.at() });
   }
 
   claimCoupon(couponId: string) {
-    return this.call('POST', '/coupons/claim', ClaimCouponResponse, (viewerId) => ({ viewerId, couponId }));
+    return this.call(R.claimCoupon, (viewerId) => ({ params: this.at(), body: { viewerId, couponId } }));
   }
 
   coupons() {
-    return this.call('GET', '/coupons', z.array(HeldCoupon));
+    return this.call(R.myCoupons, () => ({ params: this.at() }));
   }
 
   answerQuiz(quizId: string, choiceIndex: number, shownAt: number) {
-    return this.call('POST', '/quizzes/answer', QuizAnswerResponse, (viewerId) => ({ viewerId, quizId, choiceIndex, shownAt }));
+    return this.call(R.answerQuiz, (viewerId) => ({ params: this.at(), body: { viewerId, quizId, choiceIndex, shownAt } }));
   }
 
   quizOutcome(quizId: string) {
-    return this.call('GET', `/quizzes/${encodeURIComponent(quizId)}/outcome`, QuizOutcome);
+    return this.call(R.quizOutcome, () => ({ params: { ...this.at(), quizId } }));
   }
 
   vote(pollId: string, choiceIndex: number) {
-    return this.call('POST', '/polls/vote', PollVoteResponse, (viewerId) => ({ viewerId, pollId, choiceIndex }));
+    return this.call(R.votePoll, (viewerId) => ({ params: this.at(), body: { viewerId, pollId, choiceIndex } }));
   }
 
   /** Funnel step; fire-and-forget (a lost event costs a number on a chart, never the viewer's time). */
   event(kind: 'card_open' | 'checkout_start', productId: string): void {
-    void this.call('POST', '/events', Empty, (viewerId) => ({ viewerId, kind, productId }));
+    void this.call(R.viewerEvent, (viewerId) => ({ params: this.at(), body: { viewerId, kind, productId } }));
   }
+
+  private at = () => ({ token: this.deps.token });
 
   /**
    * A call that names the viewer: registers first (once per page), and if the relay does not know
    * the id (`401 unknown_viewer`, e.g. its data was reset) registers again and retries once.
-   * GETs name the viewer in the X-Viewer-Id header (never the URL: the id is a bearer secret).
+   * Routes declared with `viewerHeader` name the viewer in the X-Viewer-Id header (never the URL:
+   * the id is a bearer secret); the others carry it in their body.
    */
-  private async call<T>(
-    method: 'GET' | 'POST',
-    path: string,
-    schema: z.ZodType<T>,
-    body?: (viewerId: string) => unknown,
-    signal?: AbortSignal,
-  ): Promise<ApiResult<T>> {
+  private async call<Route extends RouteDecl>(route: Route, opts: (viewerId: string) => CallOptions<Route>, signal?: AbortSignal): Promise<ApiResult<AnswerOf<Route>>> {
     for (let attempt = 0; ; attempt++) {
       const reg = await (this.registered ?? this.register());
       if (!reg.ok) return reg;
       const id = reg.data.viewerId;
-      const r = await this.raw(method, path, schema, body?.(id), signal, method === 'GET' ? id : undefined);
+      const o = opts(id);
+      const r = await this.send(route, route.viewerHeader ? { ...o, headers: { ...(o.headers ?? {}), [VIEWER_ID_HEADER]: id } } : o, signal);
       if (r.ok || r.error.code !== 'unknown_viewer' || attempt > 0) return r;
       this.registered = null;
     }
   }
 
-  private async raw<T>(method: 'GET' | 'POST', path: string, schema: z.ZodType<T>, body?: unknown, signal?: AbortSignal, viewerId?: string): Promise<ApiResult<T>> {
+  private async send<Route extends RouteDecl>(route: Route, opts: CallOptions<Route>, signal?: AbortSignal): Promise<ApiResult<AnswerOf<Route>>> {
     const ctl = new AbortController();
     const onAbort = () => ctl.abort();
     signal?.addEventListener('abort', onAbort);
@@ -146,24 +138,17 @@ export class WatchApi {
       timedOut = true;
       ctl.abort();
     }, this.deps.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const fetchLike: RouteFetch = async (url, init) => {
+      const res = await this.deps.fetch(url, { method: init.method, headers: init.headers, body: init.body as string | undefined, signal: ctl.signal });
+      return { status: res.status, headers: { get: () => null }, text: () => res.text() };
+    };
     try {
-      const headers: Record<string, string> = {};
-      if (viewerId !== undefined) headers[VIEWER_ID_HEADER] = viewerId;
-      const init: Parameters<FetchLike>[1] = { method, signal: ctl.signal, headers };
-      if (body !== undefined) {
-        headers['content-type'] = 'application/json';
-        init.body = JSON.stringify(body);
-      }
-      let res: Awaited<ReturnType<FetchLike>>;
-      let text: string;
-      try {
-        res = await this.deps.fetch(`${this.deps.base}${path}`, init);
-        text = await res.text();
-      } catch {
-        if (signal?.aborted) return failure('aborted', 0, null);
-        return failure(timedOut ? 'timeout' : 'network', 0, null);
-      }
-      return parseAnswer(res.status, text, schema);
+      const r = await callRoute(fetchLike, '', route, opts);
+      if (r.ok) return { ok: true, data: r.data, status: r.status };
+      const { code, status, message } = r.error;
+      if (code === 'network' || code === 'timeout') return failure(signal?.aborted ? 'aborted' : timedOut ? 'timeout' : 'network', 0, null);
+      if (code.startsWith('http_')) return failure(status >= 500 ? 'server_error' : 'http_error', status, null);
+      return failure(code, status, message);
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);

@@ -18,7 +18,7 @@ const storage = browserStore();
 let commerce: CommerceStore | null = null;
 const VIEWER_ID_KEY = 'lc.viewerId';
 const api = new WatchApi({
-  base: `/api/watch/${encodeURIComponent(session.token ?? '')}`,
+  token: session.token ?? '',
   fetch: (url, init) => fetch(url, { ...init, credentials: 'same-origin', cache: 'no-store' }),
   viewerId: () => session.viewerId,
   onViewerId: (id) => {
