@@ -15,7 +15,7 @@ interface Job {
  * better-sqlite3 is synchronous, so a batch cannot interleave with other writes on this connection.
  */
 /** How long a job that may wait (a quiz answer, a poll vote) waits for others to share its fsync. */
-export const LINGER_MS = 50;
+export const LINGER_MS = 100;
 
 export class CommitQueue {
   private pending: Job[] = [];
