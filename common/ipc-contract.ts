@@ -7,6 +7,7 @@ import { CouponInput, Id, ImageRef, PollInput, ProductInput, QuizInput } from '.
 import { CueAction, Rundown, Segment } from './rundown.js';
 import { Stage } from './stage.js';
 import { SellerOrder } from './commerce/order.js';
+import { BulkCancelResponse, OrderCluster } from './commerce/clusters.js';
 import { PaymentSettings, StockLevel } from './commerce/show-catalog.js';
 import { Dashboard, Report } from './analytics.js';
 
@@ -150,6 +151,10 @@ export const ipcChannels = {
   'orders.eraseBuyer': { request: OrderRef, response: SellerOrder },
   /** Orders as CSV for shipping (UTF-8 with BOM so Excel opens Korean correctly). */
   'orders.exportCsv': { request: ShowRef, response: CsvFile },
+  /** Suspicious clusters: standing orders sharing one phone, address or network (docs/identity-and-fairness.md). */
+  'orders.clusters': { request: ShowRef, response: z.array(OrderCluster) },
+  /** Cancels a cluster's unpaid orders at once; paid ones come back as refused (refund them one by one). */
+  'orders.cancelMany': { request: ShowRef.extend({ orderIds: z.array(z.string().min(1).max(80)).min(1).max(500), reason: z.string().trim().max(200).default('') }).strict(), response: BulkCancelResponse },
   'dashboard.get': { request: ShowRef, response: Dashboard },
   'report.get': { request: ShowRef, response: Report },
   'report.exportCsv': { request: ShowRef, response: CsvFile },

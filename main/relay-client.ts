@@ -77,6 +77,8 @@ export class RelayClient {
   cancelOrder = (orderId: string, reason: string) => this.data(R.cancelOrder, { params: { orderId }, body: { reason } });
   refundOrder = (orderId: string, reason: string) => this.data(R.refundOrder, { params: { orderId }, body: { reason } });
   eraseBuyer = (orderId: string) => this.data(R.eraseBuyer, { params: { orderId }, body: {} });
+  orderClusters = (id: string) => this.data(R.orderClusters, { params: { id } });
+  cancelOrders = (id: string, orderIds: string[], reason: string) => this.data(R.cancelOrders, { params: { id }, body: { orderIds, reason } });
   dashboard = (id: string) => this.data(R.dashboard, { params: { id } });
   report = (id: string) => this.data(R.report, { params: { id } });
   reportCsv = (id: string) => this.data(R.reportCsv, { params: { id } });

@@ -2,7 +2,7 @@ import type { Handlers } from '../handlers.js';
 import type { RelayClient } from '../relay-client.js';
 import type { Commerce } from './commerce.js';
 
-type CommerceChannel = 'payment.get' | 'payment.save' | 'segments.enter' | 'orders.list' | 'orders.markPaid' | 'orders.cancel' | 'orders.refund' | 'orders.eraseBuyer' | 'orders.exportCsv' | 'dashboard.get' | 'report.get' | 'report.exportCsv';
+type CommerceChannel = 'payment.get' | 'payment.save' | 'segments.enter' | 'orders.list' | 'orders.markPaid' | 'orders.cancel' | 'orders.refund' | 'orders.eraseBuyer' | 'orders.exportCsv' | 'orders.clusters' | 'orders.cancelMany' | 'dashboard.get' | 'report.get' | 'report.exportCsv';
 
 const BOM = '\uFEFF';
 
@@ -37,6 +37,8 @@ export function commerceHandlers(commerce: Commerce, client: () => RelayClient):
     'orders.cancel': (req) => client().cancelOrder(req.orderId, req.reason),
     'orders.refund': (req) => client().refundOrder(req.orderId, req.reason),
     'orders.eraseBuyer': (req) => client().eraseBuyer(req.orderId),
+    'orders.clusters': (req) => client().orderClusters(req.showId),
+    'orders.cancelMany': (req) => client().cancelOrders(req.showId, req.orderIds, req.reason),
     'orders.exportCsv': async (req) => ({ filename: csvFilename('orders', await title(req.showId)), csv: withBom(await client().ordersCsv(req.showId)) }),
     'dashboard.get': async (req) => commerce.rememberDashboard(req.showId, await client().dashboard(req.showId)),
     'report.get': (req) => client().report(req.showId),

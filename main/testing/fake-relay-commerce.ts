@@ -143,6 +143,26 @@ export function createFakeCommerce(broadcast: Broadcast): { commerce: FakeCommer
     cancelOrder: ({ params }) => act(params.orderId, 'cancel'),
     refundOrder: ({ params }) => act(params.orderId, 'refund'),
     eraseBuyer: ({ params }) => act(params.orderId, 'erase'),
+    // The relay groups by keyed hashes of phone, address and network; the fake groups standing orders by phone.
+    orderClusters: ({ params: { id } }) => {
+      const byPhone = new Map<string, string[]>();
+      for (const o of ordersOf(id)) if ((o.status === 'awaiting_payment' || o.status === 'paid') && o.buyer) byPhone.set(o.buyer.phone, [...(byPhone.get(o.buyer.phone) ?? []), o.id]);
+      return [...byPhone.entries()].filter(([, ids]) => ids.length >= 3).map(([phone, orderIds]) => ({ by: 'phone' as const, key: `p${phone.slice(-4)}`, orderIds }));
+    },
+    cancelOrders: ({ params: { id }, body }) => {
+      const cancelled: string[] = [];
+      const refused: { orderId: string; error: string }[] = [];
+      for (const orderId of body.orderIds) {
+        try {
+          if (commerce.orders.get(orderId)?.showId !== id) throw new FakeRefusal('not_found', 'no such order');
+          act(orderId, 'cancel');
+          cancelled.push(orderId);
+        } catch (e) {
+          refused.push({ orderId, error: e instanceof FakeRefusal ? e.code : 'internal' });
+        }
+      }
+      return { cancelled, refused };
+    },
     dashboard: ({ params: { id } }) => {
       const d = commerce.dashboards.get(id);
       if (!d) throw new FakeRefusal('not_found', 'no dashboard');

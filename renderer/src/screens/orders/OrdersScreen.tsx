@@ -7,6 +7,7 @@ import { isRehearsalOrder, money } from '../../commerce/numbers.js';
 import { useNow, useOrderFeed } from '../../commerce/orders-feed.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { OrderRow } from './OrderRow.js';
+import { SuspiciousClusters } from './SuspiciousClusters.js';
 import { Icon } from '../../ui/Icon.js';
 
 type Filter = 'all' | 'awaiting_payment' | 'paid' | 'closed';
@@ -109,6 +110,7 @@ export function OrdersScreen({ show, onBack }: { show: Show; onBack: () => void 
           ))}
         </ol>
       </section>
+      {!rehearsal && <SuspiciousClusters showId={show.id} onChanged={() => void feed.reload()} />}
     </div>
   );
 }
