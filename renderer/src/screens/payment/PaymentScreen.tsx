@@ -86,6 +86,7 @@ export function PaymentScreen() {
                 <TextField id="pay-bank-name" label={p.bankName} placeholder={p.bankNamePh} value={draft.bank} onChange={(v) => set({ bank: v })} errors={errors['bankTransfer.bank']} />
                 <TextField id="pay-account" label={p.account} placeholder={p.accountPh} hint={p.accountHint} value={draft.account} onChange={(v) => set({ account: v })} errors={errors['bankTransfer.accountNumber']} inputMode="tel" />
                 <TextField id="pay-holder" label={p.holder} placeholder={p.holderPh} value={draft.holder} onChange={(v) => set({ holder: v })} errors={errors['bankTransfer.holder']} />
+                <TextField id="pay-window" label={p.window} hint={p.windowHint} value={draft.window} onChange={(v) => set({ window: v })} errors={errors['bankTransfer.paymentWindowMinutes']} inputMode="numeric" suffix={p.minutes} />
               </div>
             )}
           </Method>

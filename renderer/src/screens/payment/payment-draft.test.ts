@@ -25,4 +25,13 @@ describe('payment form', () => {
     expect(checkPayment({ ...base, cod: false }, dictionaries.ko).errors).toEqual({ methods: ['결제 방법을 하나 이상 켜 주세요'] });
     expect(checkPayment({ ...base, fee: 'abc' }, dictionaries.en).errors).toEqual({ shippingFee: ['Enter a number'] });
   });
+
+  it('carries the payment window of bank transfers (30 minutes unless the seller sets it) and refuses one out of range', () => {
+    const bank = { ...base, bankOn: true, bank: '국민은행', account: '123-456-789012', holder: '김판매' };
+    expect(bank.window).toBe('30');
+    expect(checkPayment({ ...bank, window: '45' }, dictionaries.en).settings?.bankTransfer).toMatchObject({ paymentWindowMinutes: 45 });
+    expect(toDraft(checkPayment({ ...bank, window: '45' }, dictionaries.en).settings!).window).toBe('45');
+    expect(checkPayment({ ...bank, window: '0' }, dictionaries.ko).errors).toMatchObject({ 'bankTransfer.paymentWindowMinutes': [expect.any(String)] });
+    expect(checkPayment({ ...bank, window: '반시간' }, dictionaries.ko).errors).toMatchObject({ 'bankTransfer.paymentWindowMinutes': [expect.any(String)] });
+  });
 });

@@ -1,6 +1,6 @@
 import { parseMajorAmount } from '../../../../common/commerce/money.js';
-import { PaymentSettings } from '../../../../common/commerce/show-catalog.js';
-import { fieldErrors, type FieldErrors } from '../../catalog/validation.js';
+import { DEFAULT_PAYMENT_WINDOW_MINUTES, PaymentSettings } from '../../../../common/commerce/show-catalog.js';
+import { fieldErrors, intOf, type FieldErrors } from '../../catalog/validation.js';
 import type { Strings } from '../../i18n/strings.js';
 
 /** The payment form as the seller types it (amounts as text: "3,000"). */
@@ -9,6 +9,8 @@ export interface PaymentDraft {
   bank: string;
   account: string;
   holder: string;
+  /** Minutes an unpaid transfer holds its stock before the order expires. */
+  window: string;
   cod: boolean;
   card: boolean;
   fee: string;
@@ -24,6 +26,7 @@ export function toDraft(p: PaymentSettings): PaymentDraft {
     bank: p.bankTransfer?.bank ?? '',
     account: p.bankTransfer?.accountNumber ?? '',
     holder: p.bankTransfer?.holder ?? '',
+    window: String(p.bankTransfer?.paymentWindowMinutes ?? DEFAULT_PAYMENT_WINDOW_MINUTES),
     cod: p.cashOnDelivery,
     card: p.card,
     fee: amountText(p.shippingFee),
@@ -37,7 +40,7 @@ const amount = (text: string) => parseMajorAmount(text, 'KRW') ?? NaN;
 /** The settings the core would store, or the field errors (by the contract's own schema) in the seller's language. */
 export function checkPayment(d: PaymentDraft, t: Strings): { settings: PaymentSettings; errors: null } | { settings: null; errors: FieldErrors } {
   const candidate = {
-    bankTransfer: d.bankOn ? { bank: d.bank, accountNumber: d.account, holder: d.holder } : null,
+    bankTransfer: d.bankOn ? { bank: d.bank, accountNumber: d.account, holder: d.holder, paymentWindowMinutes: intOf(d.window) } : null,
     cashOnDelivery: d.cod,
     card: d.card,
     shippingFee: amount(d.fee),
