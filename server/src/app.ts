@@ -16,7 +16,7 @@ import { assertAllDeclared, DeclaredApi, withHeaders } from './http/declared.js'
 import { openApiDocument } from '../../common/api/openapi.js';
 import { RELAY_ROUTES } from '../../common/api/relay-routes.js';
 import { addWatchRoutes } from './http/watch-routes.js';
-import { addWhipRoutes } from './http/whip-routes.js';
+import { addWhipRoutes, setWhipCors } from './http/whip-routes.js';
 import { externalJanusAccess } from './janus/janus-access.js';
 import { writeJanusConfig } from './janus/janus-config.js';
 import { JanusProcess } from './janus/janus-process.js';
@@ -120,7 +120,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     undeclared: (r, code) => log.warn('a route answered an error code its declaration does not list', { route: `${r.method} ${r.path}`, code }),
   });
   addStudioRoutes(api, { store, links, live });
-  addWhipRoutes(router, keys, live);
+  addWhipRoutes(api, live);
   addStageRoutes(api, { stage, store, links });
   addAssetRoutes(api, config.dataDir);
   addCommerceRoutes(router, { keys, store, commerce });
@@ -135,6 +135,8 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   const server: Server = createServer((req, res) => {
     const url = parseTarget(req.url);
     if (url === null) return sendError(res, new HttpError(400, ERROR_CODES.badRequest, 'the request target is not a valid URL path'));
+    // Browser WHIP encoders on other origins must be able to read every answer, refusals included.
+    if (url.pathname.startsWith('/whip/')) setWhipCors(res, router.methodsFor(url.pathname));
     const match = router.match(req.method ?? 'GET', url.pathname);
     if (match === null) return sendError(res, new HttpError(404, ERROR_CODES.notFound, 'no such page'));
     if (match === 'method') return sendError(res, new HttpError(405, 'method_not_allowed', `${req.method} is not served here`), { allow: router.methodsFor(url.pathname).join(', ') });

@@ -212,7 +212,7 @@ describe('WHIP ingest', () => {
     const preflight = await fetch(`${relay.url}/whip/shows/${show.id}`, { method: 'OPTIONS' });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
-    expect(preflight.headers.get('access-control-expose-headers')).toBe('location');
+    expect(preflight.headers.get('access-control-expose-headers')).toBe('location, etag, link');
     expect((await post('v=0', 'text/plain')).status).toBe(415);
     const notSdp = await post('hello');
     expect(notSdp.status).toBe(400);

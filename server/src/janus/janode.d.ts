@@ -9,6 +9,15 @@ declare module 'janode' {
     id: number;
     detach(): Promise<void>;
     hangup(): Promise<void>;
+    /** One candidate, several (sent as `candidates`), or `{ completed: true }` (end-of-candidates). */
+    trickle(candidate: TrickleCandidate | TrickleCandidate[] | { completed: true }): Promise<unknown>;
+    trickleComplete(): Promise<unknown>;
+  }
+  /** A trickled candidate as Janus reads it (`candidate:` line, and the m= section by mid or index). */
+  export interface TrickleCandidate {
+    candidate: string;
+    sdpMid?: string;
+    sdpMLineIndex?: number;
   }
   export interface JanodeSession extends EventEmitter {
     id: number;
@@ -55,6 +64,8 @@ declare module 'janode/plugins/videoroom' {
     joinConfigurePublisher(opts: { room: number; display?: string; audio?: boolean; video?: boolean; bitrate?: number; pin?: string; jsep: Jsep }): Promise<{ feed: number; jsep?: Jsep }>;
     joinSubscriber(opts: { room: number; feed: number; pin?: string }): Promise<{ jsep?: Jsep }>;
     start(opts: { jsep: Jsep }): Promise<unknown>;
+    /** A publisher's renegotiation (an ICE restart: an offer with new credentials); Janus answers in `.jsep`. */
+    configure(opts: { jsep?: Jsep; restart?: boolean; audio?: boolean; video?: boolean }): Promise<{ configured?: string; jsep?: Jsep }>;
     // The rest is used by tests that play an outsider.
     list(opts?: { admin_key?: string }): Promise<unknown>;
     listParticipants(opts: { room: number; secret?: string }): Promise<unknown>;

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import Janode, { type JanodeConnection, type JanodeSession } from 'janode';
+import Janode, { type JanodeConnection, type JanodeSession, type TrickleCandidate } from 'janode';
 import VideoRoomPlugin, { type VideoRoomHandle } from 'janode/plugins/videoroom';
 import { ROOM_BITRATE_CAP } from '../../../common/quality.js';
 import type { MediaEngineState } from '../../../common/protocol/studio-api.js';
@@ -149,7 +149,7 @@ export class MediaEngine extends EventEmitter<MediaEngineEvents> {
     return keys.pin;
   }
 
-  /** Joins the room as its publisher with the sender's full (non-trickle) offer; returns Janus's answer. */
+  /** Joins the room as its publisher with the sender's offer (candidates in it, or trickled later); returns Janus's answer. */
   async publish(room: number, display: string, offerSdp: string): Promise<{ handle: VideoRoomHandle; feed: number; answerSdp: string }> {
     const { session } = this.require();
     const handle = await session.attach(VideoRoomPlugin);
@@ -175,6 +175,21 @@ export class MediaEngine extends EventEmitter<MediaEngineEvents> {
       await handle.detach().catch(() => undefined);
       throw e;
     }
+  }
+
+  /** Candidates a WHIP client trickled (PATCH) for its publisher handle; `complete` sends end-of-candidates after them. */
+  async trickle(handle: VideoRoomHandle, candidates: TrickleCandidate[], complete: boolean): Promise<void> {
+    this.require();
+    if (candidates.length) await handle.trickle(candidates);
+    if (complete) await handle.trickleComplete();
+  }
+
+  /** An ICE restart the publisher asked for: its offer with new credentials; Janus answers with its own new ones. */
+  async restartPublisher(handle: VideoRoomHandle, offerSdp: string): Promise<string> {
+    this.require();
+    const done = await handle.configure({ jsep: { type: 'offer', sdp: offerSdp }, restart: true });
+    if (!done.jsep) throw new Error('Janus gave no answer to the ICE restart');
+    return done.jsep.sdp;
   }
 
   async answer(handle: VideoRoomHandle, answerSdp: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import type { TrickleCandidate } from 'janode';
 import type { VideoRoomHandle } from 'janode/plugins/videoroom';
 import type { RelayToViewer } from '../../../common/protocol/viewer.js';
 import type { PublicShow, Show } from '../../../common/show.js';
@@ -41,7 +42,19 @@ interface Publisher {
   feed: number;
   /** Janus serves a feed to subscribers only once the publisher's WebRTC is up. */
   up: boolean;
+  /** The offer the session runs on (an ICE restart re-offers it with new credentials). */
+  offerSdp: string;
+  /** WHIP's entity tag of the ICE session (RFC 9725 §4.3): new on every ICE restart. */
+  etag: string;
 }
+
+/** The ICE side of a publishing session, as WHIP's PATCH needs it. */
+export interface WhipIceSession {
+  etag: string;
+  offerSdp: string;
+}
+
+const newEtag = () => `"${randomBytes(12).toString('base64url')}"`;
 
 interface LiveShow {
   showId: string;
@@ -146,7 +159,7 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
   }
 
   /** Publishes a full SDP offer into the show's room, replacing any earlier publisher. Starts a scheduled show. */
-  async publish(showId: string, offerSdp: string): Promise<{ sessionId: string; answerSdp: string }> {
+  async publish(showId: string, offerSdp: string): Promise<{ sessionId: string; answerSdp: string; etag: string }> {
     let show = this.requireShow(showId);
     if (show.status === 'ended') throw new LiveError('conflict', 'this show has ended; create a new show to go live again');
     // Checked before the show starts and before Janus sees it: a bad offer changes nothing.
@@ -159,7 +172,7 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
       if (ls.room === null) ls.room = await this.engine.createRoom(show.title);
       const { handle, feed, answerSdp } = await this.engine.publish(ls.room, 'studio', offerSdp);
       const sessionId = `ps_${randomBytes(12).toString('base64url')}`;
-      const publisher: Publisher = { sessionId, handle, feed, up: false };
+      const publisher: Publisher = { sessionId, handle, feed, up: false, offerSdp, etag: newEtag() };
       ls.publisher = publisher;
       ls.epoch++;
       this.sessions.set(sessionId, showId);
@@ -178,7 +191,50 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
       });
       this.log.info('publishing', { showId, feed, epoch: ls.epoch });
       this.broadcastMedia(ls);
-      return { sessionId, answerSdp };
+      return { sessionId, answerSdp, etag: publisher.etag };
+    });
+  }
+
+  private publisherOf(sessionId: string): { ls: LiveShow; pub: Publisher } | null {
+    const showId = this.sessions.get(sessionId);
+    const ls = showId ? this.shows.get(showId) : undefined;
+    const pub = ls?.publisher;
+    return ls && pub && pub.sessionId === sessionId ? { ls, pub } : null;
+  }
+
+  /** The current publishing session's entity tag and offer, or null when there is no such session. */
+  whipSession(sessionId: string): WhipIceSession | null {
+    const found = this.publisherOf(sessionId);
+    return found ? { etag: found.pub.etag, offerSdp: found.pub.offerSdp } : null;
+  }
+
+  /** Hands trickled candidates (WHIP PATCH) to Janus for the session's handle; false when the session is gone. */
+  async trickle(sessionId: string, candidates: TrickleCandidate[], complete: boolean): Promise<boolean> {
+    const found = this.publisherOf(sessionId);
+    if (!found) return false;
+    // In the show's queue: a republish in between must not get the old client's candidates.
+    return found.ls.queue.run(async () => {
+      if (found.ls.publisher !== found.pub) return false;
+      await this.engine.trickle(found.pub.handle, candidates, complete);
+      return true;
+    });
+  }
+
+  /**
+   * An ICE restart (WHIP PATCH with new credentials): the stored offer with the new credentials goes
+   * to Janus, whose answer carries its own new ones; the session gets a new entity tag.
+   */
+  async restartIce(sessionId: string, offerSdp: string): Promise<{ answerSdp: string; etag: string } | null> {
+    const found = this.publisherOf(sessionId);
+    if (!found) return null;
+    return found.ls.queue.run(async () => {
+      const { ls, pub } = found;
+      if (ls.publisher !== pub) return null;
+      const answerSdp = await this.engine.restartPublisher(pub.handle, offerSdp);
+      pub.offerSdp = offerSdp;
+      pub.etag = newEtag();
+      this.log.info('publisher ICE restarted', { showId: ls.showId });
+      return { answerSdp, etag: pub.etag };
     });
   }
 
