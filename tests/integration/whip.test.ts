@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../common/testing/seeded-random.js';
 import { waitUntil } from '../helpers/media-pages.js';
 import { startRelay, type RunningRelay } from '../helpers/processes.js';
 
@@ -175,6 +176,24 @@ describe('WHIP endpoint', () => {
     expectCors(stop, SESSION);
     expect((await patch(sid, TRICKLE)).status).toBe(404);
     expect((await fetch(`${relay.url}/whip/sessions/${sid}`, { method: 'DELETE', headers: auth() })).status).toBe(404);
+  });
+
+  it('answers random fragments on a live session with a refusal or a success, never a 500, and keeps taking good ones', async () => {
+    const { sid, etag } = await publish(await createShow('whip fragment fuzz'));
+    const rng = seededRandom(9725);
+    const pieces = ['a=ice-ufrag:whp1', 'a=ice-pwd:whipwhipwhipwhipwhipwhip', 'a=ice-ufrag:zz', 'a=ice-pwd:restartrestartrestartrest', 'm=video 9 UDP/TLS/RTP/SAVPF 96', 'm=audio 9 X 1', 'a=mid:0', 'a=mid:9', `a=${CANDIDATE}`, 'a=candidate:x', 'a=end-of-candidates', 'a=', '\u0000', 'é', 'v=0'];
+    const seen = new Set<number>();
+    for (let i = 0; i < 150; i++) {
+      const body = Array.from({ length: rng.int(1, 8) }, () => rng.pick(pieces)).join(rng.pick(['\r\n', '\n']));
+      const r = await patch(sid, body, rng.int(0, 1) ? { 'if-match': rng.pick([etag, '"*"', '"x"']) } : {});
+      seen.add(r.status);
+      expect([200, 204, 400, 412, 428], `${r.status} for ${JSON.stringify(body)}`).toContain(r.status);
+    }
+    expect(seen.has(400)).toBe(true);
+    // The session still works: a restart to known credentials, then a trickle under its new tag.
+    const restarted = await patch(sid, restartFrag('fin1'), { 'if-match': '*' });
+    expect(restarted.status).toBe(200);
+    expect((await patch(sid, restartFrag('fin1'), { 'if-match': restarted.headers.get('etag')! })).status).toBe(204);
   });
 
   it('answered only codes its declarations list', () => {
