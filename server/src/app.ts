@@ -16,6 +16,8 @@ import { assertAllDeclared, DeclaredApi, withHeaders } from './http/declared.js'
 import { openApiDocument } from '../../common/api/openapi.js';
 import { RELAY_ROUTES } from '../../common/api/relay-routes.js';
 import { addWatchRoutes } from './http/watch-routes.js';
+import type { WatchAccess } from './http/watch-access.js';
+import { WatchShowCache } from './http/watch-show-cache.js';
 import { addWhipRoutes, setWhipCors } from './http/whip-routes.js';
 import { externalJanusAccess } from './janus/janus-access.js';
 import { writeJanusConfig } from './janus/janus-config.js';
@@ -115,17 +117,22 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
       : { ok, mediaEngine: { state: engine.state } };
     sendJson(res, ok ? 200 : 503, body);
   });
+  // The show a watch token opens, remembered a moment; a revoked link is forgotten at once.
+  const watchAccess: WatchAccess = { links, store, viewers: commerce.viewers };
+  const watchShows = new WatchShowCache(watchAccess);
+  links.onRevoke(() => watchShows.clear());
   const api = new DeclaredApi(router, {
     requireStudio: (req) => requireStudio(keys, req),
+    requireLink: (token) => void watchShows.showFor(token),
     undeclared: (r, code) => log.warn('a route answered an error code its declaration does not list', { route: `${r.method} ${r.path}`, code }),
   });
   addStudioRoutes(api, { store, links, live });
   addWhipRoutes(api, live);
   addStageRoutes(api, { stage, store, links });
   addAssetRoutes(api, config.dataDir);
-  addCommerceRoutes(router, { keys, store, commerce });
-  addWatchCommerceRoutes(router, { links, store, commerce, ensureRegistered: (showId, viewerId) => engagement.presence.ensureRegistered(showId, viewerId) });
-  addEngagementRoutes(router, { links, store, viewers: commerce.viewers, engagement });
+  addCommerceRoutes(api, { store, commerce });
+  addWatchCommerceRoutes(api, { access: watchAccess, shows: watchShows, commerce });
+  addEngagementRoutes(api, { access: watchAccess, engagement });
   addAnalyticsRoutes(api, { store, analytics, engagement });
   addWatchRoutes(api, links, store, opts.watchDist ?? DEFAULT_WATCH_DIST);
   const openApiJson = JSON.stringify(openApiDocument(VERSION));

@@ -5,7 +5,7 @@ import type { PathParams, RouteDecl } from '../../../common/api/route.js';
 import { RELAY_ROUTES } from '../../../common/api/relay-routes.js';
 import type { AnswerOf } from '../../../common/api/client.js';
 import { describeZodError } from '../../../common/errors.js';
-import { HttpError, readBody, sendJson, type Router } from './http-util.js';
+import { HttpError, readBody, sendError, sendJson, type Router } from './http-util.js';
 
 /**
  * Serves a route declared in common/api/relay-routes.ts: the router learns its method and path from
@@ -22,6 +22,8 @@ export type BodyOf<R extends RouteDecl> = R['body'] extends { kind: 'json'; sche
       : undefined;
 
 export interface Call<R extends RouteDecl> {
+  /** When the request reached the relay, before its body was read (a quiz deadline is about this). */
+  arrivedAt: number;
   req: IncomingMessage;
   res: ServerResponse;
   params: PathParams<R>;
@@ -29,13 +31,14 @@ export interface Call<R extends RouteDecl> {
 }
 
 const REPLY = Symbol('reply');
-/** A value plus headers the declaration cannot know (Location, Content-Disposition, ETag). */
+/** A value plus headers the declaration cannot know (Location, Content-Disposition, ETag), or another 2xx status. */
 export interface Reply<T> {
   [REPLY]: true;
   value: T;
   headers: Record<string, string>;
+  status?: number;
 }
-export const withHeaders = <T>(value: T, headers: Record<string, string>): Reply<T> => ({ [REPLY]: true, value, headers });
+export const withHeaders = <T>(value: T, headers: Record<string, string>, status?: number): Reply<T> => ({ [REPLY]: true, value, headers, status });
 /**
  * Returned by a handler that answered itself with a page for people rather than the API's JSON
  * error (the bilingual "this link cannot be opened" page): the declared answer is not sent.
@@ -52,6 +55,8 @@ export const apiError = (code: ErrorCode, message: string) => new HttpError(ERRO
 export interface ServeOptions {
   /** Throws an HttpError when the request does not carry a valid studio key. */
   requireStudio(req: IncomingMessage): void;
+  /** Throws an HttpError when a viewer route's watch-link token is bad, expired or revoked (checked before the body is read). */
+  requireLink(token: string): void;
   /** Told when a route answers a code its declaration does not list (tests turn it into a failure). */
   undeclared?(route: RouteDecl, code: string): void;
 }
@@ -100,9 +105,10 @@ function send(r: RouteDecl, res: ServerResponse, out: unknown): void {
   const value = reply ? reply.value : out;
   const headers = { 'cache-control': 'no-store', ...(reply?.headers ?? {}) };
   const a = r.answer;
-  if (a.kind === 'json') return sendJson(res, a.status, value, headers);
-  if (a.kind === 'empty') return void res.writeHead(a.status, headers).end();
-  res.writeHead(a.status, { 'content-type': a.contentType, 'x-content-type-options': 'nosniff', ...headers });
+  const status = reply?.status ?? a.status;
+  if (a.kind === 'json') return sendJson(res, status, value, headers);
+  if (a.kind === 'empty') return void res.writeHead(status, headers).end();
+  res.writeHead(status, { 'content-type': a.contentType, 'x-content-type-options': 'nosniff', ...headers });
   res.end(value as string | Buffer);
 }
 
@@ -119,15 +125,20 @@ export class DeclaredApi {
   serve<R extends RouteDecl>(r: R, handler: DeclaredHandler<R>, toError: ErrorMapper = (e) => e): this {
     const allowed = new Set<string>([...COMMON_ERRORS, ...r.errors]);
     this.router.add(r.method, r.path, async (req, res, params) => {
+      const arrivedAt = Date.now();
       try {
         if (r.auth === 'studio') this.opts.requireStudio(req);
+        if (r.auth === 'viewer' && params.token !== undefined) this.opts.requireLink(params.token);
         const body = (await readDeclaredBody(r, req)) as BodyOf<R>;
-        const out = await handler({ req, res, params: params as PathParams<R>, body });
+        const out = await handler({ arrivedAt, req, res, params: params as PathParams<R>, body });
         send(r, res, out);
       } catch (e) {
         const mapped = toError(e);
-        if (mapped instanceof HttpError && !allowed.has(mapped.code)) this.opts.undeclared?.(r, mapped.code);
-        throw mapped;
+        if (!(mapped instanceof HttpError)) throw mapped; // the app logs it and answers 500
+        if (!allowed.has(mapped.code)) this.opts.undeclared?.(r, mapped.code);
+        // Answered here, not rethrown: refusals are most of a flash sale's answers.
+        if (res.headersSent) return void res.end();
+        sendError(res, mapped);
       }
     });
     return this;

@@ -1,85 +1,75 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RELAY_ROUTES as R } from '../../../common/api/relay-routes.js';
 import { Id } from '../../../common/commerce/catalog.js';
-import { PollVoteRequest, QuizAnswerRequest, ViewerEventRequest } from '../../../common/protocol/watch-api.js';
 import type { Show } from '../../../common/show.js';
 import type { Engagement } from '../engagement/engagement.js';
 import { EngagementError } from '../engagement/errors.js';
-import { HttpError, sendJson, type Router } from './http-util.js';
-import { readWatchJson, requireLive, requireViewer, showForToken, viewerIdParam, type WatchAccess } from './watch-access.js';
+import { apiError, type DeclaredApi } from './declared.js';
+import { HttpError } from './http-util.js';
+import { requireLive, requireViewer, showForToken, viewerIdParam, type WatchAccess } from './watch-access.js';
 
-export interface EngagementRouteDeps extends WatchAccess {
+export interface EngagementRouteDeps {
+  access: WatchAccess;
   engagement: Engagement;
 }
 
-/** Viewer calls for taking part: quiz answers and outcomes, poll votes, funnel taps (docs/commerce-api.md). */
-export function addEngagementRoutes(router: Router, deps: EngagementRouteDeps): void {
-  const { engagement } = deps;
+const engagementError = (e: unknown) => (e instanceof EngagementError ? new HttpError(e.status, e.code, e.message) : e);
 
-  /** Link, rate limit, then the viewer: the checks every call shares, cheapest first. */
+/** Viewer calls for taking part: quiz answers and outcomes, poll votes, funnel taps (docs/api.md). */
+export function addEngagementRoutes(api: DeclaredApi, deps: EngagementRouteDeps): void {
+  // Not the cached show: answers and votes are refused the moment a show ends (they are not re-checked in a transaction).
+  const { engagement, access } = deps;
+
+  /** Rate limit, then the viewer: the checks every call shares, cheapest first (the link was checked before the body). */
   const admit = (show: Show, viewerId: string) => {
-    if (!engagement.limiter.take(`${show.id}:${viewerId}`)) throw new HttpError(429, 'rate_limited', 'too many requests from this device; wait a moment');
-    requireViewer(deps, show, viewerId);
+    if (!engagement.limiter.take(`${show.id}:${viewerId}`)) throw apiError('rate_limited', 'too many requests from this device; wait a moment');
+    requireViewer(access, show, viewerId);
   };
-  const handle =
-    (fn: (req: IncomingMessage, res: ServerResponse, p: Record<string, string>, arrival: number) => Promise<void> | void) =>
-    async (req: IncomingMessage, res: ServerResponse, p: Record<string, string>) => {
-      // Arrival is taken before the body is read: the quiz deadline is about when the answer reached the relay.
-      const arrival = Date.now();
-      try {
-        await fn(req, res, p, arrival);
-      } catch (e) {
-        if (e instanceof EngagementError) throw new HttpError(e.status, e.code, e.message);
-        throw e;
-      }
-    };
+  const e = engagementError;
 
-  router
-    .add(
-      'POST',
-      '/api/watch/:token/quizzes/answer',
-      handle(async (req, res, p, arrival) => {
-        const show = showForToken(deps, p.token!);
-        const body = await readWatchJson(req, QuizAnswerRequest);
+  api
+    .serve(
+      R.answerQuiz,
+      // arrivedAt was taken before the body was read: the quiz deadline is about when the answer reached the relay.
+      async ({ req, params, body, arrivedAt }) => {
+        const show = showForToken(access, params.token);
         admit(show, body.viewerId);
         requireLive(show);
-        const reactionMs = await engagement.quizzes.answer(show, body.viewerId, body, arrival, deps.viewers.networkTagOf(req));
-        sendJson(res, 200, { accepted: true, reactionMs });
-      }),
+        const reactionMs = await engagement.quizzes.answer(show, body.viewerId, body, arrivedAt, access.viewers.networkTagOf(req));
+        return { accepted: true as const, reactionMs };
+      },
+      e,
     )
-    .add(
-      'GET',
-      '/api/watch/:token/quizzes/:quizId/outcome',
-      handle((req, res, p) => {
-        const show = showForToken(deps, p.token!);
-        if (!Id.safeParse(p.quizId).success) throw new HttpError(400, 'bad_request', 'quiz id is malformed');
+    .serve(
+      R.quizOutcome,
+      ({ req, params }) => {
+        const show = showForToken(access, params.token);
+        if (!Id.safeParse(params.quizId).success) throw apiError('bad_request', 'quiz id is malformed');
         const viewerId = viewerIdParam(req);
         admit(show, viewerId);
-        sendJson(res, 200, engagement.quizzes.outcome(show, p.quizId!, viewerId));
-      }),
+        return engagement.quizzes.outcome(show, params.quizId, viewerId);
+      },
+      e,
     )
-    .add(
-      'POST',
-      '/api/watch/:token/polls/vote',
-      handle(async (req, res, p, arrival) => {
-        const show = showForToken(deps, p.token!);
-        const body = await readWatchJson(req, PollVoteRequest);
+    .serve(
+      R.votePoll,
+      async ({ req, params, body, arrivedAt }) => {
+        const show = showForToken(access, params.token);
         admit(show, body.viewerId);
         requireLive(show);
-        sendJson(res, 200, { counts: await engagement.polls.vote(show, body.viewerId, body.pollId, body.choiceIndex, arrival, deps.viewers.networkTagOf(req)) });
-      }),
+        return { counts: await engagement.polls.vote(show, body.viewerId, body.pollId, body.choiceIndex, arrivedAt, access.viewers.networkTagOf(req)) };
+      },
+      e,
     )
-    .add(
-      'POST',
-      '/api/watch/:token/events',
-      handle(async (req, res, p, arrival) => {
-        const show = showForToken(deps, p.token!);
-        const body = await readWatchJson(req, ViewerEventRequest);
+    .serve(
+      R.viewerEvent,
+      async ({ params, body, arrivedAt }) => {
+        const show = showForToken(access, params.token);
         admit(show, body.viewerId);
         // Only products on sale in this show: the funnel is not a place to store arbitrary ids.
-        if (!engagement.catalogOf(show)?.products.some((x) => x.id === body.productId)) throw new HttpError(400, 'unknown_product', 'this product is not on sale in this show');
-        await engagement.funnel.record(show.id, body.viewerId, body.kind, body.productId, arrival);
-        res.writeHead(204, { 'cache-control': 'no-store' });
-        res.end();
-      }),
+        if (!engagement.catalogOf(show)?.products.some((x) => x.id === body.productId)) throw apiError('unknown_product', 'this product is not on sale in this show');
+        await engagement.funnel.record(show.id, body.viewerId, body.kind, body.productId, arrivedAt);
+        return null;
+      },
+      e,
     );
 }

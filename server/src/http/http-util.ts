@@ -5,12 +5,17 @@ import { MAX_API_BODY_BYTES } from '../../../common/limits.js';
 
 /** An error that becomes an HTTP reply with a code and a sentence a person can act on. */
 export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
+  readonly status: number;
+  readonly code: string;
+
+  constructor(status: number, code: string, message: string) {
+    // Answers, not bugs: no stack trace to capture (a flash sale refuses thousands a second).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
+    this.status = status;
+    this.code = code;
   }
 }
 

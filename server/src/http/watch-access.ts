@@ -22,7 +22,7 @@ export function showForToken(access: WatchAccess, token: string): Show {
   const link = access.links.resolve(token);
   if (!link.ok) {
     const gone = link.reason === 'expired' || link.reason === 'revoked';
-    throw new HttpError(gone ? 410 : 404, ERROR_CODES.notFound, gone ? `this watch link is ${link.reason}` : 'this watch link is not valid');
+    throw gone ? new HttpError(410, 'link_gone', `this watch link is ${link.reason}`) : new HttpError(404, ERROR_CODES.notFound, 'this watch link is not valid');
   }
   const show = access.store.get(link.showId);
   if (!show) throw new HttpError(404, ERROR_CODES.notFound, 'this show no longer exists');

@@ -1,133 +1,103 @@
-import type { IncomingMessage } from 'node:http';
-import { CheckoutRequest, QuoteRequest } from '../../../common/commerce/order.js';
-import { ClaimCouponRequest, RegisterViewerRequest, type PaymentOptions } from '../../../common/protocol/watch-api.js';
+import { RELAY_ROUTES as R } from '../../../common/api/relay-routes.js';
+import type { PaymentOptions } from '../../../common/protocol/watch-api.js';
 import type { Show } from '../../../common/show.js';
 import { methodsOf } from '../commerce/checkout.js';
 import type { Commerce } from '../commerce/commerce.js';
 import { payToFor } from '../commerce/context.js';
 import { toViewerOrder } from '../commerce/order-store.js';
-import type { ShowStore } from '../shows/show-store.js';
-import type { WatchLinks } from '../shows/watch-links.js';
-import { CommerceError } from '../commerce/commerce-error.js';
-import { HttpError, sendJson, type RouteHandler, type Router } from './http-util.js';
-import { readWatchJson, requireViewer as requireRegistered, viewerIdParam, type WatchAccess } from './watch-access.js';
-import { WatchShowCache } from './watch-show-cache.js';
+import { commerceHttpError } from './commerce-routes.js';
+import { apiError, withHeaders, type DeclaredApi } from './declared.js';
+import { requireViewer as requireRegistered, viewerIdParam, type WatchAccess } from './watch-access.js';
+import type { WatchShowCache } from './watch-show-cache.js';
 
 /**
- * Viewer commerce routes under /api/watch/:token/… (docs/commerce-api.md): register a device,
- * quote, order, list own orders, payment options, claim and list coupons. Every call is checked
- * in this order: link → body (≤ 16 KiB, schema) → the viewer's rate limit → the viewer is
- * registered for the show → the rule of the call.
+ * Viewer commerce routes under /api/watch/:token/… (docs/api.md): register a device, quote, order,
+ * list own orders, payment options, claim and list coupons. Every call is checked in this order:
+ * link (DeclaredApi, before the body) → body (≤ 16 KiB, the declared schema) → the viewer's rate
+ * limit → the device id was issued by the relay → the rule of the call.
  */
-export function addWatchCommerceRoutes(
-  router: Router,
-  deps: {
-    links: WatchLinks;
-    store: ShowStore;
-    commerce: Commerce;
-    /** Kept for the relay's wiring; no longer needed (issued ids need no row to act). */
-    ensureRegistered?: (showId: string, viewerId: string) => void;
-  },
-): void {
-  const { commerce } = deps;
-  const access: WatchAccess = { links: deps.links, store: deps.store, viewers: commerce.viewers };
-  const shows = new WatchShowCache(access);
-  // Issued ids are checked by their MAC; the rows an act needs are written in its own commit.
-  const requireViewer = (show: Show, viewerId: string) => requireRegistered(access, show, viewerId);
+export function addWatchCommerceRoutes(api: DeclaredApi, deps: { access: WatchAccess; shows: WatchShowCache; commerce: Commerce }): void {
+  const { commerce, shows, access } = deps;
   const limit = (viewerId: string) => {
-    if (!commerce.limiter.take(viewerId)) throw new HttpError(429, 'rate_limited', 'too many requests from this device; wait a moment');
+    if (!commerce.limiter.take(viewerId)) throw apiError('rate_limited', 'too many requests from this device; wait a moment');
   };
-  const viewerGet = (req: IncomingMessage, show: Show) => {
-    const viewerId = viewerIdParam(req);
+  /** Rate limit, then the device: issued ids are checked by their MAC; an act writes the rows it needs in its own commit. */
+  const admit = (show: Show, viewerId: string) => {
     limit(viewerId);
-    requireViewer(show, viewerId);
-    return viewerId;
+    requireRegistered(access, show, viewerId);
   };
-  const route =
-    (handler: (req: IncomingMessage, show: Show) => Promise<[number, unknown]> | [number, unknown]): RouteHandler =>
-    async (req, res, p) => {
-      try {
-        const [status, body] = await handler(req, shows.showFor(p.token!));
-        sendJson(res, status, body);
-      } catch (e) {
-        // Answered here rather than rethrown as an HttpError: sold-out answers are most of a flash sale.
-        if (e instanceof CommerceError) return sendJson(res, e.status, { error: e.code, message: e.message });
-        throw e;
-      }
-    };
-
-  router
-    .add(
-      'POST',
-      '/api/watch/:token/viewers',
-      route(async (req, show) => {
-        const body = await readWatchJson(req, RegisterViewerRequest);
+  const e = commerceHttpError;
+  api
+    .serve(
+      R.registerViewer,
+      async ({ req, params, body }) => {
+        const show = shows.showFor(params.token);
         if (body.viewerId) limit(body.viewerId);
         // An id the relay never issued is not taken: the answer carries a new one (budgeted per network).
         const { write, ...registration } = commerce.viewers.register(show.id, commerce.viewers.addressOf(req), body.viewerId, body.nickname);
         // Lingers for company: a join storm's registrations share one transaction and fsync.
         await commerce.commits.run(write, true);
-        return [200, registration];
-      }),
+        return registration;
+      },
+      e,
     )
-    .add(
-      'POST',
-      '/api/watch/:token/quote',
-      route(async (req, show) => {
-        const body = await readWatchJson(req, QuoteRequest);
-        limit(body.viewerId);
-        requireViewer(show, body.viewerId);
+    .serve(
+      R.quote,
+      ({ params, body }) => {
+        const show = shows.showFor(params.token);
+        admit(show, body.viewerId);
         const catalog = commerce.catalogOf(show);
-        if (!catalog) throw new HttpError(400, 'unknown_product', 'this product is not on sale in this show');
-        const priced = commerce.context.pricer.price({ showId: show.id, catalog, viewerId: body.viewerId, line: body.line, couponCode: body.couponCode, now: commerce.context.now() });
-        return [200, priced.quote];
-      }),
+        if (!catalog) throw apiError('unknown_product', 'this product is not on sale in this show');
+        return commerce.context.pricer.price({ showId: show.id, catalog, viewerId: body.viewerId, line: body.line, couponCode: body.couponCode, now: commerce.context.now() }).quote;
+      },
+      e,
     )
-    .add(
-      'POST',
-      '/api/watch/:token/orders',
-      route(async (req, show) => {
-        const body = await readWatchJson(req, CheckoutRequest);
-        limit(body.viewerId);
-        requireViewer(show, body.viewerId);
+    .serve(
+      R.order,
+      async ({ req, params, body }) => {
+        const show = shows.showFor(params.token);
+        admit(show, body.viewerId);
         const { status, order } = await commerce.checkout.checkout(show, body, commerce.viewers.networkTagOf(req));
-        return [status, order];
-      }),
+        return withHeaders(order, {}, status); // 200 for an idempotent replay of an order already placed
+      },
+      e,
     )
-    .add(
-      'GET',
-      '/api/watch/:token/orders',
-      route((req, show) => {
-        const viewerId = viewerGet(req, show);
+    .serve(
+      R.myOrders,
+      ({ req, params }) => {
+        const show = shows.showFor(params.token);
+        const viewerId = viewerIdParam(req);
+        admit(show, viewerId);
         const catalog = commerce.catalogOf(show);
-        return [200, commerce.orders.listByViewer(show.id, viewerId).map((o) => toViewerOrder(o, payToFor(catalog, o)))];
-      }),
+        return commerce.orders.listByViewer(show.id, viewerId).map((o) => toViewerOrder(o, payToFor(catalog, o)));
+      },
+      e,
     )
-    .add(
-      'GET',
-      '/api/watch/:token/payment',
-      route((_req, show) => {
-        const catalog = commerce.catalogOf(show);
-        if (!catalog) throw new HttpError(404, 'not_found', 'the seller has not opened the shop for this show yet');
-        // Only what the viewer may choose; the account number comes with a bank-transfer order.
-        const { payment } = catalog;
-        const options: PaymentOptions = { methods: methodsOf(payment), shippingFee: payment.shippingFee, freeShippingFrom: payment.freeShippingFrom, currency: catalog.products[0]?.currency ?? 'KRW' };
-        return [200, options];
-      }),
+    .serve(R.paymentOptions, ({ params }) => {
+      const catalog = commerce.catalogOf(shows.showFor(params.token));
+      if (!catalog) throw apiError('not_found', 'the seller has not opened the shop for this show yet');
+      // Only what the viewer may choose; the account number comes with a bank-transfer order.
+      const { payment } = catalog;
+      const options: PaymentOptions = { methods: methodsOf(payment), shippingFee: payment.shippingFee, freeShippingFrom: payment.freeShippingFrom, currency: catalog.products[0]?.currency ?? 'KRW' };
+      return options;
+    })
+    .serve(
+      R.claimCoupon,
+      async ({ req, params, body }) => {
+        const show = shows.showFor(params.token);
+        admit(show, body.viewerId);
+        return commerce.claims.claim(show, body.viewerId, body.couponId, commerce.viewers.networkTagOf(req));
+      },
+      e,
     )
-    .add(
-      'POST',
-      '/api/watch/:token/coupons/claim',
-      route(async (req, show) => {
-        const body = await readWatchJson(req, ClaimCouponRequest);
-        limit(body.viewerId);
-        requireViewer(show, body.viewerId);
-        return [200, await commerce.claims.claim(show, body.viewerId, body.couponId, commerce.viewers.networkTagOf(req))];
-      }),
-    )
-    .add(
-      'GET',
-      '/api/watch/:token/coupons',
-      route((req, show) => [200, commerce.claims.held(show, viewerGet(req, show))]),
+    .serve(
+      R.myCoupons,
+      ({ req, params }) => {
+        const show = shows.showFor(params.token);
+        const viewerId = viewerIdParam(req);
+        admit(show, viewerId);
+        return commerce.claims.held(show, viewerId);
+      },
+      e,
     );
 }

@@ -18,6 +18,12 @@ export class WatchShowCache {
 
   constructor(private readonly access: WatchAccess) {}
 
+  /** Forgets every remembered link (one was revoked: it must stop working now, not within a second). */
+  clear(): void {
+    this.links.clear();
+    this.shows.clear();
+  }
+
   showFor(token: string, now = Date.now()): Show {
     const link = this.links.get(token);
     if (link && link.until > now) {

@@ -37,3 +37,14 @@ describe('errorMessage', () => {
     expect(errorPlace('total_mismatch')).toBe('form');
   });
 });
+
+describe('words for every code a viewer route may answer', () => {
+  it('has Korean and English words for each error code the declared viewer routes list', async () => {
+    const { RELAY_ROUTES } = await import('../../../common/api/relay-routes.js');
+    const { COMMON_ERRORS } = await import('../../../common/api/error-codes.js');
+    const { WORDED_CODES } = await import('./api-errors.js');
+    const viewerCodes = new Set<string>(COMMON_ERRORS);
+    for (const r of Object.values(RELAY_ROUTES)) if (r.auth === 'viewer') r.errors.forEach((c) => viewerCodes.add(c));
+    expect([...viewerCodes].filter((c) => !WORDED_CODES.includes(c))).toEqual([]);
+  });
+});

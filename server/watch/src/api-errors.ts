@@ -19,6 +19,7 @@ const MESSAGES: Record<string, Maker> = {
   rate_limited: fixed('요청이 너무 많아요. 잠시 후 다시 시도해 주세요.', 'Too many tries. Wait a moment and try again.'),
   too_large: fixed('입력한 내용이 너무 길어요.', 'What you entered is too long.'),
   not_found: fixed('찾을 수 없어요. 방송이 끝났거나 링크가 바뀌었을 수 있어요.', 'Not found. The show may have ended or the link changed.'),
+  link_gone: fixed('판매자가 이 링크를 더 이상 사용하지 않거나 링크가 만료되었어요. 판매자에게 새 링크를 받아 주세요.', 'The seller withdrew this link or it expired. Ask the seller for a new one.'),
   unknown_viewer: fixed('이 기기를 확인하지 못했어요. 페이지를 새로고침해 주세요.', 'This device could not be recognised. Please reload the page.'),
   show_not_live: fixed('방송 중에만 할 수 있어요.', 'This is only possible while the show is live.'),
   sold_out: fixed('품절되었어요.', 'Sold out.'),
@@ -46,7 +47,16 @@ const MESSAGES: Record<string, Maker> = {
   poll_voted: fixed('이미 투표했어요.', 'You have already voted.'),
   payment_declined: fixed('카드 결제가 거절되었어요. 다른 카드로 다시 시도해 주세요.', 'The card was declined. Try again with another card.'),
   not_decided: fixed('아직 결과가 나오지 않았어요.', 'The result is not in yet.'),
+  buyer_cap: fixed('1인당 구매 한도를 넘었어요. 이미 주문한 수량을 확인해 주세요.', 'You have reached the per-buyer limit for this product. Check the orders you already placed.'),
+  network_cap: fixed('같은 네트워크에서 이미 많이 참여했어요. 카드로 결제하거나 잠시 후 다시 시도해 주세요.', 'Many people on this network have already taken part. Pay by card, or try again later.'),
+  device_budget: fixed('접속이 몰리고 있어요. 몇 초 뒤 다시 시도해 주세요.', 'Many devices are joining from this network. Try again in a few seconds.'),
+  bad_request: fixed('요청을 처리하지 못했어요. 페이지를 새로고침한 뒤 다시 시도해 주세요.', 'The request could not be processed. Reload the page and try again.'),
+  method_not_allowed: fixed('요청을 처리하지 못했어요. 페이지를 새로고침한 뒤 다시 시도해 주세요.', 'The request could not be processed. Reload the page and try again.'),
+  internal: fixed('잠시 문제가 생겼어요. 다시 시도해 주세요.', 'Something went wrong on the server. Please try again.'),
 };
+
+/** Every code a viewer route may answer has words (a test checks it against the declared routes). */
+export const WORDED_CODES: readonly string[] = Object.keys(MESSAGES);
 
 /** The first whole number in the relay's message ("only 3 left" → 3), for messages that carry one. */
 export function numberIn(message: string | null): number | null {
