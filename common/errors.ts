@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import type { ErrorCode } from './api/error-codes.js';
 
 /** Error body every relay and studio-core HTTP error uses. `code` is for programs, `message` for people. */
 export const ApiError = z.object({ error: z.string(), message: z.string() });
 export type ApiError = z.infer<typeof ApiError>;
 
+/** Short names for the codes code refers to most; the codes themselves are declared in api/error-codes.ts. */
 export const ERROR_CODES = {
   unauthorized: 'unauthorized',
   badRequest: 'bad_request',
@@ -13,7 +15,10 @@ export const ERROR_CODES = {
   mediaUnavailable: 'media_unavailable',
   relayUnreachable: 'relay_unreachable',
   internal: 'internal',
-} as const;
+} as const satisfies Record<string, ErrorCode | ClientErrorCode>;
+
+/** Codes the studio core gives for what happened on the way to the relay (never sent by the relay). */
+type ClientErrorCode = 'relay_unreachable';
 
 /** Turns a zod error into one line a person can read. */
 export function describeZodError(error: z.ZodError): string {

@@ -56,6 +56,8 @@ const CHANNELS: Readonly<Record<IpcChannel, true>> = {
   'orders.refund': true,
   'orders.eraseBuyer': true,
   'orders.exportCsv': true,
+  'orders.clusters': true,
+  'orders.cancelMany': true,
   'dashboard.get': true,
   'report.get': true,
   'report.exportCsv': true,

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../../common/api/error-codes.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import { describeZodError, ERROR_CODES } from '../../../common/errors.js';
@@ -6,9 +7,9 @@ import { MAX_API_BODY_BYTES } from '../../../common/limits.js';
 /** An error that becomes an HTTP reply with a code and a sentence a person can act on. */
 export class HttpError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ErrorCode;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: ErrorCode, message: string) {
     // Answers, not bugs: no stack trace to capture (a flash sale refuses thousands a second).
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
