@@ -2,21 +2,14 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Show, WatchLink } from '../../common/show.js';
+import { studioHttp } from '../helpers/studio-http.js';
 import { startRelay, type RunningRelay } from '../helpers/processes.js';
 import { waitUntil } from '../helpers/media-pages.js';
 import { TestSocket } from '../helpers/ws-client.js';
 
 /** The relay as a process with a real Janus it started itself; HTTP and WebSocket on loopback only. */
 let relay: RunningRelay;
-const api = async <T>(method: string, path: string, body?: unknown, key: string | null = relay.studioKey) => {
-  const res = await fetch(relay.url + path, {
-    method,
-    headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text) as T, headers: res.headers };
-};
+const api = studioHttp(() => relay);
 const wsUrl = () => relay.url.replace('http', 'ws') + '/ws/watch';
 
 beforeAll(async () => {

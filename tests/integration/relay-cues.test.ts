@@ -1,20 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Show, WatchLink } from '../../common/show.js';
 import type { Stage, StageOp } from '../../common/stage.js';
+import { studioHttp } from '../helpers/studio-http.js';
 import { startRelay, type RunningRelay } from '../helpers/processes.js';
 import { TestSocket } from '../helpers/ws-client.js';
 
 /** The stage over the real relay: firing cues, fan-out, late joiners, conflicts, forgeries, assets. */
 let relay: RunningRelay;
-const api = async <T>(method: string, path: string, body?: unknown, key: string | null = relay.studioKey) => {
-  const res = await fetch(relay.url + path, {
-    method,
-    headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-};
+const api = studioHttp(() => relay);
 const card = (id: string) => ({ productId: id, name: `상품 ${id}`, imageUrls: [], currency: 'KRW', price: 39000, salePrice: 29000, stock: 7, externalUrl: null });
 const pin = (...ids: string[]): StageOp => ({ op: 'pin', cards: ids.map(card) as never });
 let n = 0;

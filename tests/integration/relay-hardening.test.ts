@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Show, WatchLink } from '../../common/show.js';
 import { waitUntil } from '../helpers/media-pages.js';
+import { studioHttp } from '../helpers/studio-http.js';
 import { startRelay, type RunningRelay } from '../helpers/processes.js';
 import { rawRequest, upgradeRequest } from '../helpers/raw-http.js';
 import { TestSocket } from '../helpers/ws-client.js';
@@ -12,15 +13,7 @@ import { TestSocket } from '../helpers/ws-client.js';
  */
 let relay: RunningRelay;
 let port: number;
-const api = async <T>(method: string, path: string, body?: unknown, key: string | null = relay.studioKey) => {
-  const res = await fetch(relay.url + path, {
-    method,
-    headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text) as T };
-};
+const api = studioHttp(() => relay);
 const wsUrl = () => relay.url.replace('http', 'ws') + '/ws/watch';
 const alive = () => relay.proc.exitCode === null && relay.proc.signalCode === null;
 
