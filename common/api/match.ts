@@ -16,7 +16,8 @@ const patternOf = (r: RouteDecl): RegExp => {
   return re;
 };
 
-function decode(text: string): string | null {
+/** decodeURIComponent without the URIError (`%E0%A4%A`, a lone `%`): null instead, for the sender's 400. */
+export function safeDecode(text: string): string | null {
   try {
     return decodeURIComponent(text);
   } catch {
@@ -35,7 +36,7 @@ export function matchRoute<N extends string>(routes: Record<N, RouteDecl>, metho
     const params: Record<string, string> = {};
     const names = pathParams(r.path);
     for (let i = 0; i < names.length; i++) {
-      const v = decode(m[i + 1]!);
+      const v = safeDecode(m[i + 1]!);
       if (v === null) return 'malformed';
       params[names[i]!] = v;
     }

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer } from 'ws';
+import { safeDecode } from '../../common/api/match.js';
 // Images (≤ 5 MiB, base64) and CSV files (≤ 5 MB) come through the contract; the schemas cap each.
 const MAX_IPC_BODY_BYTES = 8 * 1024 * 1024;
 import type { StudioCore } from '../studio-core-api.js';
@@ -12,14 +13,6 @@ import type { StudioCore } from '../studio-core-api.js';
 function parseTarget(target: string | undefined): URL | null {
   try {
     return new URL(target ?? '/', 'http://shell');
-  } catch {
-    return null;
-  }
-}
-
-function safeDecode(text: string): string | null {
-  try {
-    return decodeURIComponent(text);
   } catch {
     return null;
   }

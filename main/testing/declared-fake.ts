@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
+import { contentTypeProblem, mediaType, parseJsonBody, type BodyCheck } from '../../common/api/body.js';
 import { ERRORS, type ErrorCode } from '../../common/api/error-codes.js';
 import { allowedMethods, matchRoute } from '../../common/api/match.js';
 import { RELAY_ROUTES, type RelayRouteName } from '../../common/api/relay-routes.js';
@@ -32,27 +33,12 @@ const sendJson = (res: ServerResponse, status: number, body: unknown, headers: R
 };
 const refuse = (res: ServerResponse, code: ErrorCode, message: string, headers: Record<string, string> = {}) => sendJson(res, ERRORS[code].status, { error: code, message }, headers);
 
-function parseBody(r: RouteDecl, req: IncomingMessage, raw: Buffer): { ok: true; body: unknown } | { ok: false; code: ErrorCode; message: string } {
-  if (raw.length > ('maxBytes' in r.body ? r.body.maxBytes : 0) && r.body.kind !== 'none') return { ok: false, code: 'too_large', message: 'body too large' };
-  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  switch (r.body.kind) {
-    case 'none':
-      return { ok: true, body: undefined };
-    case 'json': {
-      let value: unknown;
-      try {
-        value = raw.length ? JSON.parse(raw.toString('utf8')) : {};
-      } catch {
-        return { ok: false, code: 'bad_request', message: 'request body is not valid JSON' };
-      }
-      const parsed = r.body.schema.safeParse(value);
-      return parsed.success ? { ok: true, body: parsed.data } : { ok: false, code: 'bad_request', message: parsed.error.issues[0]?.message ?? 'bad body' };
-    }
-    case 'sdp':
-      return type === (r.method === 'PATCH' ? 'application/trickle-ice-sdpfrag' : 'application/sdp') ? { ok: true, body: raw } : { ok: false, code: 'unsupported_type', message: 'wrong content type' };
-    case 'bytes':
-      return r.body.types.includes(type) ? { ok: true, body: raw } : { ok: false, code: 'unsupported_type', message: `this takes ${r.body.types.join(', ')}` };
-  }
+function parseBody(r: RouteDecl, req: IncomingMessage, raw: Buffer): BodyCheck<unknown> {
+  if (r.body.kind === 'none') return { ok: true, value: undefined };
+  if (raw.length > r.body.maxBytes) return { ok: false, code: 'too_large', message: 'body too large' };
+  const wrongType = contentTypeProblem(r, mediaType(req.headers['content-type']));
+  if (wrongType) return wrongType;
+  return r.body.kind === 'json' ? parseJsonBody(r, raw.toString('utf8')) : { ok: true, value: raw };
 }
 
 /** Answers one request from the declared routes and the fake's handlers. */
@@ -70,7 +56,7 @@ export function dispatchDeclared(handlers: FakeHandlers, key: string, req: Incom
   if (!body.ok) return refuse(res, body.code, body.message);
   let out: FakeAnswer;
   try {
-    out = handler({ params: m.params as PathParams<RouteDecl>, body: body.body as never, req });
+    out = handler({ params: m.params as PathParams<RouteDecl>, body: body.value as never, req });
   } catch (e) {
     // failNext… in tests may simulate any status a relay could send; the rest follow the declaration.
     if (e instanceof FakeRefusal) return sendJson(res, (e as { status?: number }).status ?? ERRORS[e.code]?.status ?? 500, { error: e.code, message: e.message });

@@ -125,8 +125,7 @@ for (const [name, start] of Object.entries(targets)) {
       expect(wrong.headers.get('allow')?.split(/,\s*/).sort()).toEqual(['GET', 'POST']);
     });
 
-    it('serves its OpenAPI 3.1 document with every declared route (the fake does not have to)', async () => {
-      if (t.asked() !== null) return;
+    it.runIf(name === 'real relay')('serves its OpenAPI 3.1 document with every declared route', async () => {
       const res = await fetch(`${t.url}/api/openapi.json`);
       expect(res.status).toBe(200);
       const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { operationId: string }>> };
@@ -135,9 +134,10 @@ for (const [name, start] of Object.entries(targets)) {
       expect(ids.sort()).toEqual(Object.keys(RELAY_ROUTES).sort());
     });
 
-    it('is asked only declared routes', () => {
-      const asked = t.asked();
-      if (asked === null) return; // the real relay serves only what it declares by construction
+    // The real relay serves only what it declares by construction (it refuses to start otherwise).
+    it.runIf(name === 'fake relay')('is asked only declared routes', () => {
+      const asked = t.asked()!;
+      expect(asked.length).toBeGreaterThan(10);
       const declared = Object.values(RELAY_ROUTES).map((r) => [r.method, new RegExp(`^${r.path.replace(/[.]/g, '\\.').replace(/:[A-Za-z]+/g, '[^/]+')}$`)] as const);
       const undeclared = asked.filter((a) => {
         const [method, path] = a.split(' ') as [string, string];

@@ -59,12 +59,6 @@ export class ViewerPresence extends EventEmitter<ViewerPresenceEvents> {
     return [...(this.present.get(showId)?.keys() ?? [])];
   }
 
-  /**
-   * Kept for the relay's wiring: a viewer who acts before its batch is written is not refused
-   * (its issued id is checked by MAC), and the act's own commit writes its rows.
-   */
-  ensureRegistered(_showId: string, _viewerId: string): void {}
-
   flush(): void {
     if (this.pending.size === 0) return;
     const batch = [...this.pending].map(([showId, ids]) => [showId, [...ids]] as const);

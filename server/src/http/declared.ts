@@ -4,7 +4,7 @@ import { COMMON_ERRORS, ERRORS, type ErrorCode } from '../../../common/api/error
 import type { PathParams, RouteDecl } from '../../../common/api/route.js';
 import { RELAY_ROUTES } from '../../../common/api/relay-routes.js';
 import type { AnswerOf } from '../../../common/api/client.js';
-import { describeZodError } from '../../../common/errors.js';
+import { contentTypeProblem, mediaType, parseJsonBody } from '../../../common/api/body.js';
 import { HttpError, readBody, sendError, sendJson, type Router } from './http-util.js';
 
 /**
@@ -61,42 +61,26 @@ export interface ServeOptions {
   undeclared?(route: RouteDecl, code: string): void;
 }
 
-const contentType = (req: IncomingMessage) => (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-
 async function readDeclaredBody(r: RouteDecl, req: IncomingMessage): Promise<unknown> {
-  switch (r.body.kind) {
-    case 'none':
-      return undefined;
-    case 'json': {
-      const text = await readBody(req, r.body.maxBytes);
-      let raw: unknown;
-      try {
-        raw = text.trim().length ? JSON.parse(text) : {};
-      } catch {
-        throw apiError('bad_request', 'request body is not valid JSON');
-      }
-      const parsed = r.body.schema.safeParse(raw);
-      if (!parsed.success) throw apiError('bad_request', describeZodError(parsed.error));
-      return parsed.data;
-    }
-    case 'sdp': {
-      const want = r.method === 'PATCH' ? 'application/trickle-ice-sdpfrag' : 'application/sdp';
-      if (contentType(req) !== want) throw apiError('unsupported_type', `this needs Content-Type: ${want}`);
-      return readBody(req, r.body.maxBytes);
-    }
-    case 'bytes': {
-      const type = contentType(req);
-      if (!r.body.types.includes(type)) throw apiError('unsupported_type', `this takes ${r.body.types.join(', ')}`);
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const c of req) {
-        size += (c as Buffer).length;
-        if (size > r.body.maxBytes) throw apiError('too_large', `the body is larger than ${r.body.maxBytes} bytes`);
-        chunks.push(c as Buffer);
-      }
-      return { bytes: Buffer.concat(chunks), type };
-    }
+  if (r.body.kind === 'none') return undefined;
+  const type = mediaType(req.headers['content-type']);
+  const wrongType = contentTypeProblem(r, type);
+  if (wrongType) throw apiError(wrongType.code, wrongType.message);
+  if (r.body.kind !== 'bytes') {
+    const text = await readBody(req, r.body.maxBytes);
+    if (r.body.kind === 'sdp') return text;
+    const parsed = parseJsonBody(r, text);
+    if (!parsed.ok) throw apiError(parsed.code, parsed.message);
+    return parsed.value;
   }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > r.body.maxBytes) throw apiError('too_large', `the body is larger than ${r.body.maxBytes} bytes`);
+    chunks.push(c as Buffer);
+  }
+  return { bytes: Buffer.concat(chunks), type };
 }
 
 function send(r: RouteDecl, res: ServerResponse, out: unknown): void {

@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../../../common/api/error-codes.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { z } from 'zod';
-import { describeZodError, ERROR_CODES } from '../../../common/errors.js';
+import { safeDecode } from '../../../common/api/match.js';
+import { ERROR_CODES } from '../../../common/errors.js';
 import { MAX_API_BODY_BYTES } from '../../../common/limits.js';
 
 /** An error that becomes an HTTP reply with a code and a sentence a person can act on. */
@@ -43,19 +43,6 @@ export async function readBody(req: IncomingMessage, limit = MAX_API_BODY_BYTES)
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
-}
-
-export async function readJson<S extends z.ZodType>(req: IncomingMessage, schema: S): Promise<z.infer<S>> {
-  const text = await readBody(req);
-  let raw: unknown;
-  try {
-    raw = text.length ? JSON.parse(text) : {};
-  } catch {
-    throw new HttpError(400, ERROR_CODES.badRequest, 'request body is not valid JSON');
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new HttpError(400, ERROR_CODES.badRequest, describeZodError(parsed.error));
-  return parsed.data;
 }
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, params: Record<string, string>) => Promise<void> | void;
@@ -116,14 +103,7 @@ export class Router {
   }
 }
 
-/** decodeURIComponent without the URIError (`%E0%A4%A`, a lone `%`): null instead. */
-export function safeDecode(text: string): string | null {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return null;
-  }
-}
+export { safeDecode };
 
 /**
  * The path and query of a request target, or null when it is not one a URL parser accepts

@@ -8,7 +8,7 @@ import type { WatchLinks } from '../shows/watch-links.js';
 import type { Show } from '../../../common/show.js';
 import { RELAY_ROUTES } from '../../../common/api/relay-routes.js';
 import { apiError, type DeclaredApi } from './declared.js';
-import { HttpError, type RouteHandler } from './http-util.js';
+import { HttpError } from './http-util.js';
 
 export interface StudioRouteDeps {
   keys: StudioKeys;
@@ -28,19 +28,6 @@ export function findShow(store: ShowStore, id: string): Show {
   const show = store.get(id);
   if (!show) throw new HttpError(404, ERROR_CODES.notFound, `no show with id ${id}`);
   return show;
-}
-
-/** Wraps a studio route: the studio key first, then domain errors mapped to HTTP by `toError`. */
-export function studioRoute(keys: StudioKeys, toError: (e: unknown) => unknown) {
-  return (handler: RouteHandler): RouteHandler =>
-    async (req, res, params) => {
-      requireStudio(keys, req);
-      try {
-        await handler(req, res, params);
-      } catch (e) {
-        throw toError(e);
-      }
-    };
 }
 
 /** Maps domain errors to HTTP with their declared status; anything else is a 500 the caller logs. */

@@ -1,14 +1,12 @@
 import type { IncomingMessage } from 'node:http';
-import type { z } from 'zod';
-import { describeZodError, ERROR_CODES } from '../../../common/errors.js';
+import { ERROR_CODES } from '../../../common/errors.js';
 import { VIEWER_ID_HEADER } from '../../../common/protocol/viewer-header.js';
 import { ViewerId } from '../../../common/protocol/viewer-id.js';
-import { MAX_WATCH_BODY_BYTES } from '../../../common/protocol/watch-api.js';
 import type { Show } from '../../../common/show.js';
 import type { ViewerRegistry } from '../commerce/viewer-registry.js';
 import type { ShowStore } from '../shows/show-store.js';
 import type { WatchLinks } from '../shows/watch-links.js';
-import { HttpError, readBody } from './http-util.js';
+import { HttpError } from './http-util.js';
 
 /** What every viewer call under /api/watch/:token/… needs: the link checked, the show, the viewer. */
 export interface WatchAccess {
@@ -37,20 +35,6 @@ export function requireViewer(access: WatchAccess, show: Show, viewerId: string)
 /** Orders, claims, answers and votes happen only while the show is live. */
 export function requireLive(show: Show): void {
   if (show.status !== 'live') throw new HttpError(409, 'show_not_live', show.status === 'ended' ? 'the show has ended' : 'the show has not started yet');
-}
-
-/** A viewer's JSON body: at most 16 KiB, parsed with the contract's schema. */
-export async function readWatchJson<S extends z.ZodType>(req: IncomingMessage, schema: S): Promise<z.infer<S>> {
-  const text = await readBody(req, MAX_WATCH_BODY_BYTES);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    throw new HttpError(400, ERROR_CODES.badRequest, 'request body is not valid JSON');
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new HttpError(400, ERROR_CODES.badRequest, describeZodError(parsed.error));
-  return parsed.data;
 }
 
 /**
