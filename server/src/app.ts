@@ -166,7 +166,14 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     activity: fanout,
     logLevel: config.logLevel,
     log: log.child({ component: 'viewer-workers' }),
-    deps: { links, live, stageOf: (id) => commerce.overlayStage(id, stage.get(id)), log: log.child({ component: 'viewer' }) },
+    deps: {
+      links,
+      live,
+      stageOf: (id) => commerce.overlayStage(id, stage.get(id)),
+      deviceFor: (address, claimed) => commerce.viewers.forSocket(address, claimed),
+      log: log.child({ component: 'viewer' }),
+    },
+    addressOf: (req) => commerce.viewers.addressOf(req),
   });
   // If the process exits without close() (a crash, the stop timeout), take Janus and the workers along.
   const killChildren = () => {

@@ -152,6 +152,20 @@ describe('device ids', () => {
     expect(commerce.viewers.register(showId, '127.0.0.10', null, null).viewerId).toBeTruthy(); // another network is not affected
   });
 
+  it('are issued to watching sockets under the same budget: past it a socket watches under an id that cannot act and never counts', () => {
+    const made = 'made_up_device_id_0002';
+    const first = commerce.viewers.forSocket('127.0.0.11', made);
+    expect(first).not.toBe(made);
+    expect(commerce.viewers.isIssued(first)).toBe(true);
+    expect(commerce.viewers.forSocket('127.0.0.11', first)).toBe(first); // a reload keeps it, free of charge
+    const ids = Array.from({ length: NEW_DEVICES_BURST + 5 }, () => commerce.viewers.forSocket('127.0.0.11', undefined));
+    const issued = ids.filter((id) => commerce.viewers.isIssued(id));
+    expect(issued).toHaveLength(NEW_DEVICES_BURST - 1);
+    expect(new Set(ids).size).toBe(ids.length); // watch-only ids are still distinct sockets
+    // The registration route shares the budget: this network has none left for now.
+    expect(() => commerce.viewers.register(showId, '127.0.0.11', null, null)).toThrow(CommerceError);
+  });
+
   it('keep plain ids registered before signed ids began; a plain id written since (a socket’s) cannot act', () => {
     db.prepare("INSERT INTO viewers (id, created_at) VALUES ('legacy_device_id_0001', '2020-01-01T00:00:00.000Z')").run();
     db.prepare('INSERT INTO viewers (id, created_at) VALUES (?, ?)').run('socket_made_up_id_0001', new Date(Date.now() + 1000).toISOString());

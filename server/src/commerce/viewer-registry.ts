@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Db } from '../db/database.js';
 import { CommerceError } from './commerce-error.js';
@@ -58,16 +59,25 @@ export class ViewerRegistry {
       id = this.identity.issue();
     }
     const issued = id;
-    const watcher = viewerId !== null && viewerId !== issued ? viewerId : null;
     const known = nickname === null ? this.nickname(issued) : nickname;
     const write = () => {
-      // A page that only watched so far had the id its socket made up: its place among the show's viewers moves to the issued id (counted once).
       const at = new Date(this.now()).toISOString();
       this.ensureRow(null, issued, at, nickname);
-      if (watcher) this.q('UPDATE OR IGNORE show_viewers SET viewer_id = ? WHERE show_id = ? AND viewer_id = ?').run(issued, showId, watcher);
       this.ensureRow(showId, issued, at);
     };
     return { viewerId: issued, nickname: known, write };
+  }
+
+  /**
+   * The id a viewer socket's hello watches under: the one it carries if the relay issued it, else a
+   * new issued id (the watch page keeps the welcome's id) while the network's budget for new devices
+   * allows. Past the budget the socket still watches, under a watch-only id the relay never issued:
+   * it counts among the sockets connected now, never as a unique viewer, and cannot act.
+   */
+  forSocket(address: string, claimed: string | undefined): string {
+    if (claimed !== undefined && this.isIssued(claimed)) return claimed;
+    if (this.newDevices.take(networkOf(address), this.now())) return this.identity.issue();
+    return randomBytes(16).toString('base64url');
   }
 
   /** The relay issued this id (its MAC checks), or it is an id registered before signed ids began. */

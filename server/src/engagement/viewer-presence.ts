@@ -13,10 +13,10 @@ export interface ViewerPresenceEvents {
 
 /**
  * Who is connected to each show right now (by device id: a viewer with two tabs counts once),
- * and the registration of everyone who joins a show's viewer channel. Registering makes them
- * count as unique viewers (a socket that watches is a viewer whatever id it carries; only an id the
- * relay issued can act); it is batched so a join storm costs one SQLite transaction a second, not
- * one per socket on the join path.
+ * and the registration of every issued device that joins a show's viewer channel. Registering makes
+ * them count as unique viewers; a watch-only id (past its network's budget for new devices, see
+ * ViewerRegistry.forSocket) never does. It is batched so a join storm costs one SQLite transaction a
+ * second, not one per socket on the join path.
  */
 export class ViewerPresence extends EventEmitter<ViewerPresenceEvents> {
   private readonly present = new Map<string, Map<string, number>>();
@@ -66,8 +66,7 @@ export class ViewerPresence extends EventEmitter<ViewerPresenceEvents> {
     const at = new Date().toISOString();
     try {
       this.db.transaction(() => {
-        // Any id a socket carried counts as watching; a plain id written now never becomes valid for acting (isIssued: legacy ids predate signed ones).
-        for (const [showId, ids] of batch) for (const id of ids) this.registry.ensureRow(showId, id, at);
+        for (const [showId, ids] of batch) for (const id of ids) if (this.registry.isIssued(id)) this.registry.ensureRow(showId, id, at);
       })();
     } catch (e) {
       // A show deleted under us, a full disk: these viewers register again on their next join or POST …/viewers.

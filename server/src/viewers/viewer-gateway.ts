@@ -1,11 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Stage } from '../../../common/stage.js';
-import type { LiveShows } from '../live/live-shows.js';
 import type { Logger, LogLevel } from '../log.js';
-import type { WatchLinks } from '../shows/watch-links.js';
-import { handleViewerSocket } from '../ws/viewer-channel.js';
+import { handleViewerSocket, type ViewerChannelDeps } from '../ws/viewer-channel.js';
 import { keepAlive } from './heartbeat.js';
 import type { FanoutActivity } from './fanout-activity.js';
 import { localViewerSocket, MAX_VIEWER_FRAME_BYTES } from './viewer-socket.js';
@@ -22,7 +19,9 @@ export interface ViewerGatewayOptions {
   activity: FanoutActivity;
   logLevel: LogLevel;
   log: Logger;
-  deps: { links: WatchLinks; live: LiveShows; stageOf: (showId: string) => Stage; log: Logger };
+  deps: ViewerChannelDeps;
+  /** The viewer's address as the relay sees it (the socket's peer, or a trusted proxy's X-Forwarded-For). */
+  addressOf: (req: IncomingMessage) => string;
 }
 
 /**
@@ -46,8 +45,9 @@ export class ViewerGateway {
   }
 
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    if (this.pool?.handOff(req, socket, head)) return;
-    this.wss.handleUpgrade(req, socket, head, (ws) => handleViewerSocket(localViewerSocket(keepAlive(ws), socket), this.opts.deps));
+    const address = this.opts.addressOf(req);
+    if (this.pool?.handOff(req, socket, head, address)) return;
+    this.wss.handleUpgrade(req, socket, head, (ws) => handleViewerSocket(localViewerSocket(keepAlive(ws), socket, address), this.opts.deps));
   }
 
   /** The sockets held in this process, for the relay's heartbeat (enrolled with keepAlive). */

@@ -23,6 +23,8 @@ export interface ViewerInput {
  */
 export interface ViewerSocket {
   readonly open: boolean;
+  /** The viewer's network address as the relay saw the upgrade (through trusted proxies): new device ids are budgeted per network. */
+  readonly address: string;
   send(text: string): void;
   sendFrame(frame: Buffer): void;
   /** Set for worker-held sockets: broadcasts reach them through the worker, once per worker. */
@@ -79,9 +81,10 @@ export function closeFlood(ws: WebSocket): void {
 }
 
 /** The in-process transport: a ws WebSocket and its raw socket (for broadcast frames written as-is). */
-export function localViewerSocket(ws: WebSocket, socket: Duplex): ViewerSocket {
+export function localViewerSocket(ws: WebSocket, socket: Duplex, address: string): ViewerSocket {
   const isOpen = () => ws.readyState === ws.OPEN;
   return {
+    address,
     get open() {
       return isOpen();
     },

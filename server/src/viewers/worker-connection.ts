@@ -15,9 +15,9 @@ const HANDOFFS_IN_FLIGHT = 2;
 /** One forked viewer worker as the relay sees it; it is also the fan-out for its viewers' shows. */
 export class ViewerWorker implements ShowFanout {
   readonly conns = new Map<number, WorkerConnection>();
-  /** Sockets sent whose handshake the worker has not reported yet, and those waiting to be sent. */
-  private readonly inFlight = new Set<number>();
-  private waiting: { m: Upgrade; socket: Socket }[] = [];
+  /** Sockets sent whose handshake the worker has not reported yet (with the viewer's address), and those waiting to be sent. */
+  private readonly inFlight = new Map<number, string>();
+  private waiting: { m: Upgrade; socket: Socket; address: string }[] = [];
   private nextWaiting = 0;
   /** Broadcasts and pings the worker has not acknowledged yet, oldest first. */
   private readonly unacked: { seq: number; at: number; broadcast: boolean }[] = [];
@@ -35,26 +35,27 @@ export class ViewerWorker implements ShowFanout {
     return this.conns.size + this.inFlight.size + this.waiting.length - this.nextWaiting;
   }
 
-  handOff(m: Upgrade, socket: Socket): void {
-    this.waiting.push({ m, socket });
+  handOff(m: Upgrade, socket: Socket, address: string): void {
+    this.waiting.push({ m, socket, address });
     this.pump();
   }
 
-  /** The worker finished (or refused) a handshake; false if it was not one of ours. */
-  settled(c: number): boolean {
-    const ours = this.inFlight.delete(c);
+  /** The worker finished (or refused) a handshake: the viewer's address, or null if it was not one of ours. */
+  settled(c: number): string | null {
+    const address = this.inFlight.get(c) ?? null;
+    this.inFlight.delete(c);
     this.pump();
-    return ours;
+    return address;
   }
 
   private pump(): void {
     while (this.inFlight.size < HANDOFFS_IN_FLIGHT && this.nextWaiting < this.waiting.length) {
-      const { m, socket } = this.waiting[this.nextWaiting++]!;
+      const { m, socket, address } = this.waiting[this.nextWaiting++]!;
       if (!this.child.connected) {
         socket.destroy();
         continue;
       }
-      this.inFlight.add(m.c);
+      this.inFlight.set(m.c, address);
       this.child.send(m, socket, (err: Error | null) => {
         if (!err) return;
         socket.destroy();
@@ -135,6 +136,7 @@ export class WorkerConnection implements ViewerSocket {
   constructor(
     private readonly worker: ViewerWorker,
     readonly id: number,
+    readonly address: string,
   ) {}
 
   get open(): boolean {

@@ -33,10 +33,10 @@ async function serve(mode: 'worker' | 'local', onInput: (i: ViewerInput) => void
   if (mode === 'worker') {
     pool = new ViewerWorkerPool({ count: 1, heartbeatMs: 60_000, stallMs: 60_000, logLevel: 'error', log: quiet, execArgv: ['--import', 'tsx'], onConnection });
     await pool.start();
-    server.on('upgrade', (req, socket, head) => void (pool!.handOff(req, socket, head) || socket.destroy()));
+    server.on('upgrade', (req, socket, head) => void (pool!.handOff(req, socket, head, req.socket.remoteAddress ?? '') || socket.destroy()));
   } else {
     const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
-    server.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => onConnection(localViewerSocket(ws, socket))));
+    server.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => onConnection(localViewerSocket(ws, socket, req.socket.remoteAddress ?? ''))));
   }
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   cleanups.push(async () => {

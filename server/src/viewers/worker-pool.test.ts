@@ -38,7 +38,7 @@ async function setUp(count = 1, stallMs = 60_000) {
   await pool.start();
   const server: Server = createServer();
   server.on('upgrade', (req, socket, head) => {
-    if (!pool.handOff(req, socket, head)) socket.destroy();
+    if (!pool.handOff(req, socket, head, req.socket.remoteAddress ?? '')) socket.destroy();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   // As the relay does: stop listening while the workers run (Node asks them about the sockets it handed over).
@@ -77,6 +77,8 @@ describe('viewer worker pool', { timeout: 60_000 }, () => {
     const b = open(url);
     await Promise.all([a.opened, b.opened]);
     await until('two connections', () => conns.length === 2);
+    // The relay learns each socket's address at the upgrade, before the worker has it (new devices are budgeted per network).
+    expect(conns.map((c) => c.conn.address)).toEqual(['127.0.0.1', '127.0.0.1']);
     a.ws.send(Buffer.from([1, 2, 3]), { binary: true });
     a.ws.send('x'.repeat(70_000));
     a.ws.send('{"type":"hello"}');

@@ -92,8 +92,9 @@ export class ViewerWorkerPool {
           return resolve();
         }
         if (m.k === 'open') {
-          if (!worker.settled(m.c)) return;
-          const conn = new WorkerConnection(worker, m.c);
+          const address = worker.settled(m.c);
+          if (address === null) return;
+          const conn = new WorkerConnection(worker, m.c, address);
           worker.conns.set(m.c, conn);
           return this.opts.onConnection(conn);
         }
@@ -172,7 +173,7 @@ export class ViewerWorkerPool {
   }
 
   /** Hands an upgrade of /ws/watch to the least-loaded ready worker; false when none can take it. */
-  handOff(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+  handOff(req: IncomingMessage, socket: Duplex, head: Buffer, address: string): boolean {
     let worker: ViewerWorker | null = null;
     for (const w of this.workers) if (w?.usable && (!worker || w.load < worker.load)) worker = w;
     if (!worker || this.stopping) return false;
@@ -180,7 +181,7 @@ export class ViewerWorkerPool {
     const headers: Record<string, string | string[]> = {};
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = v;
     stopReading(socket);
-    worker.handOff({ k: 'upgrade', c, method: req.method ?? 'GET', url: req.url ?? '/', headers, head }, socket as Socket);
+    worker.handOff({ k: 'upgrade', c, method: req.method ?? 'GET', url: req.url ?? '/', headers, head }, socket as Socket, address);
     return true;
   }
 

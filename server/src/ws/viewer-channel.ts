@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { describeZodError } from '../../../common/errors.js';
 import { ViewerToRelay, type RelayToViewer } from '../../../common/protocol/viewer.js';
 import { LiveError, type LiveShows, type ViewerPeer } from '../live/live-shows.js';
@@ -32,7 +31,16 @@ const LINK_MESSAGES: Record<string, string> = {
  * changes nothing, and the connection (and everyone else's) keeps working. The transport (worker
  * or in-process) has already applied the per-socket rate budget; revoking the link closes the socket.
  */
-export function handleViewerSocket(conn: ViewerSocket, deps: { links: WatchLinks; live: LiveShows; stageOf: (showId: string) => Stage; log: Logger }): void {
+export interface ViewerChannelDeps {
+  links: WatchLinks;
+  live: LiveShows;
+  stageOf: (showId: string) => Stage;
+  /** The device id this socket watches under: its own if the relay issued it, else a new one (see ViewerRegistry.forSocket). */
+  deviceFor: (address: string, claimed: string | undefined) => string;
+  log: Logger;
+}
+
+export function handleViewerSocket(conn: ViewerSocket, deps: ViewerChannelDeps): void {
   const { links, live, stageOf, log } = deps;
   let showId: string | null = null;
   let peer: ViewerPeer | null = null;
@@ -87,7 +95,7 @@ export function handleViewerSocket(conn: ViewerSocket, deps: { links: WatchLinks
         fail('link_revoked', LINK_MESSAGES.revoked!);
         conn.close(4403, 'link revoked');
       });
-      const viewerId = msg.viewerId ?? randomBytes(16).toString('base64url');
+      const viewerId = deps.deviceFor(conn.address, msg.viewerId);
       peer = { viewerId, send, sendFrame: (frame) => conn.sendFrame(frame), fanout: conn.fanout, subscriber: null };
       conn.join(showId);
       live.addViewer(showId, peer);
