@@ -85,6 +85,27 @@ describe('quiz answers', () => {
     s.close();
   });
 
+  it('ranks each viewer from when the relay delivered the quiz to its socket; a socket that joins after the opening is ranked from the fire time', async () => {
+    const { show, token } = await api.liveShow('delivered');
+    const [watcher, joiner] = [await api.viewer(token), await api.viewer(token)];
+    const { s } = await api.socket(token, watcher);
+    const O = (await api.fire(show.id, openQuiz('q-first', 30))).quiz!.endsAt - 30_000;
+    expect(await s.next('stage')).toMatchObject({ stage: { quiz: { quizId: 'q-first' } } });
+    const a = await answerFrom(1, token, watcher, 'q-first', 1, Date.now());
+    expect(a.status).toBe(200);
+    expect(a.body.reactionMs).toBeLessThanOrEqual(Date.now() - O);
+    // Reads the quiz from a welcome 1.5 s in and answers at once: a fresh socket must not buy a fast reaction.
+    await sleepUntil(O + 1500);
+    const late = await api.socket(token, joiner);
+    expect(late.welcome).toMatchObject({ stage: { quiz: { quizId: 'q-first' } } });
+    const sentAt = Date.now();
+    const b = await answerFrom(2, token, joiner, 'q-first', 1, sentAt);
+    expect(b.status).toBe(200);
+    expect(b.body.reactionMs).toBeGreaterThanOrEqual(sentAt - O);
+    s.close();
+    late.s.close();
+  });
+
   it("'draw' picks N winners among the correct answers only, and every winner gets the prize even past the coupon's quota", async () => {
     const { show, token } = await api.liveShow('draw');
     const viewers = await Promise.all(Array.from({ length: 6 }, () => api.viewer(token)));

@@ -38,6 +38,18 @@ describe('quiz deadline', () => {
     expect(judgeAnswer(round, OPEN + 60_000, OPEN + 800)).toEqual({ ok: true, reactionMs: 800 });
   });
 
+  it('ranks from when the relay delivered the quiz to that viewer, kept within [openedAt, arrival]', () => {
+    // Written to this viewer's socket 40 ms after the fire (a busier worker): those 40 ms are not the viewer's.
+    expect(judgeAnswer(round, OPEN + 500, OPEN + 1_540, OPEN + 40)).toEqual({ ok: true, reactionMs: 1_500 });
+    // No delivery known (joined after the opening, or a restart): the fire time.
+    expect(judgeAnswer(round, OPEN + 500, OPEN + 1_540, null)).toEqual({ ok: true, reactionMs: 1_540 });
+    // A delivery time outside the round (clock oddities) never makes a reaction negative or longer than since the fire.
+    expect(judgeAnswer(round, OPEN, OPEN + 1_000, OPEN + 5_000)).toEqual({ ok: true, reactionMs: 0 });
+    expect(judgeAnswer(round, OPEN, OPEN + 1_000, OPEN - 5_000)).toEqual({ ok: true, reactionMs: 1_000 });
+    // The deadline still follows shownAt, not the delivery.
+    expect(judgeAnswer(round, OPEN, OPEN + 11_500, OPEN + 100)).toEqual({ ok: false });
+  });
+
   it('never accepts an answer from before the quiz opened', () => {
     expect(judgeAnswer(round, OPEN - 10, OPEN - 1)).toEqual({ ok: false });
   });

@@ -6,8 +6,9 @@
  * A viewer's deadline starts when their screen showed the quiz (`shownAt`), because video reaches
  * viewers with different delays; the claim is clamped to [openedAt, openedAt + 3 s], so a viewer
  * can win at most 3 s of extra time. The reaction time that ranks "first N" is measured by the
- * relay alone, from the moment it fired the quiz: `shownAt` is the client's word, and a script
- * that sends its own send time as `shownAt` must not rank first.
+ * relay alone, from the moment it delivered the quiz to that viewer's socket (QuizDeliveries; the
+ * fire time when it has no such moment): `shownAt` is the client's word, and a script that sends
+ * its own send time as `shownAt` must not rank first.
  */
 export const SHOWN_AT_WINDOW_MS = 3000;
 /** Time an answer may spend in the network after the viewer's own deadline. */
@@ -48,12 +49,17 @@ export function clampShownAt(shownAt: number, openedAt: number, arrival: number)
 
 export type Judgement = { ok: true; reactionMs: number } | { ok: false };
 
-/** Whether an answer arriving at `arrival` counts, and its reaction time for "first N". */
-export function judgeAnswer(round: QuizRound, shownAt: number, arrival: number): Judgement {
+/**
+ * Whether an answer arriving at `arrival` counts, and its reaction time for "first N": from when
+ * the relay delivered the quiz to the viewer (`deliveredAt`, relay clock, kept within
+ * [openedAt, arrival]), or from the fire time when the relay has no delivery for it.
+ */
+export function judgeAnswer(round: QuizRound, shownAt: number, arrival: number, deliveredAt: number | null = null): Judgement {
   if (arrival < round.openedAt) return { ok: false };
   const start = clampShownAt(shownAt, round.openedAt, arrival);
   if (arrival > start + effectiveLimitMs(round) + NETWORK_SLACK_MS) return { ok: false };
-  return { ok: true, reactionMs: arrival - round.openedAt };
+  const from = deliveredAt === null ? round.openedAt : Math.min(Math.max(deliveredAt, round.openedAt), arrival);
+  return { ok: true, reactionMs: arrival - from };
 }
 
 export interface CorrectAnswer {

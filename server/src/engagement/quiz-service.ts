@@ -14,6 +14,7 @@ import type { Logger } from '../log.js';
 import type { ShowStore } from '../shows/show-store.js';
 import { EngagementError } from './errors.js';
 import { loadQuizRounds, showsWithUndecidedQuizzes, type ShowQuizRound } from './quiz-rounds.js';
+import { QuizDeliveries } from './quiz-deliveries.js';
 import { decideAtMs, judgeAnswer, pickWinners, type RandomInt } from './quiz-rules.js';
 import { QuizStore } from './quiz-store.js';
 
@@ -58,6 +59,7 @@ export class QuizService {
   private readonly commits: CommitQueue;
   private readonly log: Logger;
   private readonly randomInt: RandomInt;
+  private readonly deliveries = new QuizDeliveries();
 
   constructor(deps: QuizServiceDeps) {
     this.db = deps.db;
@@ -71,10 +73,15 @@ export class QuizService {
     this.randomInt = deps.randomInt ?? cryptoRandomInt;
     this.store = new QuizStore(this.db);
     deps.stage.on('stage', (showId, s) => this.onStage(showId, s));
+    deps.stage.on('delivered', (showId, version, ids, at) => this.deliveries.delivered(showId, version, ids, at));
+    deps.live.on('show', (show) => {
+      if (show.status === 'ended') this.deliveries.forget(show.id);
+    });
     for (const showId of showsWithUndecidedQuizzes(this.db)) this.reload(showId);
   }
 
   private onStage(showId: string, stage: Stage): void {
+    this.deliveries.published(showId, stage);
     const seen = stage.quiz ? `${stage.quiz.quizId}@${stage.quiz.endsAt}` : '';
     if (this.lastQuiz.get(showId) === seen) return;
     this.lastQuiz.set(showId, seen);
@@ -102,7 +109,7 @@ export class QuizService {
 
   /**
    * Records one answer arriving at `arrival` (relay clock) from network `net` (a tag); returns its
-   * reaction time (from the relay's fire time) once the answer is committed. Writes go through the
+   * reaction time (from when the relay delivered the quiz to this device, else its fire time) once the answer is committed. Writes go through the
    * group commit: a burst of answers is one fsync.
    */
   async answer(show: Show, viewerId: string, req: { quizId: string; choiceIndex: number; shownAt: number }, arrival: number, net: string | null = null): Promise<number> {
@@ -114,7 +121,7 @@ export class QuizService {
       if (round || this.store.result(showId, req.quizId)) throw new EngagementError(409, 'quiz_closed', 'this quiz is over');
       throw new EngagementError(409, 'quiz_not_open', 'this quiz has not started');
     }
-    const judged = judgeAnswer(round, req.shownAt, arrival);
+    const judged = judgeAnswer(round, req.shownAt, arrival, this.deliveries.deliveredAt(showId, req.quizId, viewerId));
     if (!judged.ok) {
       if (this.store.answer(showId, req.quizId, viewerId)) throw new EngagementError(409, 'quiz_answered', 'you already answered this quiz');
       throw new EngagementError(409, 'quiz_closed', 'time is up for this quiz');

@@ -22,8 +22,12 @@ export class LiveError extends Error {
 
 /** Something that writes a show's broadcast frame to many viewer sockets at once (a viewer worker). */
 export interface ShowFanout {
-  broadcast(showId: string, frame: Buffer): void;
+  /** `onWritten` (optional) is told when the frame has been written to the fan-out's sockets. */
+  broadcast(showId: string, frame: Buffer, onWritten?: (at: number) => void): void;
 }
+
+/** A broadcast reached these devices' sockets at `at` (relay clock). */
+export type OnDelivered = (viewerIds: string[], at: number) => void;
 
 /** One viewer's connection as the live layer sees it; the transport lives in the viewer channel. */
 export interface ViewerPeer {
@@ -363,13 +367,27 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
     if (show) this.broadcast(ls, { type: 'show', show: toPublic(show), mediaEpoch: epochOf(ls) });
   }
 
-  broadcast(ls: LiveShow | string, message: RelayToViewer): void {
+  /**
+   * One frame to every viewer of the show. With `onDelivered`, says when it reached whom: sockets in
+   * this process at once (reported after the caller's turn), each worker's when it acknowledges.
+   */
+  broadcast(ls: LiveShow | string, message: RelayToViewer, onDelivered?: OnDelivered): void {
     const entry = typeof ls === 'string' ? this.shows.get(ls) : ls;
     if (!entry || entry.viewers.size === 0) return;
     const frame = encodeTextFrame(Buffer.from(JSON.stringify(message)));
     // Same channel as each viewer's unicasts, so every viewer still gets its messages in order.
-    for (const f of entry.fanouts.keys()) f.broadcast(entry.showId, frame);
+    if (!onDelivered) {
+      for (const f of entry.fanouts.keys()) f.broadcast(entry.showId, frame);
+      for (const v of entry.local) v.sendFrame(frame);
+      return;
+    }
+    const byFanout = new Map<ShowFanout, string[]>();
+    for (const v of entry.viewers) if (v.fanout) (byFanout.get(v.fanout) ?? byFanout.set(v.fanout, []).get(v.fanout)!).push(v.viewerId);
+    for (const f of entry.fanouts.keys()) f.broadcast(entry.showId, frame, (at) => onDelivered(byFanout.get(f) ?? [], at));
     for (const v of entry.local) v.sendFrame(frame);
+    const local = [...entry.local].map((v) => v.viewerId);
+    const at = Date.now();
+    if (local.length > 0) queueMicrotask(() => onDelivered(local, at));
   }
 
   liveShowIds(): string[] {

@@ -9,6 +9,8 @@ const round = (ms: number) => Math.round(ms * 10) / 10;
 
 export interface StageServiceEvents {
   stage: [showId: string, stage: Stage];
+  /** The stage broadcast of `version` reached these devices at `at` (after its 'stage' event). */
+  delivered: [showId: string, version: number, viewerIds: string[], at: number];
 }
 
 /**
@@ -56,7 +58,7 @@ export class StageService extends EventEmitter<StageServiceEvents> {
 
   private publish(showId: string, stage: Stage, captureMs: number | null): void {
     // Small fields first: a client can read the timing without parsing the whole stage.
-    this.live.broadcast(showId, { type: 'stage', captureMs, serverNow: Date.now(), stage });
+    this.live.broadcast(showId, { type: 'stage', captureMs, serverNow: Date.now(), stage }, (ids, at) => this.emit('delivered', showId, stage.version, ids, at));
     this.emit('stage', showId, stage);
     this.schedule(showId, stage);
   }

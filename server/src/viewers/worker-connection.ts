@@ -20,7 +20,7 @@ export class ViewerWorker implements ShowFanout {
   private waiting: { m: Upgrade; socket: Socket; address: string }[] = [];
   private nextWaiting = 0;
   /** Broadcasts and pings the worker has not acknowledged yet, oldest first. */
-  private readonly unacked: { seq: number; at: number; broadcast: boolean }[] = [];
+  private readonly unacked: { seq: number; at: number; broadcast: boolean; onWritten?: (at: number) => void }[] = [];
   private seq = 0;
   ready = false;
   readonly startedAt = Date.now();
@@ -84,10 +84,10 @@ export class ViewerWorker implements ShowFanout {
     if (this.child.connected) this.child.send(m);
   }
 
-  broadcast(showId: string, frame: Buffer): void {
+  broadcast(showId: string, frame: Buffer, onWritten?: (at: number) => void): void {
     if (!this.child.connected) return;
     const seq = this.seq++;
-    this.unacked.push({ seq, at: Date.now(), broadcast: true });
+    this.unacked.push({ seq, at: Date.now(), broadcast: true, onWritten });
     this.activity?.mark(this, true);
     this.child.send({ k: 'broadcast', seq, show: showId, frame } satisfies RelayToWorker);
   }
@@ -102,7 +102,8 @@ export class ViewerWorker implements ShowFanout {
 
   /** The worker has handled everything up to seq (it handles messages in order). */
   acked(seq: number): void {
-    while (this.unacked.length > 0 && this.unacked[0]!.seq <= seq) this.unacked.shift();
+    const now = Date.now();
+    while (this.unacked.length > 0 && this.unacked[0]!.seq <= seq) this.unacked.shift()!.onWritten?.(now);
     this.activity?.mark(this, this.unacked.some((u) => u.broadcast));
   }
 

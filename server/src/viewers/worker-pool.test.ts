@@ -127,10 +127,16 @@ describe('viewer worker pool', { timeout: 60_000 }, () => {
     await a.opened;
     await until('a connection', () => conns.length === 1);
     conns[0]!.conn.join('s1');
-    conns[0]!.conn.fanout!.broadcast('s1', encodeTextFrame(Buffer.from('"cue"')));
+    const sentAt = Date.now();
+    const written: number[] = [];
+    conns[0]!.conn.fanout!.broadcast('s1', encodeTextFrame(Buffer.from('"cue"')), (at) => written.push(at));
     expect(activity.quiet).toBe(false);
+    expect(written).toEqual([]); // not before the worker says it wrote it
     await activity.whenQuiet(60_000);
     expect(activity.quiet).toBe(true);
+    // The delivery time a quiz ranks from: told once, when the worker acknowledged the write.
+    expect(written).toHaveLength(1);
+    expect(written[0]).toBeGreaterThanOrEqual(sentAt);
     await until('the cue', () => a.got.length === 1);
     expect(a.got).toEqual(['"cue"']);
   });
