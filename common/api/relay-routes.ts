@@ -22,6 +22,7 @@ import {
 } from '../protocol/watch-api.js';
 import { Show, WatchLink } from '../show.js';
 import { Stage } from '../stage.js';
+import { ChatAction, ChatSettings, ModerationEntry, StaffChatEntry, StaffChatPost, StaffChatView } from '../protocol/chat.js';
 import { route, type RouteDecl } from './route.js';
 
 /** A catalog of 500 products with images and options is larger than the API's usual 256 KiB. */
@@ -80,6 +81,12 @@ export const RELAY_ROUTES = {
   dashboard: route({ method: 'GET', path: '/api/shows/:id/dashboard', auth: 'studio', summary: 'Live numbers.', body: none, answer: ok(Dashboard), errors: ['unauthorized'] }),
   report: route({ method: 'GET', path: '/api/shows/:id/report', auth: 'studio', summary: 'The post-show report.', body: none, answer: ok(Report), errors: ['unauthorized'] }),
   reportCsv: route({ method: 'GET', path: '/api/shows/:id/report.csv', auth: 'studio', summary: 'The post-show report as CSV.', body: none, answer: csv, errors: ['unauthorized'] }),
+  chatView: route({ method: 'GET', path: '/api/shows/:id/chat', auth: 'studio', summary: 'The chat as staff see it: recent messages with their status (held, hidden, deleted), settings, pinned and caption.', body: none, answer: ok(StaffChatView), errors: ['unauthorized'] }),
+  chatPost: route({ method: 'POST', path: '/api/shows/:id/chat', auth: 'studio', summary: "The host's own chat message (stands out; never held or rate-limited).", body: json(StaffChatPost), answer: ok(StaffChatEntry, 201), errors: ['unauthorized', 'show_not_live'] }),
+  chatAct: route({ method: 'POST', path: '/api/shows/:id/chat/actions', auth: 'studio', summary: 'A moderation action: delete, pin, approve or reject a held message, mark a question answered (and caption it), time out, ban, hide or lift a viewer. Logged with who did it.', body: json(ChatAction), answer: { kind: 'empty', status: 204 }, errors: ['unauthorized'] }),
+  chatSettings: route({ method: 'PUT', path: '/api/shows/:id/chat/settings', auth: 'studio', summary: 'Slow mode, freeze (only host and moderators post) and hold-all (every viewer message waits for review).', body: json(ChatSettings), answer: ok(ChatSettings), errors: ['unauthorized'] }),
+  chatModeration: route({ method: 'GET', path: '/api/shows/:id/chat/moderation', auth: 'studio', summary: 'Every moderation action, automatic blocks included, with who did it.', body: none, answer: ok(z.array(ModerationEntry)), errors: ['unauthorized'] }),
+  chatCsv: route({ method: 'GET', path: '/api/shows/:id/chat.csv', auth: 'studio', summary: 'The whole chat as CSV (every message with its status), for after the show.', body: none, answer: csv, errors: ['unauthorized'] }),
 
   // ---- WHIP (RFC 9725; the studio key is the bearer token) ----
   whipPublish: route({ method: 'POST', path: '/whip/shows/:id', auth: 'studio', summary: 'WHIP: an SDP offer in (with its candidates, or without them and trickled by PATCH), the SDP answer out with the session Location and its ETag.', body: { kind: 'sdp', maxBytes: MAX_SDP_BYTES }, answer: { kind: 'text', status: 201, contentType: 'application/sdp' }, errors: ['unauthorized', 'unsupported_type', 'bad_sdp', 'conflict', 'not_live', 'media_unavailable'] }),

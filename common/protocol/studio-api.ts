@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ChatSettings, ChatState, StaffChatEntry } from './chat.js';
 import { QualityPreset } from '../quality.js';
 import { Show, ShowTitle } from '../show.js';
 import { Stage, StageOp } from '../stage.js';
@@ -55,6 +56,9 @@ export const RelayToStudio = z.discriminatedUnion('type', [
   z.object({ type: z.literal('stock'), showId: z.string(), items: z.array(StockLevel) }),
   /** Live numbers, at most every 2 s while something changes. */
   z.object({ type: z.literal('dashboard'), showId: z.string(), dashboard: Dashboard }),
+  /** A chat message appeared or changed (held, approved, deleted, answered): staff see every one. */
+  z.object({ type: z.literal('chat'), showId: z.string(), entry: StaffChatEntry }),
+  z.object({ type: z.literal('chatState'), showId: z.string(), state: ChatState, settings: ChatSettings }),
 ]);
 
 /** The host moved to a segment of the run-down: orders from now on count for it. */

@@ -8,6 +8,7 @@ import { Id } from '../commerce/catalog.js';
 
 const Sdp = z.string().min(10, 'sdp is empty').max(MAX_SDP_BYTES, 'sdp is too large');
 import { ViewerId } from './viewer-id.js';
+import { CHAT_TO_VIEWER, ChatSend, HeartSend } from './chat.js';
 
 export { ViewerId };
 
@@ -16,6 +17,8 @@ export const ViewerToRelay = z.discriminatedUnion('type', [
   /** Ask for Janus's offer for the current media epoch. */
   z.object({ type: z.literal('subscribe') }),
   z.object({ type: z.literal('answer'), epoch: z.number().int().nonnegative(), sdp: Sdp }),
+  ChatSend,
+  HeartSend,
 ]);
 export type ViewerToRelay = z.infer<typeof ViewerToRelay>;
 
@@ -52,5 +55,6 @@ export const RelayToViewer = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pollTally'), pollId: Id, counts: z.array(z.number().int().min(0)).max(4) }),
   /** A quiz was decided: each viewer then asks GET …/quizzes/:id/outcome whether they won. */
   z.object({ type: z.literal('quizResult'), quizId: Id, correctIndex: z.number().int(), winners: z.number().int().min(0), answers: z.number().int().min(0) }),
+  ...CHAT_TO_VIEWER,
 ]);
 export type RelayToViewer = z.infer<typeof RelayToViewer>;

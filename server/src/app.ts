@@ -41,6 +41,9 @@ import { Analytics } from './analytics/analytics.js';
 import { salesOf } from './analytics/sales.js';
 import { addEngagementRoutes } from './http/engagement-routes.js';
 import { addAnalyticsRoutes } from './http/analytics-routes.js';
+import { ChatService } from './chat/chat-service.js';
+import { plainChatText } from './chat/chat-text.js';
+import { addChatRoutes } from './http/chat-routes.js';
 import { ViewerGateway } from './viewers/viewer-gateway.js';
 import { keepAlive, startHeartbeat } from './viewers/heartbeat.js';
 
@@ -96,6 +99,21 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   const catalogOf = (show: Show) => commerce.catalogOf(show);
   const fanout = new FanoutActivity();
   const engagement = new Engagement({ db, live, stage, shows: store, catalogOf, viewers: commerce.viewers, coupons: commerce.coupons, commits: commerce.commits, fanout, log: log.child({ component: 'engagement' }) });
+  const chat = new ChatService({
+    db,
+    shows: store,
+    viewers: commerce.viewers,
+    delivery: { broadcast: (id, m) => live.broadcast(id, m), sendToViewer: (id, viewerId, m) => live.sendToViewer(id, viewerId, m) },
+    text: plainChatText,
+    events: {
+      entry: (showId, entry) => studioChannel.publish({ type: 'chat', showId, entry }),
+      state: (showId, state, settings) => studioChannel.publish({ type: 'chatState', showId, state, settings }),
+    },
+    log: log.child({ component: 'chat' }),
+  });
+  live.on('show', (show) => {
+    if (show.status === 'ended') chat.forget(show.id);
+  });
   const analytics = new Analytics({ db, shows: store, live, catalogOf, sales: salesOf(commerce.orders, commerce.coupons), log: log.child({ component: 'analytics' }) });
   analytics.pusher.on('dashboard', (showId, dashboard) => studioChannel.publish({ type: 'dashboard', showId, dashboard }));
   const startedAt = Date.now();
@@ -134,6 +152,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   addWatchCommerceRoutes(api, { access: watchAccess, shows: watchShows, commerce });
   addEngagementRoutes(api, { access: watchAccess, engagement });
   addAnalyticsRoutes(api, { store, analytics, engagement });
+  addChatRoutes(api, { store, chat });
   addWatchRoutes(api, links, store, opts.watchDist ?? DEFAULT_WATCH_DIST);
   const openApiJson = JSON.stringify(openApiDocument(VERSION));
   api.serve(RELAY_ROUTES.openApi, () => withHeaders(openApiJson, { 'cache-control': 'public, max-age=300' }));
@@ -171,6 +190,8 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
       live,
       stageOf: (id) => commerce.overlayStage(id, stage.get(id)),
       deviceFor: (address, claimed) => commerce.viewers.forSocket(address, claimed),
+      chat,
+      networkTagOf: (address) => commerce.viewers.identity.networkTag(address),
       log: log.child({ component: 'viewer' }),
     },
     addressOf: (req) => commerce.viewers.addressOf(req),
@@ -227,6 +248,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     async close() {
       clearInterval(heartbeat);
       stage.stop();
+      chat.stop();
       commerce.stop();
       analytics.stop();
       engagement.stop();

@@ -54,6 +54,25 @@ export class TestSocket {
     }
   }
 
+  /** The first message of `type` that `match` accepts, leaving every other message queued. */
+  async take(type: string, match: (m: Record<string, unknown>) => boolean = () => true, timeoutMs = 10_000): Promise<Record<string, unknown>> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const i = this.queue.findIndex((m) => m.type === type && match(m));
+      if (i >= 0) return this.queue.splice(i, 1)[0]!;
+      if (this.closeCode !== null) throw new Error(`socket closed (${this.closeCode}) before a "${type}" message`);
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no matching "${type}" message within ${timeoutMs} ms; got ${JSON.stringify(this.queue)}`);
+      await new Promise<void>((r) => {
+        const t = setTimeout(r, left);
+        this.waiters.push(() => {
+          clearTimeout(t);
+          r();
+        });
+      });
+    }
+  }
+
   async closed(timeoutMs = 5000): Promise<number> {
     const deadline = Date.now() + timeoutMs;
     while (this.closeCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));

@@ -231,4 +231,63 @@ export const relayMigrations: readonly Migration[] = [
       ALTER TABLE quiz_answers ADD COLUMN net TEXT;
     `,
   },
+  {
+    version: 6,
+    name: 'chat: messages, sanctions, per-show settings and the moderation log',
+    sql: `
+      CREATE TABLE chat_messages (
+        id TEXT PRIMARY KEY,
+        show_id TEXT NOT NULL REFERENCES shows(id),
+        -- The sending device; NULL for the host and moderators (actor says who).
+        viewer_id TEXT,
+        actor TEXT,
+        role TEXT NOT NULL CHECK (role IN ('viewer','host','moderator')),
+        nickname TEXT NOT NULL,
+        text TEXT NOT NULL,
+        links TEXT NOT NULL CHECK (json_valid(links)),
+        question INTEGER NOT NULL CHECK (question IN (0,1)),
+        status TEXT NOT NULL CHECK (status IN ('visible','held','hidden','deleted','rejected')),
+        held_for TEXT,
+        answered_at TEXT,
+        net TEXT,
+        created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX chat_messages_show ON chat_messages(show_id, created_at);
+      CREATE TABLE chat_sanctions (
+        id INTEGER PRIMARY KEY,
+        viewer_id TEXT NOT NULL,
+        -- The network the viewer last chatted from: a new device from a banned network is held for review.
+        net TEXT,
+        kind TEXT NOT NULL CHECK (kind IN ('timeout','ban','hide')),
+        -- Timeouts hold in one show; bans and hides in every show of this relay.
+        show_id TEXT,
+        until TEXT,
+        by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        lifted_at TEXT
+      ) STRICT;
+      CREATE INDEX chat_sanctions_viewer ON chat_sanctions(viewer_id) WHERE lifted_at IS NULL;
+      CREATE INDEX chat_sanctions_net ON chat_sanctions(net) WHERE lifted_at IS NULL AND kind = 'ban';
+      CREATE TABLE chat_settings (
+        show_id TEXT PRIMARY KEY REFERENCES shows(id),
+        slow_mode_sec INTEGER NOT NULL DEFAULT 0 CHECK (slow_mode_sec BETWEEN 0 AND 300),
+        frozen INTEGER NOT NULL DEFAULT 0 CHECK (frozen IN (0,1)),
+        hold_all INTEGER NOT NULL DEFAULT 0 CHECK (hold_all IN (0,1)),
+        pinned_id TEXT,
+        caption_id TEXT,
+        hearts INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE TABLE chat_moderation (
+        id INTEGER PRIMARY KEY,
+        show_id TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        viewer_id TEXT,
+        message_id TEXT,
+        detail TEXT,
+        at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX chat_moderation_show ON chat_moderation(show_id, at);
+    `,
+  },
 ];

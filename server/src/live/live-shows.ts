@@ -390,6 +390,13 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
     if (local.length > 0) queueMicrotask(() => onDelivered(local, at));
   }
 
+  /** A message to every socket of one device in the show (a chat message only its sender may see). */
+  sendToViewer(showId: string, viewerId: string, message: RelayToViewer): void {
+    const entry = this.shows.get(showId);
+    if (!entry) return;
+    for (const v of entry.viewers) if (v.viewerId === viewerId) v.send(message);
+  }
+
   liveShowIds(): string[] {
     return [...this.shows.keys()];
   }

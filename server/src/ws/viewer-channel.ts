@@ -9,6 +9,7 @@ import { SerialQueue } from '../live/serial-queue.js';
 import type { ViewerSocket } from '../viewers/viewer-socket.js';
 import { transportProblem } from '../viewers/input-guard.js';
 import { linkSessionsOf } from './link-sessions.js';
+import type { ChatService } from '../chat/chat-service.js';
 
 const HELLO_TIMEOUT_MS = 10_000;
 /**
@@ -37,6 +38,9 @@ export interface ViewerChannelDeps {
   stageOf: (showId: string) => Stage;
   /** The device id this socket watches under: its own if the relay issued it, else a new one (see ViewerRegistry.forSocket). */
   deviceFor: (address: string, claimed: string | undefined) => string;
+  chat: ChatService;
+  /** The keyed tag of an address's network (identity.ts): chat budgets and bans follow it. */
+  networkTagOf: (address: string) => string;
   log: Logger;
 }
 
@@ -108,11 +112,17 @@ export function handleViewerSocket(conn: ViewerSocket, deps: ViewerChannelDeps):
         stage: stageOf(showId),
         serverNow: Date.now(),
       });
+      send(deps.chat.history(showId, viewerId));
       return;
     }
     if (!peer || !showId) return fail('bad_message', 'send hello with the link token first');
     if (msg.type === 'subscribe') return live.subscribe(showId, peer);
     if (msg.type === 'answer') return live.answer(peer, msg.epoch, msg.sdp);
+    if (msg.type === 'chat') {
+      const r = deps.chat.post(showId, peer.viewerId, deps.networkTagOf(conn.address), msg);
+      return send('id' in r ? { type: 'chatAck', ref: msg.ref, id: r.id, refusal: null, retryAfterMs: null } : { type: 'chatAck', ref: msg.ref, id: null, refusal: r.refusal, retryAfterMs: r.retryAfterMs });
+    }
+    if (msg.type === 'heart') return void deps.chat.heart(showId, peer.viewerId, msg.count ?? 1);
   }
 
   conn.onClose(() => {

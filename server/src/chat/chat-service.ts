@@ -1,0 +1,335 @@
+import { randomBytes } from 'node:crypto';
+import { CHAT_HISTORY, type ChatAction, type ChatMessage, type ChatRefusal, type ChatRole, type ChatSettings, type ChatState, type RelayToViewerChat, type StaffChatEntry, type StaffChatView } from '../../../common/protocol/chat.js';
+import { RateLimiter } from '../commerce/rate-limiter.js';
+import type { ViewerRegistry } from '../commerce/viewer-registry.js';
+import type { Db } from '../db/database.js';
+import { EngagementError } from '../engagement/errors.js';
+import type { Logger } from '../log.js';
+import type { ShowStore } from '../shows/show-store.js';
+import { ChatStore, type ShowChatRow, type StoredMessage } from './chat-store.js';
+import type { ChatText } from './chat-text.js';
+
+/** Messages are written to SQLite in batches this far apart (a crash loses at most this much chat, never an order). */
+export const CHAT_WRITE_MS = 250;
+/** Hearts go to viewers summed, at most this often. */
+export const HEARTS_MS = 500;
+/** Messages kept in memory per show, for staff and late joiners. */
+const KEPT = 200;
+
+/** What the chat needs of the live layer: broadcasts to a show, and messages to one device's sockets. */
+export interface ChatDelivery {
+  broadcast(showId: string, message: RelayToViewerChat): void;
+  sendToViewer(showId: string, viewerId: string, message: RelayToViewerChat): void;
+}
+
+export interface ChatEvents {
+  entry(showId: string, entry: StaffChatEntry): void;
+  state(showId: string, state: ChatState, settings: ChatSettings): void;
+}
+
+export interface ChatServiceDeps {
+  db: Db;
+  shows: ShowStore;
+  viewers: ViewerRegistry;
+  delivery: ChatDelivery;
+  /** Normalises and judges a message's text (chat-text.ts). */
+  text: ChatText;
+  /** Staff (studio, moderators) are told of every entry and state change. */
+  events: ChatEvents;
+  log: Logger;
+  now?: () => number;
+}
+
+interface ShowChat {
+  messages: StoredMessage[];
+  row: ShowChatRow;
+  heartsPending: number;
+  heartsTimer: NodeJS.Timeout | null;
+  lastPost: Map<string, number>;
+}
+
+export type PostResult = { id: string } | { refusal: ChatRefusal; retryAfterMs: number | null };
+
+const newId = () => `c${randomBytes(9).toString('base64url')}`;
+const publicOf = (m: StoredMessage): ChatMessage => ({ id: m.id, role: m.role, nickname: m.nickname, text: m.text, links: m.links, question: m.question, at: m.at, visibility: m.visibility });
+const staffOf = ({ net: _net, ...entry }: StoredMessage): StaffChatEntry => entry;
+
+/**
+ * The show's chat (docs/chat.md): viewers post on their socket, the host and moderators over HTTP.
+ * Everything is decided here, in the relay's main process: who may post (an issued device with a
+ * nickname, not timed out or banned, the chat not frozen, slow mode and rate budgets), what the text
+ * may be (ChatText), and who sees it (everyone; only the sender while held or hidden).
+ */
+export class ChatService {
+  private readonly store: ChatStore;
+  private readonly chats = new Map<string, ShowChat>();
+  private pendingWrites: { showId: string; message: StoredMessage; actor: string | null }[] = [];
+  private readonly writeTimer: NodeJS.Timeout;
+  /** Per device: one message a second, bursts of 3 (a person typing never meets it). */
+  readonly perDevice = new RateLimiter(1, 3);
+  /** Per network: generous, a crowd behind one carrier NAT still chats; a script with many ids does not flood. */
+  readonly perNetwork = new RateLimiter(20, 60);
+  readonly heartsPerDevice = new RateLimiter(5, 20);
+  private readonly now: () => number;
+
+  constructor(private readonly deps: ChatServiceDeps) {
+    this.store = new ChatStore(deps.db);
+    this.now = deps.now ?? Date.now;
+    this.writeTimer = setInterval(() => this.flushWrites(), CHAT_WRITE_MS);
+    this.writeTimer.unref();
+  }
+
+  private chat(showId: string): ShowChat {
+    let c = this.chats.get(showId);
+    if (!c) {
+      c = { messages: this.store.recent(showId, KEPT), row: this.store.show(showId), heartsPending: 0, heartsTimer: null, lastPost: new Map() };
+      this.chats.set(showId, c);
+    }
+    return c;
+  }
+
+  state(showId: string): ChatState {
+    const c = this.chat(showId);
+    const find = (id: string | null) => (id === null ? undefined : this.find(c, id));
+    const pinned = find(c.row.pinnedId);
+    const caption = find(c.row.captionId);
+    return {
+      pinned: pinned && pinned.status === 'visible' ? publicOf(pinned) : null,
+      slowModeSec: c.row.settings.slowModeSec,
+      frozen: c.row.settings.frozen,
+      caption: caption && caption.status === 'visible' ? { messageId: caption.id, nickname: caption.nickname, text: caption.text } : null,
+    };
+  }
+
+  /** What a joining viewer gets: the recent messages everyone sees, plus its own held or hidden ones. */
+  history(showId: string, viewerId: string): RelayToViewerChat {
+    const c = this.chat(showId);
+    const mine = c.messages.filter((m) => m.status === 'visible' || ((m.status === 'held' || m.status === 'hidden') && m.viewerId === viewerId));
+    return { type: 'chatHistory', messages: mine.slice(-CHAT_HISTORY).map(publicOf), state: this.state(showId) };
+  }
+
+  /** A viewer's message from its socket. `net` is the network's tag (identity.ts). */
+  post(showId: string, viewerId: string, net: string, raw: { text: string; question?: boolean }): PostResult {
+    const now = this.now();
+    const show = this.deps.shows.get(showId);
+    if (!show || show.status === 'ended') return { refusal: 'show_not_live', retryAfterMs: null };
+    if (!this.deps.viewers.isIssued(viewerId)) return { refusal: 'unknown_viewer', retryAfterMs: null };
+    const nickname = this.deps.viewers.nickname(viewerId);
+    if (nickname === null) return { refusal: 'nickname_required', retryAfterMs: null };
+    const c = this.chat(showId);
+    if (c.row.settings.frozen) return { refusal: 'frozen', retryAfterMs: null };
+    const sanctions = this.store.sanctions(viewerId, showId, now);
+    const ban = sanctions.find((s) => s.kind === 'ban');
+    if (ban) return { refusal: 'banned', retryAfterMs: null };
+    const timeout = sanctions.find((s) => s.kind === 'timeout');
+    if (timeout) return { refusal: 'timed_out', retryAfterMs: Math.max(0, (timeout.until ?? now) - now) };
+    const slowMs = c.row.settings.slowModeSec * 1000;
+    const last = c.lastPost.get(viewerId);
+    if (slowMs > 0 && last !== undefined && now - last < slowMs) return { refusal: 'slow_mode', retryAfterMs: slowMs - (now - last) };
+    if (!this.perDevice.take(viewerId, now) || !this.perNetwork.take(net, now)) return { refusal: 'rate_limited', retryAfterMs: 1000 };
+    const judged = this.deps.text.check(raw.text);
+    if (!judged.ok) {
+      if (judged.reason === 'banned_word' || judged.reason === 'blocked_link') this.store.log(showId, 'auto', 'blocked', viewerId, null, `${judged.reason}${judged.detail ? `: ${judged.detail}` : ''}`, now);
+      return { refusal: judged.reason, retryAfterMs: null };
+    }
+    c.lastPost.set(viewerId, now);
+    const hidden = sanctions.some((s) => s.kind === 'hide');
+    const bannedSince = this.store.networkBannedSince(net);
+    const newFromBannedNet = bannedSince !== null && (this.store.deviceSince(viewerId) ?? now) >= bannedSince;
+    const heldFor = hidden ? null : c.row.settings.holdAll ? 'hold_all' : newFromBannedNet ? 'banned_network' : null;
+    const status = hidden ? 'hidden' : heldFor ? 'held' : 'visible';
+    const message = this.add(showId, c, { role: 'viewer', nickname, text: judged.text, links: judged.links, question: raw.question === true, status, heldFor, viewerId, net }, null, now);
+    if (status === 'visible') this.deps.delivery.broadcast(showId, { type: 'chat', message: publicOf(message) });
+    else this.deps.delivery.sendToViewer(showId, viewerId, { type: 'chat', message: publicOf(message) });
+    return { id: message.id };
+  }
+
+  /** The host's or a moderator's own message: never held, never rate-limited. */
+  staffPost(showId: string, actor: string, role: Exclude<ChatRole, 'viewer'>, raw: string): StaffChatEntry {
+    const show = this.deps.shows.get(showId);
+    if (!show) throw new EngagementError(404, 'not_found', 'no such show');
+    if (show.status === 'ended') throw new EngagementError(409, 'show_not_live', 'the show has ended; its chat is closed');
+    const judged = this.deps.text.check(raw);
+    if (!judged.ok) throw new EngagementError(400, 'bad_request', `text: ${judged.reason}`);
+    const c = this.chat(showId);
+    const message = this.add(showId, c, { role, nickname: '', text: judged.text, links: judged.links, question: false, status: 'visible', heldFor: null, viewerId: null, net: null }, actor, this.now());
+    this.deps.delivery.broadcast(showId, { type: 'chat', message: publicOf(message) });
+    return staffOf(message);
+  }
+
+  private add(showId: string, c: ShowChat, fields: Omit<StoredMessage, 'id' | 'at' | 'visibility' | 'answered'>, actor: string | null, now: number): StoredMessage {
+    const visibility = fields.status === 'visible' ? 'all' : fields.status === 'held' ? 'pending' : 'self';
+    const message: StoredMessage = { id: newId(), at: now, visibility, answered: false, ...fields };
+    c.messages.push(message);
+    if (c.messages.length > KEPT) c.messages.splice(0, c.messages.length - KEPT);
+    this.pendingWrites.push({ showId, message, actor });
+    this.deps.events.entry(showId, staffOf(message));
+    return message;
+  }
+
+  /** One moderation action by `actor` ('host' or 'mod:<link id>'); logged, then applied. */
+  act(showId: string, actor: string, action: ChatAction): void {
+    const now = this.now();
+    if (!this.deps.shows.get(showId)) throw new EngagementError(404, 'not_found', 'no such show');
+    this.flushWrites(); // every message the action may name is stored before the action is
+    const c = this.chat(showId);
+    const message = 'messageId' in action ? this.find(c, action.messageId) ?? this.fromStore(showId, action.messageId) : null;
+    if ('messageId' in action && !message) throw new EngagementError(404, 'not_found', 'no such message in this show');
+    const viewerId = 'viewerId' in action ? action.viewerId : (message?.viewerId ?? null);
+    this.store.log(showId, actor, action.action, viewerId, message?.id ?? null, 'seconds' in action ? `${action.seconds}s` : null, now);
+    switch (action.action) {
+      case 'delete':
+      case 'reject':
+        return this.remove(showId, c, message!, action.action === 'delete' ? 'deleted' : 'rejected');
+      case 'approve':
+        if (message!.status !== 'held') throw new EngagementError(409, 'bad_request', 'only a held message can be approved');
+        this.setStatus(showId, message!, 'visible');
+        this.deps.delivery.broadcast(showId, { type: 'chat', message: publicOf(message!) });
+        return;
+      case 'pin':
+        if (message!.status !== 'visible') throw new EngagementError(409, 'bad_request', 'only a message everyone sees can be pinned');
+        c.row.pinnedId = message!.id;
+        return this.stateChanged(showId, c);
+      case 'unpin':
+        c.row.pinnedId = null;
+        return this.stateChanged(showId, c);
+      case 'answer':
+        this.store.markAnswered(message!.id, now);
+        message!.answered = true;
+        this.deps.events.entry(showId, staffOf(message!));
+        if (action.caption && message!.status === 'visible') {
+          c.row.captionId = message!.id;
+          this.stateChanged(showId, c);
+        }
+        return;
+      case 'clearCaption':
+        c.row.captionId = null;
+        return this.stateChanged(showId, c);
+      case 'timeout':
+      case 'ban':
+      case 'hide':
+        return this.sanction(showId, c, action.viewerId, action.action, action.action === 'timeout' ? now + action.seconds * 1000 : null, actor, now);
+      case 'lift':
+        this.store.lift(action.viewerId, now);
+        return;
+    }
+  }
+
+  private sanction(showId: string, c: ShowChat, viewerId: string, kind: 'timeout' | 'ban' | 'hide', until: number | null, actor: string, now: number): void {
+    const net = [...c.messages].reverse().find((m) => m.viewerId === viewerId)?.net ?? null;
+    this.store.addSanction(viewerId, net, kind, kind === 'timeout' ? showId : null, until, actor, now);
+    // A ban or timeout takes the viewer's recent messages down too; a hidden viewer is not told anything changed.
+    if (kind === 'hide') return;
+    const theirs = c.messages.filter((m) => m.viewerId === viewerId && m.status === 'visible');
+    for (const m of theirs) this.setStatus(showId, m, 'deleted');
+    if (theirs.length > 0) this.deps.delivery.broadcast(showId, { type: 'chatRemoved', ids: theirs.map((m) => m.id) });
+    if (theirs.some((m) => m.id === c.row.pinnedId || m.id === c.row.captionId)) {
+      if (theirs.some((m) => m.id === c.row.pinnedId)) c.row.pinnedId = null;
+      if (theirs.some((m) => m.id === c.row.captionId)) c.row.captionId = null;
+      this.stateChanged(showId, c);
+    }
+  }
+
+  private remove(showId: string, c: ShowChat, message: StoredMessage, status: 'deleted' | 'rejected'): void {
+    const wasSeen = message.status === 'visible';
+    this.setStatus(showId, message, status);
+    if (wasSeen) this.deps.delivery.broadcast(showId, { type: 'chatRemoved', ids: [message.id] });
+    else if (message.viewerId) this.deps.delivery.sendToViewer(showId, message.viewerId, { type: 'chatRemoved', ids: [message.id] });
+    if (message.id === c.row.pinnedId || message.id === c.row.captionId) {
+      if (message.id === c.row.pinnedId) c.row.pinnedId = null;
+      if (message.id === c.row.captionId) c.row.captionId = null;
+      this.stateChanged(showId, c);
+    }
+  }
+
+  private setStatus(showId: string, message: StoredMessage, status: StoredMessage['status']): void {
+    message.status = status;
+    message.visibility = status === 'visible' ? 'all' : status === 'held' ? 'pending' : 'self';
+    this.store.setStatus(message.id, status);
+    this.deps.events.entry(showId, staffOf(message));
+  }
+
+  settings(showId: string, actor: string, next: ChatSettings): void {
+    if (!this.deps.shows.get(showId)) throw new EngagementError(404, 'not_found', 'no such show');
+    const c = this.chat(showId);
+    const before = c.row.settings;
+    this.store.log(showId, actor, 'settings', null, null, `slow ${before.slowModeSec}→${next.slowModeSec}s, frozen ${before.frozen}→${next.frozen}, hold ${before.holdAll}→${next.holdAll}`, this.now());
+    c.row.settings = next;
+    this.stateChanged(showId, c);
+  }
+
+  private stateChanged(showId: string, c: ShowChat): void {
+    this.store.saveShow(showId, c.row);
+    const state = this.state(showId);
+    this.deps.delivery.broadcast(showId, { type: 'chatState', state });
+    this.deps.events.state(showId, state, c.row.settings);
+  }
+
+  /** Hearts are summed per show and sent at most every HEARTS_MS: a flood costs one small message. */
+  heart(showId: string, viewerId: string, count: number): boolean {
+    if (!this.heartsPerDevice.take(viewerId, this.now())) return false;
+    const c = this.chat(showId);
+    c.heartsPending += count;
+    c.row.hearts += count;
+    c.heartsTimer ??= setTimeout(() => {
+      c.heartsTimer = null;
+      const n = c.heartsPending;
+      c.heartsPending = 0;
+      if (n > 0) this.deps.delivery.broadcast(showId, { type: 'hearts', count: n });
+      this.store.saveShow(showId, c.row);
+    }, HEARTS_MS);
+    c.heartsTimer.unref();
+    return true;
+  }
+
+  view(showId: string): StaffChatView {
+    this.flushWrites();
+    const c = this.chat(showId);
+    return { entries: c.messages.map(staffOf), settings: c.row.settings, state: this.state(showId), hearts: c.row.hearts };
+  }
+
+  all(showId: string): StoredMessage[] {
+    this.flushWrites();
+    return this.store.all(showId);
+  }
+
+  moderationLog(showId: string) {
+    return this.store.moderationLog(showId);
+  }
+
+  private find(c: ShowChat, id: string): StoredMessage | undefined {
+    return c.messages.find((m) => m.id === id);
+  }
+
+  private fromStore(showId: string, id: string): StoredMessage | undefined {
+    return this.store.all(showId).find((m) => m.id === id);
+  }
+
+  private flushWrites(): void {
+    if (this.pendingWrites.length === 0) return;
+    const batch = this.pendingWrites;
+    this.pendingWrites = [];
+    try {
+      this.store.insertMany(batch);
+    } catch (e) {
+      this.deps.log.warn('chat write failed', { messages: batch.length, error: (e as Error).message });
+    }
+  }
+
+  /** The show ended or was deleted: its memory goes (the rows stay). */
+  forget(showId: string): void {
+    const c = this.chats.get(showId);
+    if (c?.heartsTimer) clearTimeout(c.heartsTimer);
+    this.chats.delete(showId);
+  }
+
+  stop(): void {
+    clearInterval(this.writeTimer);
+    for (const c of this.chats.values()) if (c.heartsTimer) clearTimeout(c.heartsTimer);
+    this.flushWrites();
+    for (const [showId, c] of this.chats) this.store.saveShow(showId, c.row);
+    this.perDevice.stop();
+    this.perNetwork.stop();
+    this.heartsPerDevice.stop();
+  }
+}
