@@ -25,6 +25,8 @@ export default defineConfig(({ mode }) => {
       outDir: watch ? `../../${out}/watch` : `../${out}/renderer`,
       assetsDir: watch ? 'watch-assets' : 'assets',
       emptyOutDir: true,
+      // The watch build has two pages: the viewer's (/w/<token>) and the moderator's (/m/<token>).
+      ...(watch ? { rollupOptions: { input: { index: 'server/watch/index.html', moderate: 'server/watch/moderate.html' } } } : {}),
       target: 'es2022',
       sourcemap: false,
     },

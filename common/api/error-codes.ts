@@ -44,7 +44,7 @@ export const ERRORS = {
   quiz_answered: { status: 409, means: 'this viewer already answered' },
   poll_closed: { status: 409, means: 'the poll has closed' },
   poll_voted: { status: 409, means: 'this viewer already voted' },
-  link_gone: { status: 410, means: 'the watch link has expired or the seller revoked it' },
+  link_gone: { status: 410, means: 'the watch link (or moderator link) has expired or the seller revoked it' },
   precondition_failed: { status: 412, means: "If-Match names an entity tag the WHIP session no longer has (an ICE restart happened since)" },
   too_large: { status: 413, means: 'the body is larger than the route allows' },
   unsupported_type: { status: 415, means: 'the Content-Type is not one the route takes' },

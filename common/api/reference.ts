@@ -10,6 +10,7 @@ const WHO: Record<RouteDecl['auth'], string> = {
   public: 'Anyone',
   studio: 'The studio (`Authorization: Bearer <studio key>`)',
   viewer: 'Viewers (the watch-link token in the path; device id as the routes say)',
+  moderator: 'Moderators (the moderator-link token in the path; never the studio key)',
 };
 
 const bodyOf = (r: RouteDecl): string => {
@@ -37,7 +38,7 @@ export function apiReferenceMarkdown(): string {
     'Every route is declared once in `common/api/relay-routes.ts`; the relay serves exactly these (it refuses to start with an undeclared one), the studio and the watch page call them through the same declarations, and the relay serves them as an OpenAPI 3.1 document at `GET /api/openapi.json`. Schemas of bodies and answers are the zod schemas named there (and in the OpenAPI document). Errors are `{"error": <code>, "message": <sentence>}`; every route may also answer `bad_request`, `not_found`, `method_not_allowed` (with `Allow`), `too_large`, `rate_limited` and `internal`. A `401` carries `WWW-Authenticate: Bearer`.',
     '',
   ];
-  for (const auth of ['public', 'studio', 'viewer'] as const) {
+  for (const auth of ['public', 'studio', 'viewer', 'moderator'] as const) {
     out.push(`## ${WHO[auth]}`, '', '| route | method and path | body | answer | errors |', '| --- | --- | --- | --- | --- |');
     for (const [name, r] of Object.entries(RELAY_ROUTES) as [string, RouteDecl][]) {
       if (r.auth !== auth) continue;

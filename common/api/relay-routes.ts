@@ -22,7 +22,7 @@ import {
 } from '../protocol/watch-api.js';
 import { Show, WatchLink } from '../show.js';
 import { Stage } from '../stage.js';
-import { ChatAction, ChatSettings, ModerationEntry, StaffChatEntry, StaffChatPost, StaffChatView } from '../protocol/chat.js';
+import { ChatAction, ChatSettings, CreateModeratorLink, ModerationEntry, ModeratorChatView, ModeratorLink, StaffChatEntry, StaffChatPost, StaffChatView } from '../protocol/chat.js';
 import { route, type RouteDecl } from './route.js';
 
 /** A catalog of 500 products with images and options is larger than the API's usual 256 KiB. */
@@ -86,7 +86,18 @@ export const RELAY_ROUTES = {
   chatAct: route({ method: 'POST', path: '/api/shows/:id/chat/actions', auth: 'studio', summary: 'A moderation action: delete, pin, approve or reject a held message, mark a question answered (and caption it), time out, ban, hide or lift a viewer. Logged with who did it.', body: json(ChatAction), answer: { kind: 'empty', status: 204 }, errors: ['unauthorized'] }),
   chatSettings: route({ method: 'PUT', path: '/api/shows/:id/chat/settings', auth: 'studio', summary: 'Slow mode, freeze (only host and moderators post) and hold-all (every viewer message waits for review).', body: json(ChatSettings), answer: ok(ChatSettings), errors: ['unauthorized'] }),
   chatModeration: route({ method: 'GET', path: '/api/shows/:id/chat/moderation', auth: 'studio', summary: 'Every moderation action, automatic blocks included, with who did it.', body: none, answer: ok(z.array(ModerationEntry)), errors: ['unauthorized'] }),
+  createModeratorLink: route({ method: 'POST', path: '/api/shows/:id/moderators', auth: 'studio', summary: "A link an assistant moderates this show's chat with (from another laptop or a phone; never the studio key).", body: json(CreateModeratorLink), answer: ok(ModeratorLink, 201), errors: ['unauthorized'] }),
+  listModeratorLinks: route({ method: 'GET', path: '/api/shows/:id/moderators', auth: 'studio', summary: "The show's moderator links.", body: none, answer: ok(z.array(ModeratorLink)), errors: ['unauthorized'] }),
+  revokeModeratorLink: route({ method: 'POST', path: '/api/moderators/:linkId/revoke', auth: 'studio', summary: 'Revokes a moderator link at once.', body: none, answer: ok(ModeratorLink), errors: ['unauthorized'] }),
   chatCsv: route({ method: 'GET', path: '/api/shows/:id/chat.csv', auth: 'studio', summary: 'The whole chat as CSV (every message with its status), for after the show.', body: none, answer: csv, errors: ['unauthorized'] }),
+
+  // ---- moderators (moderator-link token in the path) ----
+  moderatorPage: route({ method: 'GET', path: '/m/:token', auth: 'public', summary: 'The moderator page a moderator link opens (a bilingual page explains a bad or revoked link).', body: none, answer: { kind: 'text', status: 200, contentType: 'text/html; charset=utf-8' }, errors: ['link_gone', 'not_built'] }),
+  modChatView: route({ method: 'GET', path: '/api/mod/:token/chat', auth: 'moderator', summary: 'The chat as staff see it, for the show this link moderates.', body: none, answer: ok(ModeratorChatView), errors: ['link_gone'] }),
+  modChatPost: route({ method: 'POST', path: '/api/mod/:token/chat', auth: 'moderator', summary: "A moderator's own message (shown as a moderator's).", body: json(StaffChatPost), answer: ok(StaffChatEntry, 201), errors: ['link_gone', 'show_not_live'] }),
+  modChatAct: route({ method: 'POST', path: '/api/mod/:token/chat/actions', auth: 'moderator', summary: 'A moderation action, logged with this link as who did it.', body: json(ChatAction), answer: { kind: 'empty', status: 204 }, errors: ['link_gone'] }),
+  modChatSettings: route({ method: 'PUT', path: '/api/mod/:token/chat/settings', auth: 'moderator', summary: 'Slow mode, freeze and hold-all, as the host can.', body: json(ChatSettings), answer: ok(ChatSettings), errors: ['link_gone'] }),
+  modChatModeration: route({ method: 'GET', path: '/api/mod/:token/chat/moderation', auth: 'moderator', summary: 'The moderation log of the show.', body: none, answer: ok(z.array(ModerationEntry)), errors: ['link_gone'] }),
 
   // ---- WHIP (RFC 9725; the studio key is the bearer token) ----
   whipPublish: route({ method: 'POST', path: '/whip/shows/:id', auth: 'studio', summary: 'WHIP: an SDP offer in (with its candidates, or without them and trickled by PATCH), the SDP answer out with the session Location and its ETag.', body: { kind: 'sdp', maxBytes: MAX_SDP_BYTES }, answer: { kind: 'text', status: 201, contentType: 'application/sdp' }, errors: ['unauthorized', 'unsupported_type', 'bad_sdp', 'conflict', 'not_live', 'media_unavailable'] }),

@@ -12,7 +12,8 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
  * Who may call it. `studio`: `Authorization: Bearer <studio key>`. `viewer`: a watch-link token in
  * the path (and, where the route acts for a device, the device id the relay issued). `public`: anyone.
  */
-export type Auth = 'public' | 'studio' | 'viewer';
+/** Who may call: anyone, the studio (its key), a viewer (a watch-link token in the path), a moderator (a moderator-link token in the path). */
+export type Auth = 'public' | 'studio' | 'viewer' | 'moderator';
 
 export type RequestBody =
   | { kind: 'none' }

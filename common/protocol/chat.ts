@@ -140,3 +140,18 @@ export type StaffChatView = z.infer<typeof StaffChatView>;
 
 export const RelayToViewerChat = z.discriminatedUnion('type', [...CHAT_TO_VIEWER]);
 export type RelayToViewerChat = z.infer<typeof RelayToViewerChat>;
+
+export const CreateModeratorLink = z.object({ label: z.string().trim().min(1).max(40) }).strict();
+export const ModeratorLink = z.object({
+  id: z.string(),
+  showId: z.string(),
+  label: z.string(),
+  /** The moderator page; it carries the token, so share it like a key. */
+  url: z.string(),
+  revokedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ModeratorLink = z.infer<typeof ModeratorLink>;
+/** What a moderator page loads: the staff view plus which show it is. */
+export const ModeratorChatView = StaffChatView.extend({ showTitle: z.string(), showStatus: z.string(), label: z.string() });
+export type ModeratorChatView = z.infer<typeof ModeratorChatView>;

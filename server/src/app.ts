@@ -42,6 +42,7 @@ import { salesOf } from './analytics/sales.js';
 import { addEngagementRoutes } from './http/engagement-routes.js';
 import { addAnalyticsRoutes } from './http/analytics-routes.js';
 import { ChatService } from './chat/chat-service.js';
+import { ModeratorLinks } from './chat/moderator-links.js';
 import { plainChatText } from './chat/chat-text.js';
 import { addChatRoutes } from './http/chat-routes.js';
 import { ViewerGateway } from './viewers/viewer-gateway.js';
@@ -99,6 +100,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   const catalogOf = (show: Show) => commerce.catalogOf(show);
   const fanout = new FanoutActivity();
   const engagement = new Engagement({ db, live, stage, shows: store, catalogOf, viewers: commerce.viewers, coupons: commerce.coupons, commits: commerce.commits, fanout, log: log.child({ component: 'engagement' }) });
+  const moderators = new ModeratorLinks(db, linkSecret(db, config.secret), () => baseUrl);
   const chat = new ChatService({
     db,
     shows: store,
@@ -142,6 +144,10 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   const api = new DeclaredApi(router, {
     requireStudio: (req) => requireStudio(keys, req),
     requireLink: (token) => void watchShows.showFor(token),
+    requireModerator: (token) => {
+      const r = moderators.resolve(token);
+      if (!r.ok) throw r.reason === 'revoked' ? new HttpError(410, 'link_gone', 'this moderator link was revoked') : new HttpError(404, ERROR_CODES.notFound, 'this moderator link is not valid');
+    },
     undeclared: (r, code) => log.warn('a route answered an error code its declaration does not list', { route: `${r.method} ${r.path}`, code }),
   });
   addStudioRoutes(api, { store, links, live });
@@ -152,7 +158,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   addWatchCommerceRoutes(api, { access: watchAccess, shows: watchShows, commerce });
   addEngagementRoutes(api, { access: watchAccess, engagement });
   addAnalyticsRoutes(api, { store, analytics, engagement });
-  addChatRoutes(api, { store, chat });
+  addChatRoutes(api, { store, chat, moderators, watchDist: opts.watchDist ?? DEFAULT_WATCH_DIST });
   addWatchRoutes(api, links, store, opts.watchDist ?? DEFAULT_WATCH_DIST);
   const openApiJson = JSON.stringify(openApiDocument(VERSION));
   api.serve(RELAY_ROUTES.openApi, () => withHeaders(openApiJson, { 'cache-control': 'public, max-age=300' }));

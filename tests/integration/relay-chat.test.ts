@@ -164,6 +164,47 @@ describe('chat', () => {
     for (const c of [watcher, reloaded, newDevice, shadow]) c.s.close();
   });
 
+  it('lets an assistant moderate with a moderator link (never the studio key), logged as that link, until it is revoked; forged moderator actions are refused', async () => {
+    const { show, token } = await api.liveShow('moderated');
+    const other = await api.liveShow('another show');
+    const link = await api.call<{ id: string; url: string; label: string }>('POST', `/api/shows/${show.id}/moderators`, { label: '지원' });
+    expect(link).toMatchObject({ status: 201, body: { label: '지원' } });
+    const modToken = link.body.url.split('/m/')[1]!;
+    const mod = (method: string, p: string, body?: unknown) => api.call<Msg>(method, `/api/mod/${modToken}${p}`, body, null);
+    const viewer = await chatter(token, '손님');
+    const rude = await viewer.say('욕설 대신 무례한 말');
+    expect(await mod('GET', '/chat')).toMatchObject({ status: 200, body: { showTitle: 'moderated', label: '지원' } });
+    expect((await mod('POST', '/chat/actions', { action: 'delete', messageId: rude.id })).status).toBe(204);
+    expect(await viewer.s.take('chatRemoved')).toMatchObject({ ids: [rude.id] });
+    expect((await mod('POST', '/chat/actions', { action: 'timeout', viewerId: viewer.id, seconds: 10 })).status).toBe(204);
+    expect(await viewer.say('또')).toMatchObject({ refusal: 'timed_out' });
+    const modPost = await mod('POST', '/chat', { text: '공지: 욕설은 삭제됩니다' });
+    expect(modPost).toMatchObject({ status: 201, body: { role: 'moderator' } });
+    expect(await viewer.s.take('chat', (m) => (m.message as Msg).id === modPost.body.id)).toMatchObject({ message: { role: 'moderator', nickname: '' } });
+    const log = await api.call<{ actor: string; action: string }[]>('GET', `/api/shows/${show.id}/chat/moderation`);
+    expect(log.body.map((e) => [e.actor, e.action])).toEqual([[`mod:${link.body.id}`, 'delete'], [`mod:${link.body.id}`, 'timeout']]);
+    // The page opens for a good link; a message id of another show is not found through this link.
+    const page = await fetch(link.body.url);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(await page.text()).toContain('채팅 관리');
+    const elsewhere = await chatter(other.token, '다른쇼');
+    const theirs = await elsewhere.say('다른 방송 메시지');
+    expect((await mod('POST', '/chat/actions', { action: 'delete', messageId: theirs.id })).status).toBe(404);
+    // Forged: a watch token is not a moderator token; no studio key, no host routes.
+    expect((await api.call('GET', `/api/mod/${token}/chat`, undefined, null)).status).toBe(404);
+    expect((await api.call('POST', `/api/shows/${show.id}/chat/actions`, { action: 'ban', viewerId: viewer.id }, null)).status).toBe(401);
+    expect((await api.call('POST', `/api/mod/${modToken.slice(0, -2)}xx/chat/actions`, { action: 'ban', viewerId: viewer.id }, null)).status).toBe(404);
+    // Revoked: refused at once, and the page says so.
+    expect((await api.call('POST', `/api/moderators/${link.body.id}/revoke`)).body).toMatchObject({ revokedAt: expect.any(String) });
+    expect(await mod('POST', '/chat/actions', { action: 'ban', viewerId: viewer.id })).toMatchObject({ status: 410, body: { error: 'link_gone' } });
+    const gone = await fetch(link.body.url);
+    expect(gone.status).toBe(410);
+    expect(await viewer.say('이제 괜찮나요?')).toMatchObject({ refusal: 'timed_out' }); // the revoked link banned no one
+    viewer.s.close();
+    elsewhere.s.close();
+  });
+
   it('sums hearts from many viewers into few messages', async () => {
     const { token } = await api.liveShow('hearts');
     const viewers = await Promise.all(Array.from({ length: 5 }, (_, i) => chatter(token, `하트${i}`)));

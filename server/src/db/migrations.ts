@@ -233,7 +233,7 @@ export const relayMigrations: readonly Migration[] = [
   },
   {
     version: 6,
-    name: 'chat: messages, sanctions, per-show settings and the moderation log',
+    name: 'chat: messages, sanctions, per-show settings, the moderation log and moderator links',
     sql: `
       CREATE TABLE chat_messages (
         id TEXT PRIMARY KEY,
@@ -288,6 +288,16 @@ export const relayMigrations: readonly Migration[] = [
         at TEXT NOT NULL
       ) STRICT;
       CREATE INDEX chat_moderation_show ON chat_moderation(show_id, at);
+      -- Links an assistant moderates one show's chat with (never the studio key); revocable.
+      CREATE TABLE moderator_links (
+        id TEXT PRIMARY KEY,
+        show_id TEXT NOT NULL REFERENCES shows(id),
+        label TEXT NOT NULL,
+        token TEXT NOT NULL,
+        revoked_at TEXT,
+        created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX moderator_links_show ON moderator_links(show_id);
     `,
   },
 ];

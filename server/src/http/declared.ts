@@ -57,6 +57,8 @@ export interface ServeOptions {
   requireStudio(req: IncomingMessage): void;
   /** Throws an HttpError when a viewer route's watch-link token is bad, expired or revoked (checked before the body is read). */
   requireLink(token: string): void;
+  /** Throws an HttpError when a moderator route's token is bad or revoked. */
+  requireModerator(token: string): void;
   /** Told when a route answers a code its declaration does not list (tests turn it into a failure). */
   undeclared?(route: RouteDecl, code: string): void;
 }
@@ -113,6 +115,7 @@ export class DeclaredApi {
       try {
         if (r.auth === 'studio') this.opts.requireStudio(req);
         if (r.auth === 'viewer' && params.token !== undefined) this.opts.requireLink(params.token);
+        if (r.auth === 'moderator') this.opts.requireModerator(params.token ?? '');
         const body = (await readDeclaredBody(r, req)) as BodyOf<R>;
         const out = await handler({ arrivedAt, req, res, params: params as PathParams<R>, body });
         send(r, res, out);
