@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ChatAction, ChatSettings, ChatState, HostChatSettings, ModerationEntry, ModeratorLink, StaffChatEntry, StaffChatView } from './protocol/chat.js';
 import { ApiError } from './errors.js';
 import { CreateShowRequest, MediaEngineState } from './protocol/studio-api.js';
 import { Show, WatchLink } from './show.js';
@@ -158,6 +159,19 @@ export const ipcChannels = {
   'dashboard.get': { request: ShowRef, response: Dashboard },
   'report.get': { request: ShowRef, response: Report },
   'report.exportCsv': { request: ShowRef, response: CsvFile },
+  /** The show's chat as the host sees it (docs/chat.md), and the host's side of it. */
+  'chat.view': { request: ShowRef, response: StaffChatView },
+  'chat.post': { request: ShowRef.extend({ text: z.string().trim().min(1).max(2000) }).strict(), response: StaffChatEntry },
+  'chat.act': { request: ShowRef.extend({ action: ChatAction }).strict(), response: z.object({}) },
+  'chat.settings': { request: ShowRef.extend({ settings: ChatSettings }).strict(), response: ChatSettings },
+  'chat.moderation': { request: ShowRef, response: z.array(ModerationEntry) },
+  'chat.exportCsv': { request: ShowRef, response: CsvFile },
+  'chat.moderators.list': { request: ShowRef, response: z.array(ModeratorLink) },
+  'chat.moderators.create': { request: ShowRef.extend({ label: z.string().trim().min(1).max(40) }).strict(), response: ModeratorLink },
+  'chat.moderators.revoke': { request: z.object({ linkId: z.string().min(1).max(64) }).strict(), response: ModeratorLink },
+  /** Quick replies and the repeating notice, kept in the studio. */
+  'chat.hostSettings.get': { request: Empty, response: HostChatSettings },
+  'chat.hostSettings.save': { request: HostChatSettings, response: HostChatSettings },
 } as const;
 
 export type IpcChannel = keyof typeof ipcChannels;
@@ -176,6 +190,8 @@ export const ipcEvents = {
   'relay.order': z.object({ showId: z.string(), order: SellerOrder }),
   'relay.stock': z.object({ showId: z.string(), items: z.array(StockLevel) }),
   'relay.dashboard': z.object({ showId: z.string(), dashboard: Dashboard }),
+  'relay.chat': z.object({ showId: z.string(), entry: StaffChatEntry }),
+  'relay.chatState': z.object({ showId: z.string(), state: ChatState, settings: ChatSettings }),
 } as const;
 export type IpcEvent = keyof typeof ipcEvents;
 export type IpcEventPayload<E extends IpcEvent> = z.infer<(typeof ipcEvents)[E]>;

@@ -5,6 +5,7 @@ import { ERROR_CODES } from '../common/errors.js';
 import { StudioError } from '../common/ipc-contract.js';
 import { Health, type FireCueRequest, type SegmentRequest } from '../common/protocol/studio-api.js';
 import type { ShowCatalog } from '../common/commerce/show-catalog.js';
+import type { ChatAction, ChatSettings } from '../common/protocol/chat.js';
 
 const TIMEOUT_MS = 8000;
 const ASSET_TIMEOUT_MS = 60_000;
@@ -82,6 +83,17 @@ export class RelayClient {
   dashboard = (id: string) => this.data(R.dashboard, { params: { id } });
   report = (id: string) => this.data(R.report, { params: { id } });
   reportCsv = (id: string) => this.data(R.reportCsv, { params: { id } });
+
+  // Chat (issue 9): docs/chat.md
+  chatView = (id: string) => this.data(R.chatView, { params: { id } });
+  chatPost = (id: string, text: string) => this.data(R.chatPost, { params: { id }, body: { text } });
+  chatAct = (id: string, action: ChatAction) => this.data(R.chatAct, { params: { id }, body: action });
+  chatSettings = (id: string, settings: ChatSettings) => this.data(R.chatSettings, { params: { id }, body: settings });
+  chatModeration = (id: string) => this.data(R.chatModeration, { params: { id } });
+  chatCsv = (id: string) => this.data(R.chatCsv, { params: { id } });
+  listModerators = (id: string) => this.data(R.listModeratorLinks, { params: { id } });
+  createModerator = (id: string, label: string) => this.data(R.createModeratorLink, { params: { id }, body: { label } });
+  revokeModerator = (linkId: string) => this.data(R.revokeModeratorLink, { params: { linkId } });
 
   /** Uploads an image for viewers; the relay answers 201 `{ref, url}` with `url` a path such as `/assets/<ref>`. */
   // A 5 MB picture over a slow uplink takes longer than an API call.

@@ -8,6 +8,8 @@ import { Catalog } from './catalog/catalog.js';
 import { catalogHandlers } from './catalog/catalog-handlers.js';
 import { Commerce } from './commerce/commerce.js';
 import { commerceHandlers } from './commerce/commerce-handlers.js';
+import { chatHandlers } from './chat/chat-handlers.js';
+import { HostChatStore } from './chat/host-chat-store.js';
 import type { Handlers } from './handlers.js';
 import { fireCue } from './live/fire-cue.js';
 import { RelayAssets } from './live/relay-assets.js';
@@ -51,6 +53,7 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
 
   let client = new RelayClient(relayUrl, currentKey());
   const commerce = new Commerce(db, catalog, assets, () => client, emit);
+  const hostChat = new HostChatStore(db);
   let events: RelayEvents | null = null;
   let status: RelayStatus = { reachable: false, authorized: false, mediaEngine: null, message: null };
   const setStatus = (next: Partial<RelayStatus>) => {
@@ -83,6 +86,8 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
         emit('relay.show', m.show);
       }
       else if (m.type === 'publisherLost') emit('relay.publisherLost', { showId: m.showId, reason: m.reason });
+      else if (m.type === 'chat') emit('relay.chat', { showId: m.showId, entry: m.entry });
+      else if (m.type === 'chatState') emit('relay.chatState', { showId: m.showId, state: m.state, settings: m.settings });
       else if (m.type === 'mediaEngine') setStatus({ mediaEngine: m.state });
       else if (m.type === 'stage') {
         stages.set(m.showId, m.stage);
@@ -176,6 +181,7 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
       return fireCue(req, catalog, client, assets);
     },
     ...commerceHandlers(commerce, () => client),
+    ...chatHandlers(hostChat, () => client, async (showId) => (await commerce.shows.resolve(showId, () => client.listShows()))?.title ?? null),
   };
 
   return {

@@ -61,6 +61,17 @@ const CHANNELS: Readonly<Record<IpcChannel, true>> = {
   'dashboard.get': true,
   'report.get': true,
   'report.exportCsv': true,
+  'chat.view': true,
+  'chat.post': true,
+  'chat.act': true,
+  'chat.settings': true,
+  'chat.moderation': true,
+  'chat.exportCsv': true,
+  'chat.moderators.list': true,
+  'chat.moderators.create': true,
+  'chat.moderators.revoke': true,
+  'chat.hostSettings.get': true,
+  'chat.hostSettings.save': true,
 };
 
 const EVENTS: Readonly<Record<IpcEvent, true>> = {
@@ -72,6 +83,8 @@ const EVENTS: Readonly<Record<IpcEvent, true>> = {
   'relay.order': true,
   'relay.stock': true,
   'relay.dashboard': true,
+  'relay.chat': true,
+  'relay.chatState': true,
 };
 
 const EVENT_CHANNEL = 'studio:event';

@@ -155,3 +155,13 @@ export type ModeratorLink = z.infer<typeof ModeratorLink>;
 /** What a moderator page loads: the staff view plus which show it is. */
 export const ModeratorChatView = StaffChatView.extend({ showTitle: z.string(), showStatus: z.string(), label: z.string() });
 export type ModeratorChatView = z.infer<typeof ModeratorChatView>;
+
+/**
+ * The host's own chat helpers, kept in the studio: quick replies (Alt+1…9 inserts one while typing)
+ * and an optional notice the studio posts every N minutes while live.
+ */
+export const HostChatSettings = z.object({
+  quickReplies: z.array(z.string().trim().min(1).max(CHAT_TEXT_MAX)).max(9),
+  notice: z.object({ text: z.string().trim().min(1).max(CHAT_TEXT_MAX), everyMin: z.number().int().min(1).max(60) }).nullable(),
+});
+export type HostChatSettings = z.infer<typeof HostChatSettings>;

@@ -10,7 +10,7 @@ const BOM = '\uFEFF';
 export const withBom = (csv: string): string => (csv.startsWith(BOM) ? csv : BOM + csv);
 
 /** "orders-봄 니트 라이브-2025-05-01.csv": the show's title made safe for a file name, and the local date. */
-export function csvFilename(kind: 'orders' | 'report', title: string | null, now = new Date()): string {
+export function csvFilename(kind: 'orders' | 'report' | 'chat', title: string | null, now = new Date()): string {
   const safe = (title ?? '')
     .normalize('NFC')
     .replace(/[^\p{L}\p{N}]+/gu, '-')

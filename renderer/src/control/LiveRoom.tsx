@@ -14,6 +14,7 @@ import { useViewerCount } from '../relay-hooks.js';
 import { GoLiveCard } from './GoLiveCard.js';
 import { HealthCard } from './HealthCard.js';
 import { LiveHostView } from './live/LiveHostView.js';
+import { HostChat } from './live/chat/HostChat.js';
 import { StagePreview } from './live/StagePreview.js';
 import { useHostKeys } from './live/useHostKeys.js';
 import { useLiveRun } from './live/useLiveRun.js';
@@ -147,6 +148,7 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
             {media.video ? sourceError : null}
             {controls}
             {stage}
+            <HostChat showId={show.id} live={onAir} />
             <SourceBar media={media} />
             <HealthCard health={health} history={history} onAir={onAir} />
             <WatchLinkCard showId={show.id} initial={initialLink} />
@@ -172,6 +174,7 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
           {afterShow}
           {!ended && <RundownPrompt onOpen={onEditRundown} />}
           {!ended && (stageApi.stage?.version ?? 0) > 0 && stage}
+          {!ended && <HostChat showId={show.id} live={onAir} />}
           <HealthCard health={health} history={history} onAir={onAir} />
           <WatchLinkCard showId={show.id} initial={initialLink} />
         </aside>

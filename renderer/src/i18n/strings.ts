@@ -1,4 +1,5 @@
 import { catalogEn, catalogKo } from './strings-catalog.js';
+import { chatEn, chatKo } from './strings-chat.js';
 import { commerceEn, commerceKo } from './strings-commerce.js';
 import { liveEn, liveKo } from './strings-live.js';
 import { rundownEn, rundownKo } from './strings-rundown.js';
@@ -130,6 +131,7 @@ const en = {
   rundown: rundownEn,
   live: liveEn,
   commerce: commerceEn,
+  chat: chatEn,
 };
 
 export type Strings = typeof en;
@@ -260,6 +262,7 @@ const ko: Strings = {
   rundown: rundownKo,
   live: liveKo,
   commerce: commerceKo,
+  chat: chatKo,
 };
 
 export const dictionaries = { en, ko } as const;

@@ -27,7 +27,7 @@ const KEYS: Record<string, keyof HostKeyHandlers> = {
   KeyE: 'endShow',
 };
 
-function typingIn(el: EventTarget | null): boolean {
+export function typingIn(el: EventTarget | null): boolean {
   if (!(el instanceof HTMLElement)) return false;
   if (el.isContentEditable) return true;
   if (el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') return true;
