@@ -59,5 +59,17 @@ export const Report = Dashboard.extend({
   cues: z.array(z.object({ at: z.number(), label: z.string() })),
   /** Buyers of this show who also bought in an earlier show of this relay (matched by device or phone). */
   repeatBuyers: Count,
+  /** The chat (docs/chat.md): how much viewers talked and what moderation did. */
+  chat: z.object({
+    messages: Count,
+    questions: Count,
+    answered: Count,
+    hearts: Count,
+    /** Messages the word and link lists stopped before anyone saw them. */
+    blocked: Count,
+    removed: Count,
+    /** Every moderation action, oldest first (at most the last 500). */
+    actions: z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), detail: z.string().nullable() })).max(500),
+  }),
 });
 export type Report = z.infer<typeof Report>;

@@ -95,7 +95,7 @@ describe('orders, segments, dashboard and report through the studio core', () =>
   it('reads the dashboard and the report, and exports the report as CSV', async () => {
     h.relay.commerce.dashboards.set('show1', dashboard());
     expect(await h.ok('dashboard.get', { showId: 'show1' })).toEqual(dashboard());
-    const report: Report = { ...dashboard(), title: '봄 니트 라이브', startedAt: null, endedAt: null, viewersOverTime: [{ at: 1, viewers: 3 }], cues: [{ at: 1, label: '양말' }], repeatBuyers: 1 };
+    const report: Report = { ...dashboard(), title: '봄 니트 라이브', startedAt: null, endedAt: null, viewersOverTime: [{ at: 1, viewers: 3 }], cues: [{ at: 1, label: '양말' }], repeatBuyers: 1, chat: { messages: 12, questions: 3, answered: 2, hearts: 40, blocked: 1, removed: 1, actions: [{ at: '2026-12-04T10:00:00.000Z', actor: 'host', action: 'delete', detail: null }] } };
     h.relay.commerce.reports.set('show1', report);
     expect(await h.ok('report.get', { showId: 'show1' })).toEqual(report);
     const file = await h.ok<{ filename: string; csv: string }>('report.exportCsv', { showId: 'show1' });

@@ -127,6 +127,7 @@ const ended: Report = {
   coupons: [{ couponId: 'w1', code: 'WINTER20', quota: 200, claimed: 174, redeemed: 61, discountGiven: 1_220_000 }],
   quizzes: [{ quizId: 'wq', question: '구스다운 충전재의 솜털 비율은?', answers: 312, correct: 240, winners: 10 }],
   polls: [{ pollId: 'wp', question: '다음 방송에서 보고 싶은 색상은?', choices: ['블랙', '카멜', '네이비', '아이보리'], counts: [140, 96, 51, 77] }],
+  chat: { messages: 184, questions: 23, answered: 19, hearts: 1_240, blocked: 4, removed: 2, actions: [{ at: iso(t0 - 3 * 86_400_000 + 12 * 60_000), actor: 'host', action: 'pin', detail: null }, { at: iso(t0 - 3 * 86_400_000 + 31 * 60_000), actor: 'mod:ml_demo', action: 'timeout', detail: '600s' }] },
 };
 relay.commerce.reports.set('demo-ended', ended);
 relay.commerce.dashboards.set('demo-ended', ended);

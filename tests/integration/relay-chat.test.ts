@@ -156,6 +156,11 @@ describe('chat', () => {
     const log = await api.call<{ actor: string; action: string }[]>('GET', `/api/shows/${show.id}/chat/moderation`);
     expect(log.body.map((e) => e.action)).toEqual(['delete', 'timeout', 'ban', 'approve', 'hide', 'settings', 'reject']);
     expect(log.body.every((e) => e.actor === 'host')).toBe(true);
+    // The post-show report carries the chat's numbers and every action with who did it.
+    const report = await api.call<{ chat: { messages: number; removed: number; actions: { action: string; actor: string }[] } }>('GET', `/api/shows/${show.id}/report`);
+    expect(report.body.chat.actions.map((a) => a.action)).toEqual(log.body.map((e) => e.action));
+    expect(report.body.chat.removed).toBeGreaterThanOrEqual(2);
+    expect(report.body.chat.messages).toBeGreaterThanOrEqual(5);
     const csv = await api.call('GET', `/api/shows/${show.id}/chat.csv`);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.text).toContain('이 제품 별로');

@@ -50,6 +50,20 @@ export const chatEn = {
   exportCsv: 'Export chat (CSV)',
   hearts: (n: string) => `♥ ${n}`,
   failed: (m: string) => `That did not work: ${m}`,
+  report: {
+    messages: 'Messages',
+    questions: 'Questions',
+    answered: 'Answered',
+    hearts: 'Hearts',
+    blocked: 'Blocked automatically',
+    removed: 'Deleted or rejected',
+    actions: 'Moderation',
+    noActions: 'No moderation actions in this show.',
+    when: 'When',
+    who: 'Who',
+    what: 'What',
+    action: { delete: 'Deleted a message', pin: 'Pinned', unpin: 'Unpinned', approve: 'Approved', reject: 'Rejected', answer: 'Answered a question', clearCaption: 'Took the caption down', timeout: 'Timed out a viewer', ban: 'Banned a viewer', hide: 'Hid a viewer', lift: 'Lifted limits', settings: 'Changed chat settings' } as Record<string, string>,
+  },
 };
 
 export const chatKo: typeof chatEn = {
@@ -103,4 +117,18 @@ export const chatKo: typeof chatEn = {
   exportCsv: '채팅 내보내기 (CSV)',
   hearts: (n) => `♥ ${n}`,
   failed: (m) => `처리하지 못했어요: ${m}`,
+  report: {
+    messages: '메시지',
+    questions: '질문',
+    answered: '답변한 질문',
+    hearts: '하트',
+    blocked: '자동 차단',
+    removed: '삭제·거절',
+    actions: '채팅 관리 기록',
+    noActions: '이 방송에서는 관리 기록이 없어요.',
+    when: '시각',
+    who: '누가',
+    what: '무엇을',
+    action: { delete: '메시지 삭제', pin: '고정', unpin: '고정 해제', approve: '게시 승인', reject: '거절', answer: '질문 답변', clearCaption: '자막 내림', timeout: '시청자 일시 제한', ban: '시청자 차단', hide: '시청자 숨김', lift: '제한 해제', settings: '채팅 설정 변경' },
+  },
 };

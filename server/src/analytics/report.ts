@@ -4,6 +4,7 @@ import type { Show } from '../../../common/show.js';
 import { StageOp } from '../../../common/stage.js';
 import type { Db } from '../db/database.js';
 import { cueLabel } from './cue-labels.js';
+import { chatSummary } from '../chat/chat-report.js';
 import { computeDashboard, type DashboardSources } from './dashboard.js';
 import { STANDING } from '../commerce/order-store.js';
 
@@ -53,5 +54,6 @@ export function buildReport(src: DashboardSources, show: Show, catalog: ShowCata
     viewersOverTime: samples,
     cues: cueMarkers(db, show.id, catalog),
     repeatBuyers: repeatBuyers(db, show),
+    chat: chatSummary(db, show.id),
   };
 }

@@ -9,6 +9,7 @@ import { conversionPct, count, formatPct, money } from '../../commerce/numbers.j
 import { formatElapsed } from '../../format.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ReportTables } from './ReportTables.js';
+import { ChatReport } from './ChatReport.js';
 import { Icon } from '../../ui/Icon.js';
 
 /** After the show: what happened, section by section; exports as CSV and prints cleanly (white, one topic per page). */
@@ -146,6 +147,7 @@ export function ReportScreen({ show, onBack }: { show: Show; onBack: () => void 
       </section>
 
       <ReportTables report={report} />
+      <ChatReport chat={report.chat} />
     </div>
   );
 }
