@@ -80,8 +80,6 @@ export interface LiveShowsEvents {
   viewers: [showId: string, count: number];
   show: [Show];
   publisherLost: [showId: string, reason: string];
-  /** The publisher's media stopped (stalled) or came back on the same session; the show stays live either way. */
-  publisherMedia: [showId: string, flowing: boolean];
   /** A viewer socket joined / left a show (engagement: unique viewers, who saw a pinned card). */
   viewerJoined: [showId: string, viewerId: string];
   viewerLeft: [showId: string, viewerId: string];
@@ -197,7 +195,6 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
         this.log[flowing ? 'info' : 'warn'](flowing ? 'publisher media back' : 'publisher media stopped', { showId, kind });
         // Same epoch when it comes back: viewers subscribe again to it by themselves.
         this.broadcastMedia(ls);
-        this.emit('publisherMedia', showId, flowing);
       });
       this.engine.watchHandle(handle, (reason) => {
         if (ls.publisher?.sessionId !== sessionId) return;
