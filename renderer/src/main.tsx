@@ -10,6 +10,7 @@ import './styles-catalog.css';
 import './styles-rundown.css';
 import './styles-live.css';
 import './styles-commerce.css';
+import './styles-golive.css';
 
 // Only the build for tests (build-flags.ts) exposes window.__lcStudio.
 if (DIAGNOSTICS) installDiagnostics();

@@ -72,14 +72,15 @@ function EndedRoom({ show, link, onBack, onOpenOrders, onOpenReport }: { show: S
       <div className="room-grid">
         <div className="room-main">
           <RoomTitle show={show} />
-          <PreviewPanel video={null} audio={null} videoSource="none" starting={false} ended onBack={onBack} topLeft={<LivePill state={{ kind: 'ended', showId: show.id }} startedAt={null} />} topRight={null} />
+          <PreviewPanel video={null} audio={null} videoSource="none" starting={false} ended onBack={onBack} topLeft={<LivePill phase="ended" state={{ kind: 'ended', showId: show.id }} startedAt={null} rehearsal={show.rehearsalOf !== null} />} topRight={null} />
         </div>
         <aside className="room-side">
           <section className="card ended-note">
             <span className="ended-check" aria-hidden="true">
               ✓
             </span>
-            <h2>{t.room.endedTitle}</h2>
+            <h2>{show.rehearsalOf !== null ? t.golive.rehearsal.endedTitle : t.room.endedTitle}</h2>
+            {show.rehearsalOf !== null && <p className="muted small">{t.golive.rehearsal.endedBody}</p>}
           </section>
           <section className="card report-prompt">
             <button type="button" className="btn primary" onClick={onOpenReport} data-testid="room-report-button">

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { LiveState } from '../../../common/live-state.js';
 import { formatElapsed } from '../format.js';
 import { useI18n } from '../i18n/i18n.js';
+import type { RoomPhase } from './room-state.js';
 
 function useNow(active: boolean): number {
   const [now, setNow] = useState(Date.now);
@@ -13,26 +14,24 @@ function useNow(active: boolean): number {
   return now;
 }
 
-/** The one place the seller reads "am I on air?": colour first, words second. */
-export function LivePill({ state, startedAt }: { state: LiveState; startedAt: string | null }) {
+/** The one place the seller reads "am I on air?": colour first, words second; a rehearsal has its own colour and words. */
+export function LivePill({ phase, state, startedAt, rehearsal }: { phase: RoomPhase; state: LiveState; startedAt: string | null; rehearsal: boolean }) {
   const { t } = useI18n();
-  const live = state.kind === 'live';
+  const words = rehearsal ? t.golive.rehearsal.phase : t.golive.phase;
+  const live = state.kind === 'live' && phase === 'live';
   const now = useNow(live);
-  let label: string;
-  switch (state.kind) {
-    case 'reconnecting':
-      label = t.state.reconnecting(state.attempt);
-      break;
-    case 'failed':
-      label = t.state.failed;
-      break;
-    default:
-      label = t.state[state.kind];
-  }
+  const label = phase === 'reconnecting' ? words.reconnecting(state.kind === 'reconnecting' ? state.attempt : 1) : words[phase];
   // The show's running time counts from when it first went on air, not from the last reconnect.
   const since = live ? (startedAt ? Math.min(Date.parse(startedAt), state.since) : state.since) : null;
   return (
-    <div className={`live-pill pill-${state.kind}`} data-testid="live-state" data-state={state.kind} title={state.kind === 'failed' ? state.message : undefined} role="status">
+    <div
+      className={`live-pill pill-${phase}${rehearsal ? ' pill-rehearsal' : ''}`}
+      data-testid="live-state"
+      data-state={state.kind}
+      data-phase={phase}
+      title={state.kind === 'failed' ? state.message : undefined}
+      role="status"
+    >
       <span className="pill-dot" aria-hidden="true" />
       <span className="pill-label">{label}</span>
       {since !== null && (

@@ -21,6 +21,7 @@ import { useLiveRun } from './live/useLiveRun.js';
 import { useShowRundown } from './live/useShowRundown.js';
 import { useStage } from './live/useStage.js';
 import { LivePill } from './LivePill.js';
+import { deriveRoom } from './room-state.js';
 import { MediaErrorBanner } from './MediaErrorBanner.js';
 import { PreviewPanel } from './PreviewPanel.js';
 import { RehearseCard, RundownPrompt } from './RoomCards.js';
@@ -62,11 +63,13 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
   const running = snap.state.kind === 'live' || snap.state.kind === 'reconnecting';
   const live = useLiveRun({ showId: show.id, rundown, running, stage: stageApi.stage, acceptStage: stageApi.accept, refreshStage: stageApi.refresh });
   const [endSignal, setEndSignal] = useState(0);
+  const [goLiveSignal, setGoLiveSignal] = useState(0);
+  // Badge, pill and buttons all read this (the relay's show status + this window's publisher).
+  const room = deriveRoom(show.status, snap.state);
   const [tab, setTab] = useState<RoomTab>('host');
   const dash = useDashboard(show.id, show.status === 'live' || running);
   const [nowMs, setNowMs] = useState(Date.now);
   const canGoLive = !!(media.video || media.audio);
-  const canEnd = onAir || (show.status === 'live' && !ended);
 
   useEffect(() => {
     const id = setInterval(() => setNowMs(Date.now()), 500);
@@ -91,8 +94,8 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
     closePoll: !st || st.poll ? () => live.close('poll') : undefined,
     nextSegment: live.segIndex < segs - 1 ? live.next : undefined,
     prevSegment: live.segIndex > 0 ? live.prev : undefined,
-    goLive: !onAir && canGoLive && !ended ? () => void publisher?.goLive() : undefined,
-    endShow: canEnd ? () => setEndSignal((n) => n + 1) : undefined,
+    goLive: room.primary && canGoLive ? () => setGoLiveSignal((n) => n + 1) : undefined,
+    endShow: room.canEnd ? () => setEndSignal((n) => n + 1) : undefined,
   };
   useHostKeys({ ...actions, fireNext: actions.fireNext ?? (rundown ? () => undefined : undefined), fireNumber: rundown ? (n) => live.fireCue(n - 1, captureClockMs()) : undefined }, active && !ended);
 
@@ -105,14 +108,23 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
       starting={media.starting}
       ended={ended}
       onBack={onBack}
-      topLeft={<LivePill state={snap.state} startedAt={show.status === 'live' ? show.startedAt : null} />}
+      topLeft={<LivePill phase={room.phase} state={snap.state} rehearsal={rehearsal} startedAt={show.status === 'live' ? show.startedAt : null} />}
       topRight={<ViewerCount count={viewers} />}
       problem={sourceError}
     />
   );
   const controls = (
     <>
-      <GoLiveCard snap={snap} showStatus={show.status} canGoLive={canGoLive} onGoLive={() => void publisher?.goLive()} onEnd={() => publisher?.end() ?? Promise.resolve()} endSignal={endSignal} />
+      <GoLiveCard
+        room={room}
+        snap={snap}
+        rehearsal={rehearsal}
+        canGoLive={canGoLive}
+        onGoLive={() => void publisher?.goLive()}
+        onEnd={() => publisher?.end() ?? Promise.resolve()}
+        endSignal={endSignal}
+        goLiveSignal={goLiveSignal}
+      />
       {onRehearse && !onAir && show.status === 'scheduled' && <RehearseCard show={show} onRehearse={onRehearse} />}
     </>
   );
@@ -132,7 +144,7 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
         <MediaErrorBanner error={snap.error} state={snap.state} relayStatus={relayStatus} />
         <div className="room-grid host-grid">
           <div className="room-main">
-            <RoomTitle show={show} />
+            <RoomTitle show={show} phase={room.phase} />
             <RoomTabs show={show} tab={tab} onTab={setTab} onOpenOrders={onOpenOrders} />
             {tab === 'host' ? (
               <>
@@ -162,7 +174,7 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
       <MediaErrorBanner error={snap.error} state={snap.state} relayStatus={relayStatus} />
       <div className="room-grid">
         <div className="room-main">
-          <RoomTitle show={show} />
+          <RoomTitle show={show} phase={room.phase} />
           <RoomTabs show={show} tab={null} onTab={null} onOpenOrders={onOpenOrders} />
           {preview}
           {!media.video && !ended ? null : sourceError}

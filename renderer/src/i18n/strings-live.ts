@@ -68,8 +68,8 @@ export const liveEn = {
     dismiss: 'Dismiss',
   },
   rehearsal: {
-    badge: 'REHEARSAL · 리허설',
-    note: 'Private rehearsal link: nothing is counted or sold. Go live, cues and End work exactly as in the real show.',
+    badge: 'REHEARSAL',
+    note: 'Private rehearsal link: nothing is counted or sold. Start rehearsal, cues and End rehearsal work exactly as in the real show.',
     back: 'Back to the real show',
     backBlocked: 'End the rehearsal first',
     start: 'Rehearse',
@@ -148,8 +148,8 @@ export const liveKo: typeof liveEn = {
     dismiss: '닫기',
   },
   rehearsal: {
-    badge: 'REHEARSAL · 리허설',
-    note: '비공개 리허설 링크입니다. 시청·판매 기록이 남지 않습니다. 방송 시작, 큐, 종료는 실제 방송과 똑같이 동작합니다.',
+    badge: '리허설',
+    note: '비공개 리허설 링크입니다. 시청·판매 기록이 남지 않습니다. 리허설 시작, 큐, 리허설 종료로 실제 방송처럼 연습할 수 있습니다.',
     back: '실제 방송으로 돌아가기',
     backBlocked: '먼저 리허설을 종료하세요',
     start: '리허설',

@@ -1,6 +1,7 @@
 import { catalogEn, catalogKo } from './strings-catalog.js';
 import { chatEn, chatKo } from './strings-chat.js';
 import { commerceEn, commerceKo } from './strings-commerce.js';
+import { goLiveEn, goLiveKo } from './strings-golive.js';
 import { liveEn, liveKo } from './strings-live.js';
 import { rundownEn, rundownKo } from './strings-rundown.js';
 
@@ -132,6 +133,7 @@ const en = {
   live: liveEn,
   commerce: commerceEn,
   chat: chatEn,
+  golive: goLiveEn,
 };
 
 export type Strings = typeof en;
@@ -263,6 +265,7 @@ const ko: Strings = {
   live: liveKo,
   commerce: commerceKo,
   chat: chatKo,
+  golive: goLiveKo,
 };
 
 export const dictionaries = { en, ko } as const;

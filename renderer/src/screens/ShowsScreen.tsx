@@ -1,3 +1,4 @@
+import { StillLiveBanner } from './StillLiveBanner.js';
 import { useCallback, useEffect, useState } from 'react';
 import type { Show, WatchLink } from '../../../common/show.js';
 import { bridge } from '../bridge.js';
@@ -39,6 +40,7 @@ export function ShowsScreen({ onOpen, onOpenRundown, onOpenOrders, onOpenReport 
 
   return (
     <div className="page shows-page">
+      {shows && <StillLiveBanner shows={shows} onOpen={(s) => onOpen(s, createdLinks.get(s.id) ?? null)} />}
       <CreateShowForm onCreated={created} />
       <section className="card">
         <div className="card-head">

@@ -37,7 +37,7 @@ declare module 'janode' {
   const Janode: {
     connect(config: { address: JanodeAddress | JanodeAddress[]; retry_time_secs?: number; max_retries?: number }): Promise<JanodeConnection>;
     Logger: { setLevel(level: 'none' | 'error' | 'warning' | 'info' | 'verbose' | 'debug'): void };
-    EVENT: Record<'CONNECTION_CLOSED' | 'CONNECTION_ERROR' | 'SESSION_DESTROYED' | 'HANDLE_DETACHED' | 'HANDLE_ICE_FAILED' | 'HANDLE_HANGUP' | 'HANDLE_WEBRTCUP', string>;
+    EVENT: Record<'CONNECTION_CLOSED' | 'CONNECTION_ERROR' | 'SESSION_DESTROYED' | 'HANDLE_DETACHED' | 'HANDLE_ICE_FAILED' | 'HANDLE_HANGUP' | 'HANDLE_WEBRTCUP' | 'HANDLE_MEDIA', string>;
   };
   export default Janode;
 }

@@ -200,6 +200,11 @@ export class MediaEngine extends EventEmitter<MediaEngineEvents> {
     handle.once(Janode.EVENT.HANDLE_WEBRTCUP, listener);
   }
 
+  /** Janus's `media` events for the handle (receiving false after its no_media_timer, true when packets return). */
+  onMedia(handle: VideoRoomHandle, listener: (kind: unknown, receiving: unknown) => void): void {
+    handle.on(Janode.EVENT.HANDLE_MEDIA, (d: { type?: unknown; receiving?: unknown }) => listener(d?.type, d?.receiving));
+  }
+
   /** Calls `onGone` once when Janus drops the handle (hang-up, ICE failure, detach, engine loss). */
   watchHandle(handle: VideoRoomHandle, onGone: (reason: string) => void): void {
     let fired = false;

@@ -26,6 +26,7 @@ function fakeEngine() {
     publish: async () => ({ handle: { id: ++handles, detach: async () => void calls.push(`detach:${handles}`) }, feed: 1, answerSdp: 'v=0 answer' }),
     onWebrtcUp: (_h: unknown, up: () => void) => up(),
     watchHandle: () => undefined,
+    onMedia: () => undefined,
     trickle: async (h: { id: number }, cs: { candidate: string }[], complete: boolean) => void calls.push(`trickle:${h.id}:${cs.length}:${complete}`),
     restartPublisher: async (h: { id: number }, sdp: string) => {
       calls.push(`restart:${h.id}:${/a=ice-ufrag:(\S+)/.exec(sdp)?.[1]}`);

@@ -10,6 +10,7 @@ import type { ShowStore } from '../shows/show-store.js';
 import { SerialQueue } from './serial-queue.js';
 import { encodeTextFrame } from '../ws/text-frame.js';
 import { sdpProblem } from './sdp-check.js';
+import { MediaFlow } from './media-flow.js';
 
 export class LiveError extends Error {
   constructor(
@@ -46,6 +47,8 @@ interface Publisher {
   feed: number;
   /** Janus serves a feed to subscribers only once the publisher's WebRTC is up. */
   up: boolean;
+  /** Whether its media still reaches Janus (a closed tab sends no hang-up; its media just stops). */
+  flow: MediaFlow;
   /** The offer the session runs on (an ICE restart re-offers it with new credentials). */
   offerSdp: string;
   /** WHIP's entity tag of the ICE session (RFC 9725 §4.3): new on every ICE restart. */
@@ -82,7 +85,8 @@ export interface LiveShowsEvents {
   viewerLeft: [showId: string, viewerId: string];
 }
 
-const epochOf = (ls: LiveShow): number | null => (ls.publisher?.up ? ls.epoch : null);
+/** The epoch viewers should play; null (viewers show "reconnecting" over the last frame) while there is no flowing picture. */
+const epochOf = (ls: LiveShow): number | null => (ls.publisher?.up && !ls.publisher.flow.stalled ? ls.epoch : null);
 
 const toPublic = (s: Show): PublicShow => ({ title: s.title, status: s.status, scheduledAt: s.scheduledAt, startedAt: s.startedAt, endedAt: s.endedAt, rehearsal: s.rehearsalOf !== null });
 
@@ -176,13 +180,20 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
       if (ls.room === null) ls.room = await this.engine.createRoom(show.title);
       const { handle, feed, answerSdp } = await this.engine.publish(ls.room, 'studio', offerSdp);
       const sessionId = `ps_${randomBytes(12).toString('base64url')}`;
-      const publisher: Publisher = { sessionId, handle, feed, up: false, offerSdp, etag: newEtag() };
+      const publisher: Publisher = { sessionId, handle, feed, up: false, flow: new MediaFlow(), offerSdp, etag: newEtag() };
       ls.publisher = publisher;
       ls.epoch++;
       this.sessions.set(sessionId, showId);
       this.engine.onWebrtcUp(handle, () => {
         if (ls.publisher !== publisher) return;
         publisher.up = true;
+        this.broadcastMedia(ls);
+      });
+      this.engine.onMedia(handle, (kind, receiving) => {
+        if (ls.publisher !== publisher || !publisher.flow.report(kind, receiving)) return;
+        const flowing = !publisher.flow.stalled;
+        this.log[flowing ? 'info' : 'warn'](flowing ? 'publisher media back' : 'publisher media stopped', { showId, kind });
+        // Same epoch when it comes back: viewers subscribe again to it by themselves.
         this.broadcastMedia(ls);
       });
       this.engine.watchHandle(handle, (reason) => {

@@ -150,7 +150,7 @@ export function Live({ state, show, viewers, stream, stage, clock, attachVideo }
           {muted && dock && unmuteButton}
         </header>
         {busy && (
-          <div className="overlay" role="status" aria-live="polite">
+          <div className="overlay" role="status" aria-live="polite" data-testid="watch-busy" data-state={state}>
             <div className="spinner" aria-hidden="true" />
             <p>{state === 'reconnecting' ? t.reconnecting : t.connecting}</p>
           </div>

@@ -59,7 +59,7 @@ const en: typeof ko = {
   live: 'LIVE',
   watching: (n) => `${n} watching`,
   waiting: (n) => `${n} waiting`,
-  reconnecting: 'Reconnecting…',
+  reconnecting: 'Reconnecting shortly',
   connectionLost: 'Connection lost. Reconnecting…',
   unmute: 'Tap to unmute',
   ended: 'This show has ended',
