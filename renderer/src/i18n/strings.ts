@@ -3,6 +3,7 @@ import { chatEn, chatKo } from './strings-chat.js';
 import { commerceEn, commerceKo } from './strings-commerce.js';
 import { liveEn, liveKo } from './strings-live.js';
 import { rundownEn, rundownKo } from './strings-rundown.js';
+import { shelfEn, shelfKo } from './strings-shelf.js';
 
 /** Every word the studio shows, in both languages. Keys are grouped by screen (the larger groups live in ./strings-*.ts). */
 const en = {
@@ -130,6 +131,7 @@ const en = {
   catalog: catalogEn,
   rundown: rundownEn,
   live: liveEn,
+  shelf: shelfEn,
   commerce: commerceEn,
   chat: chatEn,
 };
@@ -261,6 +263,7 @@ const ko: Strings = {
   catalog: catalogKo,
   rundown: rundownKo,
   live: liveKo,
+  shelf: shelfKo,
   commerce: commerceKo,
   chat: chatKo,
 };
