@@ -22,7 +22,7 @@ function loadRecent(showId: string): string[] {
  */
 export function LiveShelf({ showId, live, running }: { showId: string; live: LiveRun; running: boolean }) {
   const { t } = useI18n();
-  const { items } = useCatalog();
+  const { items, reload } = useCatalog();
   const [query, setQuery] = useState('');
   const [recent, setRecent] = useState(() => loadRecent(showId));
   const [cursor, setCursor] = useState(0);
@@ -32,6 +32,8 @@ export function LiveShelf({ showId, live, running }: { showId: string; live: Liv
   const at = Math.min(cursor, Math.max(shown.length - 1, 0));
 
   useEffect(() => localStorage.setItem(recentKey(showId), JSON.stringify(recent)), [showId, recent]);
+  // Entering the room reads the catalog afresh: items added elsewhere (another window, an import) are on the shelf.
+  useEffect(() => void reload(), [reload]);
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
       const el = e.target as HTMLElement | null;
