@@ -19,6 +19,8 @@ export const ProductCard = z.object({
   salePrice: z.number().int().min(0).nullable(),
   stock: z.number().int().min(0),
   externalUrl: z.url({ protocol: /^https?$/, error: 'the product link must be http(s)' }).max(500).nullable(),
+  /** A running 라이브 특가 (filled in by the relay as it sends; the page shows it until endsAt, relay clock). */
+  liveSpecial: z.object({ price: z.number().int().min(0), endsAt: z.number() }).nullable().optional(),
   /** Sizes, colours… with their own stock; empty when the product has none. */
   options: z.array(z.object({ id: Id, name: z.string().max(60), stock: z.number().int().min(0) })).max(50).default([]),
 });

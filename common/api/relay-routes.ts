@@ -3,6 +3,7 @@ import { Dashboard, Report } from '../analytics.js';
 import { CheckoutRequest, Quote, QuoteRequest, SellerOrder, ViewerOrder } from '../commerce/order.js';
 import { BulkCancelRequest, BulkCancelResponse, OrderCluster } from '../commerce/clusters.js';
 import { ShowCatalog, StockLevel } from '../commerce/show-catalog.js';
+import { AdjustStockRequest, AdjustStockResponse, EndSpecialRequest, LiveSpecial, RestockDemand, RestockRequest, RestockWatch, StartSpecialRequest } from '../commerce/live-selling.js';
 import { MAX_API_BODY_BYTES, MAX_SDP_BYTES } from '../limits.js';
 import { CreateLinkRequest, CreateShowRequest, FireCueRequest, Health, MarkPaidRequest, OrderActionRequest, SegmentRequest } from '../protocol/studio-api.js';
 import {
@@ -77,6 +78,11 @@ export const RELAY_ROUTES = {
   cancelOrder: route({ method: 'POST', path: '/api/orders/:orderId/cancel', auth: 'studio', summary: 'Cancels an order (stock returns).', body: json(OrderActionRequest), answer: ok(SellerOrder), errors: ['unauthorized', 'invalid_transition'] }),
   refundOrder: route({ method: 'POST', path: '/api/orders/:orderId/refund', auth: 'studio', summary: 'Refunds a paid order.', body: json(OrderActionRequest), answer: ok(SellerOrder), errors: ['unauthorized', 'invalid_transition'] }),
   eraseBuyer: route({ method: 'POST', path: '/api/orders/:orderId/erase', auth: 'studio', summary: "Deletes the buyer's personal data from an order.", body: json(MarkPaidRequest), answer: ok(SellerOrder), errors: ['unauthorized'] }),
+  adjustStock: route({ method: 'POST', path: '/api/shows/:id/stock/adjust', auth: 'studio', summary: 'Adds or removes stock live by a delta, optionally only if the relay still holds expectedStock (never an absolute overwrite); answers back-in-stock requests.', body: json(AdjustStockRequest), answer: ok(AdjustStockResponse), errors: ['unauthorized', 'unknown_product', 'unknown_option', 'option_required', 'stock_changed', 'stock_below_zero'] }),
+  startSpecial: route({ method: 'POST', path: '/api/shows/:id/specials', auth: 'studio', summary: 'Starts (or replaces) a 라이브 특가: a lower price for N minutes by the relay clock.', body: json(StartSpecialRequest), answer: ok(LiveSpecial, 201), errors: ['unauthorized', 'unknown_product', 'special_price'] }),
+  endSpecial: route({ method: 'POST', path: '/api/shows/:id/specials/end', auth: 'studio', summary: 'Ends a live special early; answers the specials still running.', body: json(EndSpecialRequest), answer: ok(z.array(LiveSpecial)), errors: ['unauthorized'] }),
+  listSpecials: route({ method: 'GET', path: '/api/shows/:id/specials', auth: 'studio', summary: 'Live specials running now.', body: none, answer: ok(z.array(LiveSpecial)), errors: ['unauthorized'] }),
+  restockDemand: route({ method: 'GET', path: '/api/shows/:id/restock-requests', auth: 'studio', summary: 'How many viewers wait for each sold-out line.', body: none, answer: ok(z.array(RestockDemand)), errors: ['unauthorized'] }),
   enterSegment: route({ method: 'POST', path: '/api/shows/:id/segment', auth: 'studio', summary: 'The host moved to a run-down segment.', body: json(SegmentRequest), answer: ok(z.object({})), errors: ['unauthorized'] }),
   dashboard: route({ method: 'GET', path: '/api/shows/:id/dashboard', auth: 'studio', summary: 'Live numbers.', body: none, answer: ok(Dashboard), errors: ['unauthorized'] }),
   report: route({ method: 'GET', path: '/api/shows/:id/report', auth: 'studio', summary: 'The post-show report.', body: none, answer: ok(Report), errors: ['unauthorized'] }),
@@ -117,6 +123,8 @@ export const RELAY_ROUTES = {
   answerQuiz: route({ method: 'POST', path: '/api/watch/:token/quizzes/answer', auth: 'viewer', summary: 'Answers the open quiz (reaction time measured by the relay).', body: watchJson(QuizAnswerRequest), answer: ok(QuizAnswerResponse), errors: ['link_gone', 'unknown_viewer', 'show_not_live', 'quiz_not_open', 'quiz_closed', 'quiz_answered'] }),
   quizOutcome: route({ method: 'GET', path: '/api/watch/:token/quizzes/:quizId/outcome', auth: 'viewer', summary: 'Whether this device won the quiz.', body: none, answer: ok(QuizOutcome), viewerHeader: true, errors: ['link_gone', 'unknown_viewer', 'not_decided'] }),
   votePoll: route({ method: 'POST', path: '/api/watch/:token/polls/vote', auth: 'viewer', summary: 'Votes in the open poll.', body: watchJson(PollVoteRequest), answer: ok(PollVoteResponse), errors: ['link_gone', 'unknown_viewer', 'show_not_live', 'poll_closed', 'poll_voted', 'network_cap'] }),
+  requestRestock: route({ method: 'POST', path: '/api/watch/:token/restock-requests', auth: 'viewer', summary: 'Asks to be told when a sold-out line is back (bounded per device); answers this device’s requests.', body: watchJson(RestockRequest), answer: ok(z.array(RestockWatch)), errors: ['link_gone', 'unknown_viewer', 'unknown_product', 'unknown_option', 'option_required', 'in_stock', 'restock_limit'] }),
+  myRestockRequests: route({ method: 'GET', path: '/api/watch/:token/restock-requests', auth: 'viewer', summary: 'This device’s back-in-stock requests, and which were answered.', body: none, answer: ok(z.array(RestockWatch)), viewerHeader: true, errors: ['link_gone', 'unknown_viewer'] }),
   viewerEvent: route({ method: 'POST', path: '/api/watch/:token/events', auth: 'viewer', summary: 'Funnel steps only the page sees (opened a card, started checkout).', body: watchJson(ViewerEventRequest), answer: { kind: 'empty', status: 204 }, errors: ['link_gone', 'unknown_viewer'] }),
 } as const satisfies Record<string, RouteDecl>;
 

@@ -49,6 +49,10 @@ export const RelayToViewer = z.discriminatedUnion('type', [
   z.object({ type: z.literal('stock'), items: z.array(z.object({ productId: Id, optionId: Id.nullable(), stock: z.number().int().min(0) })).max(600) }),
   /** Anonymised purchase notices ("김** just bought …"), coalesced; at most 5 per message. */
   z.object({ type: z.literal('purchases'), items: z.array(z.object({ buyer: z.string().max(8), productName: z.string().max(80), quantity: z.number().int().min(1) })).max(5) }),
+  /** A 라이브 특가 started (price, relay-clock endsAt) or ended early (price and endsAt null). */
+  z.object({ type: z.literal('special'), productId: Id, price: z.number().int().min(0).nullable(), endsAt: z.number().nullable() }),
+  /** The host restocked a line: pages that asked to be told about it say so (docs/live-selling.md). */
+  z.object({ type: z.literal('restocked'), productId: Id, optionId: Id.nullable(), stock: z.number().int().min(0) }),
   /** A coupon drop's quota left (coalesced). 0 = all claimed. */
   z.object({ type: z.literal('couponQuota'), couponId: Id, quotaLeft: z.number().int().min(0) }),
   /** A poll's live results (coalesced). */

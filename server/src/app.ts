@@ -40,6 +40,7 @@ import { FanoutActivity } from './viewers/fanout-activity.js';
 import { Analytics } from './analytics/analytics.js';
 import { salesOf } from './analytics/sales.js';
 import { addEngagementRoutes } from './http/engagement-routes.js';
+import { addLiveSellingRoutes } from './http/live-selling-routes.js';
 import { addAnalyticsRoutes } from './http/analytics-routes.js';
 import { ChatService } from './chat/chat-service.js';
 import { ModeratorLinks } from './chat/moderator-links.js';
@@ -97,6 +98,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   const studioChannel = new StudioChannel(live, engine, stage);
   const commerce = new Commerce({ db, shows: store, broadcast: (id, m) => live.broadcast(id, m), stageOf: (id) => stage.get(id), log: log.child({ component: 'commerce' }) });
   commerce.on('studio', (m) => studioChannel.publish(m));
+  stage.overlay = (id, s) => commerce.overlayStage(id, s);
   const catalogOf = (show: Show) => commerce.catalogOf(show);
   const fanout = new FanoutActivity();
   const engagement = new Engagement({ db, live, stage, shows: store, catalogOf, viewers: commerce.viewers, coupons: commerce.coupons, commits: commerce.commits, fanout, log: log.child({ component: 'engagement' }) });
@@ -156,6 +158,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   addAssetRoutes(api, config.dataDir);
   addCommerceRoutes(api, { store, commerce });
   addWatchCommerceRoutes(api, { access: watchAccess, shows: watchShows, commerce });
+  addLiveSellingRoutes(api, { store, commerce, access: watchAccess, shows: watchShows });
   addEngagementRoutes(api, { access: watchAccess, engagement });
   addAnalyticsRoutes(api, { store, analytics, engagement });
   addChatRoutes(api, { store, chat, moderators, watchDist: opts.watchDist ?? DEFAULT_WATCH_DIST });
@@ -194,7 +197,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     deps: {
       links,
       live,
-      stageOf: (id) => commerce.overlayStage(id, stage.get(id)),
+      stageOf: (id) => stage.view(id),
       deviceFor: (address, claimed) => commerce.viewers.forSocket(address, claimed),
       chat,
       networkTagOf: (address) => commerce.viewers.identity.networkTag(address),

@@ -15,6 +15,7 @@ import { GoLiveCard } from './GoLiveCard.js';
 import { HealthCard } from './HealthCard.js';
 import { LiveHostView } from './live/LiveHostView.js';
 import { HostChat } from './live/chat/HostChat.js';
+import { LiveShelf } from './live/LiveShelf.js';
 import { StagePreview } from './live/StagePreview.js';
 import { useHostKeys } from './live/useHostKeys.js';
 import { useLiveRun } from './live/useLiveRun.js';
@@ -129,6 +130,8 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
     </>
   );
   const stage = <StagePreview stage={stageApi.stage} error={stageApi.error} nowMs={nowMs} onClose={live.close} />;
+  // Improvising: the whole catalog one search away, with or without a run-down (docs/live-selling.md).
+  const shelf = <LiveShelf showId={show.id} live={live} running={running} />;
   const dashboard = <DashboardPanel show={show} dashboard={dash.dashboard} error={dash.error} viewersNow={viewers} onOpenOrders={onOpenOrders} />;
   const afterShow = ended && (
     <section className="card report-prompt">
@@ -150,6 +153,7 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
               <>
                 <Kpis d={dash.dashboard} viewersNow={viewers} compact />
                 <LiveHostView live={live} rundown={rundown} rehearsal={rehearsal} actions={actions} onEditRundown={onEditRundown} />
+                {shelf}
               </>
             ) : (
               dashboard
@@ -179,13 +183,14 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
           {preview}
           {!media.video && !ended ? null : sourceError}
           {!ended && <SourceBar media={media} />}
+          {!ended && shelf}
           {dashboard}
         </div>
         <aside className="room-side">
           {controls}
           {afterShow}
           {!ended && <RundownPrompt onOpen={onEditRundown} />}
-          {!ended && (stageApi.stage?.version ?? 0) > 0 && stage}
+          {!ended && (running || (stageApi.stage?.version ?? 0) > 0) && stage}
           {!ended && <HostChat showId={show.id} live={onAir} />}
           <HealthCard health={health} history={history} onAir={onAir} />
           <WatchLinkCard showId={show.id} initial={initialLink} />

@@ -4,6 +4,7 @@ import { commerceEn, commerceKo } from './strings-commerce.js';
 import { goLiveEn, goLiveKo } from './strings-golive.js';
 import { liveEn, liveKo } from './strings-live.js';
 import { rundownEn, rundownKo } from './strings-rundown.js';
+import { shelfEn, shelfKo } from './strings-shelf.js';
 
 /** Every word the studio shows, in both languages. Keys are grouped by screen (the larger groups live in ./strings-*.ts). */
 const en = {
@@ -131,6 +132,7 @@ const en = {
   catalog: catalogEn,
   rundown: rundownEn,
   live: liveEn,
+  shelf: shelfEn,
   commerce: commerceEn,
   chat: chatEn,
   golive: goLiveEn,
@@ -263,6 +265,7 @@ const ko: Strings = {
   catalog: catalogKo,
   rundown: rundownKo,
   live: liveKo,
+  shelf: shelfKo,
   commerce: commerceKo,
   chat: chatKo,
   golive: goLiveKo,

@@ -23,6 +23,7 @@ import { RateLimiter } from './rate-limiter.js';
 import { ShowCatalogStore } from './show-catalog-store.js';
 import { StockLedger } from './stock-ledger.js';
 import { ViewerRegistry } from './viewer-registry.js';
+import { LiveSelling } from './live-selling.js';
 import { CommerceNotices } from './viewer-notices.js';
 
 export interface CommerceEvents {
@@ -60,6 +61,8 @@ export class Commerce extends EventEmitter<CommerceEvents> {
   readonly claims: CouponClaims;
   readonly actions: OrderActions;
   readonly expiry: OrderExpiry;
+  /** Live restock, 라이브 특가 and back-in-stock requests (docs/live-selling.md). */
+  readonly live: LiveSelling;
   readonly limiter = new RateLimiter(10, 20);
   private readonly notices: CommerceNotices;
   private readonly ctx: CommerceContext;
@@ -86,7 +89,7 @@ export class Commerce extends EventEmitter<CommerceEvents> {
       orders: this.orders,
       coupons: this.coupons,
       numbers: new OrderNumbers(db),
-      pricer: new Pricer(this.stock, this.coupons, (showId, couponId, now) => this.codeOpen(showId, couponId, now)),
+      pricer: new Pricer(this.stock, this.coupons, (showId, couponId, now) => this.codeOpen(showId, couponId, now), (showId, productId, now) => this.live.specialPrice(showId, productId, now)),
       commits: this.commits,
       payments: this.payments,
       viewers: this.viewers,
@@ -102,6 +105,7 @@ export class Commerce extends EventEmitter<CommerceEvents> {
     this.claims = new CouponClaims(this.ctx, deps.stageOf);
     this.actions = new OrderActions(this.ctx, deps.shows);
     this.expiry = new OrderExpiry(this.ctx, deps.shows);
+    this.live = new LiveSelling(db, this.ctx, deps.broadcast);
     const dropped = db.prepare("SELECT 1 FROM cue_firings WHERE show_id = ? AND json_extract(op, '$.op') = 'dropCoupon' AND json_extract(op, '$.coupon.couponId') = ? LIMIT 1");
     this.wasDropped = (showId, couponId) => dropped.get(showId, couponId) !== undefined;
   }
@@ -137,6 +141,8 @@ export class Commerce extends EventEmitter<CommerceEvents> {
    * when the host pinned them and a drop its full quota, but the relay has sold and handed out
    * since. Late joiners get the relay's numbers at once (those already watching follow the
    * `stock` and `couponQuota` broadcasts). The stage version is unchanged: only numbers differ.
+   * Every stage the relay sends goes through here, re-fired cues included (a re-fired drop shows
+   * what is left, not its full quota), and pinned cards carry a running 라이브 특가.
    */
   overlayStage(showId: string, stage: Stage): Stage {
     const catalog = this.catalogs.get(showId);
@@ -144,7 +150,8 @@ export class Commerce extends EventEmitter<CommerceEvents> {
     const pinned = stage.pinned.map((card) => {
       if (!catalog.products.some((p) => p.id === card.productId)) return card;
       const options = card.options.map((o) => ({ ...o, stock: this.stock.level(showId, card.productId, o.id) ?? o.stock }));
-      return { ...card, stock: this.stock.productTotal(showId, card.productId), options };
+      const special = this.live.specialPrice(showId, card.productId, this.ctx.now());
+      return { ...card, stock: this.stock.productTotal(showId, card.productId), options, liveSpecial: special };
     });
     const dropped = stage.coupon && catalog.coupons.find((k) => k.id === stage.coupon!.couponId);
     const coupon = stage.coupon && dropped ? { ...stage.coupon, quotaLeft: Math.max(0, Math.min(stage.coupon.quotaTotal, dropped.totalQuota) - this.coupons.claimCount(showId, dropped.id)) } : stage.coupon;

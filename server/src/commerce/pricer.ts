@@ -36,11 +36,15 @@ export class Pricer {
     private readonly coupons: CouponStore,
     /** Whether a typed code may claim the coupon now: false once a drop of it ran and ended. */
     private readonly codeOpen: (showId: string, couponId: string, now: number) => boolean = () => true,
+    /** A 라이브 특가 in force at `now` (relay clock), read at each order: it ends by itself. */
+    private readonly specialOf: (showId: string, productId: string, now: number) => { price: number } | null = () => null,
   ) {}
 
   price(args: { showId: string; catalog: ShowCatalog; viewerId: string; line: CartLine; couponCode: string | null; now: number }): Priced {
     const { showId, catalog, viewerId, line, couponCode, now } = args;
-    const product = catalog.products.find((p) => p.id === line.productId);
+    const listed = catalog.products.find((p) => p.id === line.productId);
+    const special = listed ? this.specialOf(showId, listed.id, now) : null;
+    const product = listed && special && special.price < (listed.salePrice ?? listed.price) ? { ...listed, salePrice: special.price } : listed;
     const coupon = couponCode === null ? null : (catalog.coupons.find((c) => c.code === couponCode) ?? null);
     const stockLeft = product ? (this.stock.level(showId, product.id, line.optionId) ?? 0) : 0;
     const result = priceLine({ product, line, stockLeft, coupon, couponCode, payment: catalog.payment, now });

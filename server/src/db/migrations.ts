@@ -300,4 +300,29 @@ export const relayMigrations: readonly Migration[] = [
       CREATE INDEX moderator_links_show ON moderator_links(show_id);
     `,
   },
+  {
+    version: 7,
+    name: 'live specials and back-in-stock requests',
+    sql: `
+      -- A 라이브 특가: the price holds while the relay's clock is before ends_at (ms since the epoch).
+      CREATE TABLE live_specials (
+        show_id TEXT NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+        product_id TEXT NOT NULL,
+        price INTEGER NOT NULL CHECK (price >= 0),
+        ends_at INTEGER NOT NULL,
+        PRIMARY KEY (show_id, product_id)
+      ) STRICT;
+      -- A viewer's "재입고 알림"; option_id '' = a product without options; notified_at set on restock.
+      CREATE TABLE restock_requests (
+        show_id TEXT NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+        viewer_id TEXT NOT NULL,
+        product_id TEXT NOT NULL,
+        option_id TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        notified_at INTEGER,
+        PRIMARY KEY (show_id, viewer_id, product_id, option_id)
+      ) STRICT;
+      CREATE INDEX restock_requests_line ON restock_requests(show_id, product_id, option_id) WHERE notified_at IS NULL;
+    `,
+  },
 ];

@@ -13,7 +13,7 @@ export function addStageRoutes(api: DeclaredApi, deps: { stage: StageService; st
   const { stage, store, links } = deps;
   const showOr404 = (id: string) => findShow(store, id);
   api
-    .serve(RELAY_ROUTES.getStage, ({ params }) => stage.get(showOr404(params.id).id))
+    .serve(RELAY_ROUTES.getStage, ({ params }) => stage.view(showOr404(params.id).id))
     .serve(RELAY_ROUTES.fireCue, ({ params, body }) => stage.fire(showOr404(params.id).id, body), stageError)
     .serve(
       RELAY_ROUTES.rehearse,

@@ -32,8 +32,19 @@ export class StageService extends EventEmitter<StageServiceEvents> {
     for (const show of shows.listLive()) this.schedule(show.id, store.get(show.id));
   }
 
+  /**
+   * Current figures (stock, quota left, live specials) laid over a stage as it is sent, so a cue
+   * fired again or a late joiner never shows the numbers from when the cue was built. Set by app.ts.
+   */
+  overlay: (showId: string, stage: Stage) => Stage = (_id, s) => s;
+
   get(showId: string): Stage {
     return this.store.get(showId);
+  }
+
+  /** The stage as viewers see it now (with current figures). */
+  view(showId: string): Stage {
+    return this.overlay(showId, this.store.get(showId));
   }
 
   fire(showId: string, firing: Firing): Stage {
@@ -41,8 +52,9 @@ export class StageService extends EventEmitter<StageServiceEvents> {
     if (!show) throw new LiveError('not_found', `no show with id ${showId}`);
     if (show.status !== 'live') throw new LiveError('not_live', 'Go live (or start a rehearsal) before firing cues.');
     const t0 = performance.now();
-    const { stage, duplicate } = this.store.fire(showId, firing, Date.now());
-    if (duplicate) return stage;
+    const fired = this.store.fire(showId, firing, Date.now());
+    const stage = this.overlay(showId, fired.stage);
+    if (fired.duplicate) return stage;
     const t1 = performance.now();
     this.publish(showId, stage, firing.captureMs);
     const t2 = performance.now();
@@ -71,7 +83,7 @@ export class StageService extends EventEmitter<StageServiceEvents> {
     const timer = setTimeout(() => {
       this.timers.delete(showId);
       const next = this.store.expire(showId, Date.now());
-      if (next) this.publish(showId, next, null);
+      if (next) this.publish(showId, this.overlay(showId, next), null);
     }, Math.max(0, at - Date.now()) + 5);
     timer.unref();
     this.timers.set(showId, timer);

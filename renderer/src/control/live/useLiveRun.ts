@@ -199,6 +199,8 @@ export function useLiveRun({ showId, rundown, running, stage, acceptStage, refre
       if (index >= 0) fireCue(index);
     },
     close,
+    /** Fires a cue that is not in the run-down (the live shelf): same path, same capture-clock stamp. */
+    fireAction: (key: string, action: CueAction, captureMs = captureClockMs()) => fire(`shelf:${key}`, action, captureMs),
     next: () => goTo(segIndex + 1),
     prev: () => goTo(segIndex - 1),
   };
