@@ -1,4 +1,5 @@
 import { remove as removeConfusables } from 'confusables';
+import { assemble } from 'es-hangul';
 import { CHAT_MAX_GRAPHEMES, CHAT_MAX_LINES, CHAT_MAX_MARKS_PER_BASE, CHAT_MAX_RAW_UNITS } from './limits.js';
 
 /**
@@ -26,6 +27,8 @@ const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
 const isVariationSelector = (cp: number) => (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
 const isSkinTone = (cp: number) => cp >= 0x1f3fb && cp <= 0x1f3ff;
 const isNonCharacter = (cp: number) => (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) === 0xfffe;
+/** The whole tag block, assigned or not: tags spell invisible text (and unassigned ones render as nothing). */
+const isTag = (cp: number) => cp >= 0xe0000 && cp <= 0xe007f;
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
@@ -34,6 +37,9 @@ export function countGraphemes(text: string): number {
   for (const _ of segmenter.segment(text)) n++;
   return n;
 }
+
+/** Marks and selectors need a visible base; on a space or line start they would survive trimming as debris. */
+const hasBase = (prev: string) => prev !== '' && !/[\s\u2800]/u.test(prev);
 
 /**
  * Drops invisible and control characters (keeping line breaks for now), Zalgo mark floods and
@@ -61,14 +67,14 @@ function stripInvisible(text: string): string {
       if (prevIsEmoji && next !== undefined && PICTOGRAPHIC.test(String.fromCodePoint(next))) { out += ch; prevKept = ch; }
       continue;
     }
-    if (INVISIBLE.test(ch) || HANGUL_FILLERS.has(cp) || isNonCharacter(cp)) continue;
+    if (INVISIBLE.test(ch) || HANGUL_FILLERS.has(cp) || isNonCharacter(cp) || isTag(cp)) continue;
     if (isVariationSelector(cp)) {
       // One selector per base (❤️ needs FE0F); a run of them is padding.
-      if (!selector && prevKept !== '' && !MARK.test(prevKept)) { out += ch; selector = true; prevKept = ch; }
+      if (!selector && hasBase(prevKept) && !MARK.test(prevKept)) { out += ch; selector = true; prevKept = ch; }
       continue;
     }
     if (MARK.test(ch)) {
-      if (prevKept === '' || prevKept === '\n' || marks >= CHAT_MAX_MARKS_PER_BASE) continue;
+      if (!hasBase(prevKept) || marks >= CHAT_MAX_MARKS_PER_BASE) continue;
       marks++; out += ch; prevKept = ch;
       continue;
     }
@@ -97,7 +103,21 @@ export function displayForm(raw: string): string {
  * jamo kept as jamo), lower case, Latin look-alikes folded to Latin (Cyrillic а → a, é → e).
  */
 export function matchingForm(display: string): string {
-  return removeConfusables(display.normalize('NFKC').toLowerCase()).normalize('NFC');
+  return removeConfusables(assembleJamoRuns(display).normalize('NFKC').toLowerCase()).normalize('NFC');
+}
+
+/** A run of compatibility jamo with a vowel ("ㅅㅣㅂㅏㄹ") is a word typed letter by letter: compose it as a keyboard would. */
+const JAMO_RUN = /[\u3131-\u3163]{2,}/g;
+const JAMO_VOWEL = /[\u314f-\u3163]/;
+function assembleJamoRuns(text: string): string {
+  return text.replace(JAMO_RUN, (run) => {
+    if (!JAMO_VOWEL.test(run)) return run;
+    try {
+      return assemble([...run]);
+    } catch {
+      return run; // a sequence es-hangul cannot compose stays as letters
+    }
+  });
 }
 
 export function normalizeChatText(raw: string): NormalizedChatText {
