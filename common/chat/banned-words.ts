@@ -31,6 +31,8 @@ export interface WordFilter {
 
 interface KoreanEntry { units: string[]; list: WordList; entry: string }
 
+const LATIN_LETTER = /[a-z]/;
+const HANGUL_RUN = /[\u1100-\u11ff\u3131-\u318e\uac00-\ud7a3]+/gu;
 const HANGUL = /[\u1100-\u11ff\u3131-\u318e\uac00-\ud7a3]/u;
 /** Latin custom words: letters, digits, spaces, hyphen, apostrophe; obscenity's pattern syntax stays out. */
 const LATIN_WORD = /^[\p{L}\p{N}' -]+$/u;
@@ -109,8 +111,11 @@ function compileLatin(words: { word: string; list: WordList }[], allowWords: str
     whitelistedTerms: [...(built.whitelistedTerms ?? []), ...allowWords],
     ...englishRecommendedTransformers,
   });
-  return (display: string): WordMatch => {
-    const hits = matcher.getAllMatches(display);
+  return (display: string, matching: string): WordMatch => {
+    // obscenity costs per character: skip it when nothing Latin is left after folding look-alikes,
+    // and give it only the non-Hangul parts (Hangul never matches an English pattern).
+    if (!LATIN_LETTER.test(matching)) return { matched: false };
+    const hits = matcher.getAllMatches(display.replace(HANGUL_RUN, ' '));
     if (hits.length === 0) return { matched: false };
     const meta = data.getPayloadWithPhraseMetadata(hits[0]!).phraseMetadata;
     return { matched: true, list: meta?.list ?? 'en', entry: meta?.originalWord ?? '' };
@@ -148,7 +153,7 @@ export function compileWordFilter(input: WordFilterInput = {}): WordFilter {
     rejected,
     check(display, matching) {
       const ko = checkKorean(matching);
-      return ko.matched ? ko : checkLatin(display);
+      return ko.matched ? ko : checkLatin(display, matching);
     },
   };
 }

@@ -37,7 +37,8 @@ const config = compileChatFilter({ ownDomains: ['shopgangnam.co.kr'], customWord
 
 describe('chat input path, property test', () => {
   it('never throws, never shows invisible characters, stays within limits, normalises idempotently', () => {
-    const rng = seededRandom(Number(process.env.CHAT_FUZZ_SEED ?? 0xc4a7));
+    const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env;
+    const rng = seededRandom(Number(env?.["CHAT_FUZZ_SEED"] ?? 0xc4a7));
     for (let i = 0; i < 3000; i++) {
       const raw = randomText(rng);
       const n = normalizeChatText(raw);

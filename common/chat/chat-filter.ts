@@ -25,7 +25,7 @@ export interface ChatLink { start: number; end: number; href: string }
 export type ChatCheck =
   | { ok: true; text: string; links: ChatLink[] }
   | { ok: false; reason: 'empty'; detail: Record<string, never> }
-  | { ok: false; reason: 'too_long'; detail: { graphemes: number; max: number } }
+  | { ok: false; reason: 'too_long'; detail: { graphemes?: number; max: number } }
   | { ok: false; reason: 'banned_word'; detail: { list: WordList; entry: string } }
   | { ok: false; reason: 'blocked_link'; detail: { host: string; why: BlockedLinkReason; resembles?: string } };
 
@@ -35,7 +35,7 @@ export function checkChatMessage(raw: string, config: ChatFilterConfig): ChatChe
   const normalized = normalizeChatText(typeof raw === 'string' ? raw : '');
   if (!normalized.ok) {
     const p = normalized.problem;
-    return p.kind === 'empty' ? { ok: false, reason: 'empty', detail: {} } : { ok: false, reason: 'too_long', detail: { graphemes: p.graphemes, max: p.max } };
+    return p.kind === 'empty' ? { ok: false, reason: 'empty', detail: {} } : { ok: false, reason: 'too_long', detail: { max: p.max, ...(p.graphemes !== undefined ? { graphemes: p.graphemes } : {}) } };
   }
   const word = config.words.check(normalized.text, normalized.matching);
   if (word.matched) return { ok: false, reason: 'banned_word', detail: { list: word.list, entry: word.entry } };

@@ -8,7 +8,8 @@ import { CHAT_MAX_GRAPHEMES, CHAT_MAX_LINES, CHAT_MAX_MARKS_PER_BASE, CHAT_MAX_R
  * matching form for the word and link filters. Pure: runs on the relay, studio and watch page.
  */
 
-export type ChatTextProblem = { kind: 'empty' } | { kind: 'too_long'; graphemes: number; max: number };
+/** too_long.graphemes is absent when the raw input was refused unread (over CHAT_MAX_RAW_UNITS). */
+export type ChatTextProblem = { kind: 'empty' } | { kind: 'too_long'; graphemes?: number; max: number };
 
 export type NormalizedChatText =
   | { ok: true; text: string; matching: string; graphemes: number }
@@ -32,7 +33,19 @@ const isTag = (cp: number) => cp >= 0xe0000 && cp <= 0xe007f;
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+/**
+ * Characters that can join a grapheme cluster with a neighbour (marks, ZWJ, skin tones, flags,
+ * conjoining jamo, CR, prepend/format). Without any, each code point is one grapheme and the
+ * (slow) segmenter is skipped: most chat lines take this path.
+ */
+const JOINS_CLUSTERS = /[\p{M}\p{Cf}\r\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}]/u;
+
 export function countGraphemes(text: string): number {
+  if (!JOINS_CLUSTERS.test(text)) {
+    let points = 0;
+    for (const _ of text) points++;
+    return points;
+  }
   let n = 0;
   for (const _ of segmenter.segment(text)) n++;
   return n;
@@ -46,7 +59,11 @@ const hasBase = (prev: string) => prev !== '' && !/[\s\u2800]/u.test(prev);
  * repeated variation selectors. ZWJ survives only between two pictographs (👨‍👩‍👧), where it is
  * part of one emoji; anywhere else it is an invisible separator used to dodge filters.
  */
+/** Anything stripInvisible would change; a line without any (the usual case) skips the per-character walk. */
+const NEEDS_STRIP = /[\p{Cf}\p{Cc}\p{Cs}\p{Co}\p{M}\u115f\u1160\u3164\uffa0\ufdd0-\ufdef\ufffe\uffff\u2028\u2029]|[\u{1FFFE}\u{1FFFF}\u{2FFFE}\u{2FFFF}\u{3FFFE}\u{3FFFF}\u{4FFFE}\u{4FFFF}\u{5FFFE}\u{5FFFF}\u{6FFFE}\u{6FFFF}\u{7FFFE}\u{7FFFF}\u{8FFFE}\u{8FFFF}\u{9FFFE}\u{9FFFF}\u{AFFFE}\u{AFFFF}\u{BFFFE}\u{BFFFF}\u{CFFFE}\u{CFFFF}\u{DFFFE}\u{DFFFF}\u{E0000}-\u{E007F}\u{EFFFE}\u{EFFFF}]/u;
+
 function stripInvisible(text: string): string {
+  if (!NEEDS_STRIP.test(text)) return text;
   const cps = Array.from(text, (c) => c.codePointAt(0)!);
   let out = '';
   let marks = 0;
@@ -121,7 +138,8 @@ function assembleJamoRuns(text: string): string {
 }
 
 export function normalizeChatText(raw: string): NormalizedChatText {
-  if (raw.length > CHAT_MAX_RAW_UNITS) return { ok: false, problem: { kind: 'too_long', graphemes: countGraphemes(raw.slice(0, CHAT_MAX_RAW_UNITS)), max: CHAT_MAX_GRAPHEMES } };
+  // Not counted: counting a 10 KB paste would cost more than refusing it.
+  if (raw.length > CHAT_MAX_RAW_UNITS) return { ok: false, problem: { kind: 'too_long', max: CHAT_MAX_GRAPHEMES } };
   const text = displayForm(raw);
   if (text === '') return { ok: false, problem: { kind: 'empty' } };
   const graphemes = countGraphemes(text);
