@@ -41,6 +41,11 @@ describe('checkChatMessage', () => {
     expect(checkChatMessage('t0ss.im/pay', config)).toMatchObject({ reason: 'blocked_link', detail: { why: 'lookalike', resembles: 'toss.im' } });
   });
 
+  it('makes at most 10 links clickable; the rest stay text', () => {
+    const r = checkChatMessage(Array.from({ length: 12 }, (_, i) => `toss.im/${i}`).join(' '), config);
+    expect(r.ok && r.links.map((l) => l.href)).toEqual(Array.from({ length: 10 }, (_, i) => `https://toss.im/${i}`));
+  });
+
   it('one blocked link refuses the whole message even beside a good one', () => {
     expect(checkChatMessage('shopgangnam.co.kr 말고 han.gl/abc', config)).toMatchObject({ ok: false, reason: 'blocked_link' });
   });

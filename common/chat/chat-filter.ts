@@ -1,5 +1,6 @@
 import { compileWordFilter, type WordFilter, type WordFilterInput, type WordList } from './banned-words.js';
 import { compileLinkPolicy, type BlockedLinkReason, type LinkPolicy, type LinkPolicyInput } from './link-policy.js';
+import { CHAT_MAX_CLICKABLE_LINKS } from './limits.js';
 import { normalizeChatText } from './normalize.js';
 
 /**
@@ -45,7 +46,7 @@ export function checkChatMessage(raw: string, config: ChatFilterConfig): ChatChe
     if (v.kind === 'blocked') {
       return { ok: false, reason: 'blocked_link', detail: { host: link.host, why: v.reason, ...(v.resembles ? { resembles: v.resembles } : {}) } };
     }
-    if (v.kind === 'clickable') links.push({ start: link.start, end: link.end, href: v.href });
+    if (v.kind === 'clickable' && links.length < CHAT_MAX_CLICKABLE_LINKS) links.push({ start: link.start, end: link.end, href: v.href });
   }
   return { ok: true, text: normalized.text, links };
 }

@@ -1,10 +1,18 @@
-/** Chat text limits, declared once: the relay, studio and watch page all count the same way. */
+import { CHAT_TEXT_MAX } from '../protocol/chat.js';
 
-/** Longest chat message, in grapheme clusters (what a person sees as one character: 한, 👍🏽, é). */
-export const CHAT_MAX_GRAPHEMES = 200;
+/** Chat text limits: the relay, studio and watch page all count the same way. */
 
-/** A chat message is at most this many lines; further line breaks become spaces. */
-export const CHAT_MAX_LINES = 3;
+/** Longest chat message, in grapheme clusters (what a person sees as one character: 한, 👍🏽, é); the protocol's limit. */
+export const CHAT_MAX_GRAPHEMES = CHAT_TEXT_MAX;
+
+/**
+ * A chat message is at most this many lines; further line breaks become spaces. One, as the chat
+ * protocol decided (docs/chat.md: a chat line is one line in the phone overlay); the code allows more.
+ */
+export const CHAT_MAX_LINES = 1;
+
+/** Clickable links per message (the protocol's ChatMessage.links holds at most 10); further ones stay text. */
+export const CHAT_MAX_CLICKABLE_LINKS = 10;
 
 /**
  * Raw input longer than this (UTF-16 units) is refused as too long before any other work, so a

@@ -21,10 +21,10 @@ describe('normalizeChatText', () => {
     expect(text('soft\u00ADhyphen').text).toBe('softhyphen');
   });
 
-  it('removes C0 and C1 controls but keeps line breaks (at most a few lines)', () => {
-    expect(text('a\u0000b\u0007c\u001B[31md\u0085e').text).toBe('abc[31md\ne');
-    expect(text('하나\n\n\n둘\r\n셋\n넷\n다섯').text.split('\n')).toHaveLength(CHAT_MAX_LINES);
-    expect(text('하나\n\n\n둘').text).toBe('하나\n둘');
+  it('removes C0 and C1 controls; line breaks become spaces (a chat message is one line)', () => {
+    expect(text('a\u0000b\u0007c\u001B[31md\u0085e').text).toBe('abc[31md e');
+    expect(text('하나\n\n\n둘\r\n셋\u2028넷\n다섯').text.split('\n')).toHaveLength(CHAT_MAX_LINES);
+    expect(text('하나\n\n\n둘\r\n셋').text).toBe('하나 둘 셋');
   });
 
   it('keeps ZWJ inside emoji sequences and drops it elsewhere', () => {
