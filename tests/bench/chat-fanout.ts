@@ -43,6 +43,8 @@ const CUE_GAP_MS = 400;
 /** Cues start a few seconds into the storm, when the chat is at full rate. */
 const CUES_AFTER_MS = 3000;
 
+// The receivers live through joining, the storm, the drain and the floor's run: more than the 120 s a cue run needs.
+process.env.FANOUT_GIVE_UP_S ??= '300';
 if (LOAD.kind !== 'c') throw new Error('bench:chat-fanout needs the C load generator (fanout-viewers.c): it alone counts chat deliveries');
 
 async function fireCues(relay: Awaited<ReturnType<typeof startFanoutRelay>>, showId: string): Promise<void> {
@@ -53,6 +55,48 @@ async function fireCues(relay: Awaited<ReturnType<typeof startFanoutRelay>>, sho
     version = (await api<{ version: number }>(relay, 'POST', `/api/shows/${showId}/cues`, { firingId: `chat-storm-${i}`, baseVersion: version, captureMs: clock(), op })).version;
     await new Promise((r) => setTimeout(r, CUE_GAP_MS));
   }
+}
+
+/**
+ * CPU seconds the relay (main process and viewer workers) has used since this call. Read every
+ * second, because a worker the relay kills and replaces mid-storm takes its counters with it: a dead
+ * worker counts up to its last reading, a replacement from its start.
+ */
+function relayCpuMeter(launcherPid: number) {
+  const seen = new Map<number, { from: number; last: number }>();
+  const read = (pid: number) => {
+    try {
+      return cpuSeconds(pid);
+    } catch {
+      return null; // gone
+    }
+  };
+  const sample = (initial: boolean) => {
+    let pids: number[] = [];
+    try {
+      pids = relayPids(launcherPid);
+    } catch {
+      // the relay is between workers
+    }
+    for (const pid of pids) {
+      const now = read(pid);
+      if (now === null) continue;
+      const s = seen.get(pid);
+      if (s) s.last = now;
+      else seen.set(pid, { from: initial ? now : 0, last: now });
+    }
+    for (const [pid, s] of seen) s.last = read(pid) ?? s.last;
+  };
+  sample(true);
+  const timer = setInterval(() => sample(false), 1000);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample(false);
+      return [...seen.values()].reduce((sum, s) => sum + s.last - s.from, 0);
+    },
+    processes: () => seen.size,
+  };
 }
 
 async function runRelay() {
@@ -69,15 +113,16 @@ async function runRelay() {
     await new Promise((r) => setTimeout(r, 2500)); // let the join storm's count broadcasts settle
 
     const pids = relayPids(relay.proc.pid!);
-    const cpu = () => pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
-    const [cpu0, main0, load0, self0] = [cpu(), cpuSeconds(pids[0]!), load.cpu(), process.cpuUsage()];
+    const relayCpu = relayCpuMeter(relay.proc.pid!);
+    const [main0, load0, self0] = [cpuSeconds(pids[0]!), load.cpu(), process.cpuUsage()];
+    const logFrom = relay.output().length;
     const t0 = Date.now();
     const s = senders;
     const [sent] = await Promise.all([onSchedule(MESSAGES, PERIOD_MS, (seq) => s.send(seq % SENDERS, seq)), fireCues(relay, show.id)]);
     const secs = (Date.now() - t0) / 1000;
     const pct = (used: number) => round1((used / secs) * 100);
     const self = process.cpuUsage(self0);
-    const cpuUse = { cpu_pct: pct(cpu() - cpu0), main_cpu_pct: pct(cpuSeconds(pids[0]!) - main0), load_cpu_pct: pct(load.cpu() - load0), senders_cpu_pct: pct((self.user + self.system) / 1e6) };
+    const cpuUse = { cpu_pct: pct(relayCpu.stop()), main_cpu_pct: pct(cpuSeconds(pids[0]!) - main0), load_cpu_pct: pct(load.cpu() - load0), senders_cpu_pct: pct((self.user + self.system) / 1e6) };
     // The last acks and deliveries (bounded: 10 s).
     for (let i = 0; i < 100 && s.acks.size < sent; i++) await new Promise((r) => setTimeout(r, 100));
     await new Promise((r) => setTimeout(r, DRAIN_MS));
@@ -87,14 +132,17 @@ async function runRelay() {
     for (const a of s.acks.values()) if (a.refusal) refused[a.refusal] = (refused[a.refusal] ?? 0) + 1;
     const acc = account(posted, chat, RECEIVERS);
     const ackMs = [...s.acks.values()].map((a) => a.ms);
+    // The relay kills a viewer worker that leaves a broadcast unanswered for 10 s (and its viewers reconnect elsewhere).
+    const stalls = relay.output().slice(logFrom).split('\n').filter((l) => l.includes('viewer worker stalled'));
+    stalls.forEach((l) => console.error(`  ${l}`));
     const n = [...chat.hist.values()].reduce((a, b) => a + b, 0);
     return {
       receivers: RECEIVERS, senders: SENDERS, per_sender_per_s: PER_SENDER_PER_S, storm_s: round1(secs), sent, ...acc, refused, unacked: sent - s.acks.size,
-      disconnected: closed, senders_disconnected: s.closed(), n,
+      disconnected: closed, worker_stalls: stalls.length, senders_disconnected: s.closed(), n,
       p50: round1(histPercentile(chat.hist, 50)), p95: round1(histPercentile(chat.hist, 95)), p99: round1(histPercentile(chat.hist, 99)), max: round1(histPercentile(chat.hist, 100)),
       ack_p50: round1(percentile(ackMs, 50)), ack_p99: round1(percentile(ackMs, 99)),
       cue_n: cueLatencies.length, cue_expected: CUES * RECEIVERS, cue_p50: round1(percentile(cueLatencies, 50)), cue_p99: round1(percentile(cueLatencies, 99)), cue_max: round1(cueLatencies.reduce((a, b) => Math.max(a, b), 0)),
-      ...cpuUse, relay_processes: pids.length,
+      ...cpuUse, relay_processes: relayCpu.processes(),
     };
   } finally {
     senders?.close();
