@@ -20,7 +20,7 @@ export async function runChatFloor(receivers: number, messages: number, periodMs
       const sent = await onSchedule(messages, periodMs, (seq) => floor.send(chatFrameText(seq, clock(), `시청자${seq % 200}`)));
       await new Promise((r) => setTimeout(r, drainMs)); // the last frames arrive (late = lost, as for the relay)
       const { chat, closed } = await load.report();
-      const acc = account(new Set(Array.from({ length: sent }, (_, k) => k)), chat, receivers);
+      const acc = account(new Set(Array.from({ length: sent }, (_, k) => k)), new Set(), chat, receivers);
       const result = { receivers, writers: 2, sent, ...acc, disconnected: closed, p50: round1(histPercentile(chat.hist, 50)), p95: round1(histPercentile(chat.hist, 95)), p99: round1(histPercentile(chat.hist, 99)) };
       console.log(`floor (no relay, 2 writer processes) ${receivers} receivers: ${acc.delivered}/${sent * receivers} deliveries (lost ${acc.lost}), p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms`);
       return result;

@@ -44,22 +44,28 @@ export interface ChatAccount {
   lost: number;
   /** Arrivals beyond one per receiver. */
   duplicated: number;
-  /** Arrivals of messages that were refused or never acknowledged: nobody but the sender should see those. */
+  /** Arrivals of refused messages: nobody but the sender should ever see those. */
   unexpected: number;
+  /** Arrivals of messages whose ack never reached the sender (its socket was dropped): posted, but not counted above. */
+  delivered_unacked: number;
 }
 
-/** Every message accounted for: `posted` are the seqs acknowledged with an id. */
-export function account(posted: ReadonlySet<number>, deliveries: ChatDeliveries, receivers: number): ChatAccount {
+/** Every message accounted for: `posted` are the seqs acknowledged with an id, `refused` those acknowledged with a refusal. */
+export function account(posted: ReadonlySet<number>, refused: ReadonlySet<number>, deliveries: ChatDeliveries, receivers: number): ChatAccount {
   let delivered = 0;
   let lost = 0;
   let duplicated = 0;
   let unexpected = 0;
+  let unacked = 0;
   for (const seq of posted) {
     const k = deliveries.counts.get(seq) ?? 0;
     delivered += Math.min(k, receivers);
     lost += Math.max(0, receivers - k);
     duplicated += Math.max(0, k - receivers);
   }
-  for (const [seq, k] of deliveries.counts) if (!posted.has(seq)) unexpected += k;
-  return { acked: posted.size, delivered, lost, duplicated, unexpected };
+  for (const [seq, k] of deliveries.counts) {
+    if (refused.has(seq)) unexpected += k;
+    else if (!posted.has(seq)) unacked += k;
+  }
+  return { acked: posted.size, delivered, lost, duplicated, unexpected, delivered_unacked: unacked };
 }
