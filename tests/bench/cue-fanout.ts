@@ -11,34 +11,18 @@
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { freePort, startRelay, type RunningRelay } from '../helpers/processes.js';
 import { percentile, round1 } from '../helpers/stats.js';
 import { runFloor } from './fanout-floor.js';
-import { childrenOf, clock, cpuSeconds, isNode, LOAD, openViewers, type Viewers } from './fanout-load.js';
+import { clock, cpuSeconds, LOAD, openViewers, type Viewers } from './fanout-load.js';
+import { api, relayPids, startFanoutRelay } from './fanout-relay.js';
 
 const RUNS = (process.env.BENCH_VIEWERS ?? '1000,5000,10000').split(',').map(Number);
 const CUES = Number(process.env.BENCH_CUES ?? 30);
 const GAP_MS = 400;
 const LOAD_PROCESSES = Number(process.env.BENCH_LOAD_PROCESSES ?? 1);
 
-/**
- * The relay's own node process (tsx runs it as a child of its launcher) and its viewer workers
- * (its node children; Janus, its other child, is not counted).
- */
-function relayPids(launcherPid: number): number[] {
-  const main = childrenOf(launcherPid).find(isNode) ?? launcherPid;
-  return [main, ...childrenOf(main).filter(isNode)];
-}
-
-async function api<T>(relay: RunningRelay, method: string, p: string, body?: unknown): Promise<T> {
-  const res = await fetch(relay.url + p, { method, headers: { authorization: `Bearer ${relay.studioKey}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
 async function run(viewers: number) {
-  // Sockets beyond the default 1,024 descriptors: raise the limit for the relay and the load processes.
-  const relay = await startRelay({ env: { RELAY_JANUS_API_PORT: String(await freePort()), RELAY_LOG_LEVEL: 'debug' }, wrap: ['bash', '-c', 'ulimit -n $(ulimit -Hn) 2>/dev/null; exec "$0" "$@"'] });
+  const relay = await startFanoutRelay();
   let load: Viewers | null = null;
   try {
     const show = await api<{ id: string }>(relay, 'POST', '/api/shows', { title: `fan-out ${viewers}` });

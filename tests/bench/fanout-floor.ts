@@ -43,13 +43,19 @@ function serve(socket: net.Socket, sockets: Set<net.Socket>): void {
 }
 
 function fire(sockets: Set<net.Socket>, captureMs: number): void {
-  const frame = encodeTextFrame(Buffer.from(`{"type":"stage","captureMs":${captureMs},"pad":"${PAD}"}`));
+  broadcast(sockets, `{"type":"stage","captureMs":${captureMs},"pad":"${PAD}"}`);
+}
+
+function broadcast(sockets: Set<net.Socket>, text: string): void {
+  const frame = encodeTextFrame(Buffer.from(text));
   for (const s of sockets) s.write(frame);
 }
 
 export interface FloorWriter {
   port: number;
   fire(captureMs: number): void;
+  /** Writes one text frame with this payload to every socket (bench:chat-fanout's chat messages). */
+  send(text: string): void;
   close(): void;
 }
 
@@ -67,6 +73,7 @@ export async function startFloorWriter(writers: number): Promise<FloorWriter> {
   return {
     port: (server.address() as net.AddressInfo).port,
     fire: (captureMs) => (children.length ? children.forEach((c) => c.send({ captureMs })) : fire(local, captureMs)),
+    send: (text) => (children.length ? children.forEach((c) => c.send({ text })) : broadcast(local, text)),
     close() {
       children.forEach((c) => c.kill('SIGKILL'));
       server.close();
@@ -103,6 +110,7 @@ if (process.argv[2] === 'writer') {
   process.on('message', (m: unknown, handle: unknown) => {
     if (handle instanceof net.Socket) serve(handle, sockets);
     else if (typeof (m as { captureMs?: unknown }).captureMs === 'number') fire(sockets, (m as { captureMs: number }).captureMs);
+    else if (typeof (m as { text?: unknown }).text === 'string') broadcast(sockets, (m as { text: string }).text);
   });
   process.on('disconnect', () => process.exit(0));
 }

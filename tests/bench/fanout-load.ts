@@ -40,6 +40,19 @@ function loadCommand(): { kind: 'c' | 'node'; argv: string[] } {
 }
 export const LOAD = loadCommand();
 
+/** What one load process reports; `chat` and `closed` only the C one (bench:chat-fanout). */
+interface LoadReport {
+  byCue: Record<string, number[]>;
+  chat?: { counts: [number, number][]; hist: [number, number][] };
+  closed?: number;
+}
+
+/** Stamped chat messages as the viewers received them: arrivals per message seq, latencies as a 0.1 ms histogram. */
+export interface ChatDeliveries {
+  counts: Map<number, number>;
+  hist: Map<number, number>;
+}
+
 /** One load process holding n viewers, with its stdout read line by line. */
 function startLoad(wsUrl: string, token: string, n: number) {
   const proc = spawn('bash', ['-c', 'ulimit -n $(ulimit -Hn) 2>/dev/null; exec "$0" "$@"', ...LOAD.argv, wsUrl, token, String(n)], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
@@ -60,7 +73,7 @@ function startLoad(wsUrl: string, token: string, n: number) {
     ready: async () => ((await next()) as { ready: number }).ready,
     report: async () => {
       proc.stdin!.write('report\n');
-      return (await next()) as { byCue: Record<string, number[]> };
+      return (await next()) as LoadReport;
     },
   };
 }
@@ -69,8 +82,8 @@ export interface Viewers {
   procs: ChildProcess[];
   /** CPU seconds the load processes have used so far. */
   cpu(): number;
-  /** Every delivery's latency, and p50/p99/max per cue. */
-  report(): Promise<{ latencies: number[]; perCue: string[] }>;
+  /** Every delivery's latency, and p50/p99/max per cue; stamped chat deliveries; sockets the server closed. */
+  report(): Promise<{ latencies: number[]; perCue: string[]; chat: ChatDeliveries; closed: number }>;
   kill(): void;
 }
 
@@ -83,11 +96,16 @@ export async function openViewers(wsUrl: string, token: string, n: number, proce
     cpu: () => loads.reduce((sum, l) => sum + cpuSeconds(childrenOf(l.proc.pid!).find(isNode) ?? l.proc.pid!), 0),
     async report() {
       const byCue = new Map<string, number[]>();
+      const chat: ChatDeliveries = { counts: new Map(), hist: new Map() };
+      let closed = 0;
       for (const r of await Promise.all(loads.map((l) => l.report()))) {
         for (const [sent, list] of Object.entries(r.byCue)) byCue.set(sent, [...(byCue.get(sent) ?? []), ...list]);
+        for (const [seq, k] of r.chat?.counts ?? []) chat.counts.set(seq, (chat.counts.get(seq) ?? 0) + k);
+        for (const [b, k] of r.chat?.hist ?? []) chat.hist.set(b, (chat.hist.get(b) ?? 0) + k);
+        closed += r.closed ?? 0;
       }
       const perCue = [...byCue.values()].map((l) => `${round1(percentile(l, 50))}/${round1(percentile(l, 99))}/${round1(l.reduce((a, b) => Math.max(a, b), 0))}`);
-      return { latencies: [...byCue.values()].flat(), perCue };
+      return { latencies: [...byCue.values()].flat(), perCue, chat, closed };
     },
     kill: () => loads.forEach((l) => l.proc.exitCode === null && l.proc.kill('SIGKILL')),
   };

@@ -7,7 +7,11 @@
  * hello, pongs for pings, and for every stage message now − captureMs (CLOCK_MONOTONIC in ms, the
  * clock the firing process stamps with through process.hrtime).
  * stdout: {"ready":N} once all are welcomed; on "report" on stdin, {"byCue":{"<captureMs>":[…]}}.
- * Bounded: at most 20,000 viewers, 200 handshakes in flight, gives up after 120 s.
+ * For bench:chat-fanout it also counts chat messages whose text starts with a stamp "#c<seq> t<µs>"
+ * (seq: the benchmark's number for the message; µs: CLOCK_MONOTONIC at its send): how many times
+ * each seq arrived and a histogram of their latencies in 0.1 ms buckets, reported as
+ * "chat":{"counts":[[seq,n],…],"hist":[[bucket,n],…]} beside "closed" (sockets the relay closed).
+ * Bounded: at most 20,000 viewers, 200 handshakes in flight, gives up after 120 s (FANOUT_GIVE_UP_S: up to 600).
  *
  * It polls (epoll_wait without blocking, then a 0.5 ms sleep when nothing is ready) instead of
  * sleeping in epoll_wait: asleep there, it is woken by the kernel inside each of the relay's
@@ -35,6 +39,8 @@
 #define MAX_VIEWERS 20000
 #define IN_FLIGHT 200
 #define MAX_SAMPLES 4000000
+#define MAX_CHAT 100000     /* stamped chat messages a run may send */
+#define CHAT_BUCKETS 600000 /* 0.1 ms each: latencies up to 60 s; later ones land in the last */
 
 struct conn {
   int fd;
@@ -46,6 +52,10 @@ struct conn {
 static struct conn conns[MAX_VIEWERS];
 static double sent_at[MAX_SAMPLES], latency[MAX_SAMPLES];
 static long samples;
+static unsigned short chat_count[MAX_CHAT];
+static unsigned chat_hist[CHAT_BUCKETS];
+static long chat_samples;
+static int closed;
 static int welcomed, opened, count;
 static char host[64], path[256], hello[2048];
 static int port;
@@ -59,7 +69,7 @@ static double now_ms(void) {
 
 static void give_up(int sig) {
   (void)sig;
-  static const char msg[] = "fanout-viewers: gave up after 120 s\n";
+  static const char msg[] = "fanout-viewers: gave up (FANOUT_GIVE_UP_S)\n";
   (void)!write(2, msg, sizeof msg - 1);
   _exit(1);
 }
@@ -135,6 +145,20 @@ static void on_text(struct conn *c, const unsigned char *p, size_t n, double at)
     sent_at[samples] = strtod(num, NULL);
     latency[samples] = at - sent_at[samples];
     samples++;
+  } else if (n > 14 && memcmp(p + 9, "chat\"", 5) == 0) {
+    /* '{"type":"chat","message":{…"text":"#c<seq> t<µs> …' (chatAck, chatHistory, chatState differ at p[13]) */
+    const char *k = memmem(p, n < 400 ? n : 400, "\"text\":\"#c", 10);
+    if (!k) return;
+    char *end;
+    long seq = strtol(k + 10, &end, 10);
+    if (seq < 0 || seq >= MAX_CHAT || end[0] != ' ' || end[1] != 't') return;
+    double sent_us = strtod(end + 2, NULL);
+    long b = (long)((at - sent_us / 1000.0) * 10.0);
+    if (b < 0) b = 0;
+    if (b >= CHAT_BUCKETS) b = CHAT_BUCKETS - 1;
+    if (chat_count[seq] < 65535) chat_count[seq]++;
+    chat_hist[b]++;
+    chat_samples++;
   } else if (n > 9 && p[9] == 'w' && !c->welcomed) {
     c->welcomed = 1;
     welcomed++;
@@ -200,7 +224,19 @@ static void report(void) {
     if (first) printf("%s\"%.17g\":[", i ? "]," : "", sent_at[order[i]]);
     printf("%s%.2f", first ? "" : ",", latency[order[i]]);
   }
-  printf("%s}}\n", samples ? "]" : "");
+  printf("%s}", samples ? "]" : "");
+  if (chat_samples) {
+    int first = 1;
+    printf(",\"chat\":{\"counts\":[");
+    for (long i = 0; i < MAX_CHAT; i++)
+      if (chat_count[i]) printf("%s[%ld,%u]", first ? "" : ",", i, chat_count[i]), first = 0;
+    first = 1;
+    printf("],\"hist\":[");
+    for (long i = 0; i < CHAT_BUCKETS; i++)
+      if (chat_hist[i]) printf("%s[%ld,%u]", first ? "" : ",", i, chat_hist[i]), first = 0;
+    printf("]}");
+  }
+  printf(",\"closed\":%d}\n", closed);
   fflush(stdout);
 }
 
@@ -215,7 +251,9 @@ int main(int argc, char **argv) {
   srand((unsigned)getpid());
   signal(SIGALRM, give_up);
   signal(SIGPIPE, SIG_IGN);
-  alarm(120);
+  const char *give_up_s = getenv("FANOUT_GIVE_UP_S");
+  int limit = give_up_s ? atoi(give_up_s) : 120;
+  alarm(limit >= 1 && limit <= 600 ? (unsigned)limit : 120);
   int ep = epoll_create1(0);
   if (ep < 0) die("epoll_create1");
   struct epoll_event in = {.events = EPOLLIN, .data.u32 = MAX_VIEWERS};
@@ -259,6 +297,7 @@ int main(int argc, char **argv) {
       c->rest = NULL;
       c->rest_len = 0;
       if (r <= 0) {
+        closed++;
         epoll_ctl(ep, EPOLL_CTL_DEL, c->fd, NULL);
         close(c->fd);
         continue;

@@ -14,8 +14,9 @@ const shared = Buffer.allocUnsafe(256 * 1024);
  * out, unmasked frames in. Far cheaper per message than a full client library, so that with
  * thousands of simulated viewers on one machine the load process measures the relay, not itself.
  * `onText` gets a view of the shared read buffer, valid only during the call.
+ * `localAddress` binds the socket to a chosen loopback source (a viewer on its own network).
  */
-export function rawViewer(host: string, port: number, path: string, hello: string, onText: (data: Buffer, at: number) => void, clock: () => number): Promise<net.Socket> {
+export function rawViewer(host: string, port: number, path: string, hello: string, onText: (data: Buffer, at: number) => void, clock: () => number, localAddress?: string): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
     let upgraded = false;
     // Bytes of an incomplete frame (or handshake) carried over to the next read; usually empty.
@@ -61,7 +62,7 @@ export function rawViewer(host: string, port: number, path: string, hello: strin
       if (buf.length > 0) rest = Buffer.from(buf);
       return true;
     };
-    const socket = net.connect({ host, port, onread: { buffer: shared, callback: onRead } });
+    const socket = net.connect({ host, port, ...(localAddress ? { localAddress } : {}), onread: { buffer: shared, callback: onRead } });
     socket.setNoDelay(true);
     socket.once('error', reject);
     socket.on('connect', () => {
@@ -70,7 +71,8 @@ export function rawViewer(host: string, port: number, path: string, hello: strin
   });
 }
 
-function maskedText(payload: Buffer): Buffer {
+/** A masked text frame, as a client sends it. */
+export function maskedText(payload: Buffer): Buffer {
   return maskedFrame(0x1, payload);
 }
 

@@ -1,0 +1,171 @@
+/**
+ * npm run bench:chat-fanout — delivery latency of viewers' chat through the real relay, in its
+ * default mode (viewer workers), on loopback. 200 senders (each its own device id with a nickname,
+ * its own 127.x.y.z network: chat-senders.ts) send 1 message a second each for 20 s (4,000
+ * messages, within the per-device budget of 1/s with bursts of 3), evenly interleaved (one every
+ * 5 ms); 5,000 receivers (the C load generator of bench:cue-fanout) hold the show. Each message is
+ * stamped with CLOCK_MONOTONIC at its send (chat-stamps.ts); each receiver records arrival − stamp.
+ * During the storm the studio fires 30 cues 400 ms apart (as bench:cue-fanout does) and the same
+ * receivers time them. Every message is accounted for: sent, acked (posted), refused, delivered,
+ * lost (posted but missing at some receiver connected throughout), duplicated, unexpected (a
+ * refused message that reached someone). CPU is % of one core over the storm. In the same run the
+ * floor (chat-floor.ts): the same receivers and schedule against a bare writer; ratio_p99 =
+ * relay p99 ÷ floor p99. Last line: JSON.
+ * Env: BENCH_RECEIVERS (5000, ≤ 20,000), BENCH_SENDERS (200, ≤ 1,000), BENCH_STORM_S (20, ≤ 120),
+ * BENCH_LOAD_PROCESSES (1), BENCH_FLOOR=0 (skip the floor).
+ */
+import os from 'node:os';
+import { percentile, round1 } from '../helpers/stats.js';
+import { runChatFloor } from './chat-floor.js';
+import { onSchedule } from './chat-schedule.js';
+import { openSenders, type Senders } from './chat-senders.js';
+import { account, histPercentile } from './chat-stamps.js';
+import { clock, cpuSeconds, LOAD, openViewers, type Viewers } from './fanout-load.js';
+import { api, relayPids, startFanoutRelay } from './fanout-relay.js';
+
+const bounded = (name: string, fallback: number, max: number) => {
+  const v = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(v) || v < 1 || v > max) throw new Error(`${name} must be an integer 1..${max}`);
+  return v;
+};
+const RECEIVERS = bounded('BENCH_RECEIVERS', 5000, 20_000);
+const SENDERS = bounded('BENCH_SENDERS', 200, 1000);
+const STORM_S = bounded('BENCH_STORM_S', 20, 120);
+const LOAD_PROCESSES = bounded('BENCH_LOAD_PROCESSES', 1, 8);
+/** Each sender: one message a second, the relay's sustained per-device chat budget. */
+const PER_SENDER_PER_S = 1;
+const MESSAGES = SENDERS * PER_SENDER_PER_S * STORM_S;
+const PERIOD_MS = 1000 / (SENDERS * PER_SENDER_PER_S);
+/** After the last send, how long the receivers may still take before the count (late = lost). */
+const DRAIN_MS = 5000;
+const CUES = 30;
+const CUE_GAP_MS = 400;
+/** Cues start a few seconds into the storm, when the chat is at full rate. */
+const CUES_AFTER_MS = 3000;
+
+// The receivers live through joining, the storm, the drain and the floor's run: more than the 120 s a cue run needs.
+process.env.FANOUT_GIVE_UP_S ??= '300';
+if (LOAD.kind !== 'c') throw new Error('bench:chat-fanout needs the C load generator (fanout-viewers.c): it alone counts chat deliveries');
+
+async function fireCues(relay: Awaited<ReturnType<typeof startFanoutRelay>>, showId: string): Promise<void> {
+  await new Promise((r) => setTimeout(r, CUES_AFTER_MS));
+  let version = (await api<{ version: number }>(relay, 'GET', `/api/shows/${showId}/stage`)).version;
+  for (let i = 0; i < CUES; i++) {
+    const op = i % 2 === 0 ? { op: 'pin', cards: [{ productId: `p${i}`, name: `상품 ${i}`, imageUrls: [], currency: 'KRW', price: 39000, salePrice: 29000, stock: 10, externalUrl: null }] } : { op: 'clearCards' };
+    version = (await api<{ version: number }>(relay, 'POST', `/api/shows/${showId}/cues`, { firingId: `chat-storm-${i}`, baseVersion: version, captureMs: clock(), op })).version;
+    await new Promise((r) => setTimeout(r, CUE_GAP_MS));
+  }
+}
+
+/**
+ * CPU seconds the relay (main process and viewer workers) has used since this call. Read every
+ * second, because a worker the relay kills and replaces mid-storm takes its counters with it: a dead
+ * worker counts up to its last reading, a replacement from its start.
+ */
+function relayCpuMeter(launcherPid: number) {
+  const seen = new Map<number, { from: number; last: number }>();
+  const read = (pid: number) => {
+    try {
+      return cpuSeconds(pid);
+    } catch {
+      return null; // gone
+    }
+  };
+  const sample = (initial: boolean) => {
+    let pids: number[] = [];
+    try {
+      pids = relayPids(launcherPid);
+    } catch {
+      // the relay is between workers
+    }
+    for (const pid of pids) {
+      const now = read(pid);
+      if (now === null) continue;
+      const s = seen.get(pid);
+      if (s) s.last = now;
+      else seen.set(pid, { from: initial ? now : 0, last: now });
+    }
+    for (const [pid, s] of seen) s.last = read(pid) ?? s.last;
+  };
+  sample(true);
+  const timer = setInterval(() => sample(false), 1000);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample(false);
+      return [...seen.values()].reduce((sum, s) => sum + s.last - s.from, 0);
+    },
+    processes: () => seen.size,
+  };
+}
+
+async function runRelay() {
+  const relay = await startFanoutRelay();
+  let load: Viewers | null = null;
+  let senders: Senders | null = null;
+  try {
+    const show = await api<{ id: string }>(relay, 'POST', '/api/shows', { title: '채팅 폭주 벤치' });
+    const link = await api<{ url: string }>(relay, 'POST', `/api/shows/${show.id}/links`, {});
+    await api(relay, 'POST', `/api/shows/${show.id}/start`);
+    const token = link.url.split('/w/')[1]!;
+    load = await openViewers(relay.url.replace('http', 'ws') + '/ws/watch', token, RECEIVERS, LOAD_PROCESSES);
+    console.error(`  ${RECEIVERS} receivers joined`);
+    senders = await openSenders(relay.url, token, SENDERS);
+    console.error(`  ${SENDERS} senders registered and joined; storm of ${MESSAGES} messages starts`);
+    await new Promise((r) => setTimeout(r, 2500)); // let the join storm's count broadcasts settle
+
+    const pids = relayPids(relay.proc.pid!);
+    const relayCpu = relayCpuMeter(relay.proc.pid!);
+    const [main0, load0, self0] = [cpuSeconds(pids[0]!), load.cpu(), process.cpuUsage()];
+    const logFrom = relay.output().length;
+    const t0 = Date.now();
+    const s = senders;
+    const [sent] = await Promise.all([onSchedule(MESSAGES, PERIOD_MS, (seq) => s.send(seq % SENDERS, seq)), fireCues(relay, show.id)]);
+    const secs = (Date.now() - t0) / 1000;
+    console.error(`  storm over after ${round1(secs)} s; draining`);
+    const pct = (used: number) => round1((used / secs) * 100);
+    const self = process.cpuUsage(self0);
+    const cpuUse = { cpu_pct: pct(relayCpu.stop()), main_cpu_pct: pct(cpuSeconds(pids[0]!) - main0), load_cpu_pct: pct(load.cpu() - load0), senders_cpu_pct: pct((self.user + self.system) / 1e6) };
+    // The last acks and deliveries (bounded: 10 s).
+    for (let i = 0; i < 100 && s.acks.size < sent; i++) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, DRAIN_MS));
+    const { latencies: cueLatencies, chat, closed } = await load.report();
+    const posted = new Set([...s.acks].filter(([, a]) => a.id !== null).map(([seq]) => seq));
+    const refused: Record<string, number> = {};
+    for (const a of s.acks.values()) if (a.refusal) refused[a.refusal] = (refused[a.refusal] ?? 0) + 1;
+    const refusedSeqs = new Set([...s.acks].filter(([, a]) => a.refusal !== null).map(([seq]) => seq));
+    const acc = account(posted, refusedSeqs, chat, RECEIVERS);
+    const ackMs = [...s.acks.values()].map((a) => a.ms);
+    // The relay kills a viewer worker that leaves a broadcast unanswered for 10 s (and its viewers reconnect elsewhere).
+    const stalls = relay.output().slice(logFrom).split('\n').filter((l) => l.includes('viewer worker stalled'));
+    stalls.forEach((l) => console.error(`  ${l}`));
+    const n = [...chat.hist.values()].reduce((a, b) => a + b, 0);
+    return {
+      receivers: RECEIVERS, senders: SENDERS, per_sender_per_s: PER_SENDER_PER_S, storm_s: round1(secs), sent, ...acc, refused, unacked: sent - s.acks.size,
+      disconnected: closed, worker_stalls: stalls.length, senders_disconnected: s.closed(), n,
+      p50: round1(histPercentile(chat.hist, 50)), p95: round1(histPercentile(chat.hist, 95)), p99: round1(histPercentile(chat.hist, 99)), max: round1(histPercentile(chat.hist, 100)),
+      ack_p50: round1(percentile(ackMs, 50)), ack_p99: round1(percentile(ackMs, 99)),
+      cue_n: cueLatencies.length, cue_expected: CUES * RECEIVERS, cue_p50: round1(percentile(cueLatencies, 50)), cue_p99: round1(percentile(cueLatencies, 99)), cue_max: round1(cueLatencies.reduce((a, b) => Math.max(a, b), 0)),
+      ...cpuUse, relay_processes: relayCpu.processes(),
+    };
+  } finally {
+    senders?.close();
+    load?.kill();
+    await relay.stop();
+  }
+}
+
+const r = await runRelay();
+console.log(
+  `chat-fanout: ${r.senders} senders × ${r.per_sender_per_s}/s for ${r.storm_s} s to ${r.receivers} receivers: sent ${r.sent}, posted ${r.acked}, refused ${JSON.stringify(r.refused)}, unacked ${r.unacked}; ` +
+    `delivered ${r.delivered}/${r.acked * r.receivers}, lost ${r.lost}, duplicated ${r.duplicated}, unexpected ${r.unexpected}, delivered but unacked ${r.delivered_unacked}, receivers disconnected ${r.disconnected}, senders disconnected ${r.senders_disconnected}, worker stalls ${r.worker_stalls}; ` +
+    `latency p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, max ${r.max} ms (${r.n} samples); sender ack p50 ${r.ack_p50} / p99 ${r.ack_p99} ms`,
+);
+console.log(`cues during the storm: ${r.cue_n}/${r.cue_expected} deliveries, p50 ${r.cue_p50} ms, p99 ${r.cue_p99} ms, max ${r.cue_max} ms`);
+console.log(`CPU (% of one core over the storm): relay ${r.cpu_pct}% (${r.relay_processes} processes; main ${r.main_cpu_pct}%), receivers' load ${r.load_cpu_pct}%, senders (this process) ${r.senders_cpu_pct}%`);
+const floor = process.env.BENCH_FLOOR === '0' ? null : await runChatFloor(RECEIVERS, r.sent, PERIOD_MS, LOAD_PROCESSES, DRAIN_MS);
+const ratio = floor ? round1(r.p99 / floor.p99) : null;
+if (floor) console.log(`ratio_p99 (relay ÷ floor): ${ratio}`);
+console.log(JSON.stringify({ bench: 'chat-fanout', metric: 'viewer-to-viewers chat delivery', unit: 'ms', ...r, floor, ratio_p99: ratio, load: LOAD.kind, cores: os.cpus().length }));
+// Anything missing, doubled, leaked or dropped fails the run (the figures above still stand).
+if (r.lost > 0 || r.unexpected > 0 || r.duplicated > 0 || r.disconnected > 0 || r.unacked > 0 || r.cue_n !== r.cue_expected) process.exitCode = 1;
