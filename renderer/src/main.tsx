@@ -9,6 +9,7 @@ import './styles-forms.css';
 import './styles-catalog.css';
 import './styles-rundown.css';
 import './styles-live.css';
+import './styles-framing.css';
 import './styles-commerce.css';
 import './styles-golive.css';
 

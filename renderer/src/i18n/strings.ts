@@ -1,6 +1,7 @@
 import { catalogEn, catalogKo } from './strings-catalog.js';
 import { chatEn, chatKo } from './strings-chat.js';
 import { commerceEn, commerceKo } from './strings-commerce.js';
+import { framingEn, framingKo } from './strings-framing.js';
 import { goLiveEn, goLiveKo } from './strings-golive.js';
 import { liveEn, liveKo } from './strings-live.js';
 import { rundownEn, rundownKo } from './strings-rundown.js';
@@ -131,6 +132,7 @@ const en = {
   catalog: catalogEn,
   rundown: rundownEn,
   live: liveEn,
+  framing: framingEn,
   commerce: commerceEn,
   chat: chatEn,
   golive: goLiveEn,
@@ -263,6 +265,7 @@ const ko: Strings = {
   catalog: catalogKo,
   rundown: rundownKo,
   live: liveKo,
+  framing: framingKo,
   commerce: commerceKo,
   chat: chatKo,
   golive: goLiveKo,
