@@ -35,7 +35,7 @@ beforeAll(async () => {
   await api.fire(showId, { op: 'openPoll', poll: { pollId: 'poll1', question: '다음 색상은?', choices: ['블랙', '화이트', '베이지'] }, durationSec: null });
   await api.fire(showId, { op: 'dropCoupon', coupon: { couponId: 'c-drop', code: 'LIVE10', kind: 'fixed', amount: 3000, currency: 'KRW', minOrder: 0, quotaTotal: 100 }, durationSec: 600 });
   await page.getByTestId('chip-coupon').waitFor();
-}, 60_000);
+}, 120_000);
 afterAll(async () => {
   await browser?.close();
   await relay?.stop();
@@ -44,7 +44,20 @@ afterAll(async () => {
 /** The share of the video element covered by the union of the overlays' boxes (counted per CSS pixel, edges rounded to the nearest). */
 function coveredShare(p: Page): Promise<{ share: number; boxes: number }> {
   return p.evaluate(() => {
-    const video = document.querySelector('[data-testid="watch-video"]')!.getBoundingClientRect();
+    // The picture itself: the element's box, or with frames the part object-fit/object-position put them in.
+    const el = document.querySelector<HTMLVideoElement>('[data-testid="watch-video"]')!;
+    const box = el.getBoundingClientRect();
+    let video = { left: box.left, top: box.top, width: box.width, height: box.height, right: box.right, bottom: box.bottom };
+    const style = getComputedStyle(el);
+    if (el.videoWidth && el.videoHeight && style.objectFit === 'contain') {
+      const scale = Math.min(box.width / el.videoWidth, box.height / el.videoHeight);
+      const [px, py] = style.objectPosition.split(' ').map((v) => parseFloat(v) / 100);
+      const width = el.videoWidth * scale;
+      const height = el.videoHeight * scale;
+      const left = box.left + (box.width - width) * px!;
+      const top = box.top + (box.height - height) * py!;
+      video = { left, top, width, height, right: left + width, bottom: top + height };
+    }
     const selectors = ['.dock', '.dock > *', '.dock-panel.is-open > *', '.toasts', '.product', '.coupon', '.panel', '[data-testid="quiz-result"]'];
     const rects = selectors.flatMap((s) => [...document.querySelectorAll(s)].map((e) => e.getBoundingClientRect())).filter((r) => r.width > 0 && r.height > 0);
     const W = Math.round(video.width);
@@ -119,6 +132,42 @@ describe('watch page on an upright phone with every overlay up', () => {
     await page.getByTestId('buy-button').first().tap();
     await page.getByTestId('order-button').waitFor();
     await page.getByRole('button', { name: '닫기' }).first().tap();
+  });
+
+  it('sets a 16:9 picture high on an upright phone, clear of the dock', async () => {
+    // A 1280×720 picture into the page's video element, as a landscape show's frames would arrive.
+    await page.evaluate(() => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 1280;
+      canvas.height = 720;
+      const g = canvas.getContext('2d')!;
+      const paint = () => {
+        g.fillStyle = '#2f6fb3';
+        g.fillRect(0, 0, 1280, 720);
+        g.fillStyle = '#fff';
+        g.fillRect(560, 280, 160, 160);
+        requestAnimationFrame(paint);
+      };
+      paint();
+      const v = document.querySelector<HTMLVideoElement>('[data-testid="watch-video"]')!;
+      v.srcObject = canvas.captureStream(30);
+      void v.play();
+    });
+    await page.locator('.stage.video-wide').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('watch-video').evaluate((v: HTMLVideoElement) => getComputedStyle(v).objectFit)).toBe('contain');
+    const { share } = await coveredShare(page);
+    expect(share).toBeLessThanOrEqual(OVERLAY_SHARE);
+    // High on the screen: the picture's top is above the middle, its bottom above the dock.
+    const geometry = await page.evaluate(() => {
+      const v = document.querySelector<HTMLVideoElement>('[data-testid="watch-video"]')!;
+      const dock = document.querySelector('.dock')!.getBoundingClientRect();
+      const h = (v.clientWidth * v.videoHeight) / v.videoWidth;
+      const top = (v.clientHeight - h) * (parseFloat(getComputedStyle(v).objectPosition.split(' ')[1]!) / 100);
+      return { top, bottom: top + h, dockTop: dock.top, screen: v.clientHeight };
+    });
+    expect(geometry.bottom).toBeLessThanOrEqual(geometry.dockTop);
+    expect(geometry.top).toBeLessThan(geometry.screen / 2 - (geometry.bottom - geometry.top) / 2);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/phone-wide-show.png` });
   });
 
   it('holds the budget on a small phone too (360×640)', async () => {
