@@ -65,7 +65,7 @@ describe('a show in 세로 9:16', () => {
     await expect.poll(async () => (await videoSize(phone, 'watch-video')).fit, { timeout: 5_000 }).toBe('cover');
 
     // Stamps: every rendered frame carries the studio's capture time, and it moves on.
-    const stamp = () => phone.evaluate(() => window.__lcWatch?.lastFrameCaptureMs() ?? null);
+    const stamp = () => phone.evaluate(() => (window as unknown as { __lcWatch?: { lastFrameCaptureMs(): number | null } }).__lcWatch?.lastFrameCaptureMs() ?? null);
     const first = await waitUntil('a stamped frame', stamp, 20_000);
     await expect.poll(async () => ((await stamp()) ?? 0) > first + 200, { timeout: 10_000 }).toBe(true);
     if (SHOTS) await phone.screenshot({ path: `${SHOTS}/phone-portrait-live.png` });
