@@ -26,8 +26,8 @@ interface Interaction {
 /**
  * What the host has put on screen. On a phone held upright it sits over the bottom of the video
  * and never takes more than OVERLAY_SHARE of it (the dock's max-height, live.css): interactions
- * are chips, newest first, and at most one is open (the newest, until the viewer taps another or
- * closes it); the open one scrolls inside the room left; the product strip stays last, next to
+ * are chips, newest first, and at most one is open (the host's newest, until the viewer taps another
+ * or closes it; the optional nickname prompt waits as a chip); the open one scrolls inside the room left; the product strip stays last, next to
  * the thumb, so Buy is always in reach. On a desktop it is a column beside the video with every
  * panel open and no chips (CSS only: the same DOM).
  * `stage` is already cut to what has not run out on the relay clock, with live stock, quota and
@@ -54,9 +54,11 @@ export function StageDock({ stage, relayNow, onBuy, dockRef, notices }: { stage:
     counter.current,
   );
   // Something new from the host opens by itself (the newest wins); the viewer's pick holds otherwise.
-  const newest = arrived.length ? order.find((k) => arrived.includes(k)) : undefined;
+  // The optional nickname never pushes itself open: it would hide what the viewer just claimed or answered.
+  const fromHost = order.filter((k) => k !== 'nickname');
+  const newest = fromHost.find((k) => arrived.includes(k));
   if (newest !== undefined && picked !== undefined && picked !== newest) setPicked(undefined);
-  const open = picked === undefined ? (order[0] ?? null) : picked !== null && order.includes(picked) ? picked : null;
+  const open = picked === undefined ? (fromHost[0] ?? null) : picked !== null && order.includes(picked) ? picked : null;
   const byKey = new Map(items.map((i) => [i.key, i]));
   const sorted = order.map((k) => byKey.get(k)!);
 
