@@ -122,6 +122,7 @@ describe('watch page on an upright phone with every overlay up', () => {
   it('opens a new cue by itself, even after the viewer closed everything', async () => {
     await api.fire(showId, openQuiz('q-draw', 60));
     await expect.poll(() => page.getByTestId('chip-quiz').getAttribute('aria-expanded')).toBe('true');
+    expect(await page.getByTestId('quiz').isVisible()).toBe(true);
     const first = await page.locator('.dock-chip').first().getAttribute('data-testid');
     expect(first).toBe('chip-quiz');
     expect((await coveredShare(page)).share).toBeLessThanOrEqual(OVERLAY_SHARE);
