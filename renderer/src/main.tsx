@@ -10,6 +10,7 @@ import './styles-catalog.css';
 import './styles-rundown.css';
 import './styles-live.css';
 import './styles-shelf.css';
+import './styles-framing.css';
 import './styles-commerce.css';
 import './styles-golive.css';
 

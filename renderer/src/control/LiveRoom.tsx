@@ -9,8 +9,11 @@ import type { Show, WatchLink } from '../../../common/show.js';
 import { captureClockMs } from '../live/capture-clock.js';
 import { usePublisher } from '../live/usePublisher.js';
 import { useStreamHealth } from '../live/useStreamHealth.js';
+import { useShowOrientation } from '../media/orientation-store.js';
+import { useFramedVideo } from '../media/useFramedVideo.js';
 import { useMediaSource } from '../media/useMediaSource.js';
 import { useViewerCount } from '../relay-hooks.js';
+import { FramePicker } from './FramePicker.js';
 import { GoLiveCard } from './GoLiveCard.js';
 import { HealthCard } from './HealthCard.js';
 import { LiveHostView } from './live/LiveHostView.js';
@@ -52,7 +55,10 @@ export interface LiveRoomProps {
 export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersion, onOnAirChange, onBack, onEditRundown, onRehearse, onOpenOrders, onOpenReport }: LiveRoomProps) {
   const { t } = useI18n();
   const media = useMediaSource();
-  const { publisher, snap, onAir } = usePublisher(show.id, media.video, media.audio, media.quality);
+  // The camera as the show frames it (16:9 as is, or a 9:16 centre crop): the preview and the publisher use the same track.
+  const [orientation, setOrientation] = useShowOrientation(show.id);
+  const framedVideo = useFramedVideo(media.video, orientation);
+  const { publisher, snap, onAir } = usePublisher(show.id, framedVideo, media.audio, media.quality);
   const viewers = useViewerCount(show.id);
   const { health, history } = useStreamHealth(publisher, onAir);
   const ended = snap.state.kind === 'ended';
@@ -103,8 +109,9 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
   const sourceError = !ended && media.problem ? <SourceError problem={media.problem} media={media} /> : null;
   const preview = (
     <PreviewPanel
-      video={media.video}
+      video={framedVideo}
       audio={media.audio}
+      portrait={orientation === 'portrait'}
       videoSource={media.videoSource}
       starting={media.starting}
       ended={ended}
@@ -114,6 +121,7 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
       problem={sourceError}
     />
   );
+  const framePicker = <FramePicker value={orientation} onChange={setOrientation} onAir={onAir || show.status === 'live'} />;
   const controls = (
     <>
       <GoLiveCard
@@ -166,6 +174,7 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
             {stage}
             <HostChat showId={show.id} live={onAir} />
             <SourceBar media={media} />
+            {framePicker}
             <HealthCard health={health} history={history} onAir={onAir} />
             <WatchLinkCard showId={show.id} initial={initialLink} />
           </aside>
@@ -183,6 +192,7 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
           {preview}
           {!media.video && !ended ? null : sourceError}
           {!ended && <SourceBar media={media} />}
+          {!ended && framePicker}
           {!ended && shelf}
           {dashboard}
         </div>

@@ -13,10 +13,12 @@ interface Props {
   topRight: ReactNode;
   /** Shown in place of the picture when there is none (a blocked camera, say). */
   problem?: ReactNode;
+  /** The show's frame: the preview takes its shape. */
+  portrait?: boolean;
 }
 
 /** What viewers will see, as large as the layout allows, with on-air status laid over it. */
-export function PreviewPanel({ video, audio, videoSource, starting, ended, onBack, topLeft, topRight, problem }: Props) {
+export function PreviewPanel({ video, audio, videoSource, starting, ended, onBack, topLeft, topRight, problem, portrait = false }: Props) {
   const { t } = useI18n();
   const ref = useRef<HTMLVideoElement>(null);
   const stream = useMemo(() => (video ? new MediaStream([video]) : null), [video]);
@@ -25,7 +27,7 @@ export function PreviewPanel({ video, audio, videoSource, starting, ended, onBac
   }, [stream]);
 
   return (
-    <div className={`preview ${videoSource === 'screen' ? 'preview-screen' : ''}`}>
+    <div className={`preview ${videoSource === 'screen' ? 'preview-screen' : ''}${portrait ? ' preview-portrait' : ''}`}>
       <video ref={ref} data-testid="preview-video" muted autoPlay playsInline aria-label={t.room.preview} />
       {!video && !ended && (
         <div className="preview-empty">

@@ -1,6 +1,7 @@
 import { catalogEn, catalogKo } from './strings-catalog.js';
 import { chatEn, chatKo } from './strings-chat.js';
 import { commerceEn, commerceKo } from './strings-commerce.js';
+import { framingEn, framingKo } from './strings-framing.js';
 import { goLiveEn, goLiveKo } from './strings-golive.js';
 import { liveEn, liveKo } from './strings-live.js';
 import { rundownEn, rundownKo } from './strings-rundown.js';
@@ -133,6 +134,7 @@ const en = {
   rundown: rundownEn,
   live: liveEn,
   shelf: shelfEn,
+  framing: framingEn,
   commerce: commerceEn,
   chat: chatEn,
   golive: goLiveEn,
@@ -266,6 +268,7 @@ const ko: Strings = {
   rundown: rundownKo,
   live: liveKo,
   shelf: shelfKo,
+  framing: framingKo,
   commerce: commerceKo,
   chat: chatKo,
   golive: goLiveKo,

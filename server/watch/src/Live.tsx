@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
 import type { PublicShow } from '../../../common/show.js';
 import type { ProductCard, Stage } from '../../../common/stage.js';
 import { CheckoutSheet } from './CheckoutSheet.js';
@@ -7,6 +7,7 @@ import { formatCount } from './format.js';
 import { t } from './i18n.js';
 import { c } from './i18n-commerce.js';
 import { optionStockOf, overlay } from './live-overlay.js';
+import { OVERLAY_SHARE } from './overlay-budget.js';
 import { MyOrders } from './MyOrders.js';
 import { PurchaseToasts } from './PurchaseToasts.js';
 import { useRelayNow, visibleStage, type RelayClock } from './relay-clock.js';
@@ -31,6 +32,13 @@ function shouldFill(video: HTMLVideoElement): boolean {
   return (cw / ch) / (w / h) >= 0.75;
 }
 
+/** The picture's shape once frames arrive: a 9:16 show ('tall') fills a phone; a 16:9 one ('wide') sits high on it. */
+function shapeOf(video: HTMLVideoElement): 'tall' | 'wide' | null {
+  const { videoWidth: w, videoHeight: h } = video;
+  if (!w || !h) return null;
+  return w < h ? 'tall' : 'wide';
+}
+
 interface Props {
   state: WatchState;
   show: PublicShow;
@@ -53,6 +61,7 @@ export function Live({ state, show, viewers, stream, stage, clock, attachVideo }
   const videoRef = useRef<HTMLVideoElement>(null);
   const [muted, setMuted] = useState(true);
   const [fill, setFill] = useState(false);
+  const [shape, setShape] = useState<'tall' | 'wide' | null>(null);
   const [sheet, setSheet] = useState<OpenSheet>(null);
   const [commerceView, commerce] = useCommerce();
   const relayNow = useRelayNow(clock);
@@ -96,7 +105,10 @@ export function Live({ state, show, viewers, stream, stage, clock, attachVideo }
     video.defaultMuted = true;
     // The element is the truth (the fallback above can mute it again).
     const sync = () => setMuted(video.muted);
-    const fit = () => setFill(shouldFill(video));
+    const fit = () => {
+      setFill(shouldFill(video));
+      setShape(shapeOf(video));
+    };
     video.addEventListener('volumechange', sync);
     video.addEventListener('resize', fit);
     window.addEventListener('resize', fit);
@@ -124,7 +136,7 @@ export function Live({ state, show, viewers, stream, stage, clock, attachVideo }
     </button>
   );
   return (
-    <main className={`stage${dock ? ' has-dock' : ''}${sheet ? ' has-sheet' : ''}`}>
+    <main className={`stage${dock ? ' has-dock' : ''}${sheet ? ' has-sheet' : ''}${shape ? ` video-${shape}` : ''}`} style={{ '--overlay-share': OVERLAY_SHARE } as CSSProperties}>
       <div className="screen">
         <video ref={videoRef} className={`video${fill ? ' fill' : ''}`} data-testid="watch-video" autoPlay playsInline muted />
         <header className="topbar">
@@ -156,9 +168,10 @@ export function Live({ state, show, viewers, stream, stage, clock, attachVideo }
           </div>
         )}
         {muted && !dock && unmuteButton}
-        <PurchaseToasts />
+        {/* With a dock, purchase notices ride inside it, within the overlay budget. */}
+        {!dock && <PurchaseToasts />}
       </div>
-      <StageDock stage={shown} relayNow={relayNow} onBuy={openCheckout} dockRef={dockRef} />
+      <StageDock stage={shown} relayNow={relayNow} onBuy={openCheckout} dockRef={dockRef} notices={dock ? <PurchaseToasts /> : undefined} />
       {checkoutCard && <CheckoutSheet key={checkoutCard.productId} card={checkoutCard} options={checkoutCard.options.map((o) => ({ ...o, stock: optionStockOf(commerceView.facts, checkoutCard.productId, o.id, o.stock) }))} commerce={commerce} onClose={closeSheet} onMyOrders={openMine} />}
       {sheet?.kind === 'mine' && <MyOrders onClose={closeSheet} />}
     </main>
