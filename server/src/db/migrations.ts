@@ -300,4 +300,11 @@ export const relayMigrations: readonly Migration[] = [
       CREATE INDEX moderator_links_show ON moderator_links(show_id);
     `,
   },
+  {
+    version: 7,
+    name: 'shipping: courier and tracking number on an order (JSON), set when the seller ships it',
+    sql: `
+      ALTER TABLE orders ADD COLUMN shipment TEXT CHECK (shipment IS NULL OR json_valid(shipment));
+    `,
+  },
 ];

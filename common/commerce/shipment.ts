@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/**
+ * Couriers a Korean seller ships with, by a stable code (stored, sent, in CSVs) and the name the
+ * buyer knows. Codes are ours; names are what the couriers call themselves.
+ */
+export const COURIERS = {
+  cj: { ko: 'CJ대한통운', en: 'CJ Logistics' },
+  epost: { ko: '우체국택배', en: 'Korea Post' },
+  hanjin: { ko: '한진택배', en: 'Hanjin' },
+  lotte: { ko: '롯데택배', en: 'Lotte Global Logistics' },
+  logen: { ko: '로젠택배', en: 'Logen' },
+  kdexp: { ko: '경동택배', en: 'Kyungdong' },
+  daesin: { ko: '대신택배', en: 'Daesin' },
+  cvsnet: { ko: 'GS Postbox 택배', en: 'GS Postbox' },
+  other: { ko: '기타', en: 'Other' },
+} as const;
+export type CourierCode = keyof typeof COURIERS;
+export const CourierCode = z.enum(Object.keys(COURIERS) as [CourierCode, ...CourierCode[]]);
+
+/** Tracking numbers are 9–14 digits for the Korean couriers; dashes and spaces typed from a label are dropped. */
+export const TrackingNumber = z
+  .string()
+  .transform((s) => s.replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^[0-9A-Za-z]{6,30}$/, 'tracking number: 6 to 30 letters or digits'));
+
+export const MarkShippedRequest = z.object({ courier: CourierCode, trackingNumber: TrackingNumber }).strict();
+export type MarkShippedRequest = z.input<typeof MarkShippedRequest>;
+
+/** What the buyer sees once the seller shipped: courier, tracking number and when. */
+export const Shipment = z.object({ courier: CourierCode, trackingNumber: z.string(), shippedAt: z.string() });
+export type Shipment = z.infer<typeof Shipment>;
+
+/**
+ * "Where is my order" from any device: the order number and the phone number given at checkout.
+ * Both must match; the answer for a wrong phone and an unknown number is the same.
+ */
+export const OrderLookupRequest = z
+  .object({
+    number: z.string().trim().toUpperCase().regex(/^[A-Z]{1,3}-[0-9]{6}-[0-9]{4,8}$/, 'order number looks like LC-261122-483051'),
+    phone: z.string().trim().regex(/^\+?[0-9][0-9 -]{6,18}[0-9]$/, 'phone number: digits, spaces or dashes (e.g. 010-1234-5678)'),
+  })
+  .strict();
+export type OrderLookupRequest = z.input<typeof OrderLookupRequest>;
+
+/** A shipment for an order that can ship: paid, or cash on delivery (paid to the courier) still standing. */
+export const canShip = (o: { status: string; payment: string }): boolean => o.status === 'paid' || (o.payment === 'cash_on_delivery' && o.status === 'awaiting_payment');
