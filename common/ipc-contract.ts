@@ -8,6 +8,7 @@ import { CouponInput, Id, ImageRef, PollInput, ProductInput, QuizInput } from '.
 import { CueAction, Rundown, Segment } from './rundown.js';
 import { Stage } from './stage.js';
 import { SellerOrder } from './commerce/order.js';
+import { CourierCode, TrackingNumber } from './commerce/shipment.js';
 import { BulkCancelResponse, OrderCluster } from './commerce/clusters.js';
 import { PaymentSettings, StockLevel } from './commerce/show-catalog.js';
 import { Dashboard, Report } from './analytics.js';
@@ -145,6 +146,8 @@ export const ipcChannels = {
   'segments.enter': { request: z.object({ showId: z.string().min(1).max(64), segmentId: Id, title: z.string().trim().min(1).max(120) }).strict(), response: z.object({}) },
   'orders.list': { request: ShowRef, response: z.array(SellerOrder) },
   'orders.markPaid': { request: OrderRef, response: SellerOrder },
+  /** Shipped with a courier and tracking number (송장번호); the buyer sees both on their orders. */
+  'orders.markShipped': { request: OrderRef.extend({ courier: CourierCode, trackingNumber: TrackingNumber }).strict(), response: SellerOrder },
   /** Cancel (before payment) or refund (after): stock returns to the show. */
   'orders.cancel': { request: OrderRef.extend({ reason: z.string().trim().max(200).default('') }).strict(), response: SellerOrder },
   'orders.refund': { request: OrderRef.extend({ reason: z.string().trim().max(200).default('') }).strict(), response: SellerOrder },

@@ -2,7 +2,7 @@ import type { Handlers } from '../handlers.js';
 import type { RelayClient } from '../relay-client.js';
 import type { Commerce } from './commerce.js';
 
-type CommerceChannel = 'payment.get' | 'payment.save' | 'segments.enter' | 'orders.list' | 'orders.markPaid' | 'orders.cancel' | 'orders.refund' | 'orders.eraseBuyer' | 'orders.exportCsv' | 'orders.clusters' | 'orders.cancelMany' | 'dashboard.get' | 'report.get' | 'report.exportCsv';
+type CommerceChannel = 'payment.get' | 'payment.save' | 'segments.enter' | 'orders.list' | 'orders.markPaid' | 'orders.markShipped' | 'orders.cancel' | 'orders.refund' | 'orders.eraseBuyer' | 'orders.exportCsv' | 'orders.clusters' | 'orders.cancelMany' | 'dashboard.get' | 'report.get' | 'report.exportCsv';
 
 const BOM = '\uFEFF';
 
@@ -34,6 +34,7 @@ export function commerceHandlers(commerce: Commerce, client: () => RelayClient):
     'segments.enter': async (req) => client().enterSegment(req.showId, { segmentId: req.segmentId, title: req.title }),
     'orders.list': (req) => client().listOrders(req.showId),
     'orders.markPaid': (req) => client().markPaid(req.orderId),
+    'orders.markShipped': (req) => client().markShipped(req.orderId, { courier: req.courier, trackingNumber: req.trackingNumber }),
     'orders.cancel': (req) => client().cancelOrder(req.orderId, req.reason),
     'orders.refund': (req) => client().refundOrder(req.orderId, req.reason),
     'orders.eraseBuyer': (req) => client().eraseBuyer(req.orderId),

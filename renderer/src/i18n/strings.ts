@@ -1,6 +1,7 @@
 import { catalogEn, catalogKo } from './strings-catalog.js';
 import { chatEn, chatKo } from './strings-chat.js';
 import { commerceEn, commerceKo } from './strings-commerce.js';
+import { fulfilmentEn, fulfilmentKo } from './strings-fulfilment.js';
 import { liveEn, liveKo } from './strings-live.js';
 import { rundownEn, rundownKo } from './strings-rundown.js';
 
@@ -132,6 +133,7 @@ const en = {
   live: liveEn,
   commerce: commerceEn,
   chat: chatEn,
+  fulfilment: fulfilmentEn,
 };
 
 export type Strings = typeof en;
@@ -263,6 +265,7 @@ const ko: Strings = {
   live: liveKo,
   commerce: commerceKo,
   chat: chatKo,
+  fulfilment: fulfilmentKo,
 };
 
 export const dictionaries = { en, ko } as const;
