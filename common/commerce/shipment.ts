@@ -37,7 +37,7 @@ export type Shipment = z.infer<typeof Shipment>;
  */
 export const OrderLookupRequest = z
   .object({
-    number: z.string().trim().toUpperCase().regex(/^[A-Z]{1,3}-[0-9]{6}-[0-9]{4,8}$/, 'order number looks like LC-261122-483051'),
+    number: z.string().trim().toUpperCase().regex(/^[A-Z]{1,3}-[0-9]{6}-[0-9]{6,9}$/, 'order number looks like LC-261122-483051'),
     phone: z.string().trim().regex(/^\+?[0-9][0-9 -]{6,18}[0-9]$/, 'phone number: digits, spaces or dashes (e.g. 010-1234-5678)'),
   })
   .strict();
