@@ -12,11 +12,19 @@ export function shownStatus(o: Pick<ViewerOrder, 'status' | 'payment' | 'shipmen
   return o.status;
 }
 
+/** 로/으로 after a Korean word: 로 after a vowel or ㄹ, 으로 after any other final consonant; (으)로 when not Hangul. */
+export function toParticle(word: string): string {
+  const code = word.trim().slice(-1).charCodeAt(0);
+  if (!(code >= 0xac00 && code <= 0xd7a3)) return '(으)로';
+  const final = (code - 0xac00) % 28;
+  return final === 0 || final === 8 ? '로' : '으로';
+}
+
 const ko = {
   status: { awaiting_payment: '입금 대기', paid: '결제 완료 · 배송 준비 중', cancelled: '취소됨', refunded: '환불됨', expired: '입금 기한 만료', shipped: '배송 중', cod_pending: '착불 · 배송 준비 중' } as Record<ShownStatus, string>,
   courier: (code: CourierCode) => COURIERS[code].ko,
   tracking: '송장번호',
-  shippedWith: (courier: string) => `${courier}로 보냈어요.`,
+  shippedWith: (courier: string) => `${courier}${toParticle(courier)} 보냈어요.`,
   payBy: (when: string) => `입금 기한: ${when}까지 (지나면 주문이 취소돼요)`,
   lookupTitle: '주문 조회',
   lookupHint: '다른 기기에서 주문하셨나요? 주문번호와 주문할 때 적은 전화번호로 찾을 수 있어요.',
