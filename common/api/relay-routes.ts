@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Dashboard, Report } from '../analytics.js';
 import { CheckoutRequest, Quote, QuoteRequest, SellerOrder, ViewerOrder } from '../commerce/order.js';
 import { BulkCancelRequest, BulkCancelResponse, OrderCluster } from '../commerce/clusters.js';
-import { MarkShippedRequest, OrderLookupRequest } from '../commerce/shipment.js';
+import { BulkShipRequest, BulkShipResponse, MarkShippedRequest, OrderLookupRequest } from '../commerce/shipment.js';
 import { ShowCatalog, StockLevel } from '../commerce/show-catalog.js';
 import { MAX_API_BODY_BYTES, MAX_SDP_BYTES } from '../limits.js';
 import { CreateLinkRequest, CreateShowRequest, FireCueRequest, Health, MarkPaidRequest, OrderActionRequest, SegmentRequest } from '../protocol/studio-api.js';
@@ -78,6 +78,7 @@ export const RELAY_ROUTES = {
   cancelOrder: route({ method: 'POST', path: '/api/orders/:orderId/cancel', auth: 'studio', summary: 'Cancels an order (stock returns).', body: json(OrderActionRequest), answer: ok(SellerOrder), errors: ['unauthorized', 'invalid_transition'] }),
   refundOrder: route({ method: 'POST', path: '/api/orders/:orderId/refund', auth: 'studio', summary: 'Refunds a paid order.', body: json(OrderActionRequest), answer: ok(SellerOrder), errors: ['unauthorized', 'invalid_transition'] }),
   markShipped: route({ method: 'POST', path: '/api/orders/:orderId/shipped', auth: 'studio', summary: 'Marks a paid (or cash-on-delivery) order shipped with courier and tracking number; again with other details corrects them.', body: json(MarkShippedRequest), answer: ok(SellerOrder), errors: ['unauthorized', 'invalid_transition'] }),
+  shipOrders: route({ method: 'POST', path: '/api/shows/:id/orders/shipped', auth: 'studio', summary: "Marks many of the show's orders shipped (rows from the seller's CSV by order number); each row is checked on its own and refused rows are listed with a reason.", body: json(BulkShipRequest), answer: ok(BulkShipResponse), errors: ['unauthorized'] }),
   eraseBuyer: route({ method: 'POST', path: '/api/orders/:orderId/erase', auth: 'studio', summary: "Deletes the buyer's personal data from an order.", body: json(MarkPaidRequest), answer: ok(SellerOrder), errors: ['unauthorized'] }),
   enterSegment: route({ method: 'POST', path: '/api/shows/:id/segment', auth: 'studio', summary: 'The host moved to a run-down segment.', body: json(SegmentRequest), answer: ok(z.object({})), errors: ['unauthorized'] }),
   dashboard: route({ method: 'GET', path: '/api/shows/:id/dashboard', auth: 'studio', summary: 'Live numbers.', body: none, answer: ok(Dashboard), errors: ['unauthorized'] }),

@@ -45,3 +45,40 @@ export type OrderLookupRequest = z.input<typeof OrderLookupRequest>;
 
 /** A shipment for an order that can ship: paid, or cash on delivery (paid to the courier) still standing. */
 export const canShip = (o: { status: string; payment: string }): boolean => o.status === 'paid' || (o.payment === 'cash_on_delivery' && o.status === 'awaiting_payment');
+
+/** A courier as a seller writes it in a spreadsheet: our code, the Korean or the English name (spaces and case ignored). */
+export function courierFrom(text: string): CourierCode | null {
+  const key = text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  if (!key) return null;
+  for (const [code, names] of Object.entries(COURIERS) as [CourierCode, { ko: string; en: string }][]) {
+    if (key === code || key === names.ko.replace(/\s+/g, '').toLowerCase() || key === names.en.replace(/\s+/g, '').toLowerCase()) return code;
+  }
+  // Common short forms on Korean sheets.
+  const aliases: Record<string, CourierCode> = { cj: 'cj', 대한통운: 'cj', cj택배: 'cj', 우체국: 'epost', 한진: 'hanjin', 롯데: 'lotte', 로젠: 'logen', 경동: 'kdexp', 대신: 'daesin' };
+  return aliases[key] ?? null;
+}
+
+export const MAX_SHIP_ROWS = 2000;
+
+/**
+ * Many shipments at once (the studio reads them from a CSV): each row is checked on its own, so a
+ * bad row is reported and the good rows still ship. `line` is the row's line in the seller's file.
+ */
+export const BulkShipRequest = z
+  .object({
+    rows: z
+      .array(z.object({ line: z.number().int().min(1).max(1_000_000), number: z.string().max(40), courier: z.string().max(40), trackingNumber: z.string().max(60) }).strict())
+      .min(1)
+      .max(MAX_SHIP_ROWS),
+  })
+  .strict();
+export type BulkShipRequest = z.input<typeof BulkShipRequest>;
+
+/** Why one row did not ship; the studio says it in the seller's language. */
+export const ShipRowError = z.enum(['unknown_order', 'unknown_courier', 'bad_tracking', 'not_shippable', 'duplicate_row']);
+export type ShipRowError = z.infer<typeof ShipRowError>;
+export const BulkShipResponse = z.object({
+  shipped: z.number().int(),
+  refused: z.array(z.object({ line: z.number().int(), number: z.string(), error: ShipRowError })),
+});
+export type BulkShipResponse = z.infer<typeof BulkShipResponse>;

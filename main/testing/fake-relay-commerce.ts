@@ -142,6 +142,21 @@ export function createFakeCommerce(broadcast: Broadcast): { commerce: FakeCommer
     ordersCsv: ({ params: { id } }) => csv([['number', 'status', 'name', 'total'], ...ordersOf(id).map((o) => [o.number, o.status, o.buyer?.name ?? '', o.quote.total])]),
     markPaid: ({ params }) => act(params.orderId, 'paid'),
     // The relay's rule (order-actions.ts ship): paid, or cash on delivery still standing, can ship.
+    // The relay checks each row (order-actions.ts shipMany); the fake ships rows whose order it knows and can ship.
+    shipOrders: ({ params: { id }, body }) => {
+      const refused: { line: number; number: string; error: 'unknown_order' | 'not_shippable' }[] = [];
+      let shipped = 0;
+      for (const row of body.rows) {
+        const order = ordersOf(id).find((o) => o.number === row.number.trim().toUpperCase());
+        if (!order) refused.push({ line: row.line, number: row.number, error: 'unknown_order' });
+        else if (!canShip(order)) refused.push({ line: row.line, number: row.number, error: 'not_shippable' });
+        else {
+          commerce.orders.set(order.id, { ...order, shipment: { courier: 'cj', trackingNumber: row.trackingNumber, shippedAt: new Date().toISOString() } });
+          shipped++;
+        }
+      }
+      return { shipped, refused };
+    },
     markShipped: ({ params, body }) => {
       const order = commerce.orders.get(params.orderId);
       if (!order) throw new FakeRefusal('not_found', 'no such order');

@@ -58,6 +58,49 @@ describe('shipping', () => {
   });
 });
 
+describe("shipping many orders from the seller's sheet", () => {
+  it('ships the good rows and lists every bad row with its line and reason', async () => {
+    const shop = await shopShow(relay);
+    const v = await shop.viewer();
+    const place = async (over: Record<string, unknown> = {}) => (await shop.w('POST', '/orders', checkoutBody(v, over))).body as { id: string; number: string };
+    const paid = await place();
+    await act(paid.id, 'paid');
+    const cod = await place({ payment: 'cash_on_delivery' });
+    const unpaid = await place();
+    const other = await shopShow(relay);
+    const elsewhere = (await other.w('POST', '/orders', checkoutBody(await other.viewer(), { payment: 'cash_on_delivery' }))).body as { number: string };
+    const rows = [
+      { line: 2, number: paid.number.toLowerCase(), courier: 'CJ대한통운', trackingNumber: '6012-3456-7890' },
+      { line: 3, number: cod.number, courier: '우체국 택배', trackingNumber: '6865123456789' },
+      { line: 4, number: unpaid.number, courier: 'cj', trackingNumber: '601234567891' },
+      { line: 5, number: 'LC-000101-000000', courier: 'cj', trackingNumber: '601234567892' },
+      { line: 6, number: elsewhere.number, courier: 'cj', trackingNumber: '601234567893' },
+      { line: 7, number: cod.number, courier: 'cj', trackingNumber: '601234567894' },
+      { line: 8, number: paid.number, courier: 'DHL', trackingNumber: '601234567895' },
+      { line: 9, number: paid.number, courier: 'cj', trackingNumber: '12' },
+    ];
+    const r = await call<{ shipped: number; refused: { line: number; error: string }[] }>(relay, 'POST', `/api/shows/${shop.show.id}/orders/shipped`, { rows });
+    expect(r.status).toBe(200);
+    expect(r.body.shipped).toBe(2);
+    expect(r.body.refused.map((x) => [x.line, x.error])).toEqual([
+      [4, 'not_shippable'],
+      [5, 'unknown_order'],
+      [6, 'unknown_order'],
+      [7, 'duplicate_row'],
+      [8, 'duplicate_row'],
+      [9, 'duplicate_row'],
+    ]);
+    const mine = (await shop.mine('/orders', v)).body as ViewerOrder[];
+    expect(mine.find((o) => o.id === paid.id)?.shipment).toMatchObject({ courier: 'cj', trackingNumber: '601234567890' });
+    expect(mine.find((o) => o.id === cod.id)?.shipment).toMatchObject({ courier: 'epost', trackingNumber: '6865123456789' });
+    expect(mine.find((o) => o.id === unpaid.id)?.shipment).toBeNull();
+    // A malformed sheet body (too many rows, oversized cells, extra fields) is refused whole.
+    for (const bad of [{ rows: [] }, { rows: [{ ...rows[0], number: 'x'.repeat(41) }] }, { rows: [{ ...rows[0], extra: 1 }] }, { rows: Array.from({ length: 2001 }, () => rows[0]) }]) {
+      expect((await call(relay, 'POST', `/api/shows/${shop.show.id}/orders/shipped`, bad)).body.error).toMatch(/bad_request|too_large/);
+    }
+  });
+});
+
 describe('order lookup by phone and order number', () => {
   it('finds the order from any device when both match, whatever way the phone is typed', async () => {
     const shop = await shopShow(relay);

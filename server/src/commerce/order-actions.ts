@@ -1,5 +1,5 @@
 import type { OrderStatus, SellerOrder } from '../../../common/commerce/order.js';
-import { canShip, type CourierCode } from '../../../common/commerce/shipment.js';
+import { canShip, courierFrom, TrackingNumber, type BulkShipRequest, type BulkShipResponse, type CourierCode } from '../../../common/commerce/shipment.js';
 import type { ShowStore } from '../shows/show-store.js';
 import { CommerceError } from './commerce-error.js';
 import { announceStock, announceToStudio, payToFor, type CommerceContext } from './context.js';
@@ -74,6 +74,34 @@ export class OrderActions {
     });
     c.log.info('order shipped', { orderId: order.id, number: order.number, courier });
     return this.changed(order.id, catalog);
+  }
+
+  /** Rows from the seller's shipping CSV: each checked and shipped on its own; a bad row never stops the good ones. */
+  async shipMany(showId: string, rows: BulkShipRequest['rows']): Promise<BulkShipResponse> {
+    const refused: BulkShipResponse['refused'] = [];
+    const seen = new Set<string>();
+    let shipped = 0;
+    for (const row of rows) {
+      const number = row.number.trim().toUpperCase();
+      const refuse = (error: BulkShipResponse['refused'][number]['error']) => refused.push({ line: row.line, number: number.slice(0, 40), error });
+      const order = number ? this.c.orders.byNumber(showId, number) : null;
+      const courier = courierFrom(row.courier);
+      const tracking = TrackingNumber.safeParse(row.trackingNumber);
+      const problem = !order ? 'unknown_order' : seen.has(order.id) ? 'duplicate_row' : !courier ? 'unknown_courier' : !tracking.success ? 'bad_tracking' : null;
+      if (problem || !order || !courier || !tracking.success) {
+        refuse(problem ?? 'unknown_order');
+        continue;
+      }
+      seen.add(order.id);
+      try {
+        await this.ship(order.id, courier, tracking.data);
+        shipped++;
+      } catch (e) {
+        if (!(e instanceof CommerceError)) throw e;
+        refuse('not_shippable');
+      }
+    }
+    return { shipped, refused };
   }
 
   /**
