@@ -90,7 +90,7 @@ describe("shipping many orders from the seller's sheet", () => {
       [8, 'duplicate_row'],
       [9, 'duplicate_row'],
     ]);
-    const mine = (await shop.mine('/orders', v)).body as ViewerOrder[];
+    const mine = (await shop.mine("/orders", v)).body as unknown as ViewerOrder[];
     expect(mine.find((o) => o.id === paid.id)?.shipment).toMatchObject({ courier: 'cj', trackingNumber: '601234567890' });
     expect(mine.find((o) => o.id === cod.id)?.shipment).toMatchObject({ courier: 'epost', trackingNumber: '6865123456789' });
     expect(mine.find((o) => o.id === unpaid.id)?.shipment).toBeNull();

@@ -14,6 +14,20 @@ export const fulfilmentEn = {
   statusShipped: 'Shipped',
   statusCodPending: 'Cash on delivery · to ship',
   failed: 'Could not save:',
+  upload: 'Upload tracking numbers (CSV)',
+  uploadHint: 'A sheet with the columns order number, courier and tracking number (주문번호, 택배사, 송장번호). Excel CSV in Korean (CP949) or UTF-8.',
+  uploading: 'Uploading…',
+  encoding: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 (BOM)', cp949: 'Korean Excel (CP949)' } as Record<'utf-8' | 'utf-8-bom' | 'cp949', string>,
+  uploaded: (n: number, enc: string) => `${n} order(s) marked shipped. Read as ${enc}.`,
+  rowRefused: { unknown_order: 'no such order number in this show', unknown_courier: 'courier not recognised', bad_tracking: 'tracking number is not valid', not_shippable: 'this order cannot ship (not paid, or cancelled)', duplicate_row: 'this order is already in an earlier row' } as Record<'unknown_order' | 'unknown_courier' | 'bad_tracking' | 'not_shippable' | 'duplicate_row', string>,
+  row: (line: number, number: string, why: string) => `Line ${line} (${number}): ${why}`,
+  sheet: {
+    bad_csv: (line: number) => `The file is not a valid CSV (line ${line}).`,
+    missing: (cols: string) => `Columns missing: ${cols}.`,
+    empty: 'The file has no rows with an order number.',
+    too_many: (max: number) => `At most ${max} rows per file.`,
+  },
+  columns: { number: 'order number', courier: 'courier', trackingNumber: 'tracking number' } as Record<'number' | 'courier' | 'trackingNumber', string>,
 };
 
 export const fulfilmentKo: typeof fulfilmentEn = {
@@ -29,4 +43,18 @@ export const fulfilmentKo: typeof fulfilmentEn = {
   statusShipped: '배송 중',
   statusCodPending: '착불 · 발송 대기',
   failed: '저장하지 못했어요:',
+  upload: '송장번호 일괄 등록 (CSV)',
+  uploadHint: '주문번호, 택배사, 송장번호 열이 있는 파일이에요. 엑셀 CSV(CP949)나 UTF-8 모두 돼요.',
+  uploading: '올리는 중…',
+  encoding: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 (BOM)', cp949: '한글 엑셀 (CP949)' },
+  uploaded: (n, enc) => `${n}건을 발송 처리했어요. 파일은 ${enc}로 읽었어요.`,
+  rowRefused: { unknown_order: '이 방송에 없는 주문번호', unknown_courier: '알 수 없는 택배사', bad_tracking: '송장번호 형식이 맞지 않음', not_shippable: '발송할 수 없는 주문 (입금 전이거나 취소됨)', duplicate_row: '앞 줄에 이미 있는 주문' },
+  row: (line, number, why) => `${line}번째 줄 (${number}): ${why}`,
+  sheet: {
+    bad_csv: (line) => `CSV 형식이 맞지 않아요 (${line}번째 줄).`,
+    missing: (cols) => `필요한 열이 없어요: ${cols}.`,
+    empty: '주문번호가 있는 줄이 없어요.',
+    too_many: (max) => `한 파일에 ${max}줄까지 올릴 수 있어요.`,
+  },
+  columns: { number: '주문번호', courier: '택배사', trackingNumber: '송장번호' },
 };
