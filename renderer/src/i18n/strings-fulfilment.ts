@@ -5,7 +5,7 @@ export const fulfilmentEn = {
   ship: 'Ship',
   reship: 'Correct shipping',
   courier: 'Courier',
-  courierName: (c: CourierCode) => COURIERS[c].en,
+  courierName: (c: CourierCode): string => COURIERS[c].en,
   tracking: 'Tracking number',
   trackingPh: 'e.g. 6012-3456-7890',
   trackingBad: 'A tracking number has 6 to 30 letters or digits (dashes are fine).',

@@ -22,7 +22,7 @@ export function toParticle(word: string): string {
 
 const ko = {
   status: { awaiting_payment: '입금 대기', paid: '결제 완료 · 배송 준비 중', cancelled: '취소됨', refunded: '환불됨', expired: '입금 기한 만료', shipped: '배송 중', cod_pending: '착불 · 배송 준비 중' } as Record<ShownStatus, string>,
-  courier: (code: CourierCode) => COURIERS[code].ko,
+  courier: (code: CourierCode): string => COURIERS[code].ko,
   tracking: '송장번호',
   shippedWith: (courier: string) => `${courier}${toParticle(courier)} 보냈어요.`,
   payBy: (when: string) => `입금 기한: ${when}까지 (지나면 주문이 취소돼요)`,
