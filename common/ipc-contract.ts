@@ -8,6 +8,7 @@ import { CouponInput, Id, ImageRef, PollInput, ProductInput, QuizInput } from '.
 import { CueAction, Rundown, Segment } from './rundown.js';
 import { Stage } from './stage.js';
 import { SellerOrder } from './commerce/order.js';
+import { BulkShipResponse, CourierCode, MAX_SHIP_ROWS, TrackingNumber } from './commerce/shipment.js';
 import { BulkCancelResponse, OrderCluster } from './commerce/clusters.js';
 import { PaymentSettings, StockLevel } from './commerce/show-catalog.js';
 import { Dashboard, Report } from './analytics.js';
@@ -145,6 +146,19 @@ export const ipcChannels = {
   'segments.enter': { request: z.object({ showId: z.string().min(1).max(64), segmentId: Id, title: z.string().trim().min(1).max(120) }).strict(), response: z.object({}) },
   'orders.list': { request: ShowRef, response: z.array(SellerOrder) },
   'orders.markPaid': { request: OrderRef, response: SellerOrder },
+  /** Shipped with a courier and tracking number (송장번호); the buyer sees both on their orders. */
+  /**
+   * The seller's shipping sheet (order number, courier, tracking number), decoded by the studio
+   * (CP949 or UTF-8): the good rows ship, the others come back with their line and a reason.
+   */
+  'orders.shipCsv': {
+    request: ShowRef.extend({ csv: z.string().max(MAX_SHIP_ROWS * 200) }).strict(),
+    response: z.union([
+      BulkShipResponse.extend({ ok: z.literal(true) }),
+      z.object({ ok: z.literal(false), problem: z.union([z.object({ kind: z.literal('bad_csv'), line: z.number() }), z.object({ kind: z.literal('missing_columns'), columns: z.array(z.enum(['number', 'courier', 'trackingNumber'])) }), z.object({ kind: z.literal('empty') }), z.object({ kind: z.literal('too_many'), max: z.number() })]) }),
+    ]),
+  },
+  'orders.markShipped': { request: OrderRef.extend({ courier: CourierCode, trackingNumber: TrackingNumber }).strict(), response: SellerOrder },
   /** Cancel (before payment) or refund (after): stock returns to the show. */
   'orders.cancel': { request: OrderRef.extend({ reason: z.string().trim().max(200).default('') }).strict(), response: SellerOrder },
   'orders.refund': { request: OrderRef.extend({ reason: z.string().trim().max(200).default('') }).strict(), response: SellerOrder },

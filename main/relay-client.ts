@@ -1,3 +1,4 @@
+import type { BulkShipRequest, MarkShippedRequest } from '../common/commerce/shipment.js';
 import { callRoute, type AnswerOf, type CallOptions, type FetchLike } from '../common/api/client.js';
 import { RELAY_ROUTES as R } from '../common/api/relay-routes.js';
 import { fillPath, type RouteDecl } from '../common/api/route.js';
@@ -75,6 +76,8 @@ export class RelayClient {
   listOrders = (id: string) => this.data(R.listOrders, { params: { id } });
   ordersCsv = (id: string) => this.data(R.ordersCsv, { params: { id } });
   markPaid = (orderId: string) => this.data(R.markPaid, { params: { orderId }, body: {} });
+  shipOrders = (id: string, body: BulkShipRequest) => this.data(R.shipOrders, { params: { id }, body });
+  markShipped = (orderId: string, body: MarkShippedRequest) => this.data(R.markShipped, { params: { orderId }, body });
   cancelOrder = (orderId: string, reason: string) => this.data(R.cancelOrder, { params: { orderId }, body: { reason } });
   refundOrder = (orderId: string, reason: string) => this.data(R.refundOrder, { params: { orderId }, body: { reason } });
   eraseBuyer = (orderId: string) => this.data(R.eraseBuyer, { params: { orderId }, body: {} });

@@ -52,6 +52,8 @@ const CHANNELS: Readonly<Record<IpcChannel, true>> = {
   'segments.enter': true,
   'orders.list': true,
   'orders.markPaid': true,
+  'orders.markShipped': true,
+  'orders.shipCsv': true,
   'orders.cancel': true,
   'orders.refund': true,
   'orders.eraseBuyer': true,

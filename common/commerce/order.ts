@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ViewerId } from '../protocol/viewer-id.js';
 import { Id } from './catalog.js';
 import { Currency } from './money.js';
+import { Shipment } from './shipment.js';
 
 /**
  * Checkout, as the watch page sends it and the relay checks it. Names and addresses are free
@@ -99,6 +100,8 @@ export const ViewerOrder = z.object({
   payTo: z.object({ bank: z.string(), accountNumber: z.string(), holder: z.string(), amount: z.number().int() }).nullable(),
   /** Bank transfer awaiting payment: the order expires (and its stock returns) at this time. */
   payBy: z.string().nullable().optional(),
+  /** Set once the seller shipped it (courier and tracking number). */
+  shipment: Shipment.nullable().optional(),
 });
 export type ViewerOrder = z.infer<typeof ViewerOrder>;
 

@@ -1,8 +1,10 @@
+import { MAX_SHIP_ROWS } from '../../common/commerce/shipment.js';
+import { shipRowsFromCsv } from './ship-csv.js';
 import type { Handlers } from '../handlers.js';
 import type { RelayClient } from '../relay-client.js';
 import type { Commerce } from './commerce.js';
 
-type CommerceChannel = 'payment.get' | 'payment.save' | 'segments.enter' | 'orders.list' | 'orders.markPaid' | 'orders.cancel' | 'orders.refund' | 'orders.eraseBuyer' | 'orders.exportCsv' | 'orders.clusters' | 'orders.cancelMany' | 'dashboard.get' | 'report.get' | 'report.exportCsv';
+type CommerceChannel = 'payment.get' | 'payment.save' | 'segments.enter' | 'orders.list' | 'orders.markPaid' | 'orders.markShipped' | 'orders.shipCsv' | 'orders.cancel' | 'orders.refund' | 'orders.eraseBuyer' | 'orders.exportCsv' | 'orders.clusters' | 'orders.cancelMany' | 'dashboard.get' | 'report.get' | 'report.exportCsv';
 
 const BOM = '\uFEFF';
 
@@ -34,6 +36,13 @@ export function commerceHandlers(commerce: Commerce, client: () => RelayClient):
     'segments.enter': async (req) => client().enterSegment(req.showId, { segmentId: req.segmentId, title: req.title }),
     'orders.list': (req) => client().listOrders(req.showId),
     'orders.markPaid': (req) => client().markPaid(req.orderId),
+    'orders.shipCsv': async (req) => {
+      const sheet = shipRowsFromCsv(req.csv);
+      if (!sheet.ok) return { ok: false as const, problem: sheet.problem };
+      if (sheet.rows.length > MAX_SHIP_ROWS) return { ok: false as const, problem: { kind: 'too_many' as const, max: MAX_SHIP_ROWS } };
+      return { ok: true as const, ...(await client().shipOrders(req.showId, { rows: sheet.rows })) };
+    },
+    'orders.markShipped': (req) => client().markShipped(req.orderId, { courier: req.courier, trackingNumber: req.trackingNumber }),
     'orders.cancel': (req) => client().cancelOrder(req.orderId, req.reason),
     'orders.refund': (req) => client().refundOrder(req.orderId, req.reason),
     'orders.eraseBuyer': (req) => client().eraseBuyer(req.orderId),

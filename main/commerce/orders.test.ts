@@ -36,6 +36,16 @@ const dashboard = (over: Partial<Dashboard> = {}): Dashboard => ({
 });
 
 describe('orders, segments, dashboard and report through the studio core', () => {
+  it('ships a paid order with courier and tracking number; refuses an unpaid transfer and a bad tracking number', async () => {
+    const a = h.relay.commerce.addOrder('show1', { productId: socks.id, quantity: 1 });
+    expect(await h.core.handle('orders.markShipped', { orderId: a.id, courier: 'cj', trackingNumber: '6012-3456-7890' })).toMatchObject({ ok: false, error: { error: 'invalid_transition' } });
+    await h.ok('orders.markPaid', { orderId: a.id });
+    expect(await h.ok('orders.markShipped', { orderId: a.id, courier: 'cj', trackingNumber: '6012-3456-7890' })).toMatchObject({ id: a.id, shipment: { courier: 'cj', trackingNumber: '601234567890' } });
+    expect(await h.core.handle('orders.markShipped', { orderId: a.id, courier: 'dhl', trackingNumber: '601234567890' })).toMatchObject({ ok: false, error: { error: 'bad_request' } });
+    expect(await h.core.handle('orders.markShipped', { orderId: a.id, courier: 'cj', trackingNumber: '1' })).toMatchObject({ ok: false });
+  });
+
+
   it('lists orders and passes Mark paid, Cancel, Refund and Delete buyer data to the relay', async () => {
     const a = h.relay.commerce.addOrder('show1', { productId: socks.id, quantity: 2 });
     const b = h.relay.commerce.addOrder('show1', { productId: socks.id, quantity: 1 });

@@ -1,3 +1,4 @@
+import { canShip } from '../../common/commerce/shipment.js';
 import type { Dashboard, Report } from '../../common/analytics.js';
 import type { SellerOrder } from '../../common/commerce/order.js';
 import type { ShowCatalog, StockLevel } from '../../common/commerce/show-catalog.js';
@@ -140,6 +141,30 @@ export function createFakeCommerce(broadcast: Broadcast): { commerce: FakeCommer
     listOrders: ({ params: { id } }) => ordersOf(id).sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
     ordersCsv: ({ params: { id } }) => csv([['number', 'status', 'name', 'total'], ...ordersOf(id).map((o) => [o.number, o.status, o.buyer?.name ?? '', o.quote.total])]),
     markPaid: ({ params }) => act(params.orderId, 'paid'),
+    // The relay's rule (order-actions.ts ship): paid, or cash on delivery still standing, can ship.
+    // The relay checks each row (order-actions.ts shipMany); the fake ships rows whose order it knows and can ship.
+    shipOrders: ({ params: { id }, body }) => {
+      const refused: { line: number; number: string; error: 'unknown_order' | 'not_shippable' }[] = [];
+      let shipped = 0;
+      for (const row of body.rows) {
+        const order = ordersOf(id).find((o) => o.number === row.number.trim().toUpperCase());
+        if (!order) refused.push({ line: row.line, number: row.number, error: 'unknown_order' });
+        else if (!canShip(order)) refused.push({ line: row.line, number: row.number, error: 'not_shippable' });
+        else {
+          commerce.orders.set(order.id, { ...order, shipment: { courier: 'cj', trackingNumber: row.trackingNumber, shippedAt: new Date().toISOString() } });
+          shipped++;
+        }
+      }
+      return { shipped, refused };
+    },
+    markShipped: ({ params, body }) => {
+      const order = commerce.orders.get(params.orderId);
+      if (!order) throw new FakeRefusal('not_found', 'no such order');
+      if (!canShip(order)) throw new FakeRefusal('invalid_transition', 'this order is not paid yet; mark it paid before shipping');
+      const next: SellerOrder = { ...order, shipment: { courier: body.courier, trackingNumber: body.trackingNumber, shippedAt: new Date().toISOString() }, updatedAt: new Date().toISOString() };
+      commerce.orders.set(next.id, next);
+      return next;
+    },
     cancelOrder: ({ params }) => act(params.orderId, 'cancel'),
     refundOrder: ({ params }) => act(params.orderId, 'refund'),
     eraseBuyer: ({ params }) => act(params.orderId, 'erase'),

@@ -35,6 +35,7 @@ import { addAssetRoutes } from './http/asset-routes.js';
 import { Commerce } from './commerce/commerce.js';
 import { addCommerceRoutes } from './http/commerce-routes.js';
 import { addWatchCommerceRoutes } from './http/watch-commerce-routes.js';
+import { addOrderLookupRoutes } from './http/order-lookup-routes.js';
 import { Engagement } from './engagement/engagement.js';
 import { FanoutActivity } from './viewers/fanout-activity.js';
 import { Analytics } from './analytics/analytics.js';
@@ -159,6 +160,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   addCommerceRoutes(api, { store, commerce });
   addWatchCommerceRoutes(api, { access: watchAccess, shows: watchShows, commerce });
   addLiveSellingRoutes(api, { store, commerce, access: watchAccess, shows: watchShows });
+  addOrderLookupRoutes(api, { shows: watchShows, commerce });
   addEngagementRoutes(api, { access: watchAccess, engagement });
   addAnalyticsRoutes(api, { store, analytics, engagement });
   addChatRoutes(api, { store, chat, moderators, watchDist: opts.watchDist ?? DEFAULT_WATCH_DIST });

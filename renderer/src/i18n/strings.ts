@@ -3,6 +3,7 @@ import { chatEn, chatKo } from './strings-chat.js';
 import { commerceEn, commerceKo } from './strings-commerce.js';
 import { framingEn, framingKo } from './strings-framing.js';
 import { goLiveEn, goLiveKo } from './strings-golive.js';
+import { fulfilmentEn, fulfilmentKo } from './strings-fulfilment.js';
 import { liveEn, liveKo } from './strings-live.js';
 import { rundownEn, rundownKo } from './strings-rundown.js';
 import { shelfEn, shelfKo } from './strings-shelf.js';
@@ -138,6 +139,7 @@ const en = {
   commerce: commerceEn,
   chat: chatEn,
   golive: goLiveEn,
+  fulfilment: fulfilmentEn,
 };
 
 export type Strings = typeof en;
@@ -272,6 +274,7 @@ const ko: Strings = {
   commerce: commerceKo,
   chat: chatKo,
   golive: goLiveKo,
+  fulfilment: fulfilmentKo,
 };
 
 export const dictionaries = { en, ko } as const;

@@ -1,4 +1,5 @@
 import type { OrderStatus, SellerOrder } from '../../../common/commerce/order.js';
+import { canShip, courierFrom, TrackingNumber, type BulkShipRequest, type BulkShipResponse, type CourierCode } from '../../../common/commerce/shipment.js';
 import type { ShowStore } from '../shows/show-store.js';
 import { CommerceError } from './commerce-error.js';
 import { announceStock, announceToStudio, payToFor, type CommerceContext } from './context.js';
@@ -49,6 +50,58 @@ export class OrderActions {
     c.log.info('order changed', { orderId: order.id, number: order.number, action, reason });
     if (level !== null) announceStock(c, order.showId, catalog, order.productId, order.optionId, level);
     return this.changed(order.id, catalog);
+  }
+
+  /**
+   * The seller shipped the order: courier and tracking number. A paid order (or a cash-on-delivery
+   * one, paid to the courier) can ship; shipping again with other details corrects them (a typo
+   * on the label), the same details again change nothing.
+   */
+  async ship(orderId: string, courier: CourierCode, trackingNumber: string): Promise<SellerOrder> {
+    const { c } = this;
+    const order = c.orders.get(orderId);
+    if (!order) throw new CommerceError(404, 'not_found', `no order with id ${orderId}`);
+    const catalog = (() => {
+      const show = this.shows.get(order.showId);
+      return show ? c.catalogOf(show) : null;
+    })();
+    if (order.shipment?.courier === courier && order.shipment.trackingNumber === trackingNumber) return this.view(order, catalog);
+    if (!canShip(order)) throw new CommerceError(409, 'invalid_transition', order.status === 'awaiting_payment' ? 'this order is not paid yet; mark it paid before shipping' : `an order that is ${order.status} cannot ship`);
+    await c.commits.run(() => {
+      const now = c.orders.get(order.id)!;
+      if (!canShip(now)) throw new CommerceError(409, 'invalid_transition', 'this order changed meanwhile; look at it again');
+      c.orders.setShipment(order.id, { courier, trackingNumber, shippedAt: new Date(c.now()).toISOString() });
+    });
+    c.log.info('order shipped', { orderId: order.id, number: order.number, courier });
+    return this.changed(order.id, catalog);
+  }
+
+  /** Rows from the seller's shipping CSV: each checked and shipped on its own; a bad row never stops the good ones. */
+  async shipMany(showId: string, rows: BulkShipRequest['rows']): Promise<BulkShipResponse> {
+    const refused: BulkShipResponse['refused'] = [];
+    const seen = new Set<string>();
+    let shipped = 0;
+    for (const row of rows) {
+      const number = row.number.trim().toUpperCase();
+      const refuse = (error: BulkShipResponse['refused'][number]['error']) => refused.push({ line: row.line, number: number.slice(0, 40), error });
+      const order = number ? this.c.orders.byNumber(showId, number) : null;
+      const courier = courierFrom(row.courier);
+      const tracking = TrackingNumber.safeParse(row.trackingNumber);
+      const problem = !order ? 'unknown_order' : seen.has(order.id) ? 'duplicate_row' : !courier ? 'unknown_courier' : !tracking.success ? 'bad_tracking' : null;
+      if (problem || !order || !courier || !tracking.success) {
+        refuse(problem ?? 'unknown_order');
+        continue;
+      }
+      seen.add(order.id);
+      try {
+        await this.ship(order.id, courier, tracking.data);
+        shipped++;
+      } catch (e) {
+        if (!(e instanceof CommerceError)) throw e;
+        refuse('not_shippable');
+      }
+    }
+    return { shipped, refused };
   }
 
   /**

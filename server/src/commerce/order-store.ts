@@ -1,5 +1,6 @@
 import { Buyer, Quote, type OrderStatus, type PaymentMethod, type SellerOrder, type ViewerOrder } from '../../../common/commerce/order.js';
 import type { Db } from '../db/database.js';
+import { Shipment } from '../../../common/commerce/shipment.js';
 import { preparer } from './sql.js';
 
 interface OrderRow {
@@ -25,6 +26,7 @@ interface OrderRow {
   net: string | null;
   expires_at: string | null;
   segment_id: string | null;
+  shipment: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -50,6 +52,8 @@ export interface OrderRecord {
   segmentId: string | null;
   /** Bank transfer: when an unpaid order expires; null for other methods. */
   expiresAt: string | null;
+  /** Courier and tracking number once shipped. */
+  shipment?: Shipment | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -95,13 +99,14 @@ const toRecord = (r: OrderRow): OrderRecord => ({
   buyer: r.buyer === null ? null : Buyer.parse(JSON.parse(r.buyer)),
   segmentId: r.segment_id,
   expiresAt: r.expires_at,
+  shipment: r.shipment === null ? null : Shipment.parse(JSON.parse(r.shipment)),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
 
 export function toViewerOrder(o: OrderRecord, payTo: PayTo): ViewerOrder {
   const payBy = o.status === 'awaiting_payment' ? o.expiresAt : null;
-  return { id: o.id, number: o.number, showId: o.showId, createdAt: o.createdAt, status: o.status, payment: o.payment, quote: o.quote, payTo, payBy };
+  return { id: o.id, number: o.number, showId: o.showId, createdAt: o.createdAt, status: o.status, payment: o.payment, quote: o.quote, payTo, payBy, shipment: o.shipment ?? null };
 }
 
 export function toSellerOrder(o: OrderRecord, payTo: PayTo, nickname: string | null): SellerOrder {
@@ -148,6 +153,16 @@ export class OrderStore {
 
   setStatus(id: string, status: OrderStatus, at: string): void {
     this.q('UPDATE orders SET status = ?, updated_at = ? WHERE id = ?').run(status, at, id);
+  }
+
+  /** The order with this number in the show, if any (the buyer's "where is my order" lookup). */
+  byNumber(showId: string, number: string): (OrderRecord & { phoneHash: string | null }) | null {
+    const row = this.q('SELECT * FROM orders WHERE show_id = ? AND number = ?').get(showId, number) as OrderRow | undefined;
+    return row ? { ...toRecord(row), phoneHash: row.phone_hash } : null;
+  }
+
+  setShipment(id: string, shipment: Shipment): void {
+    this.q('UPDATE orders SET shipment = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(shipment), shipment.shippedAt, id);
   }
 
   /** Personal data deleted on the buyer's request; amounts and the product stay for the books. */

@@ -325,4 +325,11 @@ export const relayMigrations: readonly Migration[] = [
       CREATE INDEX restock_requests_line ON restock_requests(show_id, product_id, option_id) WHERE notified_at IS NULL;
     `,
   },
+  {
+    version: 8,
+    name: 'shipping: courier and tracking number on an order (JSON), set when the seller ships it',
+    sql: `
+      ALTER TABLE orders ADD COLUMN shipment TEXT CHECK (shipment IS NULL OR json_valid(shipment));
+    `,
+  },
 ];

@@ -42,5 +42,7 @@ export function addCommerceRoutes(api: DeclaredApi, deps: { store: ShowStore; co
     .serve(R.markPaid, ({ params }) => commerce.actions.act(params.orderId, 'paid', ''), e)
     .serve(R.cancelOrder, ({ params, body }) => commerce.actions.act(params.orderId, 'cancel', body.reason), e)
     .serve(R.refundOrder, ({ params, body }) => commerce.actions.act(params.orderId, 'refund', body.reason), e)
+    .serve(R.markShipped, ({ params, body }) => commerce.actions.ship(params.orderId, body.courier, body.trackingNumber), e)
+    .serve(R.shipOrders, ({ params, body }) => commerce.actions.shipMany(showOr404(params.id).id, body.rows), e)
     .serve(R.eraseBuyer, ({ params }) => commerce.actions.act(params.orderId, 'erase', ''), e);
 }

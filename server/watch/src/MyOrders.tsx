@@ -7,6 +7,8 @@ import { formatWhen, money } from './format.js';
 import { lang, t } from './i18n.js';
 import { c } from './i18n-commerce.js';
 import { nextStep, PayTo, StatusBadge } from './OrderDone.js';
+import { OrderLookup } from './OrderLookup.js';
+import { ShipmentLine } from './Shipment.js';
 import { Sheet } from './Sheet.js';
 
 function OrderRow({ order }: { order: ViewerOrder }) {
@@ -32,6 +34,7 @@ function OrderRow({ order }: { order: ViewerOrder }) {
           <PayTo order={order} />
         </>
       )}
+      <ShipmentLine order={order} />
     </li>
   );
 }
@@ -65,6 +68,7 @@ export function MyOrders({ onClose }: { onClose: () => void }) {
           </ul>
         )}
       </section>
+      <OrderLookup />
       <section className="my-section" aria-labelledby="my-coupons-title">
         <h3 className="co-legend" id="my-coupons-title">
           {c.myCoupons}

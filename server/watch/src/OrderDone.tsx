@@ -1,3 +1,5 @@
+import { f, shownStatus } from './i18n-fulfilment.js';
+import { ShipmentLine } from './Shipment.js';
 import { useRef, useState } from 'react';
 import type { ViewerOrder } from '../../../common/commerce/order.js';
 import { money } from './format.js';
@@ -78,8 +80,8 @@ export function nextStep(order: ViewerOrder): string | null {
 
 export function StatusBadge({ order }: { order: ViewerOrder }) {
   return (
-    <span className={`status status-${order.status}`} data-testid="order-status" data-status={order.status}>
-      {c.status[order.status]}
+    <span className={`status status-${order.status}`} data-testid="order-status" data-status={order.status} data-shown={shownStatus(order)}>
+      {f.status[shownStatus(order)]}
     </span>
   );
 }
@@ -130,6 +132,7 @@ export function OrderDone({ order, onBack, onMyOrders }: { order: ViewerOrder; o
       </dl>
       {step && <p className="done-next">{step}</p>}
       <PayTo order={order} />
+      <ShipmentLine order={order} />
       <div className="done-actions">
         <button type="button" className="btn-primary" onClick={onBack} data-testid="back-to-show">
           {c.backToShow}

@@ -80,6 +80,11 @@ export class WatchApi {
     return this.call(R.myOrders, () => ({ params: this.at() }));
   }
 
+  /** "Where is my order" from any device: needs no device id, only the order number and the phone given at checkout. */
+  lookupOrder(number: string, phone: string) {
+    return this.send(R.lookupOrder, { params: this.at(), body: { number, phone } });
+  }
+
   payment() {
     return this.send(R.paymentOptions, { params: this.at() });
   }

@@ -3,6 +3,7 @@ import { bridge } from '../../bridge.js';
 import { addressText, money, orderActions, orderLine } from '../../commerce/numbers.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { OrderAction } from './OrderAction.js';
+import { ShipOrder } from './ShipOrder.js';
 
 /** "just now", "4 min ago", "2 h ago", else nothing (the date says it). */
 function ago(iso: string, now: number, a: { now: string; min: (n: number) => string; hour: (n: number) => string }): string | null {
@@ -36,7 +37,7 @@ export function OrderRow({ order, fresh, rehearsal, now, onChanged }: { order: S
           </span>
         )}
         <span className={`order-status st-${order.status}`} data-testid="order-status">
-          {o.status[order.status]}
+          {order.shipment && order.status !== 'cancelled' && order.status !== 'refunded' ? t.fulfilment.statusShipped : order.payment === 'cash_on_delivery' && order.status === 'awaiting_payment' ? t.fulfilment.statusCodPending : o.status[order.status]}
         </span>
         <span className="order-time muted small" title={order.createdAt}>
           {formatDate(order.createdAt)}
@@ -89,6 +90,7 @@ export function OrderRow({ order, fresh, rehearsal, now, onChanged }: { order: S
         </div>
       </div>
       <div className="order-actions" data-testid="order-actions">
+        <ShipOrder order={order} onChanged={onChanged} />
         {can.markPaid && <OrderAction label={o.actions.markPaid} question={o.actions.markPaidQ} confirmLabel={o.actions.markPaidYes} tone="primary" testId="order-mark-paid" run={act(() => bridge.invoke('orders.markPaid', { orderId: order.id }))} />}
         {can.cancel && <OrderAction label={o.actions.cancel} question={o.actions.cancelQ} confirmLabel={o.actions.cancelYes} withReason tone="danger" testId="order-cancel" run={(reason) => act(() => bridge.invoke('orders.cancel', { orderId: order.id, reason }))()} />}
         {can.refund && <OrderAction label={o.actions.refund} question={o.actions.refundQ} confirmLabel={o.actions.refundYes} withReason tone="danger" testId="order-refund" run={(reason) => act(() => bridge.invoke('orders.refund', { orderId: order.id, reason }))()} />}

@@ -7,6 +7,7 @@ import { isRehearsalOrder, money } from '../../commerce/numbers.js';
 import { useNow, useOrderFeed } from '../../commerce/orders-feed.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { OrderRow } from './OrderRow.js';
+import { ShipUpload } from './ShipUpload.js';
 import { SuspiciousClusters } from './SuspiciousClusters.js';
 import { Icon } from '../../ui/Icon.js';
 
@@ -70,6 +71,7 @@ export function OrdersScreen({ show, onBack }: { show: Show; onBack: () => void 
           </button>
         </div>
       </div>
+      {!rehearsal && <ShipUpload showId={show.id} onDone={() => void feed.reload()} />}
       {exportNote && (
         <p className={exportNote.ok ? 'notice' : 'form-error'} role="status" data-testid="orders-export-note">
           {exportNote.text}
