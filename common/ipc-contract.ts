@@ -55,8 +55,16 @@ export const CsvImportReport = z.object({
   /** Rows that would import, or did. */
   goodRows: z.number().int(),
   errors: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+  /** How the file's bytes were read (Korean Excel saves CP949 unless told "CSV UTF-8"). */
+  encoding: z.enum(['utf-8', 'utf-8-bom', 'cp949']).optional(),
 });
 export type CsvImportReport = z.infer<typeof CsvImportReport>;
+export type CsvEncoding = NonNullable<CsvImportReport['encoding']>;
+/** The studio UI's language, for text the core writes for the seller (e.g. CSV import reasons). */
+export const UiLang = z.enum(['ko', 'en']);
+export type UiLang = z.infer<typeof UiLang>;
+/** The raw bytes of a CSV file (≤ 5 MB) as base64: the core detects the encoding. */
+const MAX_CSV_BYTES = 5_000_000;
 
 /** Images come in as base64 (≤ 5 MiB of image); the core checks type and size by the bytes themselves. */
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
@@ -90,7 +98,13 @@ export const ipcChannels = {
   'products.save': products.save,
   'products.delete': products.delete,
   'products.importCsv': {
-    request: z.object({ csv: z.string().max(5_000_000, 'the CSV file is larger than 5 MB'), mode: z.enum(['check', 'all-or-nothing', 'good-rows']) }).strict(),
+    request: z
+      .object({
+        fileBase64: z.string().max(Math.ceil((MAX_CSV_BYTES * 4) / 3) + 8, 'the CSV file is larger than 5 MB'),
+        mode: z.enum(['check', 'all-or-nothing', 'good-rows']),
+        lang: UiLang,
+      })
+      .strict(),
     response: CsvImportReport,
   },
   'images.add': {
