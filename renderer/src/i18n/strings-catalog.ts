@@ -101,7 +101,11 @@ export const catalogEn = {
     closesAfter: (sec: number) => `Closes after ${sec} s`,
   },
   choices: { add: 'Add choice', remove: 'Remove choice', choice: (n: number) => `Choice ${n}` },
-  image: { failed: 'The image was not added:' },
+  image: {
+    failed: 'The image was not added:',
+    tooLarge: (mb: number) => `The image is larger than ${mb} MB. Save it smaller and retry.`,
+    notAnImage: 'Only PNG, JPEG or WebP pictures of a real size can be added.',
+  },
   csv: {
     title: 'Import products from a CSV file',
     lead: 'One product per row. The file is checked first; nothing is imported until you choose.',
@@ -229,7 +233,11 @@ export const catalogKo: typeof catalogEn = {
     closesAfter: (sec: number) => `${sec}초 후 종료`,
   },
   choices: { add: '보기 추가', remove: '보기 삭제', choice: (n: number) => `보기 ${n}` },
-  image: { failed: '이미지를 추가하지 못했습니다:' },
+  image: {
+    failed: '이미지를 추가하지 못했습니다:',
+    tooLarge: (mb: number) => `이미지가 ${mb}MB보다 큽니다. 더 작게 저장한 뒤 다시 추가하세요.`,
+    notAnImage: 'PNG, JPEG, WebP 형식의 정상적인 이미지만 추가할 수 있습니다.',
+  },
   csv: {
     title: 'CSV 파일로 상품 가져오기',
     lead: '한 줄에 상품 하나. 먼저 파일을 검사하고, 선택하기 전에는 아무것도 가져오지 않습니다.',
