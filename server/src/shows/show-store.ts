@@ -94,6 +94,10 @@ export class ShowStore {
     if (this.db.prepare(`SELECT EXISTS (SELECT 1 FROM orders WHERE show_id IN (${family}))`).pluck().get(id, id))
       throw new ShowDeleteError('show_has_orders', 'this show has orders; they are kept as records of sale, so the show cannot be deleted');
     this.db.transaction(() => {
+      // The chat's tables (migration 6) reference shows without a cascade: their rows go first.
+      // Relay-wide sanctions (bans) stay; they protect the seller beyond one show.
+      for (const table of ['chat_messages', 'chat_settings', 'moderator_links', 'chat_moderation'])
+        this.db.prepare(`DELETE FROM ${table} WHERE show_id IN (${family})`).run(id, id);
       this.db.prepare('DELETE FROM shows WHERE rehearsal_of = ?').run(id);
       this.db.prepare('DELETE FROM shows WHERE id = ?').run(id);
     })();
