@@ -15,6 +15,8 @@ describe('ipc contract', () => {
     expect(ipcChannels['shows.create'].request.safeParse({ title: '   ' }).success).toBe(false);
     expect(ipcChannels['shows.create'].request.safeParse({ title: 'x'.repeat(121) }).success).toBe(false);
     expect(ipcChannels['shows.create'].request.safeParse({ title: '봄 신상', scheduledAt: 'tomorrow' }).success).toBe(false);
-    expect(ipcChannels['shows.create'].request.safeParse({ title: '봄 신상', scheduledAt: '2026-12-01T11:00:00+09:00' }).success).toBe(true);
+    expect(ipcChannels['shows.create'].request.safeParse({ title: '봄 신상', scheduledAt: '2099-12-01T11:00:00+09:00' }).success).toBe(true);
+    // A start time in the past is refused (a few minutes of grace for the picker's precision).
+    expect(ipcChannels['shows.create'].request.safeParse({ title: '봄 신상', scheduledAt: '2020-12-01T11:00:00+09:00' }).success).toBe(false);
   });
 });

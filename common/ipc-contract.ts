@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { ChatAction, ChatSettings, ChatState, HostChatSettings, ModerationEntry, ModeratorLink, StaffChatEntry, StaffChatView } from './protocol/chat.js';
 import { ApiError } from './errors.js';
 import { CreateShowRequest, MediaEngineState } from './protocol/studio-api.js';
-import { Show, WatchLink } from './show.js';
+import { Show, ShowTitle, WatchLink } from './show.js';
 import { MAX_SDP_BYTES } from './limits.js';
 import { CouponInput, Id, ImageRef, PollInput, ProductInput, QuizInput } from './commerce/catalog.js';
-import { CueAction, Rundown, Segment } from './rundown.js';
+import { CueAction, Rundown, RundownName, Segment } from './rundown.js';
 import { Stage } from './stage.js';
 import { SellerOrder } from './commerce/order.js';
 import { BulkShipResponse, CourierCode, MAX_SHIP_ROWS, TrackingNumber } from './commerce/shipment.js';
@@ -56,8 +56,29 @@ export const CsvImportReport = z.object({
   /** Rows that would import, or did. */
   goodRows: z.number().int(),
   errors: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+  /** How the file's bytes were read (Korean Excel saves CP949 unless told "CSV UTF-8"). */
+  encoding: z.enum(['utf-8', 'utf-8-bom', 'cp949']).optional(),
 });
 export type CsvImportReport = z.infer<typeof CsvImportReport>;
+export type CsvEncoding = NonNullable<CsvImportReport['encoding']>;
+/** The studio UI's language, for text the core writes for the seller (e.g. CSV import reasons). */
+export const UiLang = z.enum(['ko', 'en']);
+export type UiLang = z.infer<typeof UiLang>;
+/** An IANA time zone name the runtime knows (e.g. Asia/Seoul). */
+const TimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'unknown time zone');
+/** The raw bytes of a CSV file (≤ 5 MB) as base64: the core detects the encoding. */
+const MAX_CSV_BYTES = 5_000_000;
 
 /** Images come in as base64 (≤ 5 MiB of image); the core checks type and size by the bytes themselves. */
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
@@ -79,6 +100,11 @@ export const ipcChannels = {
   'shows.links': { request: ShowRef, response: z.array(WatchLink) },
   'shows.start': { request: ShowRef, response: Show },
   'shows.end': { request: ShowRef, response: Show },
+  'shows.rename': { request: z.object({ showId: ShowRef.shape.showId, title: ShowTitle }).strict(), response: Show },
+  /** Deletes the show on the relay (refused while live or when it has orders) and its run-downs in the studio. */
+  'shows.delete': { request: ShowRef, response: z.object({ deletedRundowns: z.number().int() }) },
+  /** A new scheduled show with the given title and copies of the show's run-downs (the catalog is the studio's, shared by every show). */
+  'shows.copy': { request: z.object({ showId: ShowRef.shape.showId, title: ShowTitle }).strict(), response: z.object({ show: Show, link: WatchLink, rundowns: z.number().int() }) },
   'links.create': { request: ShowRef, response: WatchLink },
   'links.revoke': { request: z.object({ linkId: z.string().min(1).max(64) }).strict(), response: WatchLink },
   'media.publish': {
@@ -91,7 +117,13 @@ export const ipcChannels = {
   'products.save': products.save,
   'products.delete': products.delete,
   'products.importCsv': {
-    request: z.object({ csv: z.string().max(5_000_000, 'the CSV file is larger than 5 MB'), mode: z.enum(['check', 'all-or-nothing', 'good-rows']) }).strict(),
+    request: z
+      .object({
+        fileBase64: z.string().max(Math.ceil((MAX_CSV_BYTES * 4) / 3) + 8, 'the CSV file is larger than 5 MB'),
+        mode: z.enum(['check', 'all-or-nothing', 'good-rows']),
+        lang: UiLang,
+      })
+      .strict(),
     response: CsvImportReport,
   },
   'images.add': {
@@ -112,10 +144,10 @@ export const ipcChannels = {
 
   'rundowns.list': { request: Empty, response: z.array(Rundown) },
   'rundowns.save': {
-    request: z.object({ id: Id.optional(), name: z.string().trim().min(1).max(80), showId: z.string().max(64).nullable(), segments: z.array(Segment).max(100) }).strict(),
+    request: z.object({ id: Id.optional(), name: RundownName, showId: z.string().max(64).nullable(), segments: z.array(Segment).max(100) }).strict(),
     response: Rundown,
   },
-  'rundowns.duplicate': { request: z.object({ id: Id, name: z.string().trim().min(1).max(80), showId: z.string().max(64).nullable() }).strict(), response: Rundown },
+  'rundowns.duplicate': { request: z.object({ id: Id, name: RundownName, showId: z.string().max(64).nullable() }).strict(), response: Rundown },
   'rundowns.delete': { request: z.object({ id: Id }).strict(), response: z.object({}) },
 
   /** Starts a private rehearsal of the show: its own rehearsal show and link; nothing counted or sold. */
@@ -172,7 +204,8 @@ export const ipcChannels = {
   'orders.cancelMany': { request: ShowRef.extend({ orderIds: z.array(z.string().min(1).max(80)).min(1).max(500), reason: z.string().trim().max(200).default('') }).strict(), response: BulkCancelResponse },
   'dashboard.get': { request: ShowRef, response: Dashboard },
   'report.get': { request: ShowRef, response: Report },
-  'report.exportCsv': { request: ShowRef, response: CsvFile },
+  /** The report in the seller's language, times in the seller's time zone with the offset. */
+  'report.exportCsv': { request: z.object({ showId: ShowRef.shape.showId, lang: UiLang, timeZone: TimeZone }).strict(), response: CsvFile },
   /** The show's chat as the host sees it (docs/chat.md), and the host's side of it. */
   'chat.view': { request: ShowRef, response: StaffChatView },
   'chat.post': { request: ShowRef.extend({ text: z.string().trim().min(1).max(2000) }).strict(), response: StaffChatEntry },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from './commerce/catalog.js';
+import { MAX_TITLE_LENGTH } from './limits.js';
 
 /**
  * A show's run-down: ordered segments, each with talking points, featured products and cues.
@@ -34,9 +35,13 @@ export const Segment = z.object({
 });
 export type Segment = z.infer<typeof Segment>;
 
+/** A run-down's name; shares the show title's limit so naming one after a show never fails. */
+export const RundownName = z.string().trim().min(1).max(MAX_TITLE_LENGTH);
+
 export const Rundown = z.object({
   id: Id,
-  name: z.string().trim().min(1).max(80),
+  /** As long as a show title (one limit): a run-down for a show is named after it. */
+  name: RundownName,
   /** The relay show it is for; null for a template. */
   showId: z.string().max(64).nullable(),
   segments: z.array(Segment).max(100),

@@ -7,6 +7,14 @@ export type ShowStatus = z.infer<typeof ShowStatus>;
 
 export const ShowTitle = z.string().trim().min(1, 'title is required').max(MAX_TITLE_LENGTH, `title is longer than ${MAX_TITLE_LENGTH} characters`);
 
+/**
+ * A start time more than this far in the past is refused: a datetime picker has minute
+ * precision, so "now" picked a few seconds ago must still pass, but yesterday must not.
+ */
+export const START_TIME_GRACE_MS = 5 * 60_000;
+export const isPastStart = (iso: string, nowMs: number) => Date.parse(iso) < nowMs - START_TIME_GRACE_MS;
+export const PAST_START_MESSAGE = 'the start time is in the past; pick a time from now on';
+
 export const Show = z.object({
   id: z.string(),
   title: z.string(),

@@ -59,6 +59,8 @@ export class RelayClient {
   checkKey = () => this.data(R.checkKey, { params: {} });
   listShows = () => this.data(R.listShows, { params: {} });
   createShow = (title: string, scheduledAt: string | null) => this.data(R.createShow, { params: {}, body: { title, scheduledAt } });
+  renameShow = (id: string, title: string) => this.data(R.renameShow, { params: { id }, body: { title } });
+  deleteShow = (id: string) => this.data(R.deleteShow, { params: { id } });
   startShow = (id: string) => this.data(R.startShow, { params: { id } });
   endShow = (id: string) => this.data(R.endShow, { params: { id } });
   listLinks = (id: string) => this.data(R.listLinks, { params: { id } });

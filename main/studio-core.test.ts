@@ -43,7 +43,8 @@ describe('studio core: catalog, run-downs and cues over the IPC contract', () =>
   it('keeps a catalog, imports CSV, saves a run-down and fires its cue to the relay', async () => {
     const { ref } = await ok('images.add', { dataBase64: pngBytes().toString('base64') });
     const product = await ok('products.save', { input: { name: '니트', price: 39000, stock: 2, images: [ref] } });
-    expect(await ok('products.importCsv', { csv: 'name,price,stock\n양말,"3,000",10\n', mode: 'all-or-nothing' })).toEqual({ imported: 1, goodRows: 1, errors: [] });
+    const csvFile = Buffer.from('name,price,stock\n양말,"3,000",10\n').toString('base64');
+    expect(await ok('products.importCsv', { fileBase64: csvFile, mode: 'all-or-nothing', lang: 'ko' })).toEqual({ imported: 1, goodRows: 1, errors: [], encoding: 'utf-8' });
     expect(((await core.handle('products.list', {})) as { data: unknown[] }).data).toHaveLength(2);
     const rundown = await ok('rundowns.save', {
       name: '금요 라이브',

@@ -20,6 +20,7 @@ import { RelayKey } from './relay-key.js';
 import { RelayEvents } from './relay-events.js';
 import type { StudioCore, StudioCoreOptions, StudioEventListener } from './studio-core-api.js';
 import { RundownStore } from './rundown/rundown-store.js';
+import { showAdminHandlers } from './show-admin-handlers.js';
 import { StudioDb } from './store/studio-db.js';
 
 /** Channels that change what a hand-off would send; live shows get the new catalog shortly after. */
@@ -168,6 +169,7 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
       return {};
     },
     ...catalogHandlers(catalog, rundowns),
+    ...showAdminHandlers(() => client, rundowns, commerce.shows),
     'shows.rehearse': async (req) => {
       const res = await client.rehearse(req.showId);
       commerce.shows.remember(res.show);

@@ -19,6 +19,8 @@ export const ERRORS = {
   method_not_allowed: { status: 405, means: 'the path exists but not with this method (the Allow header lists the methods)' },
   conflict: { status: 409, means: 'the show is not in a state that allows this (e.g. ending a show that has not started)' },
   not_live: { status: 409, means: 'the show is not live' },
+  show_live: { status: 409, means: 'the show is live: end it before deleting it' },
+  show_has_orders: { status: 409, means: 'the show has orders, which are kept (records of sale); it cannot be deleted' },
   stale: { status: 409, means: 'the publishing session was replaced' },
   show_not_live: { status: 409, means: 'orders, claims, answers and votes happen only while the show is live' },
   stale_stage: { status: 409, means: 'the stage changed since the studio read it (baseVersion is old)' },

@@ -6,7 +6,7 @@ import { BulkShipRequest, BulkShipResponse, MarkShippedRequest, OrderLookupReque
 import { ShowCatalog, StockLevel } from '../commerce/show-catalog.js';
 import { AdjustStockRequest, AdjustStockResponse, EndSpecialRequest, LiveSpecial, RestockDemand, RestockRequest, RestockWatch, StartSpecialRequest } from '../commerce/live-selling.js';
 import { MAX_API_BODY_BYTES, MAX_SDP_BYTES } from '../limits.js';
-import { CreateLinkRequest, CreateShowRequest, FireCueRequest, Health, MarkPaidRequest, OrderActionRequest, SegmentRequest } from '../protocol/studio-api.js';
+import { CreateLinkRequest, CreateShowRequest, RenameShowRequest, FireCueRequest, Health, MarkPaidRequest, OrderActionRequest, SegmentRequest } from '../protocol/studio-api.js';
 import {
   ClaimCouponRequest,
   ClaimCouponResponse,
@@ -60,6 +60,8 @@ export const RELAY_ROUTES = {
   listShows: route({ method: 'GET', path: '/api/shows', auth: 'studio', summary: 'Every show.', body: none, answer: ok(z.array(Show)), errors: ['unauthorized'] }),
   createShow: route({ method: 'POST', path: '/api/shows', auth: 'studio', summary: 'Creates a show.', body: json(CreateShowRequest), answer: ok(Show, 201), errors: ['unauthorized'] }),
   getShow: route({ method: 'GET', path: '/api/shows/:id', auth: 'studio', summary: 'One show.', body: none, answer: ok(Show), errors: ['unauthorized'] }),
+  renameShow: route({ method: 'PATCH', path: '/api/shows/:id', auth: 'studio', summary: 'Renames a show (viewers see the new title).', body: json(RenameShowRequest), answer: ok(Show), errors: ['unauthorized'] }),
+  deleteShow: route({ method: 'DELETE', path: '/api/shows/:id', auth: 'studio', summary: 'Deletes a show that is not live and has no orders, with its links, rehearsals, catalog, stock, cue history, claims, answers, votes and numbers.', body: none, answer: ok(z.object({})), errors: ['unauthorized', 'show_live', 'show_has_orders'] }),
   startShow: route({ method: 'POST', path: '/api/shows/:id/start', auth: 'studio', summary: 'Goes live.', body: none, answer: ok(Show), errors: ['unauthorized', 'conflict'] }),
   endShow: route({ method: 'POST', path: '/api/shows/:id/end', auth: 'studio', summary: 'Ends the show for good.', body: none, answer: ok(Show), errors: ['unauthorized', 'conflict'] }),
   listLinks: route({ method: 'GET', path: '/api/shows/:id/links', auth: 'studio', summary: "The show's watch links.", body: none, answer: ok(z.array(WatchLink)), errors: ['unauthorized'] }),

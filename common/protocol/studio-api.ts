@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ChatSettings, ChatState, StaffChatEntry } from './chat.js';
 import { QualityPreset } from '../quality.js';
-import { Show, ShowTitle } from '../show.js';
+import { isPastStart, PAST_START_MESSAGE, Show, ShowTitle } from '../show.js';
 import { Stage, StageOp } from '../stage.js';
 import { Id } from '../commerce/catalog.js';
 import { SellerOrder } from '../commerce/order.js';
@@ -13,9 +13,16 @@ import { Dashboard } from '../analytics.js';
 export const CreateShowRequest = z.object({
   title: ShowTitle,
   /** ISO 8601; when the "starts soon" page says the show begins. */
-  scheduledAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  scheduledAt: z.iso
+    .datetime({ offset: true })
+    .refine((iso) => !isPastStart(iso, Date.now()), PAST_START_MESSAGE)
+    .nullable()
+    .optional(),
 });
 export type CreateShowRequest = z.infer<typeof CreateShowRequest>;
+
+export const RenameShowRequest = z.object({ title: ShowTitle });
+export type RenameShowRequest = z.infer<typeof RenameShowRequest>;
 
 export const CreateLinkRequest = z.object({
   /** Hours until the link stops working; omitted = never expires (still revocable). */

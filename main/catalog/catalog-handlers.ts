@@ -11,7 +11,7 @@ export function catalogHandlers(catalog: Catalog, rundowns: RundownStore): Pick<
     'products.list': async () => catalog.products.list(),
     'products.save': async (req) => catalog.products.save(req.id, req.input),
     'products.delete': async (req) => (catalog.products.delete(req.id), done),
-    'products.importCsv': async (req) => catalog.importCsv(req.csv, req.mode),
+    'products.importCsv': async (req) => catalog.importCsvFile(Buffer.from(req.fileBase64, 'base64'), req.mode, req.lang),
     'images.add': async (req) => catalog.images.add(req.dataBase64),
     'images.get': async (req) => {
       const img = catalog.images.read(req.ref);

@@ -1,6 +1,9 @@
+import type { CsvImportReport, UiLang } from '../../common/ipc-contract.js';
 import type { StudioDb } from '../store/studio-db.js';
 import { CouponStore } from './coupon-store.js';
+import { decodeCsvBytes } from './csv-decode.js';
 import { importProductsCsv, type CsvImportMode } from './csv-import.js';
+import { csvMessages } from './csv-messages.js';
 import { ImageStore } from './image-store.js';
 import { PollStore } from './poll-store.js';
 import { ProductStore } from './product-store.js';
@@ -22,7 +25,14 @@ export class Catalog {
     this.images = new ImageStore(store.db, store.dataDir);
   }
 
-  importCsv(csv: string, mode: CsvImportMode) {
-    return importProductsCsv(csv, mode, { products: this.products, hasImage: (ref) => this.images.has(ref) });
+  importCsv(csv: string, mode: CsvImportMode, lang: UiLang = 'en'): CsvImportReport {
+    return importProductsCsv(csv, mode, { products: this.products, hasImage: (ref) => this.images.has(ref) }, lang);
+  }
+
+  /** A CSV file as the seller picked it: its encoding is detected and reported with the result. */
+  importCsvFile(bytes: Uint8Array, mode: CsvImportMode, lang: UiLang): CsvImportReport {
+    const decoded = decodeCsvBytes(bytes);
+    if (!decoded.ok) return { imported: 0, goodRows: 0, errors: [{ line: 1, reason: csvMessages(lang).notDecodable }] };
+    return { ...this.importCsv(decoded.text, mode, lang), encoding: decoded.encoding };
   }
 }

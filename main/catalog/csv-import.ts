@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { ImageRef, ProductInput } from '../../common/commerce/catalog.js';
 import { Currency, DEFAULT_CURRENCY, MINOR_DIGITS, parseMajorAmount } from '../../common/commerce/money.js';
-import type { CsvImportReport } from '../../common/ipc-contract.js';
-import { parseCsv } from './csv-parse.js';
+import { CSV_COLUMNS, REQUIRED_CSV_COLUMNS, csvColumnOf, type CsvColumn } from '../../common/commerce/csv-columns.js';
+import type { CsvImportReport, UiLang } from '../../common/ipc-contract.js';
+import { csvMessages, type CsvMessages } from './csv-messages.js';
+import { parseCsv, type CsvProblem } from './csv-parse.js';
 import type { ProductStore } from './product-store.js';
 
 /**
@@ -10,11 +12,9 @@ import type { ProductStore } from './product-store.js';
  * and a reason a seller can act on; structural problems (bad quoting, ragged rows, headers, too
  * many rows) import nothing in any mode. Modes: `check` writes nothing; `all-or-nothing` writes
  * every row in one transaction only when no row is bad; `good-rows` writes the good rows in one
- * transaction.
+ * transaction. Columns may be named in English or Korean; every reason is in the UI's language.
  */
-export const CSV_COLUMNS = ['name', 'description', 'price', 'sale_price', 'currency', 'stock', 'options', 'external_url', 'images'] as const;
-export type CsvColumn = (typeof CSV_COLUMNS)[number];
-export const REQUIRED_CSV_COLUMNS: readonly CsvColumn[] = ['name', 'price', 'stock'];
+export { CSV_COLUMNS, REQUIRED_CSV_COLUMNS, type CsvColumn };
 export const MAX_CSV_ROWS = 10_000;
 export type CsvImportMode = 'check' | 'all-or-nothing' | 'good-rows';
 
@@ -27,33 +27,37 @@ type RowResult = { ok: true; input: z.input<typeof ProductInput> } | { ok: false
 
 const fail = (errors: CsvImportReport['errors']): CsvImportReport => ({ imported: 0, goodRows: 0, errors });
 
-export function importProductsCsv(csv: string, mode: CsvImportMode, deps: CsvImportDeps): CsvImportReport {
+const problemText = (m: CsvMessages, problem: CsvProblem, line: number) =>
+  problem === 'unclosed-quote' ? m.unclosedQuote(line) : problem === 'text-after-quote' ? m.textAfterQuote(line) : m.quoteInside(line);
+
+export function importProductsCsv(csv: string, mode: CsvImportMode, deps: CsvImportDeps, lang: UiLang = 'en'): CsvImportReport {
+  const m = csvMessages(lang);
+  const names = (cs: readonly CsvColumn[]) => cs.map(m.column).join(', ');
   const parsed = parseCsv(csv);
-  if (!parsed.ok) return fail([{ line: parsed.line, reason: `The file is not valid CSV: ${parsed.reason}` }]);
+  if (!parsed.ok) return fail([{ line: parsed.line, reason: m.notCsv(problemText(m, parsed.problem, parsed.line)) }]);
   // Spreadsheets often save blank rows as a line of bare commas; those are not products.
   const [header, ...rows] = parsed.records.filter((r, i) => i === 0 || r.fields.some((f) => f.trim() !== ''));
-  if (!header) return fail([{ line: 1, reason: `The file is empty. Its first line must name the columns: ${CSV_COLUMNS.join(',')}.` }]);
+  if (!header) return fail([{ line: 1, reason: m.empty(names(CSV_COLUMNS)) }]);
 
-  const columns = header.fields.map((f) => f.trim().toLowerCase());
+  const columns = header.fields.map(csvColumnOf);
   const problems: string[] = [];
-  const unknown = columns.filter((c) => !(CSV_COLUMNS as readonly string[]).includes(c));
-  const missing = REQUIRED_CSV_COLUMNS.filter((c) => !columns.includes(c));
-  const doubled = [...new Set(columns.filter((c, i) => columns.indexOf(c) !== i))];
-  if (unknown.length) problems.push(`unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((c) => `“${c}”`).join(', ')}`);
-  if (missing.length) problems.push(`missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
-  if (doubled.length) problems.push(`column${doubled.length > 1 ? 's' : ''} ${doubled.join(', ')} appear${doubled.length > 1 ? '' : 's'} twice`);
-  if (problems.length)
-    return fail([{ line: header.line, reason: `The first line names the columns: ${problems.join('; ')}. Allowed columns are ${CSV_COLUMNS.join(', ')}; ${REQUIRED_CSV_COLUMNS.join(', ')} are required.` }]);
-  if (!rows.length) return fail([{ line: header.line, reason: 'The file has column names but no products.' }]);
-  if (rows.length > MAX_CSV_ROWS)
-    return fail([{ line: rows[MAX_CSV_ROWS]!.line, reason: `The file has more than ${MAX_CSV_ROWS.toLocaleString('en-US')} products. Split it into smaller files.` }]);
+  const unknown = header.fields.filter((_, i) => columns[i] === null).map((f) => f.trim());
+  const known = columns.filter((c): c is CsvColumn => c !== null);
+  const missing = REQUIRED_CSV_COLUMNS.filter((c) => !known.includes(c));
+  const doubled = [...new Set(known.filter((c, i) => known.indexOf(c) !== i))];
+  if (unknown.length) problems.push(m.unknownColumns(unknown));
+  if (missing.length) problems.push(m.missingColumns([...missing]));
+  if (doubled.length) problems.push(m.doubledColumns(doubled));
+  if (problems.length) return fail([{ line: header.line, reason: m.badHeader(problems, names(CSV_COLUMNS), names(REQUIRED_CSV_COLUMNS)) }]);
+  if (!rows.length) return fail([{ line: header.line, reason: m.noProducts }]);
+  if (rows.length > MAX_CSV_ROWS) return fail([{ line: rows[MAX_CSV_ROWS]!.line, reason: m.tooManyRows(MAX_CSV_ROWS) }]);
 
   const ragged = rows.filter((r) => r.fields.length !== columns.length);
   if (ragged.length)
     return fail(
       ragged.map((r) => ({
         line: r.line,
-        reason: `The file is not valid CSV: this line has ${r.fields.length} values but the first line has ${columns.length} columns. Put quotes around values that contain commas.`,
+        reason: m.ragged(r.fields.length, columns.length),
       })),
     );
 
@@ -64,7 +68,7 @@ export function importProductsCsv(csv: string, mode: CsvImportMode, deps: CsvImp
       const at = columns.indexOf(c);
       return at < 0 ? '' : r.fields[at]!.trim();
     };
-    const result = rowToProduct(get, deps.hasImage);
+    const result = rowToProduct(get, deps.hasImage, m);
     if (result.ok) good.push({ line: r.line, input: result.input });
     else errors.push({ line: r.line, reason: result.reason });
   }
@@ -76,14 +80,11 @@ export function importProductsCsv(csv: string, mode: CsvImportMode, deps: CsvImp
 
 const FIELD_COLUMN: Record<string, CsvColumn> = { salePrice: 'sale_price', externalUrl: 'external_url' };
 
-function amount(raw: string, column: CsvColumn, currency: Currency, problems: string[]): number | null {
+function amount(raw: string, column: CsvColumn, currency: Currency, problems: string[], m: CsvMessages): number | null {
   const value = parseMajorAmount(raw, currency);
   if (value !== null) return value;
-  if (/^\s*-/.test(raw)) problems.push(`${column}: ${column.replace('_', ' ')} cannot be negative`);
-  else {
-    const example = MINOR_DIGITS[currency] ? '12.99' : '12900 or 12,900';
-    problems.push(`${column}: “${raw}” is not a ${currency} amount (write it like ${example})`);
-  }
+  if (/^\s*-/.test(raw)) problems.push(m.negative(column));
+  else problems.push(m.notAmount(column, raw, currency, MINOR_DIGITS[currency] ? '12.99' : '12900, 12,900'));
   return null;
 }
 
@@ -92,22 +93,23 @@ function wholeNumber(raw: string): number | null {
   return /^-?\d+$/.test(cleaned) ? Number(cleaned) : null;
 }
 
-function rowToProduct(get: (c: CsvColumn) => string, hasImage: (ref: string) => boolean): RowResult {
+function rowToProduct(get: (c: CsvColumn) => string, hasImage: (ref: string) => boolean, m: CsvMessages): RowResult {
   const problems: string[] = [];
 
   const currencyText = get('currency').toUpperCase();
   const currencyParsed = Currency.safeParse(currencyText || DEFAULT_CURRENCY);
-  if (!currencyParsed.success) problems.push(`currency: “${get('currency')}” is not supported; use ${Currency.options.join(', ')}`);
+  if (!currencyParsed.success) problems.push(m.unsupportedCurrency(get('currency'), Currency.options.join(', ')));
   const currency = currencyParsed.success ? currencyParsed.data : DEFAULT_CURRENCY;
 
   const priceText = get('price');
-  if (!priceText) problems.push('price: price is required');
-  const price = priceText ? amount(priceText, 'price', currency, problems) : null;
+  if (!priceText) problems.push(m.priceRequired);
+  const price = priceText ? amount(priceText, 'price', currency, problems, m) : null;
   const saleText = get('sale_price');
-  const salePrice = saleText ? amount(saleText, 'sale_price', currency, problems) : null;
+  const salePrice = saleText ? amount(saleText, 'sale_price', currency, problems, m) : null;
 
   const options: { id: string; name: string; stock: number }[] = [];
   const optionsText = get('options');
+  const problemsBeforeOptions = problems.length;
   if (optionsText) {
     optionsText
       .split('|')
@@ -117,8 +119,8 @@ function rowToProduct(get: (c: CsvColumn) => string, hasImage: (ref: string) => 
         const colon = o.lastIndexOf(':');
         const name = colon < 0 ? o : o.slice(0, colon).trim();
         const stock = colon < 0 ? null : wholeNumber(o.slice(colon + 1).trim());
-        if (colon < 0) problems.push(`options: “${o}” needs its stock, like ${o}:10`);
-        else if (stock === null) problems.push(`options: the stock of “${name}” must be a whole number`);
+        if (colon < 0) problems.push(m.optionNeedsStock(o));
+        else if (stock === null) problems.push(m.optionStockNotWhole(name));
         else options.push({ id: `opt${i + 1}`, name, stock });
       });
   }
@@ -127,18 +129,18 @@ function rowToProduct(get: (c: CsvColumn) => string, hasImage: (ref: string) => 
   let stock: number | null = null;
   if (stockText) {
     stock = wholeNumber(stockText);
-    if (stock === null) problems.push(`stock: “${stockText}” is not a whole number`);
+    if (stock === null) problems.push(m.stockNotWhole(stockText));
   } else if (options.length) stock = options.reduce((n, o) => n + o.stock, 0);
-  else if (!problems.some((p) => p.startsWith('options:'))) problems.push('stock: stock is required (or give options with their stock, like S:10|M:5)');
+  else if (problems.length === problemsBeforeOptions) problems.push(m.stockRequired);
 
   const images: string[] = [];
   for (const ref of get('images').split('|').map((s) => s.trim().toLowerCase()).filter(Boolean)) {
-    if (!ImageRef.safeParse(ref).success) problems.push(`images: “${ref}” is not an image reference from the studio's image library`);
-    else if (!hasImage(ref)) problems.push(`images: the image ${ref.slice(0, 12)}… has not been added to the studio; add it first`);
+    if (!ImageRef.safeParse(ref).success) problems.push(m.imageMalformed(ref));
+    else if (!hasImage(ref)) problems.push(m.imageMissing(ref));
     else images.push(ref);
   }
 
-  if (problems.length || price === null || stock === null) return { ok: false, reason: problems.join('; ') || 'the row is incomplete' };
+  if (problems.length || price === null || stock === null) return { ok: false, reason: problems.join('; ') || m.incomplete };
 
   const input = {
     name: get('name'),
@@ -156,7 +158,7 @@ function rowToProduct(get: (c: CsvColumn) => string, hasImage: (ref: string) => 
     const reasons = checked.error.issues.slice(0, 3).map((issue) => {
       const key = issue.path[0];
       const column = typeof key === 'string' ? (FIELD_COLUMN[key] ?? key) : 'row';
-      return `${column}: ${issue.message}`;
+      return `${m.column(column)}: ${m.schema(issue.message)}`;
     });
     return { ok: false, reason: reasons.join('; ') };
   }

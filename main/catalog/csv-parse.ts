@@ -9,7 +9,9 @@ export interface CsvRecord {
   fields: string[];
 }
 
-export type CsvParseResult = { ok: true; records: CsvRecord[] } | { ok: false; line: number; reason: string };
+/** What is wrong with the quoting; the import report words it in the seller's language. */
+export type CsvProblem = 'unclosed-quote' | 'text-after-quote' | 'quote-inside';
+export type CsvParseResult = { ok: true; records: CsvRecord[] } | { ok: false; line: number; problem: CsvProblem };
 
 export function parseCsv(text: string): CsvParseResult {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -33,7 +35,7 @@ export function parseCsv(text: string): CsvParseResult {
         const quoteLine = line;
         i++;
         for (;;) {
-          if (i >= n) return { ok: false, line: quoteLine, reason: `A quoted value that starts on line ${quoteLine} is never closed; add the missing " (quote).` };
+          if (i >= n) return { ok: false, line: quoteLine, problem: 'unclosed-quote' };
           const c = src[i]!;
           if (c === '"') {
             if (src[i + 1] === '"') {
@@ -55,11 +57,11 @@ export function parseCsv(text: string): CsvParseResult {
           i++;
         }
         if (i < n && src[i] !== ',' && src[i] !== '\r' && src[i] !== '\n')
-          return { ok: false, line, reason: `Line ${line} has text right after a closing quote; put the whole value inside the quotes.` };
+          return { ok: false, line, problem: 'text-after-quote' };
       } else {
         const from = i;
         while (i < n && src[i] !== ',' && src[i] !== '\r' && src[i] !== '\n') {
-          if (src[i] === '"') return { ok: false, line, reason: `Line ${line} has a quote inside a value that does not start with one; write the value as "…""…" (quotes doubled, whole value quoted).` };
+          if (src[i] === '"') return { ok: false, line, problem: 'quote-inside' };
           i++;
         }
         value = src.slice(from, i);

@@ -1,5 +1,6 @@
 import { MAX_SHIP_ROWS } from '../../common/commerce/shipment.js';
 import { shipRowsFromCsv } from './ship-csv.js';
+import { localTimeWithOffset, REPORT_CSV_EN, REPORT_CSV_KO, reportCsv } from '../../common/report-csv.js';
 import type { Handlers } from '../handlers.js';
 import type { RelayClient } from '../relay-client.js';
 import type { Commerce } from './commerce.js';
@@ -51,6 +52,10 @@ export function commerceHandlers(commerce: Commerce, client: () => RelayClient):
     'orders.exportCsv': async (req) => ({ filename: csvFilename('orders', await title(req.showId)), csv: withBom(await client().ordersCsv(req.showId)) }),
     'dashboard.get': async (req) => commerce.rememberDashboard(req.showId, await client().dashboard(req.showId)),
     'report.get': (req) => client().report(req.showId),
-    'report.exportCsv': async (req) => ({ filename: csvFilename('report', await title(req.showId)), csv: withBom(await client().reportCsv(req.showId)) }),
+    // Written here from the report's numbers, so headers follow the UI language and times the seller's zone.
+    'report.exportCsv': async (req) => ({
+      filename: csvFilename('report', await title(req.showId)),
+      csv: reportCsv(await client().report(req.showId), req.lang === 'ko' ? REPORT_CSV_KO : REPORT_CSV_EN, (ms) => localTimeWithOffset(ms, req.timeZone)),
+    }),
   };
 }

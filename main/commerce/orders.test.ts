@@ -108,8 +108,18 @@ describe('orders, segments, dashboard and report through the studio core', () =>
     const report: Report = { ...dashboard(), title: '봄 니트 라이브', startedAt: null, endedAt: null, viewersOverTime: [{ at: 1, viewers: 3 }], cues: [{ at: 1, label: '양말' }], repeatBuyers: 1, chat: { messages: 12, questions: 3, answered: 2, hearts: 40, blocked: 1, removed: 1, actions: [{ at: '2026-12-04T10:00:00.000Z', actor: 'host', action: 'delete', detail: null }] } };
     h.relay.commerce.reports.set('show1', report);
     expect(await h.ok('report.get', { showId: 'show1' })).toEqual(report);
-    const file = await h.ok<{ filename: string; csv: string }>('report.exportCsv', { showId: 'show1' });
-    expect(file).toEqual({ filename: expect.stringMatching(/^report-봄-니트-라이브-/), csv: '\uFEFFproduct,units,revenue\r\n양말,4,90000\r\n' });
+    // Written by the studio from the report: Korean headers, times in the seller's zone with the offset.
+    const file = await h.ok<{ filename: string; csv: string }>('report.exportCsv', { showId: 'show1', lang: 'ko', timeZone: 'Asia/Seoul' });
+    expect(file.filename).toMatch(/^report-봄-니트-라이브-/);
+    const lines = file.csv.split('\r\n');
+    expect(lines[0]).toBe('\uFEFF방송 리포트');
+    expect(lines).toContain('방송 제목,봄 니트 라이브');
+    expect(lines).toContain('시각,큐');
+    expect(lines).toContain('1970-01-01 09:00:00 +09:00,양말');
+    expect(file.csv).not.toMatch(/\dT\d|Z\b/);
+    const en = await h.ok<{ csv: string }>('report.exportCsv', { showId: 'show1', lang: 'en', timeZone: 'America/New_York' });
+    expect(en.csv.split('\r\n')).toContain('1969-12-31 19:00:00 -05:00,3');
+    expect(await h.core.handle('report.exportCsv', { showId: 'show1', lang: 'ko', timeZone: 'Mars/Olympus' })).toMatchObject({ ok: false, error: { error: 'bad_request' } });
     expect(await h.core.handle('report.get', { showId: 'other' })).toMatchObject({ ok: false, error: { error: 'not_found' } });
   });
 });

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { applyMigrations, type Migration } from '../../common/migrations.js';
 import { migration002Catalog } from './migration-002-catalog.js';
+import { migration003RundownNameLength } from './migration-003-rundown-name-length.js';
 
 /** The studio's own schema. Shows live on the relay; the studio keeps its settings, catalog, images and run-downs. */
 export const studioMigrations: readonly Migration[] = [
@@ -12,6 +13,7 @@ export const studioMigrations: readonly Migration[] = [
     sql: `CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;`,
   },
   migration002Catalog,
+  migration003RundownNameLength,
 ];
 
 export class StudioDb {

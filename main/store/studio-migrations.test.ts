@@ -24,13 +24,13 @@ describe('studio migrations', () => {
     const db = open();
     applyMigrations(db, studioMigrations.slice(0, 1));
     db.prepare('INSERT INTO settings VALUES (?, ?)').run('relay_url', 'https://relay.example');
-    expect(applyMigrations(db, studioMigrations)).toEqual([2]);
+    expect(applyMigrations(db, studioMigrations.slice(0, 2))).toEqual([2]);
     expect(db.pragma('user_version', { simple: true })).toBe(2);
     expect(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get('relay_url')).toBe('https://relay.example');
     const all = tables(db);
     expect(all.map((t) => t.name)).toEqual(['coupons', 'deleted_items', 'images', 'polls', 'product_images', 'product_options', 'products', 'quizzes', 'rundowns', 'settings']);
     for (const t of all) expect(t.sql, t.name).toMatch(/\)\s*STRICT$/);
-    expect(applyMigrations(db, studioMigrations)).toEqual([]);
+    expect(applyMigrations(db, studioMigrations.slice(0, 2))).toEqual([]);
   });
 
   it('2: options cascade with their product, money is integer, and CHECKs stop what the schemas forbid', () => {
@@ -55,5 +55,20 @@ describe('studio migrations', () => {
     expect(() => addQuiz.run('q2', '?', '["a","b"]', 2, 'first', now, now)).toThrow(/CHECK/);
     addQuiz.run('q3', '?', '["a","b"]', 1, 'draw', now, now);
     expect(() => db.prepare('INSERT INTO rundowns VALUES (?, ?, NULL, ?, ?, ?)').run('r1', 'Show', '{"not":"an array"}', now, now)).toThrow(/CHECK/);
+  });
+
+  it('3 on top of 2: run-down names as long as show titles (120), rows kept, still STRICT with their CHECKs', () => {
+    const db = open();
+    applyMigrations(db, studioMigrations.slice(0, 2));
+    const add = db.prepare('INSERT INTO rundowns VALUES (?, ?, NULL, ?, ?, ?)');
+    add.run('r1', '금요 라이브', '[]', now, now);
+    expect(() => add.run('r2', '가'.repeat(81), '[]', now, now)).toThrow(/CHECK/);
+    expect(applyMigrations(db, studioMigrations)).toEqual([3]);
+    expect(db.prepare('SELECT name FROM rundowns').pluck().all()).toEqual(['금요 라이브']);
+    add.run('r2', '가'.repeat(120), '[]', now, now);
+    expect(() => add.run('r3', '가'.repeat(121), '[]', now, now)).toThrow(/CHECK/);
+    expect(() => add.run('r4', '', '[]', now, now)).toThrow(/CHECK/);
+    expect(() => add.run('r5', 'x', '{}', now, now)).toThrow(/CHECK/);
+    expect(tables(db).find((t) => t.name === 'rundowns')!.sql).toMatch(/\)\s*STRICT$/);
   });
 });

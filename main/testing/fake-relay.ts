@@ -97,6 +97,17 @@ export async function startFakeRelay(opts: { port?: number } = {}): Promise<Fake
       return created;
     },
     getShow: ({ params }) => showOr404(params.id),
+    renameShow: ({ params, body }) => {
+      const next = { ...showOr404(params.id), title: body.title };
+      shows.set(next.id, next);
+      return next;
+    },
+    // The fake keeps no orders of its own here; the real relay also refuses a show with orders.
+    deleteShow: ({ params }) => {
+      if (showOr404(params.id).status === 'live') throw new FakeRefusal('show_live', 'this show is live; end it before deleting it');
+      for (const [id, s] of shows) if (id === params.id || s.rehearsalOf === params.id) shows.delete(id);
+      return {};
+    },
     startShow: ({ params }) => setStatus(params.id, 'live'),
     endShow: ({ params }) => setStatus(params.id, 'ended'),
     listLinks: ({ params }) => {

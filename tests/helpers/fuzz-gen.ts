@@ -68,7 +68,7 @@ export function body(rng: Rng, ctx: FuzzContext): Buffer {
   if (k === 1) return bytes(rng, rng.int(1, 2048));
   if (k === 2) return Buffer.from('['.repeat(rng.int(10, 20_000)));
   if (k === 3) return Buffer.from('{"title":' + segment(rng, ctx));
-  if (k === 4) return json({ title: segment(rng, ctx), scheduledAt: rng.pick([null, 'soon', 12, '2026-12-01T11:00:00+09:00']) });
+  if (k === 4) return json({ title: segment(rng, ctx), scheduledAt: rng.pick([null, 'soon', 12, '2099-12-01T11:00:00+09:00']) });
   if (k === 5) return json({ productId: segment(rng, ctx), quantity: rng.pick([1, -1, 1e309, 0.5, '1', null]), idempotencyKey: segment(rng, ctx), viewerId: segment(rng, ctx) });
   if (k === 6) return Buffer.from(sdp(rng));
   if (k === 7) return json({ firingId: segment(rng, ctx), baseVersion: rng.pick([0, -1, 1e20, 'a']), captureMs: rng.pick([null, Infinity, 1]), op: { op: rng.pick(['pin', 'clearCards', 'x']) } });

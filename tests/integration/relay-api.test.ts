@@ -55,7 +55,7 @@ describe('shows and watch links', () => {
   });
 
   it('serves a starts-soon watch page, and clear pages for forged, revoked and unknown links', async () => {
-    const show = (await api<Show>('POST', '/api/shows', { title: '<b>봄</b> 신상', scheduledAt: '2026-12-01T11:00:00+09:00' })).body;
+    const show = (await api<Show>('POST', '/api/shows', { title: '<b>봄</b> 신상', scheduledAt: '2099-12-01T11:00:00+09:00' })).body;
     const link = (await api<WatchLink>('POST', `/api/shows/${show.id}/links`, {})).body;
     const page = await fetch(link.url);
     expect(page.status).toBe(200);

@@ -7,6 +7,7 @@ import { fulfilmentEn, fulfilmentKo } from './strings-fulfilment.js';
 import { liveEn, liveKo } from './strings-live.js';
 import { rundownEn, rundownKo } from './strings-rundown.js';
 import { shelfEn, shelfKo } from './strings-shelf.js';
+import { showAdminEn, showAdminKo } from './strings-shows.js';
 
 /** Every word the studio shows, in both languages. Keys are grouped by screen (the larger groups live in ./strings-*.ts). */
 const en = {
@@ -132,6 +133,7 @@ const en = {
   },
   shell: { forbidden: 'Open the studio from the address it printed in the terminal (it contains a one-time token).' },
   catalog: catalogEn,
+  showAdmin: showAdminEn,
   rundown: rundownEn,
   live: liveEn,
   shelf: shelfEn,
@@ -267,6 +269,7 @@ const ko: Strings = {
   },
   shell: { forbidden: '터미널에 표시된 주소(일회용 토큰 포함)로 스튜디오를 여세요.' },
   catalog: catalogKo,
+  showAdmin: showAdminKo,
   rundown: rundownKo,
   live: liveKo,
   shelf: shelfKo,

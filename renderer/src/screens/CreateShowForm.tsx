@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Show, WatchLink } from '../../../common/show.js';
+import { isPastStart, type Show, type WatchLink } from '../../../common/show.js';
 import { MAX_TITLE_LENGTH } from '../../../common/limits.js';
 import { bridge } from '../bridge.js';
 import { localInputToIso } from '../format.js';
@@ -15,10 +15,13 @@ export function CreateShowForm({ onCreated }: { onCreated: (show: Show, link: Wa
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!title.trim()) return;
+    const scheduledAt = localInputToIso(when);
+    // The relay refuses it too; saying it here keeps the message in the UI's language.
+    if (scheduledAt && isPastStart(scheduledAt, Date.now())) return setError(t.showAdmin.pastStart);
     setBusy(true);
     setError(null);
     try {
-      const { show, link } = await bridge.invoke('shows.create', { title: title.trim(), scheduledAt: localInputToIso(when) });
+      const { show, link } = await bridge.invoke('shows.create', { title: title.trim(), scheduledAt });
       onCreated(show, link);
       setTitle('');
       setWhen('');
@@ -39,7 +42,7 @@ export function CreateShowForm({ onCreated }: { onCreated: (show: Show, link: Wa
         </label>
         <label className="field">
           <span className="field-label">{t.shows.scheduled}</span>
-          <input data-testid="show-scheduled-input" type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
+          <input data-testid="show-scheduled-input" type="datetime-local" value={when} onChange={(e) => (setWhen(e.target.value), setError(null))} />
         </label>
         <button type="submit" className="btn primary" data-testid="create-show-button" disabled={busy || !title.trim()}>
           {busy ? t.shows.creating : t.shows.create}

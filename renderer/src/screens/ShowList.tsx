@@ -1,6 +1,7 @@
 import type { Show } from '../../../common/show.js';
 import { useI18n } from '../i18n/i18n.js';
 import { Icon } from '../ui/Icon.js';
+import { ShowActions, type ShowChange } from './ShowActions.js';
 
 interface Props {
   shows: Show[];
@@ -9,9 +10,10 @@ interface Props {
   onOpenRundown: (s: Show) => void;
   onOpenOrders: (s: Show) => void;
   onOpenReport: (s: Show) => void;
+  onChange: (c: ShowChange) => void;
 }
 
-export function ShowList({ shows, highlight, onOpen, onOpenRundown, onOpenOrders, onOpenReport }: Props) {
+export function ShowList({ shows, highlight, onOpen, onOpenRundown, onOpenOrders, onOpenReport, onChange }: Props) {
   const { t, formatDate } = useI18n();
   return (
     <ul className="show-list">
@@ -49,6 +51,7 @@ export function ShowList({ shows, highlight, onOpen, onOpenRundown, onOpenOrders
                 <Icon name="chart" /> {t.commerce.nav.report}
               </button>
             )}
+            <ShowActions show={s} onChange={onChange} />
           </li>
         );
       })}

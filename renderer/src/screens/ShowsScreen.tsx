@@ -5,6 +5,7 @@ import { bridge } from '../bridge.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useShowUpdates } from '../relay-hooks.js';
 import { CreateShowForm } from './CreateShowForm.js';
+import type { ShowChange } from './ShowActions.js';
 import { ShowList } from './ShowList.js';
 
 /** Links returned by shows.create, so the control room shows them without another round trip. */
@@ -15,6 +16,7 @@ export function ShowsScreen({ onOpen, onOpenRundown, onOpenOrders, onOpenReport 
   const [shows, setShows] = useState<Show[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [justCreated, setJustCreated] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -36,6 +38,14 @@ export function ShowsScreen({ onOpen, onOpenRundown, onOpenOrders, onOpenReport 
     createdLinks.set(show.id, link);
     setShows((xs) => [show, ...(xs ?? []).filter((s) => s.id !== show.id)]);
     setJustCreated(show.id);
+    setNotice(null);
+  };
+
+  const changed = (c: ShowChange) => {
+    if (c.kind === 'renamed') setShows((xs) => xs && xs.map((s) => (s.id === c.show.id ? c.show : s)));
+    if (c.kind === 'copied') created(c.show, c.link);
+    if (c.kind === 'deleted') setShows((xs) => xs && xs.filter((s) => s.id !== c.showId));
+    setNotice(c.kind === 'renamed' ? null : c.notice);
   };
 
   return (
@@ -46,7 +56,13 @@ export function ShowsScreen({ onOpen, onOpenRundown, onOpenOrders, onOpenReport 
         <div className="card-head">
           <h2>{t.shows.title}</h2>
         </div>
-        {justCreated && <p className="notice">{t.shows.created}</p>}
+        {notice ? (
+          <p className="notice" role="status" data-testid="shows-notice">
+            {notice}
+          </p>
+        ) : (
+          justCreated && <p className="notice">{t.shows.created}</p>
+        )}
         {error && (
           <div className="form-error" role="alert">
             {error}{' '}
@@ -57,7 +73,7 @@ export function ShowsScreen({ onOpen, onOpenRundown, onOpenOrders, onOpenReport 
         )}
         {!shows && !error && <p className="muted">{t.common.loading}</p>}
         {shows && shows.length === 0 && <p className="muted empty">{t.shows.empty}</p>}
-        {shows && shows.length > 0 && <ShowList shows={shows} highlight={justCreated} onOpen={(s) => onOpen(s, createdLinks.get(s.id) ?? null)} onOpenRundown={onOpenRundown} onOpenOrders={onOpenOrders} onOpenReport={onOpenReport} />}
+        {shows && shows.length > 0 && <ShowList shows={shows} highlight={justCreated} onOpen={(s) => onOpen(s, createdLinks.get(s.id) ?? null)} onOpenRundown={onOpenRundown} onOpenOrders={onOpenOrders} onOpenReport={onOpenReport} onChange={changed} />}
       </section>
     </div>
   );

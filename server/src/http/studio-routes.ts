@@ -3,7 +3,7 @@ import { ERROR_CODES } from '../../../common/errors.js';
 import { bearerToken, type StudioKeys } from '../auth/studio-keys.js';
 import { LiveError, type LiveShows } from '../live/live-shows.js';
 import type { ShowStore } from '../shows/show-store.js';
-import { ShowTransitionError } from '../shows/show-store.js';
+import { ShowDeleteError, ShowTransitionError } from '../shows/show-store.js';
 import type { WatchLinks } from '../shows/watch-links.js';
 import type { Show } from '../../../common/show.js';
 import { RELAY_ROUTES } from '../../../common/api/relay-routes.js';
@@ -33,6 +33,7 @@ export function findShow(store: ShowStore, id: string): Show {
 /** Maps domain errors to HTTP with their declared status; anything else is a 500 the caller logs. */
 export function toHttpError(e: unknown): unknown {
   if (e instanceof LiveError) return apiError(e.code, e.message);
+  if (e instanceof ShowDeleteError) return apiError(e.code, e.message);
   if (e instanceof ShowTransitionError) return apiError(e.message.startsWith('no show') ? 'not_found' : 'conflict', e.message);
   return e;
 }
@@ -47,6 +48,8 @@ export function addStudioRoutes(api: DeclaredApi, deps: Omit<StudioRouteDeps, 'k
     .serve(R.listShows, () => store.list())
     .serve(R.createShow, ({ body }) => store.create(body.title, body.scheduledAt ?? null))
     .serve(R.getShow, ({ params }) => showOr404(params.id))
+    .serve(R.renameShow, ({ params, body }) => store.rename(showOr404(params.id).id, body.title))
+    .serve(R.deleteShow, ({ params }) => (store.delete(showOr404(params.id).id), {}), toHttpError)
     .serve(R.startShow, ({ params }) => live.start(showOr404(params.id).id), toHttpError)
     .serve(R.endShow, ({ params }) => live.end(showOr404(params.id).id), toHttpError)
     .serve(R.listLinks, ({ params }) => links.list(showOr404(params.id).id))

@@ -25,6 +25,14 @@ const toShow = (r: ShowRow): Show => ({
 });
 
 export class ShowTransitionError extends Error {}
+export class ShowDeleteError extends Error {
+  constructor(
+    readonly code: 'show_live' | 'show_has_orders',
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /** Shows and their lifecycle: scheduled → live → ended. An ended show does not come back. */
 export class ShowStore {
@@ -62,6 +70,37 @@ export class ShowStore {
 
   listLive(): Show[] {
     return (this.db.prepare("SELECT * FROM shows WHERE status = 'live'").all() as ShowRow[]).map(toShow);
+  }
+
+  rename(id: string, title: string): Show {
+    this.require(id);
+    this.db.prepare('UPDATE shows SET title = ? WHERE id = ?').run(title, id);
+    // A rehearsal carries its show's title.
+    this.db.prepare('UPDATE shows SET title = ? WHERE rehearsal_of = ?').run(title, id);
+    return this.require(id);
+  }
+
+  /**
+   * Deletes a show and everything that hangs off it (the schema cascades: links, rehearsals, stage,
+   * cue firings, catalog, stock, claims, answers, votes, segments, funnel, samples). A live show is
+   * refused, and so is one with orders: records of sale are kept (Korean e-commerce law asks five years).
+   */
+  delete(id: string): void {
+    const show = this.require(id);
+    if (show.status === 'live') throw new ShowDeleteError('show_live', 'this show is live; end it before deleting it');
+    const family = 'SELECT id FROM shows WHERE id = ? OR rehearsal_of = ?';
+    if (this.db.prepare(`SELECT EXISTS (SELECT 1 FROM shows WHERE rehearsal_of = ? AND status = 'live')`).pluck().get(id))
+      throw new ShowDeleteError('show_live', 'a rehearsal of this show is live; end it before deleting the show');
+    if (this.db.prepare(`SELECT EXISTS (SELECT 1 FROM orders WHERE show_id IN (${family}))`).pluck().get(id, id))
+      throw new ShowDeleteError('show_has_orders', 'this show has orders; they are kept as records of sale, so the show cannot be deleted');
+    this.db.transaction(() => {
+      // The chat's tables (migration 6) reference shows without a cascade: their rows go first.
+      // Relay-wide sanctions (bans) stay; they protect the seller beyond one show.
+      for (const table of ['chat_messages', 'chat_settings', 'moderator_links', 'chat_moderation'])
+        this.db.prepare(`DELETE FROM ${table} WHERE show_id IN (${family})`).run(id, id);
+      this.db.prepare('DELETE FROM shows WHERE rehearsal_of = ?').run(id);
+      this.db.prepare('DELETE FROM shows WHERE id = ?').run(id);
+    })();
   }
 
   start(id: string): Show {

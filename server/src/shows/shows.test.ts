@@ -22,6 +22,25 @@ describe('ShowStore', () => {
     expect(() => store.start(show.id)).toThrow(ShowTransitionError);
     expect(() => store.end('nope')).toThrow(/no show/);
   });
+
+  it('deletes a show with its chat and rehearsal (chat tables have no cascade), never a live one', () => {
+    const store = new ShowStore(db);
+    const show = store.create('채팅 있는 방송', null);
+    const rehearsal = store.createRehearsal(show.id);
+    const now = new Date().toISOString();
+    const say = db.prepare("INSERT INTO chat_messages (id, show_id, role, nickname, text, links, question, status, created_at) VALUES (?, ?, 'viewer', '손님', '안녕하세요', '[]', 0, 'visible', ?)");
+    say.run('m1', show.id, now);
+    say.run('m2', rehearsal.id, now);
+    db.prepare('INSERT INTO chat_settings (show_id) VALUES (?)').run(show.id);
+    store.start(show.id);
+    expect(() => store.delete(show.id)).toThrow(/live/);
+    store.end(show.id);
+    store.delete(show.id);
+    expect(store.get(show.id)).toBeUndefined();
+    expect(store.get(rehearsal.id)).toBeUndefined();
+    expect(db.prepare('SELECT COUNT(*) FROM chat_messages').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT COUNT(*) FROM chat_settings').pluck().get()).toBe(0);
+  });
 });
 
 describe('WatchLinks', () => {

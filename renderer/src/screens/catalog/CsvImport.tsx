@@ -1,13 +1,22 @@
 import { useMemo, useState } from 'react';
+import { csvTemplate } from '../../../../common/commerce/csv-columns.js';
 import type { CsvImportReport } from '../../../../common/ipc-contract.js';
 import { bridge } from '../../bridge.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { Spinner } from '../../ui/Spinner.js';
 
-/** The columns the core reads, and one Korean example row (a UTF-8 BOM makes Excel read the Hangul). */
-const TEMPLATE =
-  'name,description,price,sale_price,currency,stock,options,external_url,images\r\n' +
-  '봄 울 가디건,"부드러운 울 혼방, 손세탁 가능",39000,29000,KRW,30,S:10|M:12|L:8,https://shop.example.com/p/1001,\r\n';
+/** A template as a download link; the UTF-8 BOM makes Korean Excel read the Hangul instead of guessing CP949. */
+const templateHref = (lang: 'ko' | 'en') => 'data:text/csv;charset=utf-8,' + encodeURIComponent('\uFEFF' + csvTemplate(lang));
+const MAX_CSV_BYTES = 5_000_000;
+
+/** The file's bytes as base64: the core detects the encoding (Korean Excel saves CP949). */
+const readBase64 = (file: File) =>
+  new Promise<string>((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
+    r.onerror = () => reject(new Error('read failed'));
+    r.readAsDataURL(file);
+  });
 
 type Phase = { kind: 'idle' } | { kind: 'checking' } | { kind: 'report'; report: CsvImportReport } | { kind: 'importing'; rows: number; report: CsvImportReport } | { kind: 'done'; imported: number };
 
@@ -16,27 +25,31 @@ type Phase = { kind: 'idle' } | { kind: 'checking' } | { kind: 'report'; report:
  * listed by line; then the seller imports all (only when nothing is wrong) or only the good rows.
  */
 export function CsvImport({ onImported }: { onImported: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const c = t.catalog.csv;
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const [file, setFile] = useState<{ name: string; csv: string } | null>(null);
+  const [file, setFile] = useState<{ name: string; fileBase64: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const templateHref = useMemo(() => 'data:text/csv;charset=utf-8,' + encodeURIComponent('\uFEFF' + TEMPLATE), []);
+  const templates = useMemo(() => ({ ko: templateHref('ko'), en: templateHref('en') }), []);
 
   const check = async (picked: File | undefined) => {
     if (!picked) return;
     setError(null);
     setPhase({ kind: 'checking' });
-    let csv: string;
+    if (picked.size > MAX_CSV_BYTES) {
+      setPhase({ kind: 'idle' });
+      return setError(c.tooLarge);
+    }
+    let fileBase64: string;
     try {
-      csv = (await picked.text()).replace(/^\uFEFF/, '');
+      fileBase64 = await readBase64(picked);
     } catch {
       setPhase({ kind: 'idle' });
       return setError(c.readFailed);
     }
-    setFile({ name: picked.name, csv });
+    setFile({ name: picked.name, fileBase64 });
     try {
-      setPhase({ kind: 'report', report: await bridge.invoke('products.importCsv', { csv, mode: 'check' }) });
+      setPhase({ kind: 'report', report: await bridge.invoke('products.importCsv', { fileBase64, mode: 'check', lang }) });
     } catch (e) {
       setPhase({ kind: 'idle' });
       setError((e as Error).message);
@@ -48,7 +61,7 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
     setError(null);
     setPhase({ kind: 'importing', rows: report.goodRows, report });
     try {
-      const result = await bridge.invoke('products.importCsv', { csv: file.csv, mode });
+      const result = await bridge.invoke('products.importCsv', { fileBase64: file.fileBase64, mode, lang });
       if (result.imported === 0 && result.errors.length) setPhase({ kind: 'report', report: result });
       else setPhase({ kind: 'done', imported: result.imported });
       onImported();
@@ -67,8 +80,12 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
           <p className="muted small">{c.lead}</p>
         </div>
         <div className="csv-actions">
-          <a className="btn small ghost" href={templateHref} download="products-template.csv">
-            ↓ {c.template}
+          <span className="muted small">{c.template}:</span>
+          <a className="btn small ghost" href={templates.ko} download="상품-양식.csv" data-testid="csv-template-ko">
+            ↓ {c.templateKo}
+          </a>
+          <a className="btn small ghost" href={templates.en} download="products-template.csv" data-testid="csv-template-en">
+            ↓ {c.templateEn}
           </a>
           <label className={`btn small ${phase.kind === 'checking' || phase.kind === 'importing' ? 'disabled' : ''}`}>
             <input
@@ -108,6 +125,11 @@ function Report({ report, fileName, busy, onRun, onClose }: { report: CsvImportR
     <div className="csv-report" data-testid="csv-report">
       <p className="csv-summary">
         <span className="muted">{c.fileName(fileName)}</span>
+        {report.encoding && (
+          <span className="muted small" data-testid="csv-encoding">
+            {c.encoding(c.encodingNames[report.encoding])}
+          </span>
+        )}
         <strong className={bad ? 'warn-text' : 'good-text'}>{bad ? c.summary(report.goodRows, badLines) : c.allGood(report.goodRows)}</strong>
       </p>
       {bad > 0 && (

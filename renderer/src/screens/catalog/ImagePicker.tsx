@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { MAX_IMAGE_BYTES, StudioError } from '../../../../common/ipc-contract.js';
 import { bridge } from '../../bridge.js';
 import { imageTypeOf, rememberPreview, usePreview } from '../../catalog/image-cache.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -18,7 +19,7 @@ const readDataUrl = (file: File) =>
  * and size by the bytes and answers with a content ref; the core's refusal is shown as it says it.
  */
 export function ImagePicker({ images, error, onChange }: { images: string[]; error: string[] | undefined; onChange: (refs: string[]) => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const p = t.catalog.product;
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
@@ -30,13 +31,20 @@ export function ImagePicker({ images, error, onChange }: { images: string[]; err
     const added: string[] = [];
     const failed: string[] = [];
     for (const file of Array.from(files)) {
+      // The core's refusals are English sentences; the Korean UI says them in its own words by code.
+      if (file.size > MAX_IMAGE_BYTES) {
+        failed.push(`${file.name}: ${t.catalog.image.tooLarge(MAX_IMAGE_BYTES / 1024 / 1024)}`);
+        continue;
+      }
       try {
         const dataUrl = await readDataUrl(file);
         const { ref } = await bridge.invoke('images.add', { dataBase64: dataUrl.slice(dataUrl.indexOf(',') + 1) });
         rememberPreview(ref, dataUrl);
         if (!images.includes(ref) && !added.includes(ref)) added.push(ref);
       } catch (e) {
-        failed.push(`${file.name}: ${(e as Error).message}`);
+        const code = e instanceof StudioError ? e.code : null;
+        const said = lang === 'en' ? (e as Error).message : code === 'too_large' ? t.catalog.image.tooLarge(MAX_IMAGE_BYTES / 1024 / 1024) : code === 'bad_request' ? t.catalog.image.notAnImage : `${t.catalog.image.failed} ${(e as Error).message}`;
+        failed.push(`${file.name}: ${said}`);
       }
     }
     if (added.length) onChange([...images, ...added]);

@@ -34,7 +34,7 @@ export function ReportScreen({ show, onBack }: { show: Show; onBack: () => void 
   const exportCsv = async () => {
     setNote(null);
     try {
-      const file = await bridge.invoke('report.exportCsv', { showId: show.id });
+      const file = await bridge.invoke('report.exportCsv', { showId: show.id, lang, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
       downloadText(file.filename, file.csv);
       setNote(t.commerce.orders.exported(file.filename));
     } catch (e) {

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { move, plannedTotalSec, type Rundown, type Segment } from '../../../../common/rundown.js';
+import { MAX_TITLE_LENGTH } from '../../../../common/limits.js';
 import { bridge } from '../../bridge.js';
 import { useCatalog } from '../../catalog/catalog-data.js';
 import type { FieldErrors } from '../../catalog/validation.js';
@@ -99,7 +100,7 @@ export function RundownEditor({ target, onBack, onSaved }: { target: RundownTarg
     if (!base) return;
     setBusy(true);
     try {
-      const copy = await bridge.invoke('rundowns.duplicate', { id: base.id, name: r.templateName(base.name).slice(0, 80), showId: null });
+      const copy = await bridge.invoke('rundowns.duplicate', { id: base.id, name: r.templateName(base.name).slice(0, MAX_TITLE_LENGTH), showId: null });
       setAll((list) => [...(list ?? []), copy]);
       setNotice(r.duplicated(copy.name));
     } catch (e) {
@@ -113,7 +114,7 @@ export function RundownEditor({ target, onBack, onSaved }: { target: RundownTarg
     setBusy(true);
     setFailure(null);
     try {
-      const copy = await bridge.invoke('rundowns.duplicate', { id: templateId, name: target.showTitle.slice(0, 80), showId: target.showId });
+      const copy = await bridge.invoke('rundowns.duplicate', { id: templateId, name: target.showTitle.slice(0, MAX_TITLE_LENGTH), showId: target.showId });
       adopt(copy);
       onSaved(copy);
     } catch (e) {

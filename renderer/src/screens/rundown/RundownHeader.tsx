@@ -1,3 +1,4 @@
+import { MAX_TITLE_LENGTH } from '../../../../common/limits.js';
 import { useState } from 'react';
 import type { Rundown } from '../../../../common/rundown.js';
 import { formatClock } from '../../format.js';
@@ -39,7 +40,7 @@ export function RundownHeader(p: Props) {
         </div>
         <label className="rundown-name">
           <span className="field-label">{r.name}</span>
-          <input data-testid="rundown-name-input" value={p.name} maxLength={80} onChange={(e) => p.onName(e.target.value)} aria-invalid={!!p.nameErrors?.length || undefined} />
+          <input data-testid="rundown-name-input" value={p.name} maxLength={MAX_TITLE_LENGTH} onChange={(e) => p.onName(e.target.value)} aria-invalid={!!p.nameErrors?.length || undefined} />
         </label>
         <div className="total-box" aria-label={r.total}>
           <span className="total-label">{r.total}</span>
