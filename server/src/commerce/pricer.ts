@@ -38,12 +38,12 @@ export class Pricer {
     private readonly codeOpen: (showId: string, couponId: string, now: number) => boolean = () => true,
   ) {}
 
-  price(args: { showId: string; catalog: ShowCatalog; viewerId: string; line: CartLine; couponCode: string | null; now: number }): Priced {
+  price(args: { showId: string; catalog: ShowCatalog; viewerId: string; line: CartLine; couponCode: string | null; now: number; postcode?: string | null }): Priced {
     const { showId, catalog, viewerId, line, couponCode, now } = args;
     const product = catalog.products.find((p) => p.id === line.productId);
     const coupon = couponCode === null ? null : (catalog.coupons.find((c) => c.code === couponCode) ?? null);
     const stockLeft = product ? (this.stock.level(showId, product.id, line.optionId) ?? 0) : 0;
-    const result = priceLine({ product, line, stockLeft, coupon, couponCode, payment: catalog.payment, now });
+    const result = priceLine({ product, line, stockLeft, coupon, couponCode, payment: catalog.payment, now, postcode: args.postcode ?? null });
     if (!result.ok) throw result.code === 'out_of_stock' ? stockError(stockLeft) : new CommerceError(STATUS[result.code], result.code, result.message);
     const claimByCode = coupon ? this.checkCouponUse(showId, catalog, coupon, viewerId, now) : false;
     return { quote: result.quote, product: product!, coupon, claimByCode };

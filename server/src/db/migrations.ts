@@ -300,4 +300,13 @@ export const relayMigrations: readonly Migration[] = [
       CREATE INDEX moderator_links_show ON moderator_links(show_id);
     `,
   },
+  {
+    version: 7,
+    name: 'carts: order rows of one checkout share a cart id',
+    // One row per cart line keeps every per-product count (dashboard, report, CSV, caps) as it was.
+    sql: `
+      ALTER TABLE orders ADD COLUMN cart_id TEXT;
+      CREATE INDEX orders_cart ON orders(cart_id) WHERE cart_id IS NOT NULL;
+    `,
+  },
 ];

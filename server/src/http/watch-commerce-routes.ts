@@ -1,6 +1,7 @@
 import { RELAY_ROUTES as R } from '../../../common/api/relay-routes.js';
 import type { PaymentOptions } from '../../../common/protocol/watch-api.js';
 import type { Show } from '../../../common/show.js';
+import { quoteCart } from '../commerce/cart-checkout.js';
 import { methodsOf } from '../commerce/checkout.js';
 import type { Commerce } from '../commerce/commerce.js';
 import { payToFor } from '../commerce/context.js';
@@ -48,7 +49,7 @@ export function addWatchCommerceRoutes(api: DeclaredApi, deps: { access: WatchAc
         admit(show, body.viewerId);
         const catalog = commerce.catalogOf(show);
         if (!catalog) throw apiError('unknown_product', 'this product is not on sale in this show');
-        return commerce.context.pricer.price({ showId: show.id, catalog, viewerId: body.viewerId, line: body.line, couponCode: body.couponCode, now: commerce.context.now() }).quote;
+        return commerce.context.pricer.price({ showId: show.id, catalog, viewerId: body.viewerId, line: body.line, couponCode: body.couponCode, now: commerce.context.now(), postcode: body.postcode }).quote;
       },
       e,
     )
@@ -59,6 +60,27 @@ export function addWatchCommerceRoutes(api: DeclaredApi, deps: { access: WatchAc
         admit(show, body.viewerId);
         const { status, order } = await commerce.checkout.checkout(show, body, commerce.viewers.networkTagOf(req));
         return withHeaders(order, {}, status); // 200 for an idempotent replay of an order already placed
+      },
+      e,
+    )
+    .serve(
+      R.quoteCart,
+      ({ params, body }) => {
+        const show = shows.showFor(params.token);
+        admit(show, body.viewerId);
+        const catalog = commerce.catalogOf(show);
+        if (!catalog) throw apiError('unknown_product', 'this product is not on sale in this show');
+        return quoteCart(commerce.context, show, catalog, body.lines, body.postcode);
+      },
+      e,
+    )
+    .serve(
+      R.placeCart,
+      async ({ req, params, body }) => {
+        const show = shows.showFor(params.token);
+        admit(show, body.viewerId);
+        const { status, cart } = await commerce.carts.checkout(show, body, commerce.viewers.networkTagOf(req));
+        return withHeaders(cart, {}, status); // 200 for an idempotent replay of a cart already placed
       },
       e,
     )

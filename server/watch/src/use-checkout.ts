@@ -91,12 +91,14 @@ export function useCheckout(card: ProductCard, options: readonly OptionView[], c
 
   const needsOption = options.length > 0;
   const couponCode = couponCodeOf(coupon);
+  // A complete 5-digit postcode goes into the quote: Jeju and islands then show their surcharge.
+  const postcode = /^[0-9]{5}$/.test(buyer.postcode.trim()) ? buyer.postcode.trim() : null;
   const input: QuoteInput | null = useMemo(
-    () => (needsOption && optionId === null ? null : { productId: card.productId, optionId, quantity, couponCode }),
-    [card.productId, optionId, quantity, couponCode, needsOption],
+    () => (needsOption && optionId === null ? null : { productId: card.productId, optionId, quantity, couponCode, postcode }),
+    [card.productId, optionId, quantity, couponCode, needsOption, postcode],
   );
 
-  const scheduler = useMemo(() => new QuoteScheduler({ fetchQuote: (i, signal) => commerce.api.quote({ line: { productId: i.productId, optionId: i.optionId, quantity: i.quantity }, couponCode: i.couponCode }, signal), onState: setQuote }), [commerce]);
+  const scheduler = useMemo(() => new QuoteScheduler({ fetchQuote: (i, signal) => commerce.api.quote({ line: { productId: i.productId, optionId: i.optionId, quantity: i.quantity }, couponCode: i.couponCode, postcode: i.postcode ?? null }, signal), onState: setQuote }), [commerce]);
   useEffect(() => () => scheduler.stop(), [scheduler]);
   useEffect(() => {
     scheduler.request(input);
