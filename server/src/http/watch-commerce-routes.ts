@@ -1,4 +1,5 @@
 import { RELAY_ROUTES as R } from '../../../common/api/relay-routes.js';
+import { DEFAULT_PAYMENT_WINDOW_MINUTES } from '../../../common/commerce/show-catalog.js';
 import type { PaymentOptions } from '../../../common/protocol/watch-api.js';
 import type { Show } from '../../../common/show.js';
 import { quoteCart } from '../commerce/cart-checkout.js';
@@ -101,6 +102,8 @@ export function addWatchCommerceRoutes(api: DeclaredApi, deps: { access: WatchAc
       // Only what the viewer may choose; the account number comes with a bank-transfer order.
       const { payment } = catalog;
       const options: PaymentOptions = { methods: methodsOf(payment), shippingFee: payment.shippingFee, freeShippingFrom: payment.freeShippingFrom, currency: catalog.products[0]?.currency ?? 'KRW' };
+      if (payment.bankTransfer) options.paymentWindowMinutes = payment.bankTransfer.paymentWindowMinutes ?? DEFAULT_PAYMENT_WINDOW_MINUTES;
+      if (payment.remoteSurcharge) options.remoteSurcharge = payment.remoteSurcharge;
       return options;
     })
     .serve(
