@@ -33,7 +33,7 @@ beforeAll(async () => {
   relay = await startRelay();
   const { show, token } = await api.liveShow('제주 배송 라이브', catalog());
   showId = show.id;
-  const card = (productId: string, name: string, price: number, salePrice: number | null, stock: number) => ({ productId, name, imageUrls: [], currency: 'KRW', price, salePrice, stock, externalUrl: null });
+  const card = (productId: string, name: string, price: number, salePrice: number | null, stock: number) => ({ productId, name, imageUrls: [] as string[], currency: 'KRW' as const, price, salePrice, stock, externalUrl: null });
   await api.fire(show.id, { op: 'pin', cards: [card('tee', '기본 티셔츠', 20000, 15000, 10), card('socks', '수면 양말', 5000, null, 20), card('hat', '니트 모자', 9000, null, 4)] });
   watchUrl = `${relay.url}/w/${token}`;
   browser = await launchChromium();
