@@ -11,6 +11,7 @@ export const ERRORS = {
   unknown_product: { status: 400, means: 'the product or option is not on sale in this show' },
   unknown_option: { status: 400, means: 'the option does not belong to the product' },
   option_required: { status: 400, means: 'the product has options and none was chosen' },
+  consent_required: { status: 400, means: 'the buyer has not agreed to the collection and use of personal data (개인정보 수집·이용 동의)' },
   unauthorized: { status: 401, means: 'the studio key is missing, wrong or replaced' },
   unknown_viewer: { status: 401, means: 'the device id was not issued by this relay for this show' },
   payment_declined: { status: 402, means: 'the payment provider declined the card' },

@@ -30,6 +30,8 @@ export const Buyer = z.object({
   }),
   /** A note for the seller ("문 앞에 놓아 주세요"). */
   note: z.string().trim().max(200).refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'note contains control characters').default(''),
+  /** Bank transfer: the name the money will come from (입금자명), when it is not the buyer's own. */
+  depositor: Text(40, 'depositor name').optional(),
 });
 export type Buyer = z.infer<typeof Buyer>;
 
@@ -52,6 +54,8 @@ export const QuoteRequest = z
     line: CartLine,
     /** A coupon code typed or picked from the viewer's claimed coupons; null = none. */
     couponCode: z.string().trim().toUpperCase().max(20).nullable(),
+    /** The delivery postcode typed so far: the quote then carries the Jeju/island surcharge. */
+    postcode: z.string().trim().max(10).nullable().default(null),
   })
   .strict();
 export type QuoteRequest = z.infer<typeof QuoteRequest>;
@@ -63,6 +67,8 @@ export const Quote = z.object({
   subtotal: z.number().int(),
   discount: z.number().int(),
   shipping: z.number().int(),
+  /** The part of `shipping` that is the Jeju/island surcharge (absent on orders placed before it existed). */
+  shippingSurcharge: z.number().int().optional(),
   total: z.number().int(),
   couponCode: z.string().nullable(),
   productName: z.string(),
@@ -79,6 +85,8 @@ export const CheckoutRequest = QuoteRequest.extend({
   expectedTotal: z.number().int().min(0),
   /** Card payments only: the token the payment provider's widget returned (test adapter: see docs). */
   paymentToken: z.string().max(200).nullable().default(null),
+  /** 개인정보 수집·이용 동의, ticked by the buyer; the relay refuses an order without it (`consent_required`). */
+  consent: z.boolean().default(false),
 }).strict();
 export type CheckoutRequest = z.input<typeof CheckoutRequest>;
 

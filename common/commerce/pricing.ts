@@ -1,4 +1,5 @@
 import type { CartLine, Quote } from './order.js';
+import { shippingFor } from './shipping.js';
 import type { PaymentSettings, ShowCoupon, ShowProduct } from './show-catalog.js';
 
 /**
@@ -24,7 +25,7 @@ const fail = (code: PriceError, message: string): PriceResult => ({ ok: false, c
  * `stockLeft` is the relay's current stock for the line (product or option); `coupon` is the coupon
  * the code names, already checked to be the viewer's to use (claims and caps are the relay's job).
  */
-export function priceLine(args: { product: ShowProduct | undefined; line: CartLine; stockLeft: number; coupon: ShowCoupon | null; couponCode: string | null; payment: PaymentSettings; now: number }): PriceResult {
+export function priceLine(args: { product: ShowProduct | undefined; line: CartLine; stockLeft: number; coupon: ShowCoupon | null; couponCode: string | null; payment: PaymentSettings; now: number; postcode?: string | null }): PriceResult {
   const { product, line, stockLeft, coupon, couponCode, payment, now } = args;
   if (!product) return fail('unknown_product', 'this product is not on sale in this show');
   let optionName: string | null = null;
@@ -48,9 +49,9 @@ export function priceLine(args: { product: ShowProduct | undefined; line: CartLi
     // Percent discounts round down to a whole minor unit: the buyer never pays a fraction.
     discount = coupon.kind === 'percent' ? Math.floor((subtotal * coupon.amount) / 100) : Math.min(coupon.amount, subtotal);
   }
-  const shipping = payment.freeShippingFrom !== null && subtotal >= payment.freeShippingFrom ? 0 : payment.shippingFee;
+  const shipping = shippingFor({ subtotal, payment, postcode: args.postcode ?? null });
   return {
     ok: true,
-    quote: { currency: product.currency, unitPrice, quantity: line.quantity, subtotal, discount, shipping, total: subtotal - discount + shipping, couponCode: coupon ? coupon.code : null, productName: product.name, optionName },
+    quote: { currency: product.currency, unitPrice, quantity: line.quantity, subtotal, discount, shipping: shipping.total, ...(shipping.surcharge ? { shippingSurcharge: shipping.surcharge } : {}), total: subtotal - discount + shipping.total, couponCode: coupon ? coupon.code : null, productName: product.name, optionName },
   };
 }

@@ -72,6 +72,8 @@ export const PaymentSettings = z.object({
   shippingFee: z.number().int().min(0).max(1_000_000),
   /** Orders at or above this subtotal ship free; null = never. */
   freeShippingFrom: z.number().int().min(0).nullable(),
+  /** Extra for Jeju and for islands/remote places (common/commerce/remote-postcodes.ts); absent = none. */
+  remoteSurcharge: z.object({ jeju: z.number().int().min(0).max(1_000_000), island: z.number().int().min(0).max(1_000_000) }).optional(),
 });
 export type PaymentSettings = z.infer<typeof PaymentSettings>;
 

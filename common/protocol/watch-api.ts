@@ -26,6 +26,10 @@ export const PaymentOptions = z.object({
   shippingFee: z.number().int().min(0),
   freeShippingFrom: z.number().int().min(0).nullable(),
   currency: Currency,
+  /** Bank transfer: minutes to pay before the order expires (shown as the deadline before ordering). */
+  paymentWindowMinutes: z.number().int().min(1).optional(),
+  /** Jeju / island extra the seller set (common/commerce/shipping.ts). */
+  remoteSurcharge: z.object({ jeju: z.number().int().min(0), island: z.number().int().min(0) }).optional(),
 });
 export type PaymentOptions = z.infer<typeof PaymentOptions>;
 

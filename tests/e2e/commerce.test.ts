@@ -45,6 +45,7 @@ async function fillBuyer(p: Page, name: string): Promise<void> {
   await p.getByTestId('checkout-postcode').fill('06236');
   await p.getByTestId('checkout-line1').fill('서울특별시 강남구 테헤란로 427, 위워크타워');
   await p.getByTestId('checkout-line2').fill('10층 1004호');
+  await p.getByTestId('checkout-consent').check();
 }
 
 beforeAll(async () => {

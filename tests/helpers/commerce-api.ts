@@ -108,7 +108,7 @@ export async function shopShow(relay: RunningRelay, catalog: ShowCatalog = sampl
 }
 
 export function checkoutBody(viewerId: string, over: Record<string, unknown> = {}) {
-  return { viewerId, line: { productId: 'tee', optionId: null, quantity: 1 }, couponCode: null, idempotencyKey: randomId('k_'), buyer: sampleBuyer(), payment: 'bank_transfer', expectedTotal: 18000, paymentToken: null, ...over };
+  return { viewerId, line: { productId: 'tee', optionId: null, quantity: 1 }, couponCode: null, idempotencyKey: randomId('k_'), buyer: sampleBuyer(), payment: 'bank_transfer', expectedTotal: 18000, paymentToken: null, consent: true, ...over };
 }
 
 /** The relay's SQLite file, opened read-only beside the running relay (WAL lets both read). */

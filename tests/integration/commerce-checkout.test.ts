@@ -120,7 +120,7 @@ describe('placing orders', () => {
   it('never tells a viewer the account number before ordering', async () => {
     const shop = await shopShow(relay);
     const payment = await shop.w('GET', '/payment');
-    expect(payment.body).toEqual({ methods: ['bank_transfer', 'cash_on_delivery', 'card'], shippingFee: 3000, freeShippingFrom: 50000, currency: 'KRW' });
+    expect(payment.body).toEqual({ methods: ['bank_transfer', 'cash_on_delivery', 'card'], shippingFee: 3000, freeShippingFrom: 50000, currency: 'KRW', paymentWindowMinutes: 30 });
     expect(payment.text).not.toContain('123-456');
   });
 

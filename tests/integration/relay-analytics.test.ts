@@ -25,6 +25,7 @@ async function order(token: string, viewerId: string, productId: string, quantit
     buyer: { name: '김하늘', phone, address: { postcode: '06236', line1: '서울특별시 강남구 테헤란로 427' } },
     payment: 'cash_on_delivery',
     expectedTotal: quote.body.total,
+    consent: true,
   });
   if (r.status !== 201) throw new Error(`order failed: ${r.text}`);
   return { id: r.body.id, total: quote.body.total };

@@ -29,6 +29,7 @@ const body = (viewerId: string, key: string) =>
     payment: 'card',
     expectedTotal: 10000,
     paymentToken: 'test_ok',
+    consent: true,
   });
 
 let dir: string;

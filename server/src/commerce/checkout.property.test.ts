@@ -70,6 +70,7 @@ function randomRequest(r: ReturnType<typeof seededRandom>, viewers: string[]) {
     payment: r.pick(['bank_transfer', 'cash_on_delivery', 'card'] as const),
     expectedTotal: r.next() < 0.85 ? right : right + r.pick([-1, 1, 1000]),
     paymentToken: r.pick([null, 'test_ok', 'test_ok', 'test_decline']),
+    consent: true,
   });
 }
 

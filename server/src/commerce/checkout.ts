@@ -23,6 +23,11 @@ export function requireLiveShow(c: CommerceContext, show: Show): void {
   if (status !== 'live') throw new CommerceError(409, 'show_not_live', status === 'ended' ? 'the show has ended' : 'the show has not started yet');
 }
 
+/** 개인정보 수집·이용 동의: no order is written without it (the buyer ticked it on the form). */
+export function requireConsent(consent: boolean): void {
+  if (!consent) throw new CommerceError(400, 'consent_required', 'agree to the collection and use of your personal data (name, phone, address) to order');
+}
+
 /**
  * Placing an order. The relay prices it itself (the viewer's total is only compared), charges a
  * card if that is the method, then writes stock, order and coupon use in one transaction that is
@@ -54,11 +59,12 @@ export class CheckoutService {
     const existing = c.orders.byKey(show.id, req.viewerId, req.idempotencyKey);
     if (existing) return this.replay(show, existing, requestHash(req));
     requireLiveShow(c, show);
+    requireConsent(req.consent);
     const catalog = c.catalogOf(show);
     if (!catalog) throw new CommerceError(400, 'unknown_product', 'this product is not on sale in this show');
     if (!methodsOf(catalog.payment).includes(req.payment)) throw new CommerceError(400, 'bad_request', 'the seller does not take this way of paying in this show');
     if (req.payment === 'card' && !req.paymentToken) throw new CommerceError(400, 'bad_request', 'a card payment needs the payment token from the card form');
-    const priced = c.pricer.price({ showId: show.id, catalog, viewerId: req.viewerId, line: req.line, couponCode: req.couponCode, now: c.now() });
+    const priced = c.pricer.price({ showId: show.id, catalog, viewerId: req.viewerId, line: req.line, couponCode: req.couponCode, now: c.now(), postcode: req.buyer.address.postcode });
     const total = priced.quote.total;
     if (total !== req.expectedTotal) throw new CommerceError(409, 'total_mismatch', `the total is ${total} ${priced.quote.currency}, not ${req.expectedTotal}; check the order and try again`);
 

@@ -7,6 +7,7 @@ import type { Stage } from '../../../common/stage.js';
 import type { Db } from '../db/database.js';
 import type { Logger } from '../log.js';
 import type { ShowStore } from '../shows/show-store.js';
+import { CartCheckoutService } from './cart-checkout.js';
 import { CheckoutService } from './checkout.js';
 import { CommitQueue } from './commit-queue.js';
 import type { CommerceContext } from './context.js';
@@ -58,6 +59,7 @@ export class Commerce extends EventEmitter<CommerceEvents> {
   readonly commits: CommitQueue;
   readonly payments: PaymentProvider;
   readonly checkout: CheckoutService;
+  readonly carts: CartCheckoutService;
   readonly claims: CouponClaims;
   readonly actions: OrderActions;
   readonly expiry: OrderExpiry;
@@ -102,6 +104,7 @@ export class Commerce extends EventEmitter<CommerceEvents> {
       now: deps.now ?? Date.now,
     };
     this.checkout = new CheckoutService(this.ctx);
+    this.carts = new CartCheckoutService(this.ctx);
     this.claims = new CouponClaims(this.ctx, deps.stageOf);
     this.actions = new OrderActions(this.ctx, deps.shows);
     this.expiry = new OrderExpiry(this.ctx, deps.shows);

@@ -48,6 +48,7 @@ const body = (viewerId: string, over: Record<string, unknown> = {}) =>
     payment: 'bank_transfer',
     expectedTotal: 10000,
     paymentToken: null,
+    consent: true,
     ...over,
   });
 const device = (address = '127.0.0.1') => commerce.viewers.register(showId, address, null, null).viewerId;

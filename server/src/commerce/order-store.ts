@@ -29,6 +29,7 @@ interface OrderRow {
   shipment: string | null;
   created_at: string;
   updated_at: string;
+  cart_id: string | null;
 }
 
 /** One order as the relay keeps it. `quote` is the priced line exactly as the buyer was charged. */
@@ -56,6 +57,8 @@ export interface OrderRecord {
   shipment?: Shipment | null;
   createdAt: string;
   updatedAt: string;
+  /** The cart this row is a line of (all of a cart's rows share it); null for a single-line order. */
+  cartId?: string | null;
 }
 
 /** The keyed hashes and network tag an order is counted by (per-buyer caps, network shares, clusters). */
@@ -102,6 +105,7 @@ const toRecord = (r: OrderRow): OrderRecord => ({
   shipment: r.shipment === null ? null : Shipment.parse(JSON.parse(r.shipment)),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  cartId: r.cart_id,
 });
 
 export function toViewerOrder(o: OrderRecord, payTo: PayTo): ViewerOrder {
@@ -139,16 +143,21 @@ export class OrderStore {
     return (this.q('SELECT * FROM orders WHERE show_id = ? ORDER BY created_at DESC, number DESC').all(showId) as OrderRow[]).map(toRecord);
   }
 
+  /** A cart's rows in line order. */
+  listByCart(cartId: string): OrderRecord[] {
+    return (this.q('SELECT * FROM orders WHERE cart_id = ? ORDER BY rowid').all(cartId) as OrderRow[]).map(toRecord);
+  }
+
   listByViewer(showId: string, viewerId: string): OrderRecord[] {
     return (this.q('SELECT * FROM orders WHERE show_id = ? AND viewer_id = ? ORDER BY created_at DESC, number DESC').all(showId, viewerId) as OrderRow[]).map(toRecord);
   }
 
   insert(o: NewOrder): void {
     this.q(
-        `INSERT INTO orders (id, number, show_id, viewer_id, idempotency_key, request_hash, product_id, option_id, quantity, coupon_id, currency, total, discount, quote, payment, status, buyer, phone_hash, address_hash, net, expires_at, segment_id, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO orders (id, number, show_id, viewer_id, idempotency_key, request_hash, product_id, option_id, quantity, coupon_id, currency, total, discount, quote, payment, status, buyer, phone_hash, address_hash, net, expires_at, segment_id, created_at, updated_at, cart_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(o.id, o.number, o.showId, o.viewerId, o.idempotencyKey, o.requestHash, o.productId, o.optionId, o.quantity, o.couponId, o.quote.currency, o.total, o.discount, JSON.stringify(o.quote), o.payment, o.status, o.buyer === null ? null : JSON.stringify(o.buyer), o.phoneHash, o.addressHash, o.net, o.expiresAt, o.segmentId, o.createdAt, o.createdAt);
+      .run(o.id, o.number, o.showId, o.viewerId, o.idempotencyKey, o.requestHash, o.productId, o.optionId, o.quantity, o.couponId, o.quote.currency, o.total, o.discount, JSON.stringify(o.quote), o.payment, o.status, o.buyer === null ? null : JSON.stringify(o.buyer), o.phoneHash, o.addressHash, o.net, o.expiresAt, o.segmentId, o.createdAt, o.createdAt, o.cartId ?? null);
   }
 
   setStatus(id: string, status: OrderStatus, at: string): void {

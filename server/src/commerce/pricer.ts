@@ -40,14 +40,14 @@ export class Pricer {
     private readonly specialOf: (showId: string, productId: string, now: number) => { price: number } | null = () => null,
   ) {}
 
-  price(args: { showId: string; catalog: ShowCatalog; viewerId: string; line: CartLine; couponCode: string | null; now: number }): Priced {
+  price(args: { showId: string; catalog: ShowCatalog; viewerId: string; line: CartLine; couponCode: string | null; now: number; postcode?: string | null }): Priced {
     const { showId, catalog, viewerId, line, couponCode, now } = args;
     const listed = catalog.products.find((p) => p.id === line.productId);
     const special = listed ? this.specialOf(showId, listed.id, now) : null;
     const product = listed && special && special.price < (listed.salePrice ?? listed.price) ? { ...listed, salePrice: special.price } : listed;
     const coupon = couponCode === null ? null : (catalog.coupons.find((c) => c.code === couponCode) ?? null);
     const stockLeft = product ? (this.stock.level(showId, product.id, line.optionId) ?? 0) : 0;
-    const result = priceLine({ product, line, stockLeft, coupon, couponCode, payment: catalog.payment, now });
+    const result = priceLine({ product, line, stockLeft, coupon, couponCode, payment: catalog.payment, now, postcode: args.postcode ?? null });
     if (!result.ok) throw result.code === 'out_of_stock' ? stockError(stockLeft) : new CommerceError(STATUS[result.code], result.code, result.message);
     const claimByCode = coupon ? this.checkCouponUse(showId, catalog, coupon, viewerId, now) : false;
     return { quote: result.quote, product: product!, coupon, claimByCode };

@@ -332,4 +332,13 @@ export const relayMigrations: readonly Migration[] = [
       ALTER TABLE orders ADD COLUMN shipment TEXT CHECK (shipment IS NULL OR json_valid(shipment));
     `,
   },
+  {
+    version: 9,
+    name: 'carts: order rows of one checkout share a cart id',
+    // One row per cart line keeps every per-product count (dashboard, report, CSV, caps) as it was.
+    sql: `
+      ALTER TABLE orders ADD COLUMN cart_id TEXT;
+      CREATE INDEX orders_cart ON orders(cart_id) WHERE cart_id IS NOT NULL;
+    `,
+  },
 ];

@@ -1,6 +1,8 @@
 import { RELAY_ROUTES as R } from '../../../common/api/relay-routes.js';
+import { DEFAULT_PAYMENT_WINDOW_MINUTES } from '../../../common/commerce/show-catalog.js';
 import type { PaymentOptions } from '../../../common/protocol/watch-api.js';
 import type { Show } from '../../../common/show.js';
+import { quoteCart } from '../commerce/cart-checkout.js';
 import { methodsOf } from '../commerce/checkout.js';
 import type { Commerce } from '../commerce/commerce.js';
 import { payToFor } from '../commerce/context.js';
@@ -48,7 +50,7 @@ export function addWatchCommerceRoutes(api: DeclaredApi, deps: { access: WatchAc
         admit(show, body.viewerId);
         const catalog = commerce.catalogOf(show);
         if (!catalog) throw apiError('unknown_product', 'this product is not on sale in this show');
-        return commerce.context.pricer.price({ showId: show.id, catalog, viewerId: body.viewerId, line: body.line, couponCode: body.couponCode, now: commerce.context.now() }).quote;
+        return commerce.context.pricer.price({ showId: show.id, catalog, viewerId: body.viewerId, line: body.line, couponCode: body.couponCode, now: commerce.context.now(), postcode: body.postcode }).quote;
       },
       e,
     )
@@ -59,6 +61,27 @@ export function addWatchCommerceRoutes(api: DeclaredApi, deps: { access: WatchAc
         admit(show, body.viewerId);
         const { status, order } = await commerce.checkout.checkout(show, body, commerce.viewers.networkTagOf(req));
         return withHeaders(order, {}, status); // 200 for an idempotent replay of an order already placed
+      },
+      e,
+    )
+    .serve(
+      R.quoteCart,
+      ({ params, body }) => {
+        const show = shows.showFor(params.token);
+        admit(show, body.viewerId);
+        const catalog = commerce.catalogOf(show);
+        if (!catalog) throw apiError('unknown_product', 'this product is not on sale in this show');
+        return quoteCart(commerce.context, show, catalog, body.lines, body.postcode);
+      },
+      e,
+    )
+    .serve(
+      R.placeCart,
+      async ({ req, params, body }) => {
+        const show = shows.showFor(params.token);
+        admit(show, body.viewerId);
+        const { status, cart } = await commerce.carts.checkout(show, body, commerce.viewers.networkTagOf(req));
+        return withHeaders(cart, {}, status); // 200 for an idempotent replay of a cart already placed
       },
       e,
     )
@@ -79,6 +102,8 @@ export function addWatchCommerceRoutes(api: DeclaredApi, deps: { access: WatchAc
       // Only what the viewer may choose; the account number comes with a bank-transfer order.
       const { payment } = catalog;
       const options: PaymentOptions = { methods: methodsOf(payment), shippingFee: payment.shippingFee, freeShippingFrom: payment.freeShippingFrom, currency: catalog.products[0]?.currency ?? 'KRW' };
+      if (payment.bankTransfer) options.paymentWindowMinutes = payment.bankTransfer.paymentWindowMinutes ?? DEFAULT_PAYMENT_WINDOW_MINUTES;
+      if (payment.remoteSurcharge) options.remoteSurcharge = payment.remoteSurcharge;
       return options;
     })
     .serve(

@@ -3,7 +3,12 @@ import type { ProductCard } from '../../../common/stage.js';
 import { errorMessage, errorPlace } from './api-errors.js';
 import { isUncertain } from './commerce-api.js';
 import type { CommerceStore } from './commerce-store.js';
+import { BankTransferFields } from './BankTransferFields.js';
 import { BuyerFields } from './BuyerFields.js';
+import { cart } from './cart-store.js';
+import './checkout.css';
+import { ConsentField } from './ConsentField.js';
+import { k } from './i18n-checkout.js';
 import { BUYER_FIELDS } from './checkout-form.js';
 import { CouponPicker } from './CouponPicker.js';
 import { formatCount, money, percentOff } from './format.js';
@@ -38,7 +43,7 @@ function ProductHead({ card, soldOut }: { card: ProductCard; soldOut: boolean })
 }
 
 /** The footer: what the viewer pays and the one button that orders (or opens the seller's store). */
-function OrderBar({ m }: { m: CheckoutModel }) {
+function OrderBar({ m, onAddedToCart }: { m: CheckoutModel; onAddedToCart?: (() => void) | undefined }) {
   const q = m.priced;
   // Whole-order problems, and a declined card (the one thing the viewer must act on), show by the button.
   const place = m.orderError ? errorPlace(m.orderError.code) : null;
@@ -59,7 +64,8 @@ function OrderBar({ m }: { m: CheckoutModel }) {
     else requestAnimationFrame(() => document.querySelector('.sheet-body [data-testid="checkout-error"]')?.scrollIntoView({ block: 'center', behavior: 'smooth' }));
   };
   const label = m.phase === 'sending' ? c.ordering : q ? (m.mustConfirm ? c.confirmTotal(money(q.total, q.currency)) : c.orderFor(money(q.total, q.currency))) : c.checkout;
-  const disabled = m.soldOut || m.pay === null || m.phase !== 'form' || !q;
+  const disabled = m.soldOut || m.pay === null || m.phase !== 'form' || !q || m.missing.length > 0;
+  const waiting = m.missing.filter((p) => p !== 'quote');
   return (
     <>
       {m.soldOut && (
@@ -73,7 +79,25 @@ function OrderBar({ m }: { m: CheckoutModel }) {
         </p>
       )}
       {hasErrors && <p className="sheet-alert soft">{c.fixFields}</p>}
-      <button type="button" className="btn-primary btn-order" disabled={disabled} aria-disabled={disabled} onClick={() => void submit()} data-testid="order-button" data-must-confirm={m.mustConfirm || undefined}>
+      {!m.soldOut && m.phase === 'form' && waiting.length > 0 && (
+        <p className="co-missing" id="co-missing" data-testid="order-missing" data-missing={waiting.join(' ')}>
+          {k.missingTitle} {waiting.map((p) => k.missing[p]).join(', ')}
+        </p>
+      )}
+      {onAddedToCart && !m.soldOut && m.pay !== 'store' && m.phase === 'form' && (
+        <button
+          type="button"
+          className="btn-secondary btn-add-cart"
+          disabled={m.needsOption && m.optionId === null}
+          onClick={() => {
+            if (cart.add({ productId: m.card.productId, optionId: m.optionId, quantity: m.quantity, name: m.card.name, optionName: m.option?.name ?? null, currency: m.card.currency })) onAddedToCart();
+          }}
+          data-testid="add-to-cart"
+        >
+          {k.addToCart}
+        </button>
+      )}
+      <button type="button" className="btn-primary btn-order" disabled={disabled} aria-disabled={disabled} aria-describedby={waiting.length ? 'co-missing' : undefined} onClick={() => void submit()} data-testid="order-button" data-must-confirm={m.mustConfirm || undefined}>
         {orderError && isUncertain(orderError) && m.phase === 'form' ? `${c.retry} · ${label}` : label}
       </button>
     </>
@@ -97,6 +121,8 @@ function CheckoutForm({ m, commerce }: { m: CheckoutModel; commerce: CommerceSto
       <BuyerFields m={m} />
       {!commerce.nicknameOffered && <NicknameField commerce={commerce} compact />}
       <PaymentPicker m={m} methods={view.payment?.methods ?? []} loadError={view.paymentError} onReload={() => void commerce.loadPayment()} />
+      {m.pay === 'bank_transfer' && <BankTransferFields m={m} windowMinutes={view.payment?.paymentWindowMinutes} />}
+      <ConsentField checked={m.consent} onChange={m.setConsent} />
       <OrderSummary m={m} />
     </form>
   );
@@ -108,10 +134,12 @@ interface Props {
   commerce: CommerceStore;
   onClose: () => void;
   onMyOrders: () => void;
+  /** Shown with an "add to cart" button; called once the line is in the cart. */
+  onAddedToCart?: () => void;
 }
 
 /** Buy without leaving the video: the sheet beside (desktop) or under (phone) the still-playing picture. */
-export function CheckoutSheet({ card, options, commerce, onClose, onMyOrders }: Props) {
+export function CheckoutSheet({ card, options, commerce, onClose, onMyOrders, onAddedToCart }: Props) {
   const view = useSyncExternalStore(commerce.subscribe, commerce.getSnapshot);
   useEffect(() => {
     void commerce.loadPayment();
@@ -127,7 +155,7 @@ export function CheckoutSheet({ card, options, commerce, onClose, onMyOrders }: 
     );
   }
   return (
-    <Sheet title={c.checkout} onClose={onClose} testId="checkout-sheet" footer={<OrderBar m={m} />}>
+    <Sheet title={c.checkout} onClose={onClose} testId="checkout-sheet" footer={<OrderBar m={m} onAddedToCart={onAddedToCart} />}>
       <CheckoutForm m={m} commerce={commerce} />
     </Sheet>
   );

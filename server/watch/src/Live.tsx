@@ -1,7 +1,10 @@
-import { useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type CSSProperties } from 'react';
 import type { PublicShow } from '../../../common/show.js';
 import type { ProductCard, Stage } from '../../../common/stage.js';
+import { CartSheet } from './CartSheet.js';
+import { cart } from './cart-store.js';
 import { CheckoutSheet } from './CheckoutSheet.js';
+import { k } from './i18n-checkout.js';
 import { useCommerce } from './commerce-context.js';
 import { formatCount } from './format.js';
 import { t } from './i18n.js';
@@ -50,7 +53,7 @@ interface Props {
   attachVideo: (video: HTMLVideoElement | null) => void;
 }
 
-type OpenSheet = { kind: 'checkout'; card: ProductCard } | { kind: 'mine' } | null;
+type OpenSheet = { kind: 'checkout'; card: ProductCard } | { kind: 'mine' } | { kind: 'cart' } | null;
 
 /**
  * The live screen: the picture, a top bar, the host's cards and interactions, unmute and reconnect
@@ -86,6 +89,8 @@ export function Live({ state, show, viewers, stream, stage, clock, attachVideo }
     };
   }, []);
   const openMine = useCallback(() => setSheet({ kind: 'mine' }), []);
+  const openCart = useCallback(() => setSheet({ kind: 'cart' }), []);
+  const cartItems = useSyncExternalStore(cart.subscribe, cart.getSnapshot);
   // The card as it is now (stock from the latest broadcast), even after the host unpinned it.
   const checkoutCard = sheet?.kind === 'checkout' ? (shown.pinned.find((p) => p.productId === sheet.card.productId) ?? stockNow(sheet.card, commerceView.facts.productStock)) : null;
 
@@ -172,8 +177,14 @@ export function Live({ state, show, viewers, stream, stage, clock, attachVideo }
         {!dock && <PurchaseToasts />}
       </div>
       <StageDock stage={shown} relayNow={relayNow} onBuy={openCheckout} dockRef={dockRef} notices={dock ? <PurchaseToasts /> : undefined} />
-      {checkoutCard && <CheckoutSheet key={checkoutCard.productId} card={checkoutCard} options={checkoutCard.options.map((o) => ({ ...o, stock: optionStockOf(commerceView.facts, checkoutCard.productId, o.id, o.stock) }))} commerce={commerce} onClose={closeSheet} onMyOrders={openMine} />}
+      {checkoutCard && <CheckoutSheet key={checkoutCard.productId} card={checkoutCard} options={checkoutCard.options.map((o) => ({ ...o, stock: optionStockOf(commerceView.facts, checkoutCard.productId, o.id, o.stock) }))} commerce={commerce} onClose={closeSheet} onMyOrders={openMine} onAddedToCart={closeSheet} />}
       {sheet?.kind === 'mine' && <MyOrders onClose={closeSheet} />}
+      {sheet?.kind === 'cart' && <CartSheet commerce={commerce} onClose={closeSheet} onMyOrders={openMine} />}
+      {cartItems.length > 0 && sheet === null && (
+        <button type="button" className="cart-fab" onClick={openCart} data-testid="cart-button" data-count={cartItems.length}>
+          {k.cartCount(cartItems.length)}
+        </button>
+      )}
     </main>
   );
 }

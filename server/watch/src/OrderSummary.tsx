@@ -1,5 +1,7 @@
 import type { Quote } from '../../../common/commerce/order.js';
+import { remoteZoneOf } from '../../../common/commerce/remote-postcodes.js';
 import { money } from './format.js';
+import { k } from './i18n-checkout.js';
 import { c } from './i18n-commerce.js';
 import { errorPlace } from './api-errors.js';
 import { ErrorText } from './LineFields.js';
@@ -27,6 +29,12 @@ export function OrderSummary({ m }: { m: CheckoutModel }) {
           <dt>{c.shipping}</dt>
           <dd data-testid="checkout-shipping">{q ? (q.shipping === 0 ? c.free : money(q.shipping, cur)) : '—'}</dd>
         </div>
+        {q?.shippingSurcharge ? (
+          <div className="surcharge">
+            <dt>{remoteZoneOf(m.buyer.postcode) === 'island' ? k.surcharge.island : k.surcharge.jeju}</dt>
+            <dd data-testid="checkout-surcharge">{`+${money(q.shippingSurcharge, cur)}`}</dd>
+          </div>
+        ) : null}
         <div className="total">
           <dt>{c.total}</dt>
           <dd data-testid="checkout-total" data-total={q?.total}>

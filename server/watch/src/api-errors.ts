@@ -29,6 +29,7 @@ const MESSAGES: Record<string, Maker> = {
       : { ko: `재고가 ${n}개만 남았어요. 수량을 줄여 주세요.`, en: `Only ${n} left. Choose fewer.` },
   unknown_product: fixed('이 상품은 지금 판매하지 않아요.', 'This product is not on sale in this show.'),
   unknown_option: fixed('선택한 옵션이 없어요. 다시 골라 주세요.', 'That option does not exist. Choose again.'),
+  consent_required: fixed('개인정보 수집·이용에 동의해야 주문할 수 있어요.', 'Agree to the collection and use of your personal data to order.'),
   option_required: fixed('옵션(사이즈, 색상 등)을 먼저 골라 주세요.', 'Choose an option (size, colour…) first.'),
   coupon_unknown: fixed('이 방송에 없는 쿠폰 코드예요.', 'That coupon code does not exist in this show.'),
   coupon_not_started: fixed('아직 사용할 수 없는 쿠폰이에요.', 'This coupon is not valid yet.'),

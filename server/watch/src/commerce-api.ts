@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { callRoute, type AnswerOf, type CallOptions, type FetchLike as RouteFetch } from '../../../common/api/client.js';
 import { RELAY_ROUTES as R } from '../../../common/api/relay-routes.js';
+import type { CartCheckoutRequest, CartQuoteRequest } from '../../../common/commerce/cart.js';
 import type { RouteDecl } from '../../../common/api/route.js';
 import type { CheckoutRequest, QuoteRequest } from '../../../common/commerce/order.js';
 import { ApiError } from '../../../common/errors.js';
@@ -74,6 +75,14 @@ export class WatchApi {
 
   order(body: Omit<CheckoutRequest, 'viewerId'>) {
     return this.call(R.order, (viewerId) => ({ params: this.at(), body: { viewerId, ...body } }));
+  }
+
+  quoteCart(body: Omit<CartQuoteRequest, 'viewerId'>, signal?: AbortSignal) {
+    return this.call(R.quoteCart, (viewerId) => ({ params: this.at(), body: { viewerId, ...body } }), signal);
+  }
+
+  placeCart(body: Omit<CartCheckoutRequest, 'viewerId'>) {
+    return this.call(R.placeCart, (viewerId) => ({ params: this.at(), body: { viewerId, ...body } }));
   }
 
   orders() {

@@ -7,6 +7,8 @@ export interface QuoteInput {
   optionId: string | null;
   quantity: number;
   couponCode: string | null;
+  /** The delivery postcode once complete (Jeju/island surcharge); absent = not known yet. */
+  postcode?: string | null;
 }
 
 export type QuoteState =
@@ -17,7 +19,7 @@ export type QuoteState =
 
 export function sameInput(a: QuoteInput | null, b: QuoteInput | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.productId === b.productId && a.optionId === b.optionId && a.quantity === b.quantity && a.couponCode === b.couponCode;
+  return a.productId === b.productId && a.optionId === b.optionId && a.quantity === b.quantity && a.couponCode === b.couponCode && (a.postcode ?? null) === (b.postcode ?? null);
 }
 
 /** The quote that belongs to exactly what is on the form now, or null (stale, loading, failed). */

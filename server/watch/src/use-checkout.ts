@@ -5,6 +5,7 @@ import type { ProductCard } from '../../../common/stage.js';
 import type { ApiFailure } from './commerce-api.js';
 import type { CommerceStore } from './commerce-store.js';
 import { CheckoutAttempt } from './checkout-attempt.js';
+import { missingForOrder } from './checkout-missing.js';
 import { clampQuantity, EMPTY_BUYER, maxQuantity, normalizeCouponCode, storeUrl, testCardToken, validateBuyer, type BuyerDraft, type BuyerField } from './checkout-form.js';
 import { lang } from './i18n.js';
 import { afterOrder, browserStore, clearBuyer, forgetBuyer, loadBuyer, loadRemember } from './local-store.js';
@@ -80,6 +81,10 @@ export function useCheckout(card: ProductCard, options: readonly OptionView[], c
     [storage],
   );
   const [errors, setErrors] = useState<Partial<Record<BuyerField, string>>>({});
+  // 개인정보 수집·이용 동의: never pre-ticked, never remembered (consent is given per order).
+  const [consent, setConsent] = useState(false);
+  /** Bank transfer: the depositor's name when it differs from the buyer's (empty = the buyer's name). */
+  const [depositor, setDepositor] = useState('');
   const [pay, setPay] = useState<PayChoice | null>(null);
   const [cardNumber, setCardNumber] = useState('');
   const [quote, setQuote] = useState<QuoteState>({ status: 'idle' });
@@ -91,12 +96,14 @@ export function useCheckout(card: ProductCard, options: readonly OptionView[], c
 
   const needsOption = options.length > 0;
   const couponCode = couponCodeOf(coupon);
+  // A complete 5-digit postcode goes into the quote: Jeju and islands then show their surcharge.
+  const postcode = /^[0-9]{5}$/.test(buyer.postcode.trim()) ? buyer.postcode.trim() : null;
   const input: QuoteInput | null = useMemo(
-    () => (needsOption && optionId === null ? null : { productId: card.productId, optionId, quantity, couponCode }),
-    [card.productId, optionId, quantity, couponCode, needsOption],
+    () => (needsOption && optionId === null ? null : { productId: card.productId, optionId, quantity, couponCode, postcode }),
+    [card.productId, optionId, quantity, couponCode, needsOption, postcode],
   );
 
-  const scheduler = useMemo(() => new QuoteScheduler({ fetchQuote: (i, signal) => commerce.api.quote({ line: { productId: i.productId, optionId: i.optionId, quantity: i.quantity }, couponCode: i.couponCode }, signal), onState: setQuote }), [commerce]);
+  const scheduler = useMemo(() => new QuoteScheduler({ fetchQuote: (i, signal) => commerce.api.quote({ line: { productId: i.productId, optionId: i.optionId, quantity: i.quantity }, couponCode: i.couponCode, postcode: i.postcode ?? null }, signal), onState: setQuote }), [commerce]);
   useEffect(() => () => scheduler.stop(), [scheduler]);
   useEffect(() => {
     scheduler.request(input);
@@ -140,7 +147,7 @@ export function useCheckout(card: ProductCard, options: readonly OptionView[], c
   };
 
   const submit = async (): Promise<{ invalid: BuyerField[] } | null> => {
-    if (phase !== 'form' || pay === null || pay === 'store' || soldOut) return null;
+    if (phase !== 'form' || pay === null || pay === 'store' || soldOut || !consent) return null;
     const check = validateBuyer(buyer, lang);
     if (!check.ok) {
       setErrors(check.errors);
@@ -152,7 +159,8 @@ export function useCheckout(card: ProductCard, options: readonly OptionView[], c
     const body: OrderBody = {
       line: { productId: input.productId, optionId: input.optionId, quantity: input.quantity },
       couponCode: input.couponCode,
-      buyer: check.buyer,
+      buyer: pay === 'bank_transfer' && depositor.trim() ? { ...check.buyer, depositor: depositor.trim() } : check.buyer,
+      consent,
       payment: pay,
       expectedTotal: priced.total,
       paymentToken: pay === 'card' ? testCardToken(cardNumber) : null,
@@ -176,12 +184,14 @@ export function useCheckout(card: ProductCard, options: readonly OptionView[], c
   };
 
   const storeHref = card.externalUrl ? storeUrl(card.externalUrl, couponCodeOf(coupon)) : null;
+  const missing = missingForOrder({ needsOption: needsOption && optionId === null, buyer, consent, pay, priced: priced !== null });
 
   return {
     card, options, option, optionId, setOptionId, needsOption, lineStock, soldOut,
     quantity, setQuantity, maxQuantity: maxQuantity(lineStock),
     coupon, setCoupon, applyTyped,
     buyer, setField, errors, remember, setRemember, hadSaved, clearSaved,
+    consent, setConsent, depositor, setDepositor, missing,
     pay, setPay, cardNumber, setCardNumber,
     quote, priced, mustConfirm,
     phase, orderError, order,
