@@ -108,7 +108,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     db,
     shows: store,
     viewers: commerce.viewers,
-    delivery: { broadcast: (id, m) => live.broadcast(id, m), sendToViewer: (id, viewerId, m) => live.sendToViewer(id, viewerId, m) },
+    delivery: { broadcast: (id, ms) => live.broadcastMany(id, ms), sendToViewer: (id, viewerId, m) => live.sendToViewer(id, viewerId, m) },
     text: plainChatText,
     events: {
       entry: (showId, entry) => studioChannel.publish({ type: 'chat', showId, entry }),

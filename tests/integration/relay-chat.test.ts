@@ -166,7 +166,13 @@ describe('chat', () => {
     expect(csv.text).toContain('이 제품 별로');
     expect(csv.text).toContain('deleted');
     expect(csv.text).toContain('rejected');
-    for (const c of [watcher, reloaded, newDevice, shadow]) c.s.close();
+    // Lifting the ban ends the review hold on new devices from that network too.
+    expect((await act(show.id, { action: 'lift', viewerId: troll.id })).status).toBe(204);
+    await api.call('PUT', `/api/shows/${show.id}/chat/settings`, { slowModeSec: 0, frozen: false, holdAll: false });
+    const after = await chatter(token, '해제후');
+    expect(await after.say('이제 보이나요')).toMatchObject({ refusal: null });
+    expect((await view(show.id)).body.entries.at(-1)).toMatchObject({ text: '이제 보이나요', status: 'visible' });
+    for (const c of [watcher, reloaded, newDevice, shadow, after]) c.s.close();
   });
 
   it('lets an assistant moderate with a moderator link (never the studio key), logged as that link, until it is revoked; forged moderator actions are refused', async () => {
@@ -208,6 +214,30 @@ describe('chat', () => {
     expect(await viewer.say('이제 괜찮나요?')).toMatchObject({ refusal: 'timed_out' }); // the revoked link banned no one
     viewer.s.close();
     elsewhere.s.close();
+  });
+
+  it('delivers messages posted together as separate messages in order, and a delete never overtakes its message', async () => {
+    const { show, token } = await api.liveShow('chat batches');
+    const a = await chatter(token, '하나');
+    const b = await chatter(token, '둘');
+    const refs = ['첫째', '둘째', '셋째'].map((text, i) => {
+      a.s.send({ type: 'chat', ref: `b${i}`, text });
+      return `b${i}`;
+    });
+    const ids = [];
+    for (const ref of refs) ids.push((await a.s.take('chatAck', (m) => m.ref === ref)).id);
+    expect(ids.every((id) => typeof id === 'string')).toBe(true);
+    await act(show.id, { action: 'delete', messageId: ids[2] });
+    const got = [];
+    for (let i = 0; i < 4; i++) {
+      const m = await b.s.take('chat', () => true).catch(() => null) ?? null;
+      if (m) got.push((m.message as Msg).text);
+      if (got.length === 3) break;
+    }
+    expect(got).toEqual(['첫째', '둘째', '셋째']);
+    expect(await b.s.take('chatRemoved')).toMatchObject({ ids: [ids[2]] });
+    a.s.close();
+    b.s.close();
   });
 
   it('sums hearts from many viewers into few messages', async () => {

@@ -13,12 +13,20 @@ import type { ChatText } from './chat-text.js';
 export const CHAT_WRITE_MS = 250;
 /** Hearts go to viewers summed, at most this often. */
 export const HEARTS_MS = 500;
+/** How long after a ban new devices from the banned device's network are held for review. */
+export const BANNED_NETWORK_HOLD_MS = 24 * 3_600_000;
 /** Messages kept in memory per show, for staff and late joiners. */
 const KEPT = 200;
 
-/** What the chat needs of the live layer: broadcasts to a show, and messages to one device's sockets. */
+/**
+ * Visible messages go out in batches this far apart: all of a show's new messages in one write per
+ * viewer socket instead of one each (200 messages a second to 5,000 viewers would be a million writes).
+ */
+export const CHAT_BATCH_MS = 50;
+
+/** What the chat needs of the live layer: broadcasts to a show (several frames in one write), and messages to one device's sockets. */
 export interface ChatDelivery {
-  broadcast(showId: string, message: RelayToViewerChat): void;
+  broadcast(showId: string, messages: readonly RelayToViewerChat[]): void;
   sendToViewer(showId: string, viewerId: string, message: RelayToViewerChat): void;
 }
 
@@ -63,6 +71,8 @@ const staffOf = ({ net: _net, ...entry }: StoredMessage): StaffChatEntry => entr
 export class ChatService {
   private readonly store: ChatStore;
   private readonly chats = new Map<string, ShowChat>();
+  /** Visible messages waiting for their show's next batch. */
+  private readonly outbox = new Map<string, RelayToViewerChat[]>();
   private pendingWrites: { showId: string; message: StoredMessage; actor: string | null }[] = [];
   private readonly writeTimer: NodeJS.Timeout;
   /** Per device: one message a second, bursts of 3 (a person typing never meets it). */
@@ -134,12 +144,12 @@ export class ChatService {
     }
     c.lastPost.set(viewerId, now);
     const hidden = sanctions.some((s) => s.kind === 'hide');
-    const bannedSince = this.store.networkBannedSince(net);
+    const bannedSince = this.store.networkBannedSince(net, now, BANNED_NETWORK_HOLD_MS);
     const newFromBannedNet = bannedSince !== null && (this.store.deviceSince(viewerId) ?? now) >= bannedSince;
     const heldFor = hidden ? null : c.row.settings.holdAll ? 'hold_all' : newFromBannedNet ? 'banned_network' : null;
     const status = hidden ? 'hidden' : heldFor ? 'held' : 'visible';
     const message = this.add(showId, c, { role: 'viewer', nickname, text: judged.text, links: judged.links, question: raw.question === true, status, heldFor, viewerId, net }, null, now);
-    if (status === 'visible') this.deps.delivery.broadcast(showId, { type: 'chat', message: publicOf(message) });
+    if (status === 'visible') this.enqueue(showId, { type: 'chat', message: publicOf(message) });
     else this.deps.delivery.sendToViewer(showId, viewerId, { type: 'chat', message: publicOf(message) });
     return { id: message.id };
   }
@@ -153,7 +163,7 @@ export class ChatService {
     if (!judged.ok) throw new EngagementError(400, 'bad_request', `text: ${judged.reason}`);
     const c = this.chat(showId);
     const message = this.add(showId, c, { role, nickname: '', text: judged.text, links: judged.links, question: false, status: 'visible', heldFor: null, viewerId: null, net: null }, actor, this.now());
-    this.deps.delivery.broadcast(showId, { type: 'chat', message: publicOf(message) });
+    this.enqueue(showId, { type: 'chat', message: publicOf(message) });
     return staffOf(message);
   }
 
@@ -184,7 +194,7 @@ export class ChatService {
       case 'approve':
         if (message!.status !== 'held') throw new EngagementError(409, 'bad_request', 'only a held message can be approved');
         this.setStatus(showId, message!, 'visible');
-        this.deps.delivery.broadcast(showId, { type: 'chat', message: publicOf(message!) });
+        this.enqueue(showId, { type: 'chat', message: publicOf(message!) });
         return;
       case 'pin':
         if (message!.status !== 'visible') throw new EngagementError(409, 'bad_request', 'only a message everyone sees can be pinned');
@@ -222,7 +232,7 @@ export class ChatService {
     if (kind === 'hide') return;
     const theirs = c.messages.filter((m) => m.viewerId === viewerId && m.status === 'visible');
     for (const m of theirs) this.setStatus(showId, m, 'deleted');
-    if (theirs.length > 0) this.deps.delivery.broadcast(showId, { type: 'chatRemoved', ids: theirs.map((m) => m.id) });
+    if (theirs.length > 0) this.broadcastNow(showId, { type: 'chatRemoved', ids: theirs.map((m) => m.id) });
     if (theirs.some((m) => m.id === c.row.pinnedId || m.id === c.row.captionId)) {
       if (theirs.some((m) => m.id === c.row.pinnedId)) c.row.pinnedId = null;
       if (theirs.some((m) => m.id === c.row.captionId)) c.row.captionId = null;
@@ -233,7 +243,7 @@ export class ChatService {
   private remove(showId: string, c: ShowChat, message: StoredMessage, status: 'deleted' | 'rejected'): void {
     const wasSeen = message.status === 'visible';
     this.setStatus(showId, message, status);
-    if (wasSeen) this.deps.delivery.broadcast(showId, { type: 'chatRemoved', ids: [message.id] });
+    if (wasSeen) this.broadcastNow(showId, { type: 'chatRemoved', ids: [message.id] });
     else if (message.viewerId) this.deps.delivery.sendToViewer(showId, message.viewerId, { type: 'chatRemoved', ids: [message.id] });
     if (message.id === c.row.pinnedId || message.id === c.row.captionId) {
       if (message.id === c.row.pinnedId) c.row.pinnedId = null;
@@ -261,8 +271,29 @@ export class ChatService {
   private stateChanged(showId: string, c: ShowChat): void {
     this.store.saveShow(showId, c.row);
     const state = this.state(showId);
-    this.deps.delivery.broadcast(showId, { type: 'chatState', state });
+    this.broadcastNow(showId, { type: 'chatState', state });
     this.deps.events.state(showId, state, c.row.settings);
+  }
+
+  /** A visible message joins the show's next batch (at most CHAT_BATCH_MS away). */
+  private enqueue(showId: string, m: RelayToViewerChat): void {
+    const box = this.outbox.get(showId);
+    if (box) return void box.push(m);
+    this.outbox.set(showId, [m]);
+    setTimeout(() => this.flushOutbox(showId), CHAT_BATCH_MS).unref();
+  }
+
+  private flushOutbox(showId: string): void {
+    const box = this.outbox.get(showId);
+    if (!box) return;
+    this.outbox.delete(showId);
+    this.deps.delivery.broadcast(showId, box);
+  }
+
+  /** Removals, state and hearts go at once, after the messages waiting before them (a delete never overtakes its message). */
+  private broadcastNow(showId: string, m: RelayToViewerChat): void {
+    this.flushOutbox(showId);
+    this.deps.delivery.broadcast(showId, [m]);
   }
 
   /** Hearts are summed per show and sent at most every HEARTS_MS: a flood costs one small message. */
@@ -275,7 +306,7 @@ export class ChatService {
       c.heartsTimer = null;
       const n = c.heartsPending;
       c.heartsPending = 0;
-      if (n > 0) this.deps.delivery.broadcast(showId, { type: 'hearts', count: n });
+      if (n > 0) this.broadcastNow(showId, { type: 'hearts', count: n });
       this.store.saveShow(showId, c.row);
     }, HEARTS_MS);
     c.heartsTimer.unref();
@@ -326,6 +357,7 @@ export class ChatService {
   stop(): void {
     clearInterval(this.writeTimer);
     for (const c of this.chats.values()) if (c.heartsTimer) clearTimeout(c.heartsTimer);
+    for (const showId of [...this.outbox.keys()]) this.flushOutbox(showId);
     this.flushWrites();
     for (const [showId, c] of this.chats) this.store.saveShow(showId, c.row);
     this.perDevice.stop();

@@ -124,9 +124,12 @@ export class ChatStore {
     return rows.map((r) => ({ kind: r.kind, until: r.until === null ? null : Date.parse(r.until) }));
   }
 
-  /** When the newest ban in force on this network began (a device issued since is held for review). */
-  networkBannedSince(net: string): number | null {
-    const r = this.q("SELECT MAX(created_at) AS at FROM chat_sanctions WHERE net = ? AND kind = 'ban' AND lifted_at IS NULL").get(net) as { at: string | null };
+  /**
+   * When the newest ban in force on this network began, if within `windowMs` of `now` (a device
+   * issued since is held for review). Bounded: behind a carrier NAT a ban must not hold strangers' messages for ever.
+   */
+  networkBannedSince(net: string, now: number, windowMs: number): number | null {
+    const r = this.q("SELECT MAX(created_at) AS at FROM chat_sanctions WHERE net = ? AND kind = 'ban' AND lifted_at IS NULL AND created_at > ?").get(net, new Date(now - windowMs).toISOString()) as { at: string | null };
     return r.at === null ? null : Date.parse(r.at);
   }
 

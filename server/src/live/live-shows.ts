@@ -401,6 +401,15 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
     if (local.length > 0) queueMicrotask(() => onDelivered(local, at));
   }
 
+  /** Several messages to every viewer in one write per socket (their frames back to back), in order. */
+  broadcastMany(showId: string, messages: readonly RelayToViewer[]): void {
+    const entry = this.shows.get(showId);
+    if (!entry || entry.viewers.size === 0 || messages.length === 0) return;
+    const frame = Buffer.concat(messages.map((m) => encodeTextFrame(Buffer.from(JSON.stringify(m)))));
+    for (const f of entry.fanouts.keys()) f.broadcast(entry.showId, frame);
+    for (const v of entry.local) v.sendFrame(frame);
+  }
+
   /** A message to every socket of one device in the show (a chat message only its sender may see). */
   sendToViewer(showId: string, viewerId: string, message: RelayToViewer): void {
     const entry = this.shows.get(showId);
