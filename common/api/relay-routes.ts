@@ -25,7 +25,7 @@ import {
 } from '../protocol/watch-api.js';
 import { Show, WatchLink } from '../show.js';
 import { Stage } from '../stage.js';
-import { ChatAction, ChatSettings, CreateModeratorLink, ModerationEntry, ModeratorChatView, ModeratorLink, StaffChatEntry, StaffChatPost, StaffChatView } from '../protocol/chat.js';
+import { ChatAction, ChatLists, ChatSettings, CreateModeratorLink, ModerationEntry, ModeratorChatView, ModeratorLink, StaffChatEntry, StaffChatPost, StaffChatView } from '../protocol/chat.js';
 import { route, type RouteDecl } from './route.js';
 
 /** A catalog of 500 products with images and options is larger than the API's usual 256 KiB. */
@@ -101,6 +101,8 @@ export const RELAY_ROUTES = {
   createModeratorLink: route({ method: 'POST', path: '/api/shows/:id/moderators', auth: 'studio', summary: "A link an assistant moderates this show's chat with (from another laptop or a phone; never the studio key).", body: json(CreateModeratorLink), answer: ok(ModeratorLink, 201), errors: ['unauthorized'] }),
   listModeratorLinks: route({ method: 'GET', path: '/api/shows/:id/moderators', auth: 'studio', summary: "The show's moderator links.", body: none, answer: ok(z.array(ModeratorLink)), errors: ['unauthorized'] }),
   revokeModeratorLink: route({ method: 'POST', path: '/api/moderators/:linkId/revoke', auth: 'studio', summary: 'Revokes a moderator link at once.', body: none, answer: ok(ModeratorLink), errors: ['unauthorized'] }),
+  chatLists: route({ method: 'GET', path: '/api/chat/lists', auth: 'studio', summary: "The seller's banned-word and link lists (every show; product links count as the seller's own domains).", body: none, answer: ok(ChatLists), errors: ['unauthorized'] }),
+  saveChatLists: route({ method: 'PUT', path: '/api/chat/lists', auth: 'studio', summary: 'Replaces the word and link lists.', body: json(ChatLists), answer: ok(ChatLists), errors: ['unauthorized'] }),
   chatCsv: route({ method: 'GET', path: '/api/shows/:id/chat.csv', auth: 'studio', summary: 'The whole chat as CSV (every message with its status), for after the show.', body: none, answer: csv, errors: ['unauthorized'] }),
 
   // ---- moderators (moderator-link token in the path) ----
@@ -109,6 +111,8 @@ export const RELAY_ROUTES = {
   modChatPost: route({ method: 'POST', path: '/api/mod/:token/chat', auth: 'moderator', summary: "A moderator's own message (shown as a moderator's).", body: json(StaffChatPost), answer: ok(StaffChatEntry, 201), errors: ['link_gone', 'show_not_live'] }),
   modChatAct: route({ method: 'POST', path: '/api/mod/:token/chat/actions', auth: 'moderator', summary: 'A moderation action, logged with this link as who did it.', body: json(ChatAction), answer: { kind: 'empty', status: 204 }, errors: ['link_gone'] }),
   modChatSettings: route({ method: 'PUT', path: '/api/mod/:token/chat/settings', auth: 'moderator', summary: 'Slow mode, freeze and hold-all, as the host can.', body: json(ChatSettings), answer: ok(ChatSettings), errors: ['link_gone'] }),
+  modChatLists: route({ method: 'GET', path: '/api/mod/:token/chat/lists', auth: 'moderator', summary: 'The word and link lists, as the host sees them.', body: none, answer: ok(ChatLists), errors: ['link_gone'] }),
+  modSaveChatLists: route({ method: 'PUT', path: '/api/mod/:token/chat/lists', auth: 'moderator', summary: 'Replaces the word and link lists (logged as this link).', body: json(ChatLists), answer: ok(ChatLists), errors: ['link_gone'] }),
   modChatModeration: route({ method: 'GET', path: '/api/mod/:token/chat/moderation', auth: 'moderator', summary: 'The moderation log of the show.', body: none, answer: ok(z.array(ModerationEntry)), errors: ['link_gone'] }),
 
   // ---- WHIP (RFC 9725; the studio key is the bearer token) ----

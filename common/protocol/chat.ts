@@ -165,3 +165,20 @@ export const HostChatSettings = z.object({
   notice: z.object({ text: z.string().trim().min(1).max(CHAT_TEXT_MAX), everyMin: z.number().int().min(1).max(60) }).nullable(),
 });
 export type HostChatSettings = z.infer<typeof HostChatSettings>;
+
+const Domain = z.string().trim().toLowerCase().min(3).max(253).regex(/^[a-z0-9.-]+\.[a-z0-9-]+$/, 'a domain such as shop.example.co.kr');
+const Word = z.string().trim().min(1).max(40);
+/**
+ * The seller's word and link lists (relay-wide; the host and moderators edit them). The show's
+ * product links count as the seller's own domains without being listed.
+ */
+export const ChatLists = z.object({
+  ownDomains: z.array(Domain).max(20),
+  allowDomains: z.array(Domain).max(50),
+  customWords: z.array(Word).max(500),
+  allowWords: z.array(Word).max(500),
+  /** The Korean and English starter lists (docs/chat-safety.md) on top of the seller's own words. */
+  starterLists: z.boolean(),
+});
+export type ChatLists = z.infer<typeof ChatLists>;
+export const DEFAULT_CHAT_LISTS: ChatLists = { ownDomains: [], allowDomains: [], customWords: [], allowWords: [], starterLists: true };

@@ -45,7 +45,7 @@ import { addLiveSellingRoutes } from './http/live-selling-routes.js';
 import { addAnalyticsRoutes } from './http/analytics-routes.js';
 import { ChatService } from './chat/chat-service.js';
 import { ModeratorLinks } from './chat/moderator-links.js';
-import { plainChatText } from './chat/chat-text.js';
+import { ChatListsStore } from './chat/chat-lists.js';
 import { addChatRoutes } from './http/chat-routes.js';
 import { ViewerGateway } from './viewers/viewer-gateway.js';
 import { keepAlive, startHeartbeat } from './viewers/heartbeat.js';
@@ -103,13 +103,17 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   const catalogOf = (show: Show) => commerce.catalogOf(show);
   const fanout = new FanoutActivity();
   const engagement = new Engagement({ db, live, stage, shows: store, catalogOf, viewers: commerce.viewers, coupons: commerce.coupons, commits: commerce.commits, fanout, log: log.child({ component: 'engagement' }) });
+  const chatLists = new ChatListsStore(db);
   const moderators = new ModeratorLinks(db, linkSecret(db, config.secret), () => baseUrl);
   const chat = new ChatService({
     db,
     shows: store,
     viewers: commerce.viewers,
     delivery: { broadcast: (id, ms) => live.broadcastMany(id, ms), sendToViewer: (id, viewerId, m) => live.sendToViewer(id, viewerId, m) },
-    text: plainChatText,
+    textFor: (showId) => {
+      const show = store.get(showId);
+      return chatLists.textFor(showId, (show ? commerce.catalogOf(show)?.products : undefined)?.map((p) => p.externalUrl) ?? []);
+    },
     events: {
       entry: (showId, entry) => studioChannel.publish({ type: 'chat', showId, entry }),
       state: (showId, state, settings) => studioChannel.publish({ type: 'chatState', showId, state, settings }),
@@ -163,7 +167,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   addOrderLookupRoutes(api, { shows: watchShows, commerce });
   addEngagementRoutes(api, { access: watchAccess, engagement });
   addAnalyticsRoutes(api, { store, analytics, engagement });
-  addChatRoutes(api, { store, chat, moderators, watchDist: opts.watchDist ?? DEFAULT_WATCH_DIST });
+  addChatRoutes(api, { store, chat, moderators, lists: chatLists, watchDist: opts.watchDist ?? DEFAULT_WATCH_DIST });
   addWatchRoutes(api, links, store, opts.watchDist ?? DEFAULT_WATCH_DIST);
   const openApiJson = JSON.stringify(openApiDocument(VERSION));
   api.serve(RELAY_ROUTES.openApi, () => withHeaders(openApiJson, { 'cache-control': 'public, max-age=300' }));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffChatView } from '../../common/protocol/chat.js';
 import type { Show, WatchLink } from '../../common/show.js';
-import { relayApi } from '../helpers/engagement-api.js';
+import { CATALOG, relayApi } from '../helpers/engagement-api.js';
 import { startRelay, type RunningRelay } from '../helpers/processes.js';
 import { TestSocket } from '../helpers/ws-client.js';
 
@@ -238,6 +238,39 @@ describe('chat', () => {
     expect(await b.s.take('chatRemoved')).toMatchObject({ ids: [ids[2]] });
     a.s.close();
     b.s.close();
+  });
+
+  it('blocks phishing look-alikes, shorteners and banned words with a reason only the sender sees; the seller’s own store links are clickable; the lists are editable', async () => {
+    const catalog = { ...CATALOG, products: CATALOG.products.map((p, i) => (i === 0 ? { ...p, externalUrl: 'https://smartstore.naver.com/linenshop/products/1' } : p)) };
+    const { show, token } = await api.liveShow('chat safety', catalog);
+    const chat = await chatter(token, '손님');
+    const other = await chatter(token, '다른손님');
+    // Paced at the per-device budget (1 a second), so every send is judged on its text.
+    const v = { ...chat, say: async (text: string) => (await new Promise((r) => setTimeout(r, 1000)), chat.say(text)) };
+    expect(await v.say('이벤트 당첨! https://naver-event.xyz/win 여기서 받으세요 bit.ly/3abc')).toMatchObject({ refusal: 'blocked_link' });
+    expect(await v.say('이벤트 https://smartst0re-naver.com/linenshop')).toMatchObject({ refusal: 'blocked_link' });
+    expect(await v.say('http://192.168.0.1/login')).toMatchObject({ refusal: 'blocked_link' });
+    expect(await v.say('시1발 왜 이렇게 비싸')).toMatchObject({ refusal: 'banned_word' });
+    // Innocent words that contain a bad substring pass.
+    const innocent = await v.say('시발점이 어디예요? 다시 발송해 주세요');
+    expect(innocent.refusal).toBeNull();
+    const own = await v.say('스토어 링크 smartstore.naver.com/linenshop 맞죠?');
+    expect(own.refusal).toBeNull();
+    const seen = await other.s.take('chat', (m) => (m.message as Msg).id === own.id);
+    expect((seen.message as { links: { href: string }[] }).links).toEqual([expect.objectContaining({ href: expect.stringContaining('smartstore.naver.com/linenshop') })]);
+    const blocked = (await api.call<{ action: string; detail: string }[]>('GET', `/api/shows/${show.id}/chat/moderation`)).body.filter((e) => e.action === 'blocked');
+    expect(blocked.length).toBe(4);
+    // The seller adds a word; moderators can edit the lists too (logged).
+    const lists = (await api.call<Record<string, unknown>>('GET', '/api/chat/lists')).body;
+    expect((await api.call('PUT', '/api/chat/lists', { ...lists, customWords: ['짝퉁'] })).status).toBe(200);
+    expect(await v.say('이거 짝퉁 아니에요?')).toMatchObject({ refusal: 'banned_word' });
+    expect((await api.call('PUT', '/api/chat/lists', { ...lists, ownDomains: ['not a domain'] })).status).toBe(400);
+    const link = await api.call<{ url: string }>('POST', `/api/shows/${show.id}/moderators`, { label: '목록' });
+    const modToken = link.body.url.split('/m/')[1]!;
+    expect((await api.call('PUT', `/api/mod/${modToken}/chat/lists`, { ...lists, customWords: [] }, null)).status).toBe(200);
+    expect((await v.say('이거 짝퉁 아니에요?')).refusal).toBeNull();
+    v.s.close();
+    other.s.close();
   });
 
   it('sums hearts from many viewers into few messages', async () => {

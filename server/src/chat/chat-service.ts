@@ -40,8 +40,8 @@ export interface ChatServiceDeps {
   shows: ShowStore;
   viewers: ViewerRegistry;
   delivery: ChatDelivery;
-  /** Normalises and judges a message's text (chat-text.ts). */
-  text: ChatText;
+  /** Normalises and judges a show's messages (chat-text.ts; chat-lists.ts compiles the seller's lists per show). */
+  textFor: (showId: string) => ChatText;
   /** Staff (studio, moderators) are told of every entry and state change. */
   events: ChatEvents;
   log: Logger;
@@ -137,7 +137,7 @@ export class ChatService {
     const last = c.lastPost.get(viewerId);
     if (slowMs > 0 && last !== undefined && now - last < slowMs) return { refusal: 'slow_mode', retryAfterMs: slowMs - (now - last) };
     if (!this.perDevice.take(viewerId, now) || !this.perNetwork.take(net, now)) return { refusal: 'rate_limited', retryAfterMs: 1000 };
-    const judged = this.deps.text.check(raw.text);
+    const judged = this.deps.textFor(showId).check(raw.text);
     if (!judged.ok) {
       if (judged.reason === 'banned_word' || judged.reason === 'blocked_link') this.store.log(showId, 'auto', 'blocked', viewerId, null, `${judged.reason}${judged.detail ? `: ${judged.detail}` : ''}`, now);
       return { refusal: judged.reason, retryAfterMs: null };
@@ -159,7 +159,7 @@ export class ChatService {
     const show = this.deps.shows.get(showId);
     if (!show) throw new EngagementError(404, 'not_found', 'no such show');
     if (show.status === 'ended') throw new EngagementError(409, 'show_not_live', 'the show has ended; its chat is closed');
-    const judged = this.deps.text.check(raw);
+    const judged = this.deps.textFor(showId).check(raw);
     if (!judged.ok) throw new EngagementError(400, 'bad_request', `text: ${judged.reason}`);
     const c = this.chat(showId);
     const message = this.add(showId, c, { role, nickname: '', text: judged.text, links: judged.links, question: false, status: 'visible', heldFor: null, viewerId: null, net: null }, actor, this.now());
@@ -322,6 +322,11 @@ export class ChatService {
   all(showId: string): StoredMessage[] {
     this.flushWrites();
     return this.store.all(showId);
+  }
+
+  /** An action taken outside the chat itself (the lists), logged like the others. */
+  logAction(showId: string, actor: string, action: string, detail: string | null): void {
+    this.store.log(showId, actor, action, null, null, detail, this.now());
   }
 
   moderationLog(showId: string) {

@@ -4,6 +4,7 @@ import { RELAY_ROUTES } from '../../../common/api/relay-routes.js';
 import { toCsv } from '../analytics/csv.js';
 import type { ChatService } from '../chat/chat-service.js';
 import type { ModeratorLinks } from '../chat/moderator-links.js';
+import type { ChatListsStore } from '../chat/chat-lists.js';
 import { EngagementError } from '../engagement/errors.js';
 import type { ShowStore } from '../shows/show-store.js';
 import { ANSWERED, apiError, withHeaders, type DeclaredApi } from './declared.js';
@@ -17,6 +18,7 @@ export interface ChatRouteDeps {
   store: ShowStore;
   chat: ChatService;
   moderators: ModeratorLinks;
+  lists: ChatListsStore;
   /** The built watch page folder; the moderator page is its moderate.html. */
   watchDist: string;
 }
@@ -45,6 +47,14 @@ export function addChatRoutes(api: DeclaredApi, deps: ChatRouteDeps): void {
       const rows = chat.all(showId).map((m) => [new Date(m.at).toISOString(), m.role, m.nickname, m.text, m.question ? 1 : 0, m.answered ? 1 : 0, m.status, m.viewerId]);
       const csv = toCsv([['time', 'role', 'nickname', 'text', 'question', 'answered', 'status', 'device'], ...rows]);
       return withHeaders(csv, { 'content-disposition': `attachment; filename="chat-${showId}.csv"` });
+    })
+    .serve(RELAY_ROUTES.chatLists, () => deps.lists.get())
+    .serve(RELAY_ROUTES.saveChatLists, ({ body }) => deps.lists.save(body))
+    .serve(RELAY_ROUTES.modChatLists, ({ params }) => (moderated(params.token), deps.lists.get()))
+    .serve(RELAY_ROUTES.modSaveChatLists, ({ params, body }) => {
+      const m = moderated(params.token);
+      chat.logAction(m.showId, m.actor, 'lists', `${body.customWords.length} words, ${body.ownDomains.length + body.allowDomains.length} domains`);
+      return deps.lists.save(body);
     })
     .serve(RELAY_ROUTES.createModeratorLink, ({ params, body }) => moderators.create(showOr404(params.id), body.label))
     .serve(RELAY_ROUTES.listModeratorLinks, ({ params }) => moderators.list(showOr404(params.id)))
