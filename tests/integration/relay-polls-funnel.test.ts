@@ -91,16 +91,16 @@ describe('funnel', () => {
     expect(product(d, 'p1')).toMatchObject({ saw: 2, opened: 2, startedCheckout: 1, ordered: 0, stockLeft: 50 });
     expect(product(d, 'p2')).toMatchObject({ saw: 0, opened: 0 });
     expect(d.uniqueViewers).toBe(2);
-    // A page that only watched, with the id its socket made up: it counts as a viewer, cannot act,
-    // and when it registers (to buy) it is still one viewer, under the id the relay issued.
-    const watcher = await api.socket(token);
-    const plainId = watcher.welcome.viewerId as string;
+    // A page that only watched: its socket's hello was given an issued id, so it counts as one viewer,
+    // can act, and registering (to buy) confirms the same id. A made-up id cannot act.
+    const watcher = await api.socket(token, 'made_up_by_the_page_01');
+    const issued = watcher.welcome.viewerId as string;
+    expect(issued).not.toBe('made_up_by_the_page_01');
     expect((await eventually(() => dashboard(show.id), (x) => x.uniqueViewers === 3)).uniqueViewers).toBe(3);
-    expect((await event(token, plainId, 'card_open', 'p1')).status).toBe(401);
-    const reg = await api.watch<{ viewerId: string }>(token, 'POST', '/viewers', { viewerId: plainId, nickname: null });
+    expect((await event(token, 'made_up_by_the_page_01', 'card_open', 'p1')).status).toBe(401);
+    const reg = await api.watch<{ viewerId: string }>(token, 'POST', '/viewers', { viewerId: issued, nickname: null });
     expect(reg.status, reg.text).toBe(200);
-    const issued = reg.body.viewerId;
-    expect(issued).not.toBe(plainId);
+    expect(reg.body.viewerId).toBe(issued);
     expect((await event(token, issued, 'card_open', 'p1')).status).toBe(204);
     expect((await dashboard(show.id)).uniqueViewers).toBe(3);
     watcher.s.close();

@@ -47,6 +47,8 @@ const MESSAGES: Record<string, Maker> = {
   poll_closed: fixed('투표가 마감되었어요.', 'This poll has closed.'),
   poll_voted: fixed('이미 투표했어요.', 'You have already voted.'),
   payment_declined: fixed('카드 결제가 거절되었어요. 다른 카드로 다시 시도해 주세요.', 'The card was declined. Try again with another card.'),
+  in_stock: fixed('지금 구매할 수 있어요. 재입고 알림은 품절일 때만 신청할 수 있어요.', 'This is in stock now; back-in-stock alerts are for sold-out items.'),
+  restock_limit: fixed('재입고 알림은 이 방송에서 20개까지 신청할 수 있어요.', 'You can ask for up to 20 back-in-stock alerts in this show.'),
   not_decided: fixed('아직 결과가 나오지 않았어요.', 'The result is not in yet.'),
   buyer_cap: fixed('1인당 구매 한도를 넘었어요. 이미 주문한 수량을 확인해 주세요.', 'You have reached the per-buyer limit for this product. Check the orders you already placed.'),
   network_cap: fixed('같은 네트워크에서 이미 많이 참여했어요. 카드로 결제하거나 잠시 후 다시 시도해 주세요.', 'Many people on this network have already taken part. Pay by card, or try again later.'),
