@@ -2,6 +2,11 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type CS
 import type { PublicShow } from '../../../common/show.js';
 import type { ProductCard, Stage } from '../../../common/stage.js';
 import { CartSheet } from './CartSheet.js';
+import { ChatCaption, HeartRain } from './chat/ChatPanel.js';
+import { useChatStore } from './chat/chat-context.js';
+import { ChatSheet } from './chat/ChatSheet.js';
+import { tc } from './chat/i18n-chat.js';
+import { useUnread } from './chat/useUnread.js';
 import { cart } from './cart-store.js';
 import { CheckoutSheet } from './CheckoutSheet.js';
 import { k } from './i18n-checkout.js';
@@ -53,7 +58,7 @@ interface Props {
   attachVideo: (video: HTMLVideoElement | null) => void;
 }
 
-type OpenSheet = { kind: 'checkout'; card: ProductCard } | { kind: 'mine' } | { kind: 'cart' } | null;
+type OpenSheet = { kind: 'checkout'; card: ProductCard } | { kind: 'mine' } | { kind: 'cart' } | { kind: 'chat' } | null;
 
 /**
  * The live screen: the picture, a top bar, the host's cards and interactions, unmute and reconnect
@@ -90,6 +95,9 @@ export function Live({ state, show, viewers, stream, stage, clock, attachVideo }
   }, []);
   const openMine = useCallback(() => setSheet({ kind: 'mine' }), []);
   const openCart = useCallback(() => setSheet({ kind: 'cart' }), []);
+  const chat = useChatStore();
+  const openChat = useCallback(() => setSheet({ kind: 'chat' }), []);
+  const unread = useUnread(chat, sheet?.kind === 'chat');
   const cartItems = useSyncExternalStore(cart.subscribe, cart.getSnapshot);
   // The card as it is now (stock from the latest broadcast), even after the host unpinned it.
   const checkoutCard = sheet?.kind === 'checkout' ? (shown.pinned.find((p) => p.productId === sheet.card.productId) ?? stockNow(sheet.card, commerceView.facts.productStock)) : null;
@@ -161,8 +169,16 @@ export function Live({ state, show, viewers, stream, stage, clock, attachVideo }
             <button type="button" className="pill pill-button" onClick={openMine} aria-expanded={sheet?.kind === 'mine'} data-testid="my-orders-button">
               {c.myOrders}
             </button>
+            {chat && (
+              <button type="button" className="pill pill-button chat-open" onClick={openChat} aria-expanded={sheet?.kind === 'chat'} data-testid="chat-button">
+                {tc.chat}
+                {unread > 0 && <span className="badge">{unread > 99 ? '99+' : unread}</span>}
+              </button>
+            )}
           </div>
           <h1 className="stage-title">{show.title}</h1>
+          {/* In the top bar's flow, so it never lands on the unmute button or the cards. */}
+          {chat && <ChatCaption chat={chat} />}
           {/* With cards at the bottom, the unmute button sits under the title; otherwise low, near the thumb. */}
           {muted && dock && unmuteButton}
         </header>
@@ -173,6 +189,7 @@ export function Live({ state, show, viewers, stream, stage, clock, attachVideo }
           </div>
         )}
         {muted && !dock && unmuteButton}
+        {chat && <HeartRain chat={chat} />}
         {/* With a dock, purchase notices ride inside it, within the overlay budget. */}
         {!dock && <PurchaseToasts />}
       </div>
@@ -180,6 +197,7 @@ export function Live({ state, show, viewers, stream, stage, clock, attachVideo }
       {checkoutCard && <CheckoutSheet key={checkoutCard.productId} card={checkoutCard} options={checkoutCard.options.map((o) => ({ ...o, stock: optionStockOf(commerceView.facts, checkoutCard.productId, o.id, o.stock) }))} commerce={commerce} onClose={closeSheet} onMyOrders={openMine} onAddedToCart={closeSheet} />}
       {sheet?.kind === 'mine' && <MyOrders onClose={closeSheet} />}
       {sheet?.kind === 'cart' && <CartSheet commerce={commerce} onClose={closeSheet} onMyOrders={openMine} />}
+      {sheet?.kind === 'chat' && chat && <ChatSheet chat={chat} commerce={commerce} nickname={commerceView.nickname} pinned={shown.pinned} onBuy={openCheckout} onClose={closeSheet} />}
       {cartItems.length > 0 && sheet === null && (
         <button type="button" className="cart-fab" onClick={openCart} data-testid="cart-button" data-count={cartItems.length}>
           {k.cartCount(cartItems.length)}

@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
+import { ChatContext } from './chat/chat-context.js';
+import { ChatStore } from './chat/chat-store.js';
 import { DIAGNOSTICS } from './build-flags.js';
 import { WatchApi } from './commerce-api.js';
 import { CommerceStore } from './commerce-store.js';
@@ -34,6 +36,8 @@ const api = new WatchApi({
 });
 commerce = new CommerceStore({ api, token: session.token ?? '', storage, relayNow: () => session.clock.now() });
 session.onRelayMessage(commerce.onMessage);
+const chat = new ChatStore(session.sendToRelay);
+session.onRelayMessage(chat.onMessage);
 // Called on the very frame the stage changes on screen: when a quiz appeared here is its fair start.
 session.subscribe(() => commerce.onStageShown(session.getSnapshot().stage));
 
@@ -44,7 +48,9 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App session={session} commerce={commerce} />
+      <ChatContext.Provider value={chat}>
+        <App session={session} commerce={commerce} />
+      </ChatContext.Provider>
     </StrictMode>,
   );
 }

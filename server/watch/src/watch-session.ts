@@ -1,4 +1,4 @@
-import type { RelayToViewer } from '../../../common/protocol/viewer.js';
+import type { RelayToViewer, ViewerToRelay } from '../../../common/protocol/viewer.js';
 import type { PublicShow } from '../../../common/show.js';
 import { EMPTY_STAGE, type Stage } from '../../../common/stage.js';
 import { FrameClock } from './frame-clock.js';
@@ -101,6 +101,9 @@ export class WatchSession {
     if (!token) this.facts.link = { message: linkMessage(null, null) };
     this.view = this.toView();
   }
+
+  /** A message of the viewer's own on the socket (chat, hearts); dropped while the socket is down. */
+  readonly sendToRelay = (m: ViewerToRelay): void => this.connection?.send(m);
 
   start(): void {
     this.connection?.start();
