@@ -6,7 +6,7 @@ import { maskName, type CartLine } from '../../../common/commerce/order.js';
 import type { ShowCatalog } from '../../../common/commerce/show-catalog.js';
 import type { Show } from '../../../common/show.js';
 import { checkBuyerCaps, paymentDeadline } from './buyer-caps.js';
-import { methodsOf, requireConsent, requireLiveShow } from './checkout.js';
+import { admitCheckout, OncePerKey } from './checkout-gate.js';
 import { CommerceError } from './commerce-error.js';
 import { announceStock, announceToStudio, payToFor, type CommerceContext } from './context.js';
 import { toViewerOrder, type OrderRecord, type OrderTags } from './order-store.js';
@@ -39,32 +39,19 @@ export function quoteCart(c: CommerceContext, show: Show, catalog: ShowCatalog, 
  * (a client key cannot contain a dot, so they never meet a single-line order's key).
  */
 export class CartCheckoutService {
-  private readonly inflight = new Map<string, Promise<CartCheckoutResult>>();
+  private readonly once = new OncePerKey<CartCheckoutResult>();
 
   constructor(private readonly c: CommerceContext) {}
 
   async checkout(show: Show, req: CartCheckoutInput, net: string): Promise<CartCheckoutResult> {
-    const key = `${show.id}\u0000${req.viewerId}\u0000${req.idempotencyKey}`;
-    for (let p = this.inflight.get(key); p; p = this.inflight.get(key)) await p.catch(() => undefined);
-    const run = this.place(show, req, net);
-    this.inflight.set(key, run);
-    try {
-      return await run;
-    } finally {
-      if (this.inflight.get(key) === run) this.inflight.delete(key);
-    }
+    return this.once.run(`${show.id}\u0000${req.viewerId}\u0000${req.idempotencyKey}`, () => this.place(show, req, net));
   }
 
   private async place(show: Show, req: CartCheckoutInput, net: string): Promise<CartCheckoutResult> {
     const { c } = this;
     const existing = c.orders.byKey(show.id, req.viewerId, req.idempotencyKey);
     if (existing) return this.replay(show, existing, requestHash(req));
-    requireLiveShow(c, show);
-    requireConsent(req.consent);
-    const catalog = c.catalogOf(show);
-    if (!catalog) throw new CommerceError(400, 'unknown_product', 'this product is not on sale in this show');
-    if (!methodsOf(catalog.payment).includes(req.payment)) throw new CommerceError(400, 'bad_request', 'the seller does not take this way of paying in this show');
-    if (req.payment === 'card' && !req.paymentToken) throw new CommerceError(400, 'bad_request', 'a card payment needs the payment token from the card form');
+    const catalog = admitCheckout(c, show, req);
     const quote = quoteCart(c, show, catalog, req.lines, req.buyer.address.postcode);
     if (quote.total !== req.expectedTotal) throw new CommerceError(409, 'total_mismatch', `the total is ${quote.total} ${quote.currency}, not ${req.expectedTotal}; check the cart and try again`);
     const identity = c.viewers.identity;

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { maskName, type CheckoutRequest, type PaymentMethod, type ViewerOrder } from '../../../common/commerce/order.js';
-import type { PaymentSettings } from '../../../common/commerce/show-catalog.js';
+import { maskName, type CheckoutRequest, type ViewerOrder } from '../../../common/commerce/order.js';
 import type { Show } from '../../../common/show.js';
 import { CommerceError } from './commerce-error.js';
 import { announceStock, announceToStudio, payToFor, type CommerceContext } from './context.js';
@@ -9,24 +8,10 @@ import { toViewerOrder, type OrderRecord, type OrderTags } from './order-store.j
 import type { Priced } from './pricer.js';
 import { checkBuyerCaps, paymentDeadline } from './buyer-caps.js';
 import { requestHash } from './request-hash.js';
+import { admitCheckout, OncePerKey } from './checkout-gate.js';
 
 export type CheckoutInput = z.output<typeof CheckoutRequest>;
 export type CheckoutResult = { status: 200 | 201; order: ViewerOrder };
-
-export function methodsOf(p: PaymentSettings): PaymentMethod[] {
-  return [...(p.bankTransfer ? (['bank_transfer'] as const) : []), ...(p.cashOnDelivery ? (['cash_on_delivery'] as const) : []), ...(p.card ? (['card'] as const) : [])];
-}
-
-/** Orders and claims only while live, by the status stored now (the Show passed in may be cached). */
-export function requireLiveShow(c: CommerceContext, show: Show): void {
-  const status = c.statusOf(show.id);
-  if (status !== 'live') throw new CommerceError(409, 'show_not_live', status === 'ended' ? 'the show has ended' : 'the show has not started yet');
-}
-
-/** 개인정보 수집·이용 동의: no order is written without it (the buyer ticked it on the form). */
-export function requireConsent(consent: boolean): void {
-  if (!consent) throw new CommerceError(400, 'consent_required', 'agree to the collection and use of your personal data (name, phone, address) to order');
-}
 
 /**
  * Placing an order. The relay prices it itself (the viewer's total is only compared), charges a
@@ -36,34 +21,20 @@ export function requireConsent(consent: boolean): void {
  */
 export class CheckoutService {
   /** Orders being placed, by (show, viewer, key): an overlapping duplicate waits for the first. */
-  private readonly inflight = new Map<string, Promise<CheckoutResult>>();
+  private readonly once = new OncePerKey<CheckoutResult>();
 
   constructor(private readonly c: CommerceContext) {}
 
   /** `net`: the network tag of the request (ViewerRegistry.networkTagOf). */
   async checkout(show: Show, req: CheckoutInput, net: string): Promise<CheckoutResult> {
-    const key = `${show.id}\u0000${req.viewerId}\u0000${req.idempotencyKey}`;
-    for (let p = this.inflight.get(key); p; p = this.inflight.get(key)) await p.catch(() => undefined);
-    // No await between the loop's last look and this set: two duplicates cannot both get here.
-    const run = this.place(show, req, net);
-    this.inflight.set(key, run);
-    try {
-      return await run;
-    } finally {
-      if (this.inflight.get(key) === run) this.inflight.delete(key);
-    }
+    return this.once.run(`${show.id}\u0000${req.viewerId}\u0000${req.idempotencyKey}`, () => this.place(show, req, net));
   }
 
   private async place(show: Show, req: CheckoutInput, net: string): Promise<CheckoutResult> {
     const { c } = this;
     const existing = c.orders.byKey(show.id, req.viewerId, req.idempotencyKey);
     if (existing) return this.replay(show, existing, requestHash(req));
-    requireLiveShow(c, show);
-    requireConsent(req.consent);
-    const catalog = c.catalogOf(show);
-    if (!catalog) throw new CommerceError(400, 'unknown_product', 'this product is not on sale in this show');
-    if (!methodsOf(catalog.payment).includes(req.payment)) throw new CommerceError(400, 'bad_request', 'the seller does not take this way of paying in this show');
-    if (req.payment === 'card' && !req.paymentToken) throw new CommerceError(400, 'bad_request', 'a card payment needs the payment token from the card form');
+    const catalog = admitCheckout(c, show, req);
     const priced = c.pricer.price({ showId: show.id, catalog, viewerId: req.viewerId, line: req.line, couponCode: req.couponCode, now: c.now(), postcode: req.buyer.address.postcode });
     const total = priced.quote.total;
     if (total !== req.expectedTotal) throw new CommerceError(409, 'total_mismatch', `the total is ${total} ${priced.quote.currency}, not ${req.expectedTotal}; check the order and try again`);

@@ -4,7 +4,7 @@ import type { Show } from '../../../common/show.js';
 import type { Stage } from '../../../common/stage.js';
 import { CommerceError } from './commerce-error.js';
 import type { CommerceContext } from './context.js';
-import { requireLiveShow } from './checkout.js';
+import { requireLiveShow } from './checkout-gate.js';
 import { NETWORK_SHARE } from './identity.js';
 import type { ClaimRow } from './coupon-store.js';
 

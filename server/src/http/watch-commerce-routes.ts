@@ -3,7 +3,7 @@ import { DEFAULT_PAYMENT_WINDOW_MINUTES } from '../../../common/commerce/show-ca
 import type { PaymentOptions } from '../../../common/protocol/watch-api.js';
 import type { Show } from '../../../common/show.js';
 import { quoteCart } from '../commerce/cart-checkout.js';
-import { methodsOf } from '../commerce/checkout.js';
+import { methodsOf } from '../commerce/checkout-gate.js';
 import type { Commerce } from '../commerce/commerce.js';
 import { payToFor } from '../commerce/context.js';
 import { toViewerOrder } from '../commerce/order-store.js';
