@@ -111,6 +111,17 @@ export function PaymentScreen() {
               {draft.freeOn && <TextField id="pay-free" label={p.freeFrom} hint={p.freeFromHint} value={draft.freeFrom} onChange={(v) => set({ freeFrom: v })} errors={errors.freeShippingFrom} inputMode="numeric" suffix="₩" />}
             </div>
           </div>
+          <div className="form-row">
+            <div className="field">
+              <label className="check-line" htmlFor="pay-remote-on">
+                <input id="pay-remote-on" type="checkbox" checked={draft.remoteOn} onChange={(e) => set({ remoteOn: e.target.checked })} data-testid="pay-remote-on" />
+                <span>{p.remoteOn}</span>
+              </label>
+              <p className="muted small">{p.remoteHint}</p>
+            </div>
+            {draft.remoteOn && <TextField id="pay-jeju" label={p.jeju} value={draft.jeju} onChange={(v) => set({ jeju: v })} errors={errors['remoteSurcharge.jeju']} inputMode="numeric" suffix="₩" />}
+            {draft.remoteOn && <TextField id="pay-island" label={p.island} value={draft.island} onChange={(v) => set({ island: v })} errors={errors['remoteSurcharge.island']} inputMode="numeric" suffix="₩" />}
+          </div>
           {preview && (
             <p className="notice pay-example" data-testid="pay-example">
               {preview.shippingFee === 0 || preview.freeShippingFrom === 0 ? p.exampleFree : p.example(money(preview.shippingFee, 'KRW', lang), preview.freeShippingFrom === null ? null : money(preview.freeShippingFrom, 'KRW', lang))}

@@ -14,6 +14,14 @@ describe('payment form', () => {
     expect(checkPayment({ ...base, freeOn: false }, dictionaries.en).settings?.freeShippingFrom).toBeNull();
   });
 
+  it('carries the Jeju and island surcharge only when the seller turns it on, and refuses a bad amount', () => {
+    expect(base.remoteOn).toBe(false);
+    expect(checkPayment(base, dictionaries.en).settings).not.toHaveProperty('remoteSurcharge');
+    expect(checkPayment({ ...base, remoteOn: true, jeju: '3,000', island: '7,000' }, dictionaries.en).settings?.remoteSurcharge).toEqual({ jeju: 3000, island: 7000 });
+    expect(checkPayment({ ...base, remoteOn: true, jeju: '-5', island: '7,000' }, dictionaries.ko).errors).toHaveProperty(['remoteSurcharge.jeju']);
+    expect(toDraft({ ...checkPayment({ ...base, remoteOn: true, jeju: '4,000', island: '6,000' }, dictionaries.en).settings! })).toMatchObject({ remoteOn: true, jeju: '4,000', island: '6,000' });
+  });
+
   it('points each mistake at its field, in the seller’s language', () => {
     const bad = checkPayment({ ...base, bankOn: true, bank: '국민', account: '12-AB', holder: '', fee: '-1' }, dictionaries.ko);
     expect(bad.settings).toBeNull();

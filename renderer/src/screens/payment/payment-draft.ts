@@ -16,6 +16,10 @@ export interface PaymentDraft {
   fee: string;
   freeOn: boolean;
   freeFrom: string;
+  /** Extra shipping for Jeju and for islands/remote places (제주/도서산간), by the buyer's postcode. */
+  remoteOn: boolean;
+  jeju: string;
+  island: string;
 }
 
 const amountText = (n: number) => new Intl.NumberFormat('en-US').format(n);
@@ -32,6 +36,10 @@ export function toDraft(p: PaymentSettings): PaymentDraft {
     fee: amountText(p.shippingFee),
     freeOn: p.freeShippingFrom !== null,
     freeFrom: p.freeShippingFrom === null ? '' : amountText(p.freeShippingFrom),
+    remoteOn: p.remoteSurcharge !== undefined,
+    // Common Korean courier surcharges as a starting point; the seller edits them.
+    jeju: amountText(p.remoteSurcharge?.jeju ?? 3000),
+    island: amountText(p.remoteSurcharge?.island ?? 5000),
   };
 }
 
@@ -45,6 +53,7 @@ export function checkPayment(d: PaymentDraft, t: Strings): { settings: PaymentSe
     card: d.card,
     shippingFee: amount(d.fee),
     freeShippingFrom: d.freeOn ? amount(d.freeFrom) : null,
+    ...(d.remoteOn ? { remoteSurcharge: { jeju: amount(d.jeju), island: amount(d.island) } } : {}),
   };
   const parsed = PaymentSettings.safeParse(candidate);
   const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error, t);
