@@ -37,13 +37,16 @@ async function viewer(nickname: string): Promise<Page> {
   await page.getByTestId('chat-button').click();
   await page.getByTestId('nickname-input').fill(nickname);
   await page.getByTestId('nickname-save').click();
-  await page.getByTestId('chat-input').waitFor();
+  // The box takes text once the relay has the nickname.
+  await expect.poll(() => page.getByTestId('chat-input').isEnabled(), { timeout: 10_000 }).toBe(true);
   return page;
 }
 
 async function say(page: Page, text: string): Promise<void> {
   await page.getByTestId('chat-input').fill(text);
   await page.getByTestId('chat-send').click();
+  // Sent once the relay answered: the box empties at the tap and the button comes back with the ack.
+  await expect.poll(() => page.getByTestId('chat-input').inputValue(), { timeout: 10_000 }).toBe('');
 }
 
 const chatText = (page: Page) => page.getByTestId('chat').innerText();
@@ -81,14 +84,16 @@ describe('chat on the watch page', () => {
     await mod.goto(link.body.url);
     const troll = await viewer('악플러');
     await say(troll, '여기 별로예요 다른 데 가세요');
+    await expect.poll(() => chatText(troll), { timeout: 15_000 }).toContain('여기 별로예요');
     const entry = mod.locator('[data-entry]').filter({ hasText: '여기 별로예요' });
-    await entry.waitFor({ timeout: 10_000 });
+    await entry.waitFor({ timeout: 15_000 });
     await entry.getByRole('button', { name: '삭제' }).click();
     await expect.poll(() => chatText(troll), { timeout: 10_000 }).not.toContain('여기 별로예요');
     await new Promise((r) => setTimeout(r, 1100));
     await say(troll, '또 왔어요');
+    await expect.poll(() => chatText(troll), { timeout: 15_000 }).toContain('또 왔어요');
     const second = mod.locator('[data-entry]').filter({ hasText: '또 왔어요' });
-    await second.waitFor({ timeout: 10_000 });
+    await second.waitFor({ timeout: 15_000 });
     mod.once('dialog', (d) => void d.accept());
     await second.getByRole('button', { name: '차단' }).click();
     await expect.poll(async () => (await api.call<{ action: string }[]>('GET', `/api/shows/${showId}/chat/moderation`)).body.map((e) => e.action), { timeout: 10_000 }).toContain('ban');

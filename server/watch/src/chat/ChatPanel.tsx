@@ -88,11 +88,12 @@ export function ChatPanel({ chat, hasNickname, onNeedNickname }: { chat: ChatSto
             setDraft(e.target.value);
             if (refusal) chat.clearRefusal();
           }}
-          placeholder={tc.placeholder}
+          placeholder={hasNickname ? tc.placeholder : tc.refusal.nickname_required}
           aria-label={tc.placeholder}
+          disabled={!hasNickname}
           data-testid="chat-input"
         />
-        <button type="submit" className="chat-send" disabled={draft.trim() === '' || view.sending} data-testid="chat-send">
+        <button type="submit" className="chat-send" disabled={!hasNickname || draft.trim() === '' || view.sending} data-testid="chat-send">
           {tc.send}
         </button>
         <button type="button" className="chat-heart" aria-label={tc.heart} onClick={() => chat.heart()} data-testid="chat-heart">
