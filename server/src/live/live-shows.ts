@@ -8,7 +8,7 @@ import type { MediaEngine } from '../janus/media-engine.js';
 import type { Logger } from '../log.js';
 import type { ShowStore } from '../shows/show-store.js';
 import { SerialQueue } from './serial-queue.js';
-import { encodeTextFrame } from '../ws/text-frame.js';
+import { framesOf, writeToAudience, type Audience, type OnDelivered, type ViewerPeer } from './audience.js';
 import { sdpProblem } from './sdp-check.js';
 import { MediaFlow } from './media-flow.js';
 
@@ -21,25 +21,7 @@ export class LiveError extends Error {
   }
 }
 
-/** Something that writes a show's broadcast frame to many viewer sockets at once (a viewer worker). */
-export interface ShowFanout {
-  /** `onWritten` (optional) is told when the frame has been written to the fan-out's sockets. */
-  broadcast(showId: string, frame: Buffer, onWritten?: (at: number) => void): void;
-}
-
-/** A broadcast reached these devices' sockets at `at` (relay clock). */
-export type OnDelivered = (viewerIds: string[], at: number) => void;
-
-/** One viewer's connection as the live layer sees it; the transport lives in the viewer channel. */
-export interface ViewerPeer {
-  readonly viewerId: string;
-  send(message: RelayToViewer): void;
-  /** A ready WebSocket frame: a broadcast is serialized and framed once, not once per viewer. */
-  sendFrame(frame: Buffer): void;
-  /** Set when a worker holds the socket: broadcasts then go once to that worker, not per viewer. */
-  readonly fanout: ShowFanout | null;
-  subscriber: { handle: VideoRoomHandle; epoch: number } | null;
-}
+export type { OnDelivered, ShowFanout, ViewerPeer } from './audience.js';
 
 interface Publisher {
   sessionId: string;
@@ -63,16 +45,11 @@ export interface WhipIceSession {
 
 const newEtag = () => `"${randomBytes(12).toString('base64url')}"`;
 
-interface LiveShow {
-  showId: string;
+interface LiveShow extends Audience {
   room: number | null;
   publisher: Publisher | null;
   /** Bumped on every (re)publish; viewers subscribe again when it changes. */
   epoch: number;
-  viewers: Set<ViewerPeer>;
-  /** The viewers whose sockets live in this process, and the workers holding the others (with how many each). */
-  local: Set<ViewerPeer>;
-  fanouts: Map<ShowFanout, number>;
   queue: SerialQueue;
 }
 
@@ -378,36 +355,16 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
     if (show) this.broadcast(ls, { type: 'show', show: toPublic(show), mediaEpoch: epochOf(ls) });
   }
 
-  /**
-   * One frame to every viewer of the show. With `onDelivered`, says when it reached whom: sockets in
-   * this process at once (reported after the caller's turn), each worker's when it acknowledges.
-   */
+  /** One message to every viewer of the show (with `onDelivered`: when it reached whom, see writeToAudience). */
   broadcast(ls: LiveShow | string, message: RelayToViewer, onDelivered?: OnDelivered): void {
     const entry = typeof ls === 'string' ? this.shows.get(ls) : ls;
-    if (!entry || entry.viewers.size === 0) return;
-    const frame = encodeTextFrame(Buffer.from(JSON.stringify(message)));
-    // Same channel as each viewer's unicasts, so every viewer still gets its messages in order.
-    if (!onDelivered) {
-      for (const f of entry.fanouts.keys()) f.broadcast(entry.showId, frame);
-      for (const v of entry.local) v.sendFrame(frame);
-      return;
-    }
-    const byFanout = new Map<ShowFanout, string[]>();
-    for (const v of entry.viewers) if (v.fanout) (byFanout.get(v.fanout) ?? byFanout.set(v.fanout, []).get(v.fanout)!).push(v.viewerId);
-    for (const f of entry.fanouts.keys()) f.broadcast(entry.showId, frame, (at) => onDelivered(byFanout.get(f) ?? [], at));
-    for (const v of entry.local) v.sendFrame(frame);
-    const local = [...entry.local].map((v) => v.viewerId);
-    const at = Date.now();
-    if (local.length > 0) queueMicrotask(() => onDelivered(local, at));
+    if (entry) writeToAudience(entry, framesOf([message]), onDelivered);
   }
 
   /** Several messages to every viewer in one write per socket (their frames back to back), in order. */
   broadcastMany(showId: string, messages: readonly RelayToViewer[]): void {
     const entry = this.shows.get(showId);
-    if (!entry || entry.viewers.size === 0 || messages.length === 0) return;
-    const frame = Buffer.concat(messages.map((m) => encodeTextFrame(Buffer.from(JSON.stringify(m)))));
-    for (const f of entry.fanouts.keys()) f.broadcast(entry.showId, frame);
-    for (const v of entry.local) v.sendFrame(frame);
+    if (entry && messages.length > 0) writeToAudience(entry, framesOf(messages));
   }
 
   /** A message to every socket of one device in the show (a chat message only its sender may see). */
