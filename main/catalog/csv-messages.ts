@@ -1,4 +1,5 @@
 import { CSV_COLUMN_KO, type CsvColumn } from '../../common/commerce/csv-columns.js';
+import { SCHEMA_MESSAGES_KO } from '../../common/commerce/schema-messages-ko.js';
 import type { UiLang } from '../../common/ipc-contract.js';
 
 /**
@@ -68,25 +69,6 @@ export const csvMessagesEn: CsvMessages = {
   column: (c) => c,
 };
 
-/** The product schema's messages in Korean (same wording as the product form's). */
-const SCHEMA_KO: Record<string, string> = {
-  'name is required': '상품명을 입력하세요',
-  'name is longer than 80 characters': '80자 이하로 입력하세요',
-  'description is longer than 2,000 characters': '설명은 2,000자 이하로 입력하세요',
-  'at most 8 images': '이미지는 최대 8장입니다',
-  'price must be in whole minor units': '이 통화로 쓸 수 없는 금액입니다',
-  'price cannot be negative': '가격은 0 이상이어야 합니다',
-  'sale price cannot be negative': '할인가는 0 이상이어야 합니다',
-  'price is not plausible': '가격이 너무 큽니다',
-  'sale price must be lower than the price': '할인가는 정가보다 낮아야 합니다',
-  'stock must be a whole number': '재고는 정수여야 합니다',
-  'stock cannot be negative': '재고는 0 이상이어야 합니다',
-  'stock above 1,000,000 is not plausible': '재고는 1,000,000개를 넘을 수 없습니다',
-  'stock must equal the sum of the options’ stock': '재고는 옵션 재고의 합계와 같아야 합니다',
-  'two options have the same name': '같은 이름의 옵션이 두 개 있습니다',
-  'at most 50 options': '옵션은 최대 50개입니다',
-  'link must start with http:// or https://': '링크는 http:// 또는 https://로 시작해야 합니다',
-};
 
 const ko = (c: string) => (c === 'row' ? '행' : (CSV_COLUMN_KO[c as CsvColumn] ?? c));
 
@@ -115,7 +97,7 @@ export const csvMessagesKo: CsvMessages = {
   imageMalformed: (ref) => `이미지: “${ref}”은(는) 스튜디오 이미지 보관함의 이미지가 아닙니다`,
   imageMissing: (ref) => `이미지: ${ref.slice(0, 12)}… 이미지가 스튜디오에 없습니다. 먼저 추가하세요`,
   incomplete: '행에 빠진 값이 있습니다',
-  schema: (message) => SCHEMA_KO[message] ?? '올바른 값이 아닙니다',
+  schema: (message) => SCHEMA_MESSAGES_KO[message] ?? '올바른 값이 아닙니다',
   column: ko,
 };
 
