@@ -2,32 +2,24 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.js';
-import { startRelay, startStudio, type RunningRelay, type RunningStudio } from '../helpers/processes.js';
+import { openStudioPage, type StudioPage } from '../helpers/studio-page.js';
 import { studioIpc } from '../helpers/studio-ipc.js';
 
 /** A Korean seller's Excel files in the Korean studio: CP949 with Korean headers, and mistakes explained in Korean. Loopback only. */
-let relay: RunningRelay;
-let studio: RunningStudio;
-let browser: Browser;
+let stack: StudioPage;
 let page: Page;
 
 const fixture = fileURLToPath(new URL('../fixtures/products-korean-cp949.csv', import.meta.url));
 
 beforeAll(async () => {
-  relay = await startRelay();
-  studio = await startStudio({ relayUrl: relay.url, keyHandoff: `${relay.dataDir}/studio-key` });
-  browser = await launchChromium();
-  page = await browser.newPage({ locale: 'ko-KR', viewport: { width: 1440, height: 900 } });
-  await page.goto(studio.url);
+  stack = await openStudioPage({ locale: 'ko-KR' });
+  ({ page } = stack);
   await page.getByTestId('nav-catalog').click();
 });
 afterAll(async () => {
-  await browser?.close();
-  await studio?.stop();
-  await relay?.stop();
+  await stack?.close();
 });
 
 const productNames = async () => (await studioIpc<{ name: string }[]>(page, 'products.list', {})).map((p) => p.name);

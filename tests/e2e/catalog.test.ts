@@ -1,30 +1,22 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.js';
-import { startRelay, startStudio, type RunningRelay, type RunningStudio } from '../helpers/processes.js';
+import { openStudioPage, type StudioPage } from '../helpers/studio-page.js';
 import { studioIpc } from '../helpers/studio-ipc.js';
 
 /** The catalog screens with a seller's mistakes: a bad price, a CSV with bad rows. Loopback only. */
-let relay: RunningRelay;
-let studio: RunningStudio;
-let browser: Browser;
+let stack: StudioPage;
 let page: Page;
 
 beforeAll(async () => {
-  relay = await startRelay();
-  studio = await startStudio({ relayUrl: relay.url, keyHandoff: `${relay.dataDir}/studio-key` });
-  browser = await launchChromium();
-  page = await browser.newPage({ locale: 'en-US', viewport: { width: 1440, height: 900 } });
-  await page.goto(studio.url);
+  stack = await openStudioPage({ locale: 'en-US' });
+  ({ page } = stack);
   await page.getByTestId('nav-catalog').click();
 });
 afterAll(async () => {
-  await browser?.close();
-  await studio?.stop();
-  await relay?.stop();
+  await stack?.close();
 });
 
 const productNames = async () => (await studioIpc<{ name: string }[]>(page, 'products.list', {})).map((p) => p.name);

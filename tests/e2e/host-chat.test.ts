@@ -1,27 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.js';
-import { startRelay, startStudio, type RunningRelay, type RunningStudio } from '../helpers/processes.js';
+import type { RunningRelay } from '../helpers/processes.js';
+import { openStudioPage, type StudioPage } from '../helpers/studio-page.js';
 import { studioIpc } from '../helpers/studio-ipc.js';
 import { TestSocket } from '../helpers/ws-client.js';
 
 /** The host's chat in the studio (real relay, real studio shell, Chromium), viewers as sockets. Loopback only. */
-let relay: RunningRelay;
-let studio: RunningStudio;
-let browser: Browser;
+let stack: StudioPage;
 let page: Page;
+let relay: RunningRelay;
 
 beforeAll(async () => {
-  relay = await startRelay();
-  studio = await startStudio({ relayUrl: relay.url, keyHandoff: `${relay.dataDir}/studio-key` });
-  browser = await launchChromium();
-  page = await browser.newPage({ locale: 'ko-KR', viewport: { width: 1440, height: 1000 } });
-  await page.goto(studio.url);
+  stack = await openStudioPage({ locale: 'ko-KR', viewport: { width: 1440, height: 1000 } });
+  ({ page, relay } = stack);
 });
 afterAll(async () => {
-  await browser?.close();
-  await studio?.stop();
-  await relay?.stop();
+  await stack?.close();
 });
 
 async function viewer(token: string, nickname: string) {

@@ -1,28 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Rundown } from '../../common/rundown.js';
 import type { Show } from '../../common/show.js';
-import { launchChromium } from '../helpers/browser.js';
-import { startRelay, startStudio, type RunningRelay, type RunningStudio } from '../helpers/processes.js';
+import { openStudioPage, type StudioPage } from '../helpers/studio-page.js';
 import { studioIpc } from '../helpers/studio-ipc.js';
 
 /** The Korean show list: a past start time refused, rename, copy with run-down, delete after a confirmation that names the loss. Loopback only. */
-let relay: RunningRelay;
-let studio: RunningStudio;
-let browser: Browser;
+let stack: StudioPage;
 let page: Page;
 
 beforeAll(async () => {
-  relay = await startRelay();
-  studio = await startStudio({ relayUrl: relay.url, keyHandoff: `${relay.dataDir}/studio-key` });
-  browser = await launchChromium();
-  page = await browser.newPage({ locale: 'ko-KR', viewport: { width: 1440, height: 900 } });
-  await page.goto(studio.url);
+  stack = await openStudioPage({ locale: 'ko-KR' });
+  ({ page } = stack);
 });
 afterAll(async () => {
-  await browser?.close();
-  await studio?.stop();
-  await relay?.stop();
+  await stack?.close();
 });
 
 const relayShows = () => studioIpc<Show[]>(page, 'shows.list', {});
