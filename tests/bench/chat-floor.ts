@@ -1,8 +1,9 @@
 /**
  * The floor under bench:chat-fanout: the same number of receivers (the same load generator)
  * against a bare WebSocket writer with no relay behind it (fanout-floor.ts), fed the same schedule
- * of stamped chat frames, each the size and shape of the relay's, written to every socket by two
- * writer processes (as the relay's two viewer workers do). It leaves out what a relay must also do
+ * of stamped chat frames, each the size and shape of the relay's, batched every CHAT_BATCH_MS into
+ * one write per socket as the relay batches them, written by two writer processes (as the relay's
+ * two viewer workers do). It leaves out what a relay must also do
  * (read the sender's frame, check it, store it, ack it); it is what the writes alone cost here.
  */
 import { account, chatFrameText, histPercentile } from './chat-stamps.js';
@@ -10,6 +11,7 @@ import { startFloorWriter } from './fanout-floor.js';
 import { clock, openViewers } from './fanout-load.js';
 import { round1 } from '../helpers/stats.js';
 import { onSchedule } from './chat-schedule.js';
+import { CHAT_BATCH_MS } from '../../server/src/chat/chat-service.js';
 
 export async function runChatFloor(receivers: number, messages: number, periodMs: number, loadProcesses: number, drainMs: number) {
   const floor = await startFloorWriter(2);
@@ -17,7 +19,14 @@ export async function runChatFloor(receivers: number, messages: number, periodMs
     const load = await openViewers(`ws://127.0.0.1:${floor.port}/ws/watch`, 'floor', receivers, loadProcesses);
     try {
       await new Promise((r) => setTimeout(r, 2500));
-      const sent = await onSchedule(messages, periodMs, (seq) => floor.send(chatFrameText(seq, clock(), `시청자${seq % 200}`)));
+      let batch: string[] = [];
+      const flush = setInterval(() => {
+        if (batch.length > 0) floor.send(batch);
+        batch = [];
+      }, CHAT_BATCH_MS);
+      const sent = await onSchedule(messages, periodMs, (seq) => void batch.push(chatFrameText(seq, clock(), `시청자${seq % 200}`)));
+      await new Promise((r) => setTimeout(r, CHAT_BATCH_MS * 2));
+      clearInterval(flush);
       await new Promise((r) => setTimeout(r, drainMs)); // the last frames arrive (late = lost, as for the relay)
       const { chat, closed } = await load.report();
       const acc = account(new Set(Array.from({ length: sent }, (_, k) => k)), new Set(), chat, receivers);

@@ -43,19 +43,20 @@ function serve(socket: net.Socket, sockets: Set<net.Socket>): void {
 }
 
 function fire(sockets: Set<net.Socket>, captureMs: number): void {
-  broadcast(sockets, `{"type":"stage","captureMs":${captureMs},"pad":"${PAD}"}`);
+  broadcast(sockets, [`{"type":"stage","captureMs":${captureMs},"pad":"${PAD}"}`]);
 }
 
-function broadcast(sockets: Set<net.Socket>, text: string): void {
-  const frame = encodeTextFrame(Buffer.from(text));
+/** The texts as back-to-back frames, one write per socket (as the relay batches chat). */
+function broadcast(sockets: Set<net.Socket>, texts: readonly string[]): void {
+  const frame = Buffer.concat(texts.map((t) => encodeTextFrame(Buffer.from(t))));
   for (const s of sockets) s.write(frame);
 }
 
 export interface FloorWriter {
   port: number;
   fire(captureMs: number): void;
-  /** Writes one text frame with this payload to every socket (bench:chat-fanout's chat messages). */
-  send(text: string): void;
+  /** Writes these payloads as back-to-back text frames, one write per socket (bench:chat-fanout's chat batches). */
+  send(texts: readonly string[]): void;
   close(): void;
 }
 
@@ -73,7 +74,7 @@ export async function startFloorWriter(writers: number): Promise<FloorWriter> {
   return {
     port: (server.address() as net.AddressInfo).port,
     fire: (captureMs) => (children.length ? children.forEach((c) => c.send({ captureMs })) : fire(local, captureMs)),
-    send: (text) => (children.length ? children.forEach((c) => c.send({ text })) : broadcast(local, text)),
+    send: (texts) => (children.length ? children.forEach((c) => c.send({ texts })) : broadcast(local, texts)),
     close() {
       children.forEach((c) => c.kill('SIGKILL'));
       server.close();
@@ -110,7 +111,7 @@ if (process.argv[2] === 'writer') {
   process.on('message', (m: unknown, handle: unknown) => {
     if (handle instanceof net.Socket) serve(handle, sockets);
     else if (typeof (m as { captureMs?: unknown }).captureMs === 'number') fire(sockets, (m as { captureMs: number }).captureMs);
-    else if (typeof (m as { text?: unknown }).text === 'string') broadcast(sockets, (m as { text: string }).text);
+    else if (Array.isArray((m as { texts?: unknown }).texts)) broadcast(sockets, (m as { texts: string[] }).texts);
   });
   process.on('disconnect', () => process.exit(0));
 }
