@@ -183,7 +183,7 @@ export class ChatService {
     if (!this.deps.shows.get(showId)) throw new EngagementError(404, 'not_found', 'no such show');
     this.flushWrites(); // every message the action may name is stored before the action is
     const c = this.chat(showId);
-    const message = 'messageId' in action ? this.find(c, action.messageId) ?? this.fromStore(showId, action.messageId) : null;
+    const message = 'messageId' in action ? (this.find(c, action.messageId) ?? this.store.get(showId, action.messageId)) : null;
     if ('messageId' in action && !message) throw new EngagementError(404, 'not_found', 'no such message in this show');
     const viewerId = 'viewerId' in action ? action.viewerId : (message?.viewerId ?? null);
     this.store.log(showId, actor, action.action, viewerId, message?.id ?? null, 'seconds' in action ? `${action.seconds}s` : null, now);
@@ -335,10 +335,6 @@ export class ChatService {
 
   private find(c: ShowChat, id: string): StoredMessage | undefined {
     return c.messages.find((m) => m.id === id);
-  }
-
-  private fromStore(showId: string, id: string): StoredMessage | undefined {
-    return this.store.all(showId).find((m) => m.id === id);
   }
 
   private flushWrites(): void {

@@ -86,6 +86,12 @@ export class ChatStore {
     return rows.map(toMessage);
   }
 
+  /** One message of a show (older than what the service keeps in memory). */
+  get(showId: string, id: string): StoredMessage | undefined {
+    const row = this.q('SELECT * FROM chat_messages WHERE id = ? AND show_id = ?').get(id, showId) as MessageRow | undefined;
+    return row && toMessage(row);
+  }
+
   all(showId: string): StoredMessage[] {
     return (this.q('SELECT * FROM chat_messages WHERE show_id = ? ORDER BY created_at, rowid').all(showId) as MessageRow[]).map(toMessage);
   }
