@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.js';
+import { checkoutBody } from '../helpers/commerce-api.js';
 import { CATALOG, relayApi } from '../helpers/engagement-api.js';
 import { startRelay, type RunningRelay } from '../helpers/processes.js';
 
@@ -73,6 +74,12 @@ describe('chat on the watch page', () => {
     const q = view.body.entries.find((e) => e.text.startsWith('165cm'))!;
     await api.call('POST', `/api/shows/${showId}/chat/actions`, { action: 'answer', messageId: q.id, caption: true });
     await expect.poll(() => b.getByTestId('chat-caption').innerText(), { timeout: 10_000 }).toContain('165cm');
+    // A sale shows in the flow as an anonymised notice, after the message that was last.
+    const buyerId = await api.viewer(watchUrl.split('/w/')[1]!);
+    const order = await api.watch(watchUrl.split('/w/')[1]!, 'POST', '/orders', checkoutBody(buyerId, { line: { productId: 'p1', optionId: null, quantity: 2 }, expectedTotal: 63000, payment: 'cash_on_delivery' }));
+    expect(order.status).toBe(201);
+    await expect.poll(() => b.getByTestId('chat-purchase').innerText(), { timeout: 10_000 }).toContain('린넨 셔츠 2개를 구매했어요');
+    expect(await b.getByTestId('chat-purchase').innerText()).toContain('홍**');
     await b.screenshot({ path: '/tmp/watch-chat-phone.png' });
     await a.close();
     await b.close();

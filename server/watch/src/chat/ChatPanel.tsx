@@ -1,9 +1,18 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ChatMessage } from '../../../../common/protocol/chat.js';
-import type { ChatStore } from './chat-store.js';
+import type { ChatStore, PurchaseNote } from './chat-store.js';
 import { ChatText } from './ChatText.js';
+import { c } from '../i18n-commerce.js';
 import { tc } from './i18n-chat.js';
 import './chat.css';
+
+function PurchaseLine({ note }: { note: PurchaseNote }) {
+  return (
+    <li className="chat-purchase" data-testid="chat-purchase">
+      🛍 {c.bought(note.buyer, note.productName, note.quantity)}
+    </li>
+  );
+}
 
 const who = (m: ChatMessage) => (m.role === 'host' ? tc.host : m.role === 'moderator' ? tc.moderator : m.nickname);
 
@@ -23,7 +32,7 @@ export function ChatPanel({ chat, hasNickname, onNeedNickname }: { chat: ChatSto
   useEffect(() => {
     const el = listRef.current;
     if (el && stick.current) el.scrollTop = el.scrollHeight;
-  }, [view.messages]);
+  }, [view.messages, view.purchases]);
 
   useEffect(() => {
     if (view.refusal?.code === 'nickname_required') onNeedNickname();
@@ -55,14 +64,16 @@ export function ChatPanel({ chat, hasNickname, onNeedNickname }: { chat: ChatSto
         }}
         aria-live="polite"
       >
-        {view.messages.map((m) => (
+        {view.purchases.filter((p) => p.afterMessageId === null).map((p) => <PurchaseLine key={`p${p.key}`} note={p} />)}
+        {view.messages.map((m) => [
           <li key={m.id} className={`chat-msg role-${m.role}${m.visibility === 'pending' ? ' pending' : ''}`} data-chat-id={m.id}>
             {m.role !== 'viewer' && <span className="chat-role">{who(m)}</span>}
             {m.role === 'viewer' && <b className="chat-nick">{m.nickname}</b>}
             {m.question && <span className="chat-q">{tc.question}</span>} <ChatText text={m.text} links={m.links} />
             {m.visibility === 'pending' && <small className="chat-note"> · {tc.pending}</small>}
-          </li>
-        ))}
+          </li>,
+          ...view.purchases.filter((p) => p.afterMessageId === m.id).map((p) => <PurchaseLine key={`p${p.key}`} note={p} />),
+        ])}
       </ol>
       {(state.frozen || state.slowModeSec > 0) && <p className="chat-mode">{state.frozen ? tc.frozen : tc.slowMode(state.slowModeSec)}</p>}
       {refusal && (

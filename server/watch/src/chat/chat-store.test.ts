@@ -46,4 +46,33 @@ describe('watch chat store', () => {
     s.onMessage({ type: 'hearts', count: 10 }); // ours (4) and six from others
     expect(s.getSnapshot().heartsToShow).toBe(6);
   });
+
+  it('weaves purchase notices into the flow after the message that was last, and never replays them from history', () => {
+    const s = new ChatStore(() => undefined);
+    const bought = (buyer: string) => ({ type: 'purchases' as const, items: [{ buyer, productName: '캐시미어 코트', quantity: 1 }] });
+    s.onMessage(bought('박**'));
+    s.onMessage({ type: 'chatHistory', messages: [msg('a', 'one'), msg('b', 'two')], state });
+    expect(s.getSnapshot().purchases).toEqual([]);
+    s.onMessage(bought('김**'));
+    s.onMessage({ type: 'chat', message: msg('c', 'three') });
+    expect(s.getSnapshot().purchases.map((p) => [p.buyer, p.afterMessageId])).toEqual([['김**', 'b']]);
+    // Its anchor deleted by a moderator: the notice moves up, it does not vanish.
+    s.onMessage({ type: 'chatRemoved', ids: ['b'] });
+    expect(s.getSnapshot().purchases.map((p) => p.afterMessageId)).toEqual(['a']);
+    s.onMessage({ type: 'chatRemoved', ids: ['a'] });
+    expect(s.getSnapshot().purchases.map((p) => p.afterMessageId)).toEqual([null]);
+  });
+
+  it('keeps only the last few notices, and drops those whose message scrolled away', () => {
+    const s = new ChatStore(() => undefined);
+    s.onMessage({ type: 'chatHistory', messages: [msg('m0', 'first')], state });
+    for (let i = 0; i < 4; i++) {
+      s.onMessage({ type: 'purchases', items: [1, 2].map((n) => ({ buyer: `이${i}${n}`, productName: '니트', quantity: n })) });
+    }
+    expect(s.getSnapshot().purchases).toHaveLength(6);
+    expect(s.getSnapshot().purchases[0]!.buyer).toBe('이11');
+    for (let i = 1; i <= 150; i++) s.onMessage({ type: 'chat', message: msg(`m${i}`, 'x') });
+    expect(s.getSnapshot().messages[0]!.id).toBe('m1');
+    expect(s.getSnapshot().purchases).toEqual([]);
+  });
 });

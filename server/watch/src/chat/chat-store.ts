@@ -5,9 +5,22 @@ import type { RelayToViewer, ViewerToRelay } from '../../../../common/protocol/v
 const KEEP = 150;
 /** Hearts tapped within this window go to the relay as one message (≤ 10 each). */
 const HEART_BATCH_MS = 300;
+/** Purchase notices kept in the flow: a sale burst must not push the conversation away. */
+const KEEP_PURCHASES = 6;
+
+/** "김** bought …" in the chat flow, placed after the message that was last when it arrived. */
+export interface PurchaseNote {
+  key: number;
+  afterMessageId: string | null;
+  buyer: string;
+  productName: string;
+  quantity: number;
+}
 
 export interface ChatView {
   messages: readonly ChatMessage[];
+  /** Anonymised purchase notices woven into the flow (newest last, a few at most). */
+  purchases: readonly PurchaseNote[];
   state: ChatState;
   /** Hearts that arrived since the page last drew them (the animation takes them). */
   heartsToShow: number;
@@ -23,7 +36,7 @@ const EMPTY_STATE: ChatState = { pinned: null, slowModeSec: 0, frozen: false, ca
  * and sends on the viewer's socket. Pure (no DOM): `send` and `now` are given, so it is unit-tested.
  */
 export class ChatStore {
-  private view: ChatView = { messages: [], state: EMPTY_STATE, heartsToShow: 0, refusal: null, sending: false };
+  private view: ChatView = { messages: [], purchases: [], state: EMPTY_STATE, heartsToShow: 0, refusal: null, sending: false };
   private readonly listeners = new Set<() => void>();
   private refs = 0;
   private readonly waiting = new Set<string>();
@@ -31,6 +44,7 @@ export class ChatStore {
   /** Our own hearts the relay has not echoed yet: they were drawn when tapped, not again. */
   private ownUnechoed = 0;
   private heartTimer: ReturnType<typeof setTimeout> | null = null;
+  private purchaseKeys = 0;
 
   constructor(
     private readonly sendToRelay: (m: ViewerToRelay) => void,
@@ -52,15 +66,21 @@ export class ChatStore {
   readonly onMessage = (m: RelayToViewer): void => {
     switch (m.type) {
       case 'chatHistory':
-        return this.patch({ messages: m.messages.slice(-KEEP), state: m.state });
+        // Notices are live-only: a history (join, reconnect) starts the flow afresh, so none replays as new.
+        return this.patch({ messages: m.messages.slice(-KEEP), purchases: [], state: m.state });
       case 'chat': {
         // The same id again (a held message approved): it replaces the pending copy.
         const rest = this.view.messages.filter((x) => x.id !== m.message.id);
-        return this.patch({ messages: [...rest, m.message].slice(-KEEP) });
+        return this.patchMessages([...rest, m.message].slice(-KEEP));
       }
       case 'chatRemoved': {
         const gone = new Set(m.ids);
-        return this.patch({ messages: this.view.messages.filter((x) => !gone.has(x.id)) });
+        return this.patchMessages(this.view.messages.filter((x) => !gone.has(x.id)), true);
+      }
+      case 'purchases': {
+        const afterMessageId = this.view.messages.at(-1)?.id ?? null;
+        const notes = m.items.map((it) => ({ key: ++this.purchaseKeys, afterMessageId, buyer: it.buyer, productName: it.productName, quantity: it.quantity }));
+        return this.patch({ purchases: [...this.view.purchases, ...notes].slice(-KEEP_PURCHASES) });
       }
       case 'chatState':
         return this.patch({ state: m.state });
@@ -81,6 +101,27 @@ export class ChatStore {
         return;
     }
   };
+
+  /**
+   * New messages. A notice anchored to a deleted message moves up to the one before it; one
+   * anchored to a message that scrolled away (the oldest dropped) goes with it.
+   */
+  private patchMessages(messages: ChatMessage[], deleted = false): void {
+    const kept = new Set(messages.map((x) => x.id));
+    const old = this.view.messages;
+    const anchor = (id: string | null): string | null | undefined => {
+      if (id === null || kept.has(id)) return id;
+      if (!deleted) return undefined;
+      for (let i = old.findIndex((x) => x.id === id) - 1; i >= 0; i--) if (kept.has(old[i]!.id)) return old[i]!.id;
+      return null;
+    };
+    const purchases: PurchaseNote[] = [];
+    for (const p of this.view.purchases) {
+      const afterMessageId = anchor(p.afterMessageId);
+      if (afterMessageId !== undefined) purchases.push(afterMessageId === p.afterMessageId ? p : { ...p, afterMessageId });
+    }
+    this.patch({ messages, purchases });
+  }
 
   /** Sends a message; false when there is nothing to send. The relay's ack says whether it was posted. */
   send(text: string, question: boolean): boolean {
