@@ -80,6 +80,9 @@ try {
     p99: percentile(offsets, 99),
     abs_p95: percentile(abs, 95),
     stamp_minus_drawn_p50: percentile(stampBias, 50),
+    // Over the run: a bias that moves from the first cues to the last is a clock drift, not a constant delay.
+    stamp_minus_drawn_first20_p50: percentile(stampBias.slice(0, 20), 50),
+    stamp_minus_drawn_last20_p50: percentile(stampBias.slice(-20), 50),
     exact_frame_pct: Math.round((offsets.filter((o) => Math.abs(o) < 17).length / offsets.length) * 1000) / 10,
     missing,
     unreadable,

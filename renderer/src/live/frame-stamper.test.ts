@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RtpCaptureCalibration } from './frame-stamper.js';
+import { CALIBRATION_WINDOW_MS, RtpCaptureCalibration } from './frame-stamper.js';
 
 describe('RtpCaptureCalibration', () => {
   it('keeps the capture spacing of RTP timestamps and removes encode-delay jitter', () => {
@@ -11,6 +11,21 @@ describe('RtpCaptureCalibration', () => {
     out.slice(2).forEach((ms, k) => expect(ms).toBeCloseTo(5000 + (k + 2) * (100 / 3) + 2, 6));
     // A stamp is never later than the moment it was written.
     out.forEach((ms, i) => expect(ms).toBeLessThanOrEqual(5000 + i * (100 / 3) + delays[i]!));
+  });
+
+  it('forgets the fast first frames of a stream once they leave the window', () => {
+    const cal = new RtpCaptureCalibration();
+    const frame = 100 / 3;
+    const at = (i: number, delay: number) => cal.captureMsOf(90_000 + i * 3000, 10_000 + i * frame + delay);
+    // The first frames reach the transform 1 ms after capture, every later one 15–20 ms after.
+    for (let i = 0; i < 5; i++) at(i, 1);
+    const early = at(10, 15) - (10_000 + 10 * frame);
+    expect(early).toBeCloseTo(1, 6); // still the first frames' minimum: stamp = capture + 1
+    const n = Math.ceil(CALIBRATION_WINDOW_MS / frame) + 20;
+    let last = 0;
+    for (let i = 11; i <= n; i++) last = at(i, 15 + (i % 6)) - (10_000 + i * frame);
+    // Now the window holds only later frames: stamp = capture + their smallest delay (15 ms), not + 1.
+    expect(last).toBeCloseTo(15, 6);
   });
 
   it('unwraps the 32-bit RTP clock', () => {
