@@ -7,27 +7,27 @@
  * that instant − the instant of the frame nearest the keypress (signed, ms; +33 = one frame late
  * at 30 fps). Last line: JSON with n, p50, p95, p99, abs_p95.
  */
-import { build } from 'esbuild';
 import os from 'node:os';
-import path from 'node:path';
 import { drawsAround, fireCueNow, startStampedPublisher, watchStageFrames } from '../helpers/cue-sync-pages.js';
 import { inboundCounters } from '../helpers/media-pages.js';
-import { startMediaBench, WATCH_PC } from '../helpers/media-bench.js';
-import { ROOT } from '../helpers/processes.js';
+import { forceViewerPath, startMediaBench, WATCH_PC } from '../helpers/media-bench.js';
+import { studioStamperScript } from '../helpers/stamper-bundle.js';
 import { percentile } from '../helpers/stats.js';
 
 const CUES = Number(process.env.BENCH_CUES ?? 120);
 
-const stamperBundle = (
-  await build({ entryPoints: [path.join(ROOT, 'tests/bench/cue-sync-publisher-entry.ts')], bundle: true, format: 'iife', write: false, target: 'es2022' })
-).outputFiles[0]!.text;
+type Path = 'none' | 'encoded-streams' | 'script-transform';
+/** Force the studio's stamping path or the watch page's (default: what each picks by itself). */
+const STAMP_PATH = (process.env.BENCH_STAMP_PATH ?? null) as Path | null;
+const VIEWER_PATH = (process.env.BENCH_VIEWER_PATH ?? null) as Path | null;
+const stamperBundle = await studioStamperScript(STAMP_PATH);
 
 const bench = await startMediaBench('cue-sync');
 try {
   const { relay, pub, show } = bench;
   await pub.addScriptTag({ content: stamperBundle });
   await pub.evaluate(startStampedPublisher, { studioKey: relay.studioKey, showId: show.id });
-  const { viewer, pair } = await bench.openViewer();
+  const { viewer, pair } = await bench.openViewer(VIEWER_PATH ? (page) => page.addInitScript(forceViewerPath, VIEWER_PATH) : undefined);
   await viewer.waitForTimeout(5000);
   await viewer.evaluate(watchStageFrames);
 
@@ -79,6 +79,8 @@ try {
     p95: percentile(offsets, 95),
     p99: percentile(offsets, 99),
     abs_p95: percentile(abs, 95),
+    stamp_path: await pub.evaluate(() => (window as unknown as { __studioStamper: { path: string } }).__studioStamper.path),
+    viewer_path: await viewer.evaluate(() => (window as unknown as { __lcWatch?: { transformPath(): string } }).__lcWatch?.transformPath() ?? 'unknown'),
     stamp_minus_drawn_p50: percentile(stampBias, 50),
     // Over the run: a bias that moves from the first cues to the last is a clock drift, not a constant delay.
     stamp_minus_drawn_first20_p50: percentile(stampBias.slice(0, 20), 50),

@@ -8,6 +8,13 @@ import { relayCall } from './relay-api.js';
 
 export const WATCH_PC = 'window.__lcWatch && window.__lcWatch.pc()';
 
+/** For page.addInitScript before the watch page loads: hides the frame-transform APIs the path measured must not use (server/watch/src/frame-clock.ts). */
+export const forceViewerPath = (path: 'none' | 'encoded-streams' | 'script-transform') => {
+  const w = window as unknown as { RTCRtpScriptTransform?: unknown };
+  if (path !== 'encoded-streams') delete (RTCRtpReceiver.prototype as unknown as { createEncodedStreams?: unknown }).createEncodedStreams;
+  if (path !== 'script-transform') w.RTCRtpScriptTransform = undefined;
+};
+
 export interface MediaBench {
   topology: Topology;
   relay: RunningRelay;
@@ -16,7 +23,7 @@ export interface MediaBench {
   show: Show;
   link: WatchLink;
   /** Opens the watch link in the server namespace, waits for video, checks the ICE pair. */
-  openViewer(): Promise<{ viewer: Page; pair: SelectedPair }>;
+  openViewer(prepare?: (page: Page) => Promise<unknown>): Promise<{ viewer: Page; pair: SelectedPair }>;
   close(): Promise<void>;
 }
 
@@ -45,8 +52,9 @@ export async function startMediaBench(title: string): Promise<MediaBench> {
       pub,
       show,
       link,
-      async openViewer() {
+      async openViewer(prepare) {
         const viewer = await newPageForEvaluate(viewBrowser);
+        await prepare?.(viewer);
         await viewer.goto(link.url);
         await waitUntil('the viewer to decode video', async () => (await inboundCounters(viewer, WATCH_PC)).framesDecoded > 30, 45_000);
         const pair = await selectedPair(viewer, WATCH_PC);

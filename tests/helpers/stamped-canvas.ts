@@ -11,6 +11,8 @@ export interface StampedPublishOptions {
   width: number;
   height: number;
   fps: number;
+  /** Publish through the studio's frame stamper (window.__studioStamper, tests/helpers/stamper-bundle.ts) instead of a bare connection. */
+  stamper?: boolean;
 }
 
 /** Runs in the publisher page (served from the relay's origin): draws stamped frames and publishes them over WHIP. */
@@ -46,8 +48,11 @@ export async function publishStampedCanvas(o: StampedPublishOptions): Promise<{ 
   draw();
   setInterval(draw, 1000 / o.fps / 2);
   const stream = canvas.captureStream(o.fps);
-  const pc = new RTCPeerConnection();
+  type Stamper = { createStampingPeerConnection(): RTCPeerConnection; pipeSender(s: RTCRtpSender, kind: 'video'): void };
+  const stamper = o.stamper ? (window as unknown as { __studioStamper: Stamper }).__studioStamper : null;
+  const pc = stamper ? stamper.createStampingPeerConnection() : new RTCPeerConnection();
   const tr = pc.addTransceiver(stream.getVideoTracks()[0]!, { direction: 'sendonly' });
+  stamper?.pipeSender(tr.sender, 'video');
   const vp8 = (RTCRtpSender.getCapabilities('video')?.codecs ?? []).filter((c) => /vp8/i.test(c.mimeType));
   if (vp8.length) tr.setCodecPreferences(vp8);
   await pc.setLocalDescription(await pc.createOffer());

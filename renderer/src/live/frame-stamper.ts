@@ -1,27 +1,21 @@
-import { appendStamp } from '../../../common/frame-stamp.js';
-import { captureClockMs } from './capture-clock.js';
+import { stampingTransform } from './stamp-transform.js';
 
 /**
- * Stamps every encoded video frame with its capture time (common/frame-stamp.ts), so viewers can
- * show a cue on the frame that was being captured when the host fired it.
+ * Stamps every encoded video frame with its capture time (common/frame-stamp.ts; which time:
+ * ./rtp-capture-calibration.ts), so viewers can show a cue on the frame that was being captured
+ * when the host fired it. Audio passes unchanged. Two ways, by what the engine offers:
  *
- * Uses Chromium's encoded insertable streams: the RTCPeerConnection is created with
- * `{ encodedInsertableStreams: true }` and then EVERY sender must be piped through
- * `createEncodedStreams()` (a sender left unpiped sends nothing). Audio passes unchanged.
+ * - `script-transform`: the standard `RTCRtpScriptTransform`, the work done in a worker
+ *   (./stamp-sender-worker.ts), off the page's main thread.
+ * - `encoded-streams`: Chromium's `createEncodedStreams()` on the page. The RTCPeerConnection is
+ *   created with `{ encodedInsertableStreams: true }` and then EVERY sender must be piped (a sender
+ *   left unpiped sends nothing).
  *
- * Which capture time. Chromium 156's encoded-frame metadata carries no capture timestamp
- * (no `captureTime`; checked here: only rtpTimestamp, frameId, size, ssrc, …). "Now" at the
- * transform is the capture time plus the encode delay, and that delay jitters: measured here at
- * 720p VP8 on 2 cores, `now − rtp/90` spreads p50 2.8 ms, p90 5.7 ms, p99 12 ms, max 24 ms above
- * its minimum (a key frame, a busy CPU). The RTP timestamp, though, is Chromium's capture time
- * (ms × 90 + a random per-stream offset), so we calibrate:
- *   offset = min over recent frames of (nowMs − rtpTimestamp / 90)   (unwrapped 32-bit, per stream)
- *   captureMs(frame) = rtpTimestamp / 90 + offset
- * which keeps the capture instants' exact spacing and removes the jitter; what is left is a
- * constant bias equal to the smallest encode delay (a few ms at most), well below a frame.
- * The minimum is taken over the last CALIBRATION_WINDOW_MS of frames (below); a new RTCPeerConnection (reconnect)
- * gets a new random RTP offset and so a new stamper. A frame without rtpTimestamp falls back to now.
+ * Where both exist the worker is used: measured on 2 cores (docs/benchmarks.md, glass-to-glass),
+ * stamping in a worker at both ends adds nothing to raw Janus, while the main-thread path added
+ * 30 ms at the median (1.6×).
  */
+export type StampPath = 'script-transform' | 'encoded-streams' | 'none';
 
 interface EncodedStreams {
   readable: ReadableStream<RTCEncodedVideoFrame | RTCEncodedAudioFrame>;
@@ -29,66 +23,48 @@ interface EncodedStreams {
 }
 type SenderWithStreams = RTCRtpSender & { createEncodedStreams?: () => EncodedStreams };
 
-/** Whether this engine can stamp frames (Chromium, Electron). Elsewhere the studio publishes unstamped. */
-export function canStampFrames(): boolean {
-  return typeof RTCRtpSender !== 'undefined' && 'createEncodedStreams' in RTCRtpSender.prototype;
+let forced: StampPath | null = null;
+let makeWorker = (): Worker => new Worker(new URL('./stamp-sender-worker.ts', import.meta.url), { type: 'module' });
+let worker: Worker | null = null;
+
+/** The path this engine uses (the benchmark can force one with `forceStampPath`). */
+export function stampPath(): StampPath {
+  if (forced) return forced;
+  if (typeof RTCRtpSender === 'undefined') return 'none';
+  if (typeof RTCRtpScriptTransform !== 'undefined' && typeof Worker !== 'undefined') return 'script-transform';
+  if ('createEncodedStreams' in RTCRtpSender.prototype) return 'encoded-streams';
+  return 'none';
 }
 
-/** A peer connection that lets us transform encoded frames, when the engine supports it. */
+/** For benchmarks that compare the paths, and bundles that load the worker their own way. */
+export function forceStampPath(path: StampPath | null, workerFactory?: () => Worker): void {
+  forced = path;
+  if (workerFactory) makeWorker = workerFactory;
+}
+
+/** Whether this engine can stamp frames. Elsewhere the studio publishes unstamped. */
+export function canStampFrames(): boolean {
+  return stampPath() !== 'none';
+}
+
+/** A peer connection that lets us transform encoded frames on the page, when that is the path. */
 export function createStampingPeerConnection(): RTCPeerConnection {
   // `encodedInsertableStreams` is Chromium's constructor option; it is not in TypeScript's DOM types.
-  return canStampFrames() ? new RTCPeerConnection({ encodedInsertableStreams: true } as RTCConfiguration) : new RTCPeerConnection();
-}
-
-/**
- * How far back the calibration's minimum looks (media time). The pipeline's smallest delay is not
- * constant: measured here (Chromium 156, 720p canvas, 2 cores) the first frames of a stream reach
- * the transform 10–25 ms sooner than any later frame (the encoder and its queues are still empty),
- * so an all-time minimum set by them made every later stamp 14–27 ms too early and cues showed a
- * frame late. A minimum over the last few seconds forgets them, and follows a CPU that gets busier.
- */
-export const CALIBRATION_WINDOW_MS = 3000;
-
-/** Maps a stream's RTP timestamps (90 kHz) to the capture clock, as described above. */
-export class RtpCaptureCalibration {
-  /** (media ms, now − media ms) of recent frames, increasing in both: the front is the window's minimum. */
-  private readonly window: { mediaMs: number; delta: number }[] = [];
-  private last: number | null = null;
-  private wraps = 0;
-
-  captureMsOf(rtpTimestamp: number | undefined, nowMs: number): number {
-    if (rtpTimestamp === undefined) return nowMs;
-    if (this.last !== null && rtpTimestamp < this.last && this.last - rtpTimestamp > 2 ** 31) this.wraps++;
-    else if (this.last !== null && rtpTimestamp > this.last && rtpTimestamp - this.last > 2 ** 31) return nowMs; // a late frame from before a wrap
-    this.last = rtpTimestamp;
-    const mediaMs = (this.wraps * 2 ** 32 + rtpTimestamp) / 90;
-    const delta = nowMs - mediaMs;
-    const w = this.window;
-    while (w.length > 0 && w[w.length - 1]!.delta >= delta) w.pop();
-    w.push({ mediaMs, delta });
-    while (w[0]!.mediaMs < mediaMs - CALIBRATION_WINDOW_MS) w.shift();
-    return mediaMs + w[0]!.delta;
-  }
+  return stampPath() === 'encoded-streams' ? new RTCPeerConnection({ encodedInsertableStreams: true } as RTCConfiguration) : new RTCPeerConnection();
 }
 
 /** Pipes a sender of a stamping peer connection: video frames get a stamp, audio goes through unchanged. */
 export function pipeSender(sender: RTCRtpSender, kind: 'video' | 'audio'): void {
-  const make = (sender as SenderWithStreams).createEncodedStreams;
-  if (!make) return;
-  const { readable, writable } = make.call(sender);
-  if (kind === 'audio') {
-    void readable.pipeTo(writable).catch(() => undefined);
+  const path = stampPath();
+  if (path === 'script-transform') {
+    // One worker for every connection of the page: a reconnect adds a transform, not a thread.
+    if (kind === 'video') sender.transform = new RTCRtpScriptTransform((worker ??= makeWorker()), { side: 'sender' });
     return;
   }
-  const calibration = new RtpCaptureCalibration();
-  const stamp = new TransformStream<RTCEncodedVideoFrame | RTCEncodedAudioFrame, RTCEncodedVideoFrame | RTCEncodedAudioFrame>({
-    transform(frame, controller) {
-      const now = captureClockMs();
-      const rtp = (frame as RTCEncodedVideoFrame).getMetadata().rtpTimestamp;
-      frame.data = appendStamp(frame.data, calibration.captureMsOf(rtp, now));
-      controller.enqueue(frame);
-    },
-  });
+  const make = (sender as SenderWithStreams).createEncodedStreams;
+  if (path !== 'encoded-streams' || !make) return;
+  const { readable, writable } = make.call(sender);
   // The streams end when the connection closes; nothing to report then.
-  void readable.pipeThrough(stamp).pipeTo(writable).catch(() => undefined);
+  const piped = kind === 'video' ? readable.pipeThrough(stampingTransform()) : readable;
+  void piped.pipeTo(writable).catch(() => undefined);
 }

@@ -24,7 +24,7 @@ export function canCropTracks(): boolean {
 /**
  * A 9:16 centre crop of a camera or screen track, made in the capture pipeline: each VideoFrame is
  * re-wrapped with a smaller visibleRect (no pixel copy), keeping its timestamp, so the encoder,
- * the RTP timestamps and the frame stamps (../live/frame-stamper.ts) see the capture instants as
+ * the RTP timestamps and the frame stamps (../live/rtp-capture-calibration.ts) see the capture instants as
  * before. The preview and the publisher both use the returned track.
  */
 export function cropToPortrait(source: MediaStreamTrack): FramedTrack {

@@ -15,6 +15,8 @@ declare global {
       epoch: () => number | null;
       /** The stage as displayed now (held cues excluded, run-out coupon/quiz/poll removed). */
       stage: () => Stage;
+      /** How this page reads the frames' stamps (frame-clock.ts). */
+      transformPath: () => string;
       /** Capture stamp (studio clock) of the last rendered video frame, or null. */
       lastFrameCaptureMs: () => number | null;
       /** The frame on which the displayed stage was first shown; frameCaptureMs null when no stamped frame applied it. */
@@ -44,6 +46,7 @@ export function installWatchDiagnostics(session: WatchSession, commerce: Commerc
     pc: () => session.player.peerConnection,
     epoch: () => session.player.epoch,
     stage: () => visibleStage(session.sync.stage, session.clock.now()),
+    transformPath: () => session.frames.path,
     lastFrameCaptureMs: () => session.frames.lastFrameCaptureMs,
     stageShownAt: () => ({ ...session.sync.shownAt }),
     viewerId: () => session.viewerId,

@@ -13,6 +13,12 @@ type ChromiumReceiver = RTCRtpReceiver & { createEncodedStreams?: () => EncodedS
 
 export type TransformPath = 'encoded-streams' | 'script-transform' | 'none';
 
+/**
+ * Chromium's encoded streams first, the standard worker path where they are missing (Safari).
+ * Measured on 2 cores (docs/benchmarks.md, glass-to-glass and cue-sync): stamps read in a worker
+ * reach the page by message, and on a busy page those messages trail the frames they belong to, so
+ * cues slipped by frames; reading them on the page costs little when the studio stamps in a worker.
+ */
 function pickPath(): TransformPath {
   if (typeof RTCRtpReceiver === 'undefined') return 'none';
   if ('createEncodedStreams' in RTCRtpReceiver.prototype) return 'encoded-streams';
@@ -37,6 +43,8 @@ export class FrameClock {
   private video: HTMLVideoElement | null = null;
   private handle: number | null = null;
   private worker: Worker | null = null;
+  /** The frame on screen whose stamp the worker has not reported yet (its message can trail the render on a busy page). */
+  private awaitedRtp: number | null = null;
 
   constructor(private readonly onFrame: (captureMs: number | null) => void) {}
 
@@ -100,14 +108,16 @@ export class FrameClock {
     if (!video) return;
     this.handle = video.requestVideoFrameCallback(this.rendered);
     const capture = meta.rtpTimestamp === undefined ? undefined : this.captures.get(meta.rtpTimestamp);
-    if (capture === undefined) {
-      this.onFrame(null);
-      return;
-    }
+    this.awaitedRtp = capture === undefined && this.path === 'script-transform' ? (meta.rtpTimestamp ?? null) : null;
+    if (capture === undefined) return this.onFrame(null);
+    this.stamped(capture);
+  };
+
+  private stamped(capture: number): void {
     this.lastCapture = capture;
     this.lastStampedAt = performance.now();
     this.onFrame(capture);
-  };
+  }
 
   private strip(frame: EncodedFrame): EncodedFrame {
     const stamp = readStamp(frame.data);
@@ -121,6 +131,11 @@ export class FrameClock {
     this.captures.delete(rtpTimestamp);
     this.captures.set(rtpTimestamp, captureMs);
     if (this.captures.size > MAP_SIZE) this.captures.delete(this.captures.keys().next().value!);
+    if (rtpTimestamp === this.awaitedRtp) {
+      // Still on screen (the next render would have replaced it): it counts now, a moment late rather than a frame.
+      this.awaitedRtp = null;
+      this.stamped(captureMs);
+    }
   }
 
   private startWorker(): Worker {

@@ -1,7 +1,7 @@
 /**
- * The standard path (RTCRtpScriptTransform, Safari): strips the studio's capture stamp from each
+ * The standard path (RTCRtpScriptTransform): strips the studio's capture stamp from each
  * encoded video frame inside this worker and tells the page rtpTimestamp → captureMs.
- * Chromium uses receiver.createEncodedStreams() on the page instead (see frame-clock.ts).
+ * Chromium has it too and uses it (frame-clock.ts); createEncodedStreams() on the page is the fallback.
  */
 import { readStamp } from '../../../common/frame-stamp.js';
 

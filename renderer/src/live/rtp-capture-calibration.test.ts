@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CALIBRATION_WINDOW_MS, RtpCaptureCalibration } from './frame-stamper.js';
+import { CALIBRATION_WINDOW_MS, RtpCaptureCalibration } from './rtp-capture-calibration.js';
 
 describe('RtpCaptureCalibration', () => {
   it('keeps the capture spacing of RTP timestamps and removes encode-delay jitter', () => {
