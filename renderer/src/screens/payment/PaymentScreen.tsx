@@ -3,7 +3,8 @@ import { bridge } from '../../bridge.js';
 import type { FieldErrors } from '../../catalog/validation.js';
 import { money } from '../../commerce/numbers.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { FieldError, invalidProps } from '../../ui/FieldError.js';
+import { FieldError } from '../../ui/FieldError.js';
+import { TextField } from '../../ui/TextField.js';
 import { checkPayment, toDraft, type PaymentDraft } from './payment-draft.js';
 
 /** Payment methods and shipping: what viewers can choose at checkout, checked as the core checks it. */
@@ -160,23 +161,6 @@ function Method({ id, checked, onChange, label, hint, children }: { id: string; 
         </span>
       </label>
       {children}
-    </div>
-  );
-}
-
-function TextField(props: { id: string; label: string; value: string; onChange: (v: string) => void; errors: string[] | undefined; placeholder?: string; hint?: string; inputMode?: 'numeric' | 'tel'; suffix?: string }) {
-  const { id, label, value, onChange, errors, placeholder, hint, inputMode, suffix } = props;
-  return (
-    <div className="field">
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
-      <span className={suffix ? 'input-wrap input-suffix' : 'input-wrap'}>
-        <input id={id} value={value} placeholder={placeholder} inputMode={inputMode} className={inputMode === 'numeric' ? 'num' : undefined} onChange={(e) => onChange(e.target.value)} data-testid={`${id}-input`} {...invalidProps(id, errors)} />
-        {suffix && <span aria-hidden="true">{suffix}</span>}
-      </span>
-      {hint && <span className="field-hint">{hint}</span>}
-      <FieldError id={`${id}-err`} messages={errors} />
     </div>
   );
 }
