@@ -15,20 +15,20 @@ export function SheetOptions({ value, onChange }: { value: SheetChoice; onChange
   const s = t.store;
   return (
     <span className="sheet-options">
-        <select value={value.format} onChange={(e) => onChange({ ...value, format: e.target.value as OrdersSheetFormat })} data-testid="orders-export-format" aria-label={s.sheetFormat}>
-          {FORMATS.map((f) => (
-            <option key={f} value={f}>
-              {s.formats[f]}
-            </option>
-          ))}
-        </select>
-        <select value={value.encoding} onChange={(e) => onChange({ ...value, encoding: e.target.value as SheetEncoding })} data-testid="orders-export-encoding" aria-label={s.sheetEncoding}>
-          {ENCODINGS.map((f) => (
-            <option key={f} value={f}>
-              {s.encodings[f]}
-            </option>
-          ))}
-        </select>
+      <select value={value.format} onChange={(e) => onChange({ ...value, format: e.target.value as OrdersSheetFormat })} data-testid="orders-export-format" aria-label={s.sheetFormat}>
+        {FORMATS.map((f) => (
+          <option key={f} value={f}>
+            {s.formats[f]}
+          </option>
+        ))}
+      </select>
+      <select value={value.encoding} onChange={(e) => onChange({ ...value, encoding: e.target.value as SheetEncoding })} data-testid="orders-export-encoding" aria-label={s.sheetEncoding}>
+        {ENCODINGS.map((f) => (
+          <option key={f} value={f}>
+            {s.encodings[f]}
+          </option>
+        ))}
+      </select>
     </span>
   );
 }
