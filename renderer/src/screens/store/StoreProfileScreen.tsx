@@ -91,7 +91,7 @@ export function StoreProfileScreen({ onSaved }: { onSaved?: () => void }) {
             {field('representative', s.representative, 'representative')}
           </div>
           <div className="form-row">
-            {field('businessNumber', s.businessNumber, 'businessNumber', { placeholder: s.businessNumberPh, inputMode: 'numeric' })}
+            {field('businessNumber', s.businessNumber, 'businessNumber', { placeholder: s.businessNumberPh, inputMode: 'tel' })}
             <div className="field">
               {!draft.mailOrderExempt && field('mailOrderNumber', s.mailOrderNumber, 'mailOrderNumber', { placeholder: s.mailOrderPh })}
               <label className="check-line" htmlFor="store-mail-exempt">
