@@ -90,7 +90,8 @@ export function encodeCp949(text: string): { bytes: Uint8Array; replaced: number
     const cp = ch.codePointAt(0)!;
     if (cp < 0x80) out.push(cp);
     else {
-      const code = cp <= 0xffff ? reverse.get(cp) : undefined;
+      // ₩ (U+20A9) has no CP949 code; Korean Windows writes the full-width won sign (U+FFE6) for it.
+      const code = cp <= 0xffff ? reverse.get(cp === 0x20a9 ? 0xffe6 : cp) : undefined;
       if (code === undefined) {
         out.push(0x3f);
         replaced++;
