@@ -13,7 +13,6 @@ let studio: Page;
 let watchUrl = '';
 const api = relayApi(() => stack.relay);
 const SHOTS = process.env.LC_SCREENSHOTS;
-const IMG = 'docs/img/watch-seller-info-phone.png';
 
 beforeAll(async () => {
   stack = await openStudioPage({ locale: 'ko-KR' });
@@ -39,8 +38,17 @@ describe('store profile', () => {
     await p.close();
   });
 
-  it('the seller fills it in Settings; a wrong 사업자등록번호 gets a Korean message and nothing is saved', async () => {
-    await studio.getByTestId('nav-store').click();
+  it('the go-live card warns, without blocking, while the store info is empty', async () => {
+    await studio.getByTestId('show-title-input').fill('판매자 정보 확인');
+    await studio.getByTestId('create-show-button').click();
+    await studio.getByTestId('show-item').filter({ hasText: '판매자 정보 확인' }).first().click();
+    await expect.poll(() => studio.getByTestId('golive-store-missing').innerText(), { timeout: 20_000 }).toContain('판매자 정보를 입력하지 않았어요');
+    await expect.poll(() => studio.getByTestId('go-live-button').isEnabled(), { timeout: 20_000 }).toBe(true);
+  });
+
+  it('the seller opens it from Settings and fills it; a wrong 사업자등록번호 gets a Korean message and nothing is saved', async () => {
+    await studio.getByRole('button', { name: '설정' }).click();
+    await studio.getByTestId('settings-store-link').click();
     await studio.getByTestId('store-empty').waitFor();
     const fill = async (id: string, value: string) => studio.getByTestId(`store-${id}-input`).fill(value);
     await fill('businessName', '봄날의옷장');
@@ -61,6 +69,9 @@ describe('store profile', () => {
     expect(await studio.getByTestId('store-businessNumber-input').inputValue()).toBe('220-81-62517');
     expect(await studio.getByTestId('store-phone-input').inputValue()).toBe('02-1234-5678');
     if (SHOTS) await studio.screenshot({ path: `${SHOTS}/studio-store-profile.png`, fullPage: true });
+    // Back in the show room, the warning is gone.
+    await studio.getByTestId('nav-room').click();
+    await expect.poll(() => studio.getByTestId('golive-store-missing').count()).toBe(0);
   });
 
   it('a viewer on a phone opens 판매자 정보 and sees it under the still-visible video, clear of the Buy button', async () => {
@@ -82,7 +93,8 @@ describe('store profile', () => {
     const sheetBox = (await sheet.boundingBox())!;
     expect(video.height).toBeGreaterThan(100);
     expect(video.y + video.height).toBeLessThanOrEqual(sheetBox.y + 1);
-    await p.screenshot({ path: IMG });
+    // docs/img/watch-seller-info-phone.png is this screenshot.
+    if (SHOTS) await p.screenshot({ path: `${SHOTS}/watch-seller-info-phone.png` });
     await p.getByTestId('sheet-close').click();
     await p.close();
   });

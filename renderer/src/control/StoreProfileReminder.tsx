@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { bridge } from '../bridge.js';
 import { useI18n } from '../i18n/i18n.js';
+import { onStoreProfileSaved } from '../screens/store/store-profile-saved.js';
 
 /**
  * Before going live: a warning (never a block) when the store profile is empty, since buyers would
@@ -11,12 +12,16 @@ export function StoreProfileReminder() {
   const [missing, setMissing] = useState(false);
   useEffect(() => {
     let alive = true;
-    bridge.invoke('store.profile.get', {}).then(
-      (a) => alive && setMissing(a.profile === null),
-      () => undefined,
-    );
+    const check = () =>
+      bridge.invoke('store.profile.get', {}).then(
+        (a) => alive && setMissing(a.profile === null),
+        () => undefined,
+      );
+    void check();
+    const off = onStoreProfileSaved(() => void check());
     return () => {
       alive = false;
+      off();
     };
   }, []);
   if (!missing) return null;

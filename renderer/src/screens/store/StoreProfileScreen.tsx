@@ -4,9 +4,10 @@ import type { FieldErrors } from '../../catalog/validation.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { TextField } from '../../ui/TextField.js';
 import { checkStoreDraft, toStoreDraft, type StoreDraft } from './store-draft.js';
+import { storeProfileSaved } from './store-profile-saved.js';
 
 /** 판매자 정보: the seller's legal business details and return terms, saved on the relay (docs/store-profile.md). */
-export function StoreProfileScreen({ onSaved }: { onSaved?: () => void }) {
+export function StoreProfileScreen() {
   const { t } = useI18n();
   const s = t.store;
   const [draft, setDraft] = useState<StoreDraft | null>(null);
@@ -62,7 +63,7 @@ export function StoreProfileScreen({ onSaved }: { onSaved?: () => void }) {
       setSaved(true);
       setTried(false);
       setErrors({});
-      onSaved?.();
+      storeProfileSaved();
     } catch (err) {
       setFormError((err as Error).message);
     } finally {
