@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG, relayApi } from '../helpers/engagement-api.js';
 import { openStudioPage, type StudioPage } from '../helpers/studio-page.js';
+import { orderCashOnDelivery } from '../helpers/watch-checkout.js';
 
 /**
  * 판매자 정보 end to end, loopback only (no media): the seller fills the store profile in the Korean
@@ -105,14 +106,7 @@ describe('store profile', () => {
     await p.getByTestId('buy-button').first().click();
     await p.getByTestId('checkout-consent-toggle').click();
     await expect.poll(() => p.getByTestId('checkout-consent-purpose').innerText(), { timeout: 15_000 }).toContain('봄날의옷장(판매자)의 상품 배송');
-    await p.getByTestId('checkout-name').fill('김민지');
-    await p.getByTestId('checkout-phone').fill('010-2468-1357');
-    await p.getByTestId('checkout-postcode').fill('06236');
-    await p.getByTestId('checkout-line1').fill('서울특별시 강남구 테헤란로 427');
-    await p.getByTestId('checkout-pay-cash_on_delivery').check();
-    await p.getByTestId('checkout-consent').check();
-    await p.getByTestId('order-button').click();
-    await p.getByTestId('order-number').waitFor({ timeout: 15_000 });
+    await orderCashOnDelivery(p);
     expect(await p.getByTestId('order-seller-name').innerText()).toBe('봄날의옷장');
     await p.getByTestId('order-seller').locator('summary').click();
     expect(await p.getByTestId('order-seller').getByTestId('seller-phone').innerText()).toBe('02-1234-5678');

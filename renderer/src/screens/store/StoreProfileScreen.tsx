@@ -1,8 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import type { StoreProfileAnswer } from '../../../../common/commerce/store-profile.js';
 import { bridge } from '../../bridge.js';
-import type { FieldErrors } from '../../catalog/validation.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { TextField } from '../../ui/TextField.js';
+import { useSettingsForm } from '../../ui/useSettingsForm.js';
+import { SaveBar } from '../../ui/SaveBar.js';
 import { checkStoreDraft, toStoreDraft, type StoreDraft } from './store-draft.js';
 import { storeProfileSaved } from './store-profile-saved.js';
 
@@ -10,27 +11,14 @@ import { storeProfileSaved } from './store-profile-saved.js';
 export function StoreProfileScreen() {
   const { t } = useI18n();
   const s = t.store;
-  const [draft, setDraft] = useState<StoreDraft | null>(null);
-  const [filled, setFilled] = useState(false);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-
-  useEffect(() => {
-    bridge.invoke('store.profile.get', {}).then(
-      (a) => {
-        setDraft(toStoreDraft(a.profile));
-        setFilled(a.profile !== null);
-      },
-      (e: Error) => setLoadError(e.message),
-    );
-  }, []);
-  useEffect(() => {
-    if (tried && draft) setErrors(checkStoreDraft(draft, t).errors ?? {});
-  }, [draft, tried, t]);
+  const { draft, stored, loadError, errors, busy, saved, formError, set, submit } = useSettingsForm({
+    load: () => bridge.invoke('store.profile.get', {}),
+    toDraft: (a: StoreProfileAnswer) => toStoreDraft(a.profile),
+    check: (d: StoreDraft) => checkStoreDraft(d, t),
+    save: (v) => bridge.invoke('store.profile.save', v),
+    onSaved: storeProfileSaved,
+  });
+  const filled = stored?.profile != null;
 
   if (loadError)
     return (
@@ -42,34 +30,9 @@ export function StoreProfileScreen() {
     );
   if (!draft) return <p className="muted center-page">{t.common.loading}</p>;
 
-  const set = (patch: Partial<StoreDraft>) => {
-    setDraft({ ...draft, ...patch });
-    setSaved(false);
-  };
   const field = (key: keyof StoreDraft & string, label: string, errorKey: string, extra: { placeholder?: string; hint?: string; inputMode?: 'numeric' | 'tel' | 'email'; suffix?: string } = {}) => (
     <TextField id={`store-${key}`} label={label} value={String(draft[key])} onChange={(v) => set({ [key]: v } as Partial<StoreDraft>)} errors={errors[errorKey]} {...extra} />
   );
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setTried(true);
-    setFormError(null);
-    const checked = checkStoreDraft(draft, t);
-    if (!checked.profile) return setErrors(checked.errors);
-    setBusy(true);
-    try {
-      const stored = await bridge.invoke('store.profile.save', checked.profile);
-      setDraft(toStoreDraft(stored.profile));
-      setFilled(stored.profile !== null);
-      setSaved(true);
-      setTried(false);
-      setErrors({});
-      storeProfileSaved();
-    } catch (err) {
-      setFormError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <div className="page store-page" data-testid="store-screen">
@@ -132,21 +95,7 @@ export function StoreProfileScreen() {
             </div>
           )}
         </section>
-        {formError && (
-          <p className="form-error" role="alert" data-testid="store-error">
-            {s.saveFailed} {formError}
-          </p>
-        )}
-        <div className="form-actions">
-          {saved && (
-            <span className="saved-note" role="status" data-testid="store-saved">
-              ✓ {s.saved}
-            </span>
-          )}
-          <button type="submit" className="btn primary" disabled={busy} data-testid="store-save-button">
-            {busy ? s.saving : s.save}
-          </button>
-        </div>
+        <SaveBar prefix="store" formError={formError} saved={saved} busy={busy} words={s} />
       </form>
     </div>
   );

@@ -1,6 +1,7 @@
 import { parseMajorAmount } from '../../../../common/commerce/money.js';
 import { StoreProfile } from '../../../../common/commerce/store-profile.js';
-import { fieldErrors, intOf, type FieldErrors } from '../../catalog/validation.js';
+import { fieldErrors, intOf } from '../../catalog/validation.js';
+import type { Checked } from '../../ui/useSettingsForm.js';
 import type { Strings } from '../../i18n/strings.js';
 
 /** The store profile form as the seller types it (numbers as text). */
@@ -46,7 +47,7 @@ export function toStoreDraft(p: StoreProfile | null): StoreDraft {
 }
 
 /** The profile the relay would store, or the field errors (by the same schema) in the seller's language. */
-export function checkStoreDraft(d: StoreDraft, t: Strings): { profile: StoreProfile; errors: null } | { profile: null; errors: FieldErrors } {
+export function checkStoreDraft(d: StoreDraft, t: Strings): Checked<StoreProfile> {
   const candidate = {
     businessName: d.businessName,
     representative: d.representative,
@@ -59,5 +60,5 @@ export function checkStoreDraft(d: StoreDraft, t: Strings): { profile: StoreProf
     privacyOfficer: d.privacyOn ? { name: d.privacyName, contact: d.privacyContact } : null,
   };
   const parsed = StoreProfile.safeParse(candidate);
-  return parsed.success ? { profile: parsed.data, errors: null } : { profile: null, errors: fieldErrors(parsed.error, t) };
+  return parsed.success ? { value: parsed.data, errors: null } : { value: null, errors: fieldErrors(parsed.error, t) };
 }
