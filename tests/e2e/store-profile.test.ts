@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG, relayApi } from '../helpers/engagement-api.js';
 import { openStudioPage, type StudioPage } from '../helpers/studio-page.js';
 import { orderCashOnDelivery } from '../helpers/watch-checkout.js';
+import { studioIpc } from '../helpers/studio-ipc.js';
 
 /**
  * 판매자 정보 end to end, loopback only (no media): the seller fills the store profile in the Korean
@@ -112,5 +113,17 @@ describe('store profile', () => {
     expect(await p.getByTestId('order-seller').getByTestId('seller-phone').innerText()).toBe('02-1234-5678');
     if (SHOTS) await p.screenshot({ path: `${SHOTS}/watch-order-seller.png`, fullPage: true });
     await p.close();
+  });
+
+  it('the payment page, sharing the same form hook, still refuses a bad amount and saves a good one', async () => {
+    await studio.getByTestId('nav-payment').click();
+    await studio.getByTestId('pay-fee-input').fill('-5');
+    await studio.getByTestId('payment-save-button').click();
+    await expect.poll(() => studio.getByTestId('field-error').count()).toBeGreaterThan(0);
+    await studio.getByTestId('pay-fee-input').fill('2,500');
+    await expect.poll(() => studio.getByTestId('field-error').count()).toBe(0);
+    await studio.getByTestId('payment-save-button').click();
+    await studio.getByTestId('payment-saved').waitFor();
+    expect((await studioIpc<{ shippingFee: number }>(studio, 'payment.get', {})).shippingFee).toBe(2500);
   });
 });
