@@ -126,4 +126,16 @@ describe('store profile', () => {
     await studio.getByTestId('payment-saved').waitFor();
     expect((await studioIpc<{ shippingFee: number }>(studio, 'payment.get', {})).shippingFee).toBe(2500);
   });
+
+  it('the orders screen exports the CJ대한통운 sheet in CP949 with the orders still to ship', async () => {
+    await studio.getByTestId('nav-shows').click();
+    await studio.getByTestId('show-item').filter({ hasText: '봄 린넨 라이브' }).first().getByTestId('show-orders-button').click();
+    await studio.getByTestId('orders-screen').waitFor();
+    await studio.getByTestId('orders-export-format').selectOption('cj');
+    await studio.getByTestId('orders-export-encoding').selectOption('cp949');
+    await studio.getByTestId('orders-export-button').click();
+    // One cash-on-delivery order was placed above: it is to ship.
+    await expect.poll(() => studio.getByTestId('orders-export-note').innerText(), { timeout: 15_000 }).toMatch(/^cj-봄-린넨-라이브-\d{4}-\d{2}-\d{2}\.csv 저장됨 \(1건\)\.$/);
+    if (SHOTS) await studio.screenshot({ path: `${SHOTS}/studio-orders-export.png` });
+  });
 });
