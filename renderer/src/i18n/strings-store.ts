@@ -36,9 +36,9 @@ export const storeEn = {
   empty: 'Not filled in yet: viewers see “판매자 정보가 등록되지 않았습니다”.',
   // Orders sheet export
   sheetFormat: 'Sheet',
-  formats: { generic: 'All orders', cj: 'CJ대한통운 bulk booking (to ship)' } as Record<'generic' | 'cj', string>,
+  formats: { generic: 'All orders', cj: 'CJ대한통운 bulk booking' } as Record<'generic' | 'cj', string>,
   sheetEncoding: 'Encoding',
-  encodings: { 'utf-8-bom': 'UTF-8 (Excel)', cp949: 'CP949 (older Excel, courier tools)' } as Record<'utf-8-bom' | 'cp949', string>,
+  encodings: { 'utf-8-bom': 'UTF-8 (Excel)', cp949: 'CP949 (older Excel)' } as Record<'utf-8-bom' | 'cp949', string>,
   exportedRows: (file: string, rows: number) => `Saved ${file} (${rows} rows).`,
   replaced: (n: number) => `${n} character(s) CP949 cannot hold (such as emoji) were written as “?”.`,
   // Go-live reminder (a warning, never a block)
@@ -81,9 +81,9 @@ export const storeKo: typeof storeEn = {
   loadFailed: '판매자 정보를 불러오지 못했어요:',
   empty: '아직 입력하지 않았어요. 시청자에게는 “판매자 정보가 등록되지 않았습니다”라고 보여요.',
   sheetFormat: '양식',
-  formats: { generic: '전체 주문', cj: 'CJ대한통운 대량 예약 (발송할 주문)' },
+  formats: { generic: '전체 주문', cj: 'CJ대한통운 대량 예약' },
   sheetEncoding: '인코딩',
-  encodings: { 'utf-8-bom': 'UTF-8 (엑셀)', cp949: 'CP949 (구형 엑셀, 택배사 프로그램)' },
+  encodings: { 'utf-8-bom': 'UTF-8 (엑셀)', cp949: 'CP949 (구형 엑셀)' },
   exportedRows: (file, rows) => `${file} 저장됨 (${rows}건).`,
   replaced: (n) => `CP949로 쓸 수 없는 글자(이모지 등) ${n}개는 “?”로 바꿨어요.`,
   checkStoreMissing: '판매자 정보를 입력하지 않았어요. 구매자에게 판매자 정보가 없다고 보여요. 방송은 시작할 수 있고, 위쪽 “판매자 정보” 메뉴에서 입력할 수 있어요.',
