@@ -11,6 +11,8 @@ import { SellerOrder } from './commerce/order.js';
 import { BulkShipResponse, CourierCode, MAX_SHIP_ROWS, TrackingNumber } from './commerce/shipment.js';
 import { BulkCancelResponse, OrderCluster } from './commerce/clusters.js';
 import { PaymentSettings, StockLevel } from './commerce/show-catalog.js';
+import { OrdersSheetFormat, SheetEncoding } from './commerce/courier-csv.js';
+import { StoreProfile, StoreProfileAnswer } from './commerce/store-profile.js';
 import { Dashboard, Report } from './analytics.js';
 
 /**
@@ -171,6 +173,9 @@ export const ipcChannels = {
     response: Stage,
   },
 
+  /** The seller's store profile (판매자 정보), kept on the relay (docs/store-profile.md). */
+  'store.profile.get': { request: Empty, response: StoreProfileAnswer },
+  'store.profile.save': { request: StoreProfile, response: StoreProfileAnswer },
   /** How viewers pay (bank account shown after ordering, cash on delivery, card test adapter) and shipping. */
   'payment.get': { request: Empty, response: PaymentSettings },
   'payment.save': { request: PaymentSettings, response: PaymentSettings },
@@ -197,7 +202,15 @@ export const ipcChannels = {
   /** Deletes the buyer's name, phone and address on request; amounts stay for the books. */
   'orders.eraseBuyer': { request: OrderRef, response: SellerOrder },
   /** Orders as CSV for shipping (UTF-8 with BOM so Excel opens Korean correctly). */
-  'orders.exportCsv': { request: ShowRef, response: CsvFile },
+  /**
+   * The show's orders as a sheet: `generic` (every order, the seller's language and time zone) or
+   * `cj` (CJ대한통운 bulk reservation, orders still to ship). `base64` holds the file's bytes in the
+   * chosen encoding; `replaced` counts characters CP949 could not hold (written as "?").
+   */
+  'orders.exportCsv': {
+    request: z.object({ showId: ShowRef.shape.showId, format: OrdersSheetFormat.default('generic'), lang: UiLang.default('ko'), timeZone: TimeZone.default('Asia/Seoul'), encoding: SheetEncoding.default('utf-8-bom') }).strict(),
+    response: CsvFile.extend({ base64: z.string(), encoding: SheetEncoding, rows: z.number().int(), replaced: z.number().int() }),
+  },
   /** Suspicious clusters: standing orders sharing one phone, address or network (docs/identity-and-fairness.md). */
   'orders.clusters': { request: ShowRef, response: z.array(OrderCluster) },
   /** Cancels a cluster's unpaid orders at once; paid ones come back as refused (refund them one by one). */

@@ -6,6 +6,7 @@ import { ERROR_CODES } from '../common/errors.js';
 import { StudioError } from '../common/ipc-contract.js';
 import { Health, type FireCueRequest, type SegmentRequest } from '../common/protocol/studio-api.js';
 import type { ShowCatalog } from '../common/commerce/show-catalog.js';
+import type { StoreProfile } from '../common/commerce/store-profile.js';
 import type { ChatAction, ChatSettings } from '../common/protocol/chat.js';
 
 const TIMEOUT_MS = 8000;
@@ -77,6 +78,8 @@ export class RelayClient {
   enterSegment = (id: string, body: SegmentRequest) => this.data(R.enterSegment, { params: { id }, body });
   listOrders = (id: string) => this.data(R.listOrders, { params: { id } });
   ordersCsv = (id: string) => this.data(R.ordersCsv, { params: { id } });
+  storeProfile = () => this.data(R.storeProfile, { params: {} });
+  saveStoreProfile = (profile: StoreProfile) => this.data(R.saveStoreProfile, { params: {}, body: profile });
   markPaid = (orderId: string) => this.data(R.markPaid, { params: { orderId }, body: {} });
   shipOrders = (id: string, body: BulkShipRequest) => this.data(R.shipOrders, { params: { id }, body });
   markShipped = (orderId: string, body: MarkShippedRequest) => this.data(R.markShipped, { params: { orderId }, body });

@@ -52,6 +52,8 @@ const CHANNELS: Readonly<Record<IpcChannel, true>> = {
   'cues.fire': true,
   'payment.get': true,
   'payment.save': true,
+  'store.profile.get': true,
+  'store.profile.save': true,
   'segments.enter': true,
   'orders.list': true,
   'orders.markPaid': true,

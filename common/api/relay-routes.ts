@@ -5,6 +5,7 @@ import { CheckoutRequest, Quote, QuoteRequest, SellerOrder, ViewerOrder } from '
 import { BulkCancelRequest, BulkCancelResponse, OrderCluster } from '../commerce/clusters.js';
 import { BulkShipRequest, BulkShipResponse, MarkShippedRequest, OrderLookupRequest } from '../commerce/shipment.js';
 import { ShowCatalog, StockLevel } from '../commerce/show-catalog.js';
+import { StoreProfile, StoreProfileAnswer } from '../commerce/store-profile.js';
 import { AdjustStockRequest, AdjustStockResponse, EndSpecialRequest, LiveSpecial, RestockDemand, RestockRequest, RestockWatch, StartSpecialRequest } from '../commerce/live-selling.js';
 import { MAX_API_BODY_BYTES, MAX_SDP_BYTES } from '../limits.js';
 import { CreateLinkRequest, CreateShowRequest, RenameShowRequest, FireCueRequest, Health, MarkPaidRequest, OrderActionRequest, SegmentRequest } from '../protocol/studio-api.js';
@@ -30,6 +31,8 @@ import { route, type RouteDecl } from './route.js';
 
 /** A catalog of 500 products with images and options is larger than the API's usual 256 KiB. */
 export const MAX_CATALOG_BYTES = 4 * 1024 * 1024;
+/** A full store profile is under 3 KB of JSON; 16 KiB leaves room for long Korean addresses, not for junk. */
+export const MAX_STORE_PROFILE_BYTES = 16 * 1024;
 export const MAX_ASSET_BYTES = 5 * 1024 * 1024;
 export const ASSET_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
 
@@ -103,6 +106,8 @@ export const RELAY_ROUTES = {
   revokeModeratorLink: route({ method: 'POST', path: '/api/moderators/:linkId/revoke', auth: 'studio', summary: 'Revokes a moderator link at once.', body: none, answer: ok(ModeratorLink), errors: ['unauthorized'] }),
   chatLists: route({ method: 'GET', path: '/api/chat/lists', auth: 'studio', summary: "The seller's banned-word and link lists (every show; product links count as the seller's own domains).", body: none, answer: ok(ChatLists), errors: ['unauthorized'] }),
   saveChatLists: route({ method: 'PUT', path: '/api/chat/lists', auth: 'studio', summary: 'Replaces the word and link lists.', body: json(ChatLists), answer: ok(ChatLists), errors: ['unauthorized'] }),
+  storeProfile: route({ method: 'GET', path: '/api/store/profile', auth: 'studio', summary: "The seller's store profile (판매자 정보: business details, customer contact, return terms); profile null until filled in.", body: none, answer: ok(StoreProfileAnswer), errors: ['unauthorized'] }),
+  saveStoreProfile: route({ method: 'PUT', path: '/api/store/profile', auth: 'studio', summary: 'Replaces the store profile (every field checked: 사업자등록번호 checksum, phone formats, lengths; unknown fields refused).', body: json(StoreProfile, MAX_STORE_PROFILE_BYTES), answer: ok(StoreProfileAnswer), errors: ['unauthorized'] }),
   chatCsv: route({ method: 'GET', path: '/api/shows/:id/chat.csv', auth: 'studio', summary: 'The whole chat as CSV (every message with its status), for after the show.', body: none, answer: csv, errors: ['unauthorized'] }),
 
   // ---- moderators (moderator-link token in the path) ----
@@ -130,6 +135,7 @@ export const RELAY_ROUTES = {
   placeCart: route({ method: 'POST', path: '/api/watch/:token/carts', auth: 'viewer', summary: 'Checks a cart out once: the stock of every line is taken together or not at all (durable before the answer; idempotent by key).', body: watchJson(CartCheckoutRequest), answer: ok(CartOrder, 201), errors: ['link_gone', 'unknown_viewer', 'show_not_live', 'consent_required', 'sold_out', 'out_of_stock', 'unknown_product', 'unknown_option', 'option_required', 'total_mismatch', 'idempotency_conflict', 'payment_declined', 'buyer_cap', 'network_cap'] }),
   myOrders: route({ method: 'GET', path: '/api/watch/:token/orders', auth: 'viewer', summary: "This device's orders in the show.", body: none, answer: ok(z.array(ViewerOrder)), viewerHeader: true, errors: ['link_gone', 'unknown_viewer'] }),
   lookupOrder: route({ method: 'POST', path: '/api/watch/:token/orders/lookup', auth: 'viewer', summary: 'Finds an order of the show by its number and the phone number given at checkout, from any device (the same not_found for a wrong phone as for an unknown number; rate-limited per network and per phone).', body: watchJson(OrderLookupRequest), answer: ok(ViewerOrder), errors: ['link_gone'] }),
+  sellerInfo: route({ method: 'GET', path: '/api/watch/:token/seller', auth: 'viewer', summary: "The seller's store profile as buyers must be able to see it (profile null: not filled in yet).", body: none, answer: ok(StoreProfileAnswer), errors: ['link_gone'] }),
   paymentOptions: route({ method: 'GET', path: '/api/watch/:token/payment', auth: 'viewer', summary: 'How a viewer may pay (never the account number before ordering).', body: none, answer: ok(PaymentOptions), errors: ['link_gone'] }),
   claimCoupon: route({ method: 'POST', path: '/api/watch/:token/coupons/claim', auth: 'viewer', summary: 'Claims a coupon from a live drop.', body: watchJson(ClaimCouponRequest), answer: ok(ClaimCouponResponse), errors: ['link_gone', 'unknown_viewer', 'show_not_live', 'coupon_unknown', 'coupon_not_started', 'coupon_expired', 'coupon_used_up', 'coupon_cap', 'network_cap'] }),
   myCoupons: route({ method: 'GET', path: '/api/watch/:token/coupons', auth: 'viewer', summary: 'Coupons this device holds.', body: none, answer: ok(z.array(HeldCoupon)), viewerHeader: true, errors: ['link_gone', 'unknown_viewer'] }),

@@ -67,3 +67,36 @@ export function decodeCp949(bytes: Uint8Array): string | null {
   }
   return text + String.fromCharCode(...out);
 }
+
+let reverse: Map<number, number> | null = null;
+
+/**
+ * The text in CP949 for Excel and courier upload tools that expect 한글 완성형. A character CP949
+ * cannot hold (emoji, most non-Korean scripts) becomes "?", counted in `replaced` so the studio can
+ * say so; a leading byte-order mark is dropped (it has no CP949 form).
+ */
+export function encodeCp949(text: string): { bytes: Uint8Array; replaced: number } {
+  table ??= buildTable();
+  if (!reverse) {
+    reverse = new Map();
+    for (let code = 0x8100; code < 0x10000; code++) {
+      const ch = table[code]!;
+      if (ch && !reverse.has(ch)) reverse.set(ch, code);
+    }
+  }
+  const out: number[] = [];
+  let replaced = 0;
+  for (const ch of text.startsWith('\uFEFF') ? text.slice(1) : text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80) out.push(cp);
+    else {
+      // ₩ (U+20A9) has no CP949 code; Korean Windows writes the full-width won sign (U+FFE6) for it.
+      const code = cp <= 0xffff ? reverse.get(cp === 0x20a9 ? 0xffe6 : cp) : undefined;
+      if (code === undefined) {
+        out.push(0x3f);
+        replaced++;
+      } else out.push(code >> 8, code & 0xff);
+    }
+  }
+  return { bytes: Uint8Array.from(out), replaced };
+}

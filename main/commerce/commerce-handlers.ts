@@ -1,11 +1,12 @@
 import { MAX_SHIP_ROWS } from '../../common/commerce/shipment.js';
 import { shipRowsFromCsv } from './ship-csv.js';
+import { ordersSheetFile } from './orders-sheet-file.js';
 import { localTimeWithOffset, REPORT_CSV_EN, REPORT_CSV_KO, reportCsv } from '../../common/report-csv.js';
 import type { Handlers } from '../handlers.js';
 import type { RelayClient } from '../relay-client.js';
 import type { Commerce } from './commerce.js';
 
-type CommerceChannel = 'payment.get' | 'payment.save' | 'segments.enter' | 'orders.list' | 'orders.markPaid' | 'orders.markShipped' | 'orders.shipCsv' | 'orders.cancel' | 'orders.refund' | 'orders.eraseBuyer' | 'orders.exportCsv' | 'orders.clusters' | 'orders.cancelMany' | 'dashboard.get' | 'report.get' | 'report.exportCsv';
+type CommerceChannel = 'payment.get' | 'payment.save' | 'segments.enter' | 'orders.list' | 'orders.markPaid' | 'orders.markShipped' | 'orders.shipCsv' | 'orders.cancel' | 'orders.refund' | 'orders.eraseBuyer' | 'orders.exportCsv' | 'orders.clusters' | 'orders.cancelMany' | 'dashboard.get' | 'report.get' | 'report.exportCsv' | 'store.profile.get' | 'store.profile.save';
 
 const BOM = '\uFEFF';
 
@@ -13,7 +14,7 @@ const BOM = '\uFEFF';
 export const withBom = (csv: string): string => (csv.startsWith(BOM) ? csv : BOM + csv);
 
 /** "orders-봄 니트 라이브-2025-05-01.csv": the show's title made safe for a file name, and the local date. */
-export function csvFilename(kind: 'orders' | 'report' | 'chat', title: string | null, now = new Date()): string {
+export function csvFilename(kind: 'orders' | 'cj' | 'report' | 'chat', title: string | null, now = new Date()): string {
   const safe = (title ?? '')
     .normalize('NFC')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
@@ -49,7 +50,10 @@ export function commerceHandlers(commerce: Commerce, client: () => RelayClient):
     'orders.eraseBuyer': (req) => client().eraseBuyer(req.orderId),
     'orders.clusters': (req) => client().orderClusters(req.showId),
     'orders.cancelMany': (req) => client().cancelOrders(req.showId, req.orderIds, req.reason),
-    'orders.exportCsv': async (req) => ({ filename: csvFilename('orders', await title(req.showId)), csv: withBom(await client().ordersCsv(req.showId)) }),
+    // Written here from the orders, so headers follow the UI language, times the seller's zone, and the courier's layout.
+    'orders.exportCsv': async (req) => ordersSheetFile(await client().listOrders(req.showId), req, csvFilename(req.format === 'cj' ? 'cj' : 'orders', await title(req.showId))),
+    'store.profile.get': () => client().storeProfile(),
+    'store.profile.save': (req) => client().saveStoreProfile(req),
     'dashboard.get': async (req) => commerce.rememberDashboard(req.showId, await client().dashboard(req.showId)),
     'report.get': (req) => client().report(req.showId),
     // Written here from the report's numbers, so headers follow the UI language and times the seller's zone.

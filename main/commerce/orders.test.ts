@@ -4,6 +4,7 @@ import type { Product } from '../../common/commerce/catalog.js';
 import type { SellerOrder } from '../../common/commerce/order.js';
 import { startCoreHarness, until, type CoreHarness } from '../testing/core-harness.js';
 import { csvFilename, withBom } from './commerce-handlers.js';
+import { decodeCp949 } from '../catalog/cp949.js';
 
 // The relay is a FAKE (main/testing/fake-relay.ts + fake-relay-commerce.ts) on 127.0.0.1.
 let h: CoreHarness;
@@ -76,11 +77,24 @@ describe('orders, segments, dashboard and report through the studio core', () =>
 
   it('exports orders as CSV with exactly one byte-order mark, formulas left neutralised, named after the show', async () => {
     h.relay.commerce.addOrder('show1', { productId: socks.id, buyer: { name: '=HYPERLINK("x")', phone: '010-1234-5678', address: { postcode: '06236', line1: '서울 강남구', line2: '' }, note: '' } });
-    const file = await h.ok<{ filename: string; csv: string }>('orders.exportCsv', { showId: 'show1' });
-    expect(file.csv.startsWith('\uFEFFnumber,status,name,total')).toBe(true);
+    const file = await h.ok<{ filename: string; csv: string; base64: string }>('orders.exportCsv', { showId: 'show1' });
+    expect(file.csv.startsWith('\uFEFF주문번호,주문일시,상태')).toBe(true);
     expect(file.csv.startsWith('\uFEFF\uFEFF')).toBe(false);
     expect(file.csv).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(Buffer.from(file.base64, 'base64').toString('utf8')).toBe(file.csv);
     expect(file.filename).toMatch(/^orders-봄-니트-라이브-\d{4}-\d{2}-\d{2}\.csv$/);
+  });
+
+  it('exports the CJ대한통운 sheet in CP949 when asked, and English headers for an English UI', async () => {
+    h.relay.commerce.addOrder('show1', { productId: socks.id, buyer: { name: '김똠', phone: '010-1234-5678', address: { postcode: '06236', line1: '서울 강남구', line2: '101호' }, note: '' } });
+    const cj = await h.ok<{ filename: string; csv: string; base64: string; encoding: string }>('orders.exportCsv', { showId: 'show1', format: 'cj', encoding: 'cp949' });
+    expect(cj.filename).toMatch(/^cj-봄-니트-라이브-/);
+    const bytes = Buffer.from(cj.base64, 'base64');
+    expect(bytes[0]).not.toBe(0xef); // no UTF-8 byte-order mark in a CP949 file
+    expect(decodeCp949(bytes)).toBe(cj.csv.slice(1));
+    const en = await h.ok<{ csv: string }>('orders.exportCsv', { showId: 'show1', lang: 'en', timeZone: 'UTC' });
+    expect(en.csv.startsWith('\uFEFFOrder number,Ordered at,Status')).toBe(true);
+    expect(await h.core.handle('orders.exportCsv', { showId: 'show1', format: 'dhl' })).toMatchObject({ ok: false, error: { error: 'bad_request' } });
   });
 
   it('turns the relay’s order and dashboard events into relay.order and relay.dashboard, and replays the latest dashboard', async () => {

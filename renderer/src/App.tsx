@@ -10,6 +10,7 @@ import { CatalogScreen } from './screens/catalog/CatalogScreen.js';
 import { OrdersScreen } from './screens/orders/OrdersScreen.js';
 import { PaymentScreen } from './screens/payment/PaymentScreen.js';
 import { ReportScreen } from './screens/report/ReportScreen.js';
+import { StoreProfileScreen } from './screens/store/StoreProfileScreen.js';
 import { ConnectForm } from './screens/ConnectForm.js';
 import { RundownEditor, type RundownTarget } from './screens/rundown/RundownEditor.js';
 import { ShowsScreen } from './screens/ShowsScreen.js';
@@ -20,7 +21,7 @@ import { RelayBanner } from './ui/RelayBanner.js';
 type Room = { show: Show; link: WatchLink | null; realShow: { show: Show; link: WatchLink | null } | null };
 type Screen = { name: 'loading' } | { name: 'blocked'; code: string; message: string } | { name: 'connect' } | { name: 'shows' } | ({ name: 'room' } & Room);
 /** A page shown over the current screen; the screen below stays mounted, so a live show keeps running. */
-type Page = null | { name: 'catalog' } | { name: 'payment' } | { name: 'rundown'; target: RundownTarget } | { name: 'orders'; show: Show } | { name: 'report'; show: Show };
+type Page = null | { name: 'catalog' } | { name: 'payment' } | { name: 'store' } | { name: 'rundown'; target: RundownTarget } | { name: 'orders'; show: Show } | { name: 'report'; show: Show };
 
 export function App() {
   const { t } = useI18n();
@@ -102,6 +103,9 @@ export function App() {
               <button type="button" className="nav-btn" data-testid="nav-payment" aria-current={page?.name === 'payment' ? 'page' : undefined} onClick={() => setPage({ name: 'payment' })}>
                 {t.commerce.nav.payment}
               </button>
+              <button type="button" className="nav-btn" data-testid="nav-store" aria-current={page?.name === 'store' ? 'page' : undefined} onClick={() => setPage({ name: 'store' })}>
+                {t.store.nav}
+              </button>
             </nav>
           )}
           <div className="spacer" />
@@ -151,6 +155,7 @@ export function App() {
           </div>
           {page?.name === 'catalog' && <CatalogScreen />}
           {page?.name === 'payment' && <PaymentScreen />}
+          {page?.name === 'store' && <StoreProfileScreen />}
           {page?.name === 'orders' && <OrdersScreen key={page.show.id} show={page.show} onBack={() => setPage(null)} />}
           {page?.name === 'report' && <ReportScreen key={page.show.id} show={page.show} onBack={() => setPage(null)} />}
           {page?.name === 'rundown' && <RundownEditor key={page.target.showId} target={page.target} onBack={() => setPage(null)} onSaved={() => setRundownVersion((v) => v + 1)} />}
@@ -159,6 +164,19 @@ export function App() {
         {settingsOpen && settings && (
           <Modal onClose={() => setSettingsOpen(false)} label={t.nav.settings}>
             <ConnectForm settings={settings} onConnected={connected} onCancel={() => setSettingsOpen(false)} />
+            {ready && (
+              <button
+                type="button"
+                className="btn ghost settings-store-link"
+                data-testid="settings-store-link"
+                onClick={() => {
+                  setSettingsOpen(false);
+                  setPage({ name: 'store' });
+                }}
+              >
+                {t.store.openFromSettings} →
+              </button>
+            )}
           </Modal>
         )}
       </div>

@@ -36,6 +36,8 @@ import { Commerce } from './commerce/commerce.js';
 import { addCommerceRoutes } from './http/commerce-routes.js';
 import { addWatchCommerceRoutes } from './http/watch-commerce-routes.js';
 import { addOrderLookupRoutes } from './http/order-lookup-routes.js';
+import { addStoreProfileRoutes } from './http/store-profile-routes.js';
+import { StoreProfileStore } from './commerce/store-profile-store.js';
 import { Engagement } from './engagement/engagement.js';
 import { FanoutActivity } from './viewers/fanout-activity.js';
 import { Analytics } from './analytics/analytics.js';
@@ -165,6 +167,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   addWatchCommerceRoutes(api, { access: watchAccess, shows: watchShows, commerce });
   addLiveSellingRoutes(api, { store, commerce, access: watchAccess, shows: watchShows });
   addOrderLookupRoutes(api, { shows: watchShows, commerce });
+  addStoreProfileRoutes(api, new StoreProfileStore(db));
   addEngagementRoutes(api, { access: watchAccess, engagement });
   addAnalyticsRoutes(api, { store, analytics, engagement });
   addChatRoutes(api, { store, chat, moderators, lists: chatLists, watchDist: opts.watchDist ?? DEFAULT_WATCH_DIST });

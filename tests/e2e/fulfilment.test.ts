@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.js';
 import { CATALOG, relayApi } from '../helpers/engagement-api.js';
 import { startRelay, type RunningRelay } from '../helpers/processes.js';
+import { orderCashOnDelivery } from '../helpers/watch-checkout.js';
 
 /**
  * After the order, in Chromium on a phone-sized page (no media needed): the buyer orders cash on
@@ -33,15 +34,7 @@ const phone = (b: Browser) => b.newPage({ locale: 'ko-KR', viewport: { width: 39
 
 async function order(p: Page): Promise<string> {
   await p.getByTestId('buy-button').first().click();
-  await p.getByTestId('checkout-name').fill('김민지');
-  await p.getByTestId('checkout-phone').fill('010-2468-1357');
-  await p.getByTestId('checkout-postcode').fill('06236');
-  await p.getByTestId('checkout-line1').fill('서울특별시 강남구 테헤란로 427');
-  await p.getByTestId('checkout-pay-cash_on_delivery').check();
-  await p.getByTestId('checkout-consent').check();
-  await p.getByTestId('order-button').click();
-  await p.getByTestId('order-number').waitFor({ timeout: 15_000 });
-  return (await p.getByTestId('order-number').innerText()).trim();
+  return orderCashOnDelivery(p);
 }
 
 describe('after the order', () => {

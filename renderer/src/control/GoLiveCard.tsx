@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import type { PublisherSnapshot } from '../live/publisher.js';
 import { KeyCap } from './live/KeyCap.js';
+import { StoreProfileReminder } from './StoreProfileReminder.js';
 import type { RoomView } from './room-state.js';
 
 interface Props {
@@ -99,6 +100,7 @@ export function GoLiveCard({ room, snap, rehearsal, canGoLive, onGoLive, onEnd, 
             <p className="muted small" data-testid="go-live-hint">
               {hint}
             </p>
+            {!resume && !rehearsal && <StoreProfileReminder />}
           </>
         ))}
       {canEnd &&

@@ -1,4 +1,5 @@
 import { SCHEMA_MESSAGES_KO } from '../../../common/commerce/schema-messages-ko.js';
+import { STORE_PROFILE_MESSAGES_KO } from '../../../common/commerce/store-profile-messages-ko.js';
 /** Validation messages: generic ones, and the schemas' own messages translated (English: as the schemas write them). */
 export const validationEn = {
   required: 'Required',
@@ -18,5 +19,5 @@ export const validationKo: typeof validationEn = {
   tooLong: (n: number) => `${n}자 이하로 입력하세요`,
   number: '숫자를 입력하세요',
   invalid: '올바른 값이 아닙니다',
-  messages: SCHEMA_MESSAGES_KO,
+  messages: { ...SCHEMA_MESSAGES_KO, ...STORE_PROFILE_MESSAGES_KO },
 };

@@ -8,6 +8,7 @@ import { liveEn, liveKo } from './strings-live.js';
 import { rundownEn, rundownKo } from './strings-rundown.js';
 import { shelfEn, shelfKo } from './strings-shelf.js';
 import { showAdminEn, showAdminKo } from './strings-shows.js';
+import { storeEn, storeKo } from './strings-store.js';
 
 /** Every word the studio shows, in both languages. Keys are grouped by screen (the larger groups live in ./strings-*.ts). */
 const en = {
@@ -142,6 +143,7 @@ const en = {
   chat: chatEn,
   golive: goLiveEn,
   fulfilment: fulfilmentEn,
+  store: storeEn,
 };
 
 export type Strings = typeof en;
@@ -278,6 +280,7 @@ const ko: Strings = {
   chat: chatKo,
   golive: goLiveKo,
   fulfilment: fulfilmentKo,
+  store: storeKo,
 };
 
 export const dictionaries = { en, ko } as const;

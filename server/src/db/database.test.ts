@@ -86,6 +86,19 @@ describe('relay migrations', () => {
     expect(indexes).toEqual(['orders_expiry', 'orders_phone', 'orders_show', 'orders_show_product', 'orders_viewer']);
   });
 
+  it('step 10 adds the one-row store profile on top of step 9, keeping shows', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    applyMigrations(db, relayMigrations.slice(0, 9));
+    db.prepare("INSERT INTO shows (id, title, status, created_at) VALUES ('a', 't', 'live', 'now')").run();
+    applyMigrations(db, relayMigrations.slice(0, 10));
+    expect(db.pragma('user_version', { simple: true })).toBe(10);
+    expect(db.prepare('SELECT count(*) AS n FROM shows').get()).toEqual({ n: 1 });
+    db.prepare("INSERT INTO store_profile (id, profile, updated_at) VALUES (1, '{}', 'now')").run();
+    expect(() => db.prepare("INSERT INTO store_profile (id, profile, updated_at) VALUES (2, '{}', 'now')").run()).toThrow(); // one seller, one row
+    expect(() => db.prepare("UPDATE store_profile SET profile = 'not json' WHERE id = 1").run()).toThrow();
+  });
+
   it('refuses a database from a newer program and a broken migration leaves nothing half-done', () => {
     const db = new Database(':memory:');
     db.pragma('user_version = 99');

@@ -341,4 +341,16 @@ export const relayMigrations: readonly Migration[] = [
       CREATE INDEX orders_cart ON orders(cart_id) WHERE cart_id IS NOT NULL;
     `,
   },
+  {
+    version: 10,
+    name: "store profile: the seller's legal business details and return terms (one row, JSON)",
+    // One seller per relay: a single row (id = 1); the JSON is parsed with StoreProfile when read.
+    sql: `
+      CREATE TABLE store_profile (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        profile TEXT NOT NULL CHECK (json_valid(profile)),
+        updated_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -8,6 +8,7 @@ import { Scheduled } from './Scheduled.js';
 import { CommerceContext } from './commerce-context.js';
 import type { CommerceStore } from './commerce-store.js';
 import { Live } from './Live.js';
+import { SellerFooter } from './SellerInfo.js';
 import type { WatchSession, WatchView } from './watch-session.js';
 
 function Connecting() {
@@ -33,6 +34,7 @@ function Ended({ show }: { show: PublicShow }) {
           {c.myOrders}
         </button>
       </div>
+      <SellerFooter />
       {mine && (
         <div className="sheet-layer">
           <MyOrders onClose={() => setMine(false)} />

@@ -17,6 +17,7 @@ import { c } from './i18n-commerce.js';
 import { optionStockOf, overlay } from './live-overlay.js';
 import { OVERLAY_SHARE } from './overlay-budget.js';
 import { MyOrders } from './MyOrders.js';
+import { SellerInfoLink, SellerInfoSheet } from './SellerInfo.js';
 import { PurchaseToasts } from './PurchaseToasts.js';
 import { useRelayNow, visibleStage, type RelayClock } from './relay-clock.js';
 import { hasContent, StageDock } from './StageDock.js';
@@ -58,7 +59,7 @@ interface Props {
   attachVideo: (video: HTMLVideoElement | null) => void;
 }
 
-type OpenSheet = { kind: 'checkout'; card: ProductCard } | { kind: 'mine' } | { kind: 'cart' } | { kind: 'chat' } | null;
+type OpenSheet = { kind: 'checkout'; card: ProductCard } | { kind: 'mine' } | { kind: 'cart' } | { kind: 'chat' } | { kind: 'seller' } | null;
 
 /**
  * The live screen: the picture, a top bar, the host's cards and interactions, unmute and reconnect
@@ -177,6 +178,8 @@ export function Live({ state, show, viewers, stream, stage, clock, attachVideo }
             )}
           </div>
           <h1 className="stage-title">{show.title}</h1>
+          {/* The bottom belongs to the cards and Buy buttons: the legal link sits small under the title. */}
+          <SellerInfoLink onOpen={() => setSheet({ kind: 'seller' })} expanded={sheet?.kind === 'seller'} />
           {/* In the top bar's flow, so it never lands on the unmute button or the cards. */}
           {chat && <ChatCaption chat={chat} />}
           {/* With cards at the bottom, the unmute button sits under the title; otherwise low, near the thumb. */}
@@ -196,6 +199,7 @@ export function Live({ state, show, viewers, stream, stage, clock, attachVideo }
       <StageDock stage={shown} relayNow={relayNow} onBuy={openCheckout} dockRef={dockRef} notices={dock ? <PurchaseToasts /> : undefined} />
       {checkoutCard && <CheckoutSheet key={checkoutCard.productId} card={checkoutCard} options={checkoutCard.options.map((o) => ({ ...o, stock: optionStockOf(commerceView.facts, checkoutCard.productId, o.id, o.stock) }))} commerce={commerce} onClose={closeSheet} onMyOrders={openMine} onAddedToCart={closeSheet} />}
       {sheet?.kind === 'mine' && <MyOrders onClose={closeSheet} />}
+      {sheet?.kind === 'seller' && <SellerInfoSheet onClose={closeSheet} />}
       {sheet?.kind === 'cart' && <CartSheet commerce={commerce} onClose={closeSheet} onMyOrders={openMine} />}
       {sheet?.kind === 'chat' && chat && <ChatSheet chat={chat} commerce={commerce} nickname={commerceView.nickname} pinned={shown.pinned} onBuy={openCheckout} onClose={closeSheet} />}
       {cartItems.length > 0 && sheet === null && (

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import type { ViewerOrder } from '../../../common/commerce/order.js';
 import { money } from './format.js';
 import { c } from './i18n-commerce.js';
+import { OrderSeller } from './SellerInfo.js';
 
 /** Copies text; when the browser refuses (plain http, old in-app WebViews) selects it so a long-press copies it. */
 async function copyText(text: string, shown: HTMLElement | null): Promise<boolean> {
@@ -133,6 +134,7 @@ export function OrderDone({ order, onBack, onMyOrders }: { order: ViewerOrder; o
       {step && <p className="done-next">{step}</p>}
       <PayTo order={order} />
       <ShipmentLine order={order} />
+      <OrderSeller />
       <div className="done-actions">
         <button type="button" className="btn-primary" onClick={onBack} data-testid="back-to-show">
           {c.backToShow}

@@ -8,6 +8,7 @@ import { lang } from './i18n.js';
 import { c } from './i18n-commerce.js';
 import { f } from './i18n-fulfilment.js';
 import { PayTo, StatusBadge } from './OrderDone.js';
+import { OrderSeller } from './SellerInfo.js';
 import { ShipmentLine } from './Shipment.js';
 
 /** "Where is my order" on a device that did not place it: order number + phone number (the relay checks both). */
@@ -64,6 +65,7 @@ export function OrderLookup() {
           </p>
           <PayTo order={found} />
           <ShipmentLine order={found} />
+          <OrderSeller />
         </div>
       )}
     </section>

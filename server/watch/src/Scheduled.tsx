@@ -1,3 +1,4 @@
+import { SellerFooter } from './SellerInfo.js';
 import { useEffect, useState } from 'react';
 import type { PublicShow } from '../../../common/show.js';
 import { countdown, formatCount, formatWhen, pad2 } from './format.js';
@@ -54,6 +55,7 @@ export function Scheduled({ show, viewers }: { show: PublicShow; viewers: number
           </p>
         )}
       </div>
+      <SellerFooter />
     </main>
   );
 }

@@ -85,6 +85,11 @@ export class WatchApi {
     return this.call(R.placeCart, (viewerId) => ({ params: this.at(), body: { viewerId, ...body } }));
   }
 
+  /** The seller's store profile (판매자 정보); profile null while the seller has not filled it in. */
+  sellerInfo() {
+    return this.send(R.sellerInfo, { params: this.at() });
+  }
+
   orders() {
     return this.call(R.myOrders, () => ({ params: this.at() }));
   }

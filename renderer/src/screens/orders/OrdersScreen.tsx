@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { OrderStatus } from '../../../../common/commerce/order.js';
 import type { Show } from '../../../../common/show.js';
 import { bridge } from '../../bridge.js';
-import { downloadText } from '../../commerce/download.js';
+import { downloadBytes } from '../../commerce/download.js';
+import { SheetOptions, type SheetChoice } from './SheetOptions.js';
 import { isRehearsalOrder, money } from '../../commerce/numbers.js';
 import { useNow, useOrderFeed } from '../../commerce/orders-feed.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -24,6 +25,7 @@ export function OrdersScreen({ show, onBack }: { show: Show; onBack: () => void 
   const [filter, setFilter] = useState<Filter>('all');
   const [exporting, setExporting] = useState(false);
   const [exportNote, setExportNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const [sheet, setSheet] = useState<SheetChoice>({ format: 'generic', encoding: 'utf-8-bom' });
   const rehearsal = show.rehearsalOf !== null;
 
   // Looking at this screen is seeing the new orders: the room's badge goes back to zero.
@@ -41,9 +43,9 @@ export function OrdersScreen({ show, onBack }: { show: Show; onBack: () => void 
     setExporting(true);
     setExportNote(null);
     try {
-      const file = await bridge.invoke('orders.exportCsv', { showId: show.id });
-      downloadText(file.filename, file.csv);
-      setExportNote({ ok: true, text: o.exported(file.filename) });
+      const file = await bridge.invoke('orders.exportCsv', { showId: show.id, ...sheet, lang, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+      downloadBytes(file.filename, file.base64, file.csv, file.encoding === 'cp949' ? 'text/csv;charset=cp949' : 'text/csv;charset=utf-8');
+      setExportNote({ ok: true, text: [t.store.exportedRows(file.filename, file.rows), file.replaced ? t.store.replaced(file.replaced) : ''].filter(Boolean).join(' ') });
     } catch (e) {
       setExportNote({ ok: false, text: (e as Error).message });
     } finally {
@@ -66,6 +68,7 @@ export function OrdersScreen({ show, onBack }: { show: Show; onBack: () => void 
           <button type="button" className="btn" onClick={onBack} data-testid="orders-back-button">
             ← {o.back}
           </button>
+          <SheetOptions value={sheet} onChange={setSheet} />
           <button type="button" className="btn primary" onClick={() => void exportCsv()} disabled={exporting} data-testid="orders-export-button" title={o.exportHint}>
             <Icon name="download" /> {exporting ? o.exporting : o.exportCsv}
           </button>

@@ -1,32 +1,26 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { bridge } from '../../bridge.js';
-import type { FieldErrors } from '../../catalog/validation.js';
 import { money } from '../../commerce/numbers.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { FieldError, invalidProps } from '../../ui/FieldError.js';
+import { FieldError } from '../../ui/FieldError.js';
+import { TextField } from '../../ui/TextField.js';
+import { useSettingsForm } from '../../ui/useSettingsForm.js';
+import { SaveBar } from '../../ui/SaveBar.js';
 import { checkPayment, toDraft, type PaymentDraft } from './payment-draft.js';
 
 /** Payment methods and shipping: what viewers can choose at checkout, checked as the core checks it. */
 export function PaymentScreen() {
   const { t, lang } = useI18n();
   const p = t.commerce.payment;
-  const [draft, setDraft] = useState<PaymentDraft | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-
-  useEffect(() => {
-    bridge.invoke('payment.get', {}).then(
-      (s) => setDraft(toDraft(s)),
-      (e: Error) => setLoadError(e.message),
-    );
-  }, []);
-  useEffect(() => {
-    if (tried && draft) setErrors(checkPayment(draft, t).errors ?? {});
-  }, [draft, tried, t]);
+  const { draft, loadError, errors, busy, saved, formError, set, submit } = useSettingsForm({
+    load: () => bridge.invoke('payment.get', {}),
+    toDraft,
+    check: (d: PaymentDraft) => {
+      const r = checkPayment(d, t);
+      return r.settings ? { value: r.settings, errors: null } : { value: null, errors: r.errors };
+    },
+    save: (v) => bridge.invoke('payment.save', v),
+  });
 
   if (loadError)
     return (
@@ -37,30 +31,6 @@ export function PaymentScreen() {
       </div>
     );
   if (!draft) return <p className="muted center-page">{t.common.loading}</p>;
-
-  const set = (patch: Partial<PaymentDraft>) => {
-    setDraft({ ...draft, ...patch });
-    setSaved(false);
-  };
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setTried(true);
-    setFormError(null);
-    const checked = checkPayment(draft, t);
-    if (!checked.settings) return setErrors(checked.errors);
-    setBusy(true);
-    try {
-      const stored = await bridge.invoke('payment.save', checked.settings);
-      setDraft(toDraft(stored));
-      setSaved(true);
-      setTried(false);
-      setErrors({});
-    } catch (err) {
-      setFormError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const preview = checkPayment(draft, t).settings;
   return (
@@ -129,21 +99,7 @@ export function PaymentScreen() {
           )}
         </section>
 
-        {formError && (
-          <p className="form-error" role="alert" data-testid="payment-error">
-            {p.saveFailed} {formError}
-          </p>
-        )}
-        <div className="form-actions">
-          {saved && (
-            <span className="saved-note" role="status" data-testid="payment-saved">
-              ✓ {p.saved}
-            </span>
-          )}
-          <button type="submit" className="btn primary" disabled={busy} data-testid="payment-save-button">
-            {busy ? p.saving : p.save}
-          </button>
-        </div>
+        <SaveBar prefix="payment" formError={formError} saved={saved} busy={busy} words={p} />
       </form>
     </div>
   );
@@ -160,23 +116,6 @@ function Method({ id, checked, onChange, label, hint, children }: { id: string; 
         </span>
       </label>
       {children}
-    </div>
-  );
-}
-
-function TextField(props: { id: string; label: string; value: string; onChange: (v: string) => void; errors: string[] | undefined; placeholder?: string; hint?: string; inputMode?: 'numeric' | 'tel'; suffix?: string }) {
-  const { id, label, value, onChange, errors, placeholder, hint, inputMode, suffix } = props;
-  return (
-    <div className="field">
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
-      <span className={suffix ? 'input-wrap input-suffix' : 'input-wrap'}>
-        <input id={id} value={value} placeholder={placeholder} inputMode={inputMode} className={inputMode === 'numeric' ? 'num' : undefined} onChange={(e) => onChange(e.target.value)} data-testid={`${id}-input`} {...invalidProps(id, errors)} />
-        {suffix && <span aria-hidden="true">{suffix}</span>}
-      </span>
-      {hint && <span className="field-hint">{hint}</span>}
-      <FieldError id={`${id}-err`} messages={errors} />
     </div>
   );
 }

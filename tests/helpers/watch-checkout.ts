@@ -1,0 +1,14 @@
+import type { Page } from 'playwright-core';
+
+/** Fills the open checkout sheet with a Seoul buyer paying cash on delivery, consents, orders; the order number. */
+export async function orderCashOnDelivery(p: Page): Promise<string> {
+  await p.getByTestId('checkout-name').fill('김민지');
+  await p.getByTestId('checkout-phone').fill('010-2468-1357');
+  await p.getByTestId('checkout-postcode').fill('06236');
+  await p.getByTestId('checkout-line1').fill('서울특별시 강남구 테헤란로 427');
+  await p.getByTestId('checkout-pay-cash_on_delivery').check();
+  await p.getByTestId('checkout-consent').check();
+  await p.getByTestId('order-button').click();
+  await p.getByTestId('order-number').waitFor({ timeout: 15_000 });
+  return (await p.getByTestId('order-number').innerText()).trim();
+}
