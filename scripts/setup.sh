@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian machine (Node 20+ and root present) for running and testing the product:
-# Debian packages (Janus media server, Chromium for tests and the browser shell, Xvfb, ffmpeg,
+# Debian packages (Janus media server, OBS Studio (OBS mode and its tests, under Xvfb), Chromium for
+# tests and the browser shell, Xvfb, ffmpeg,
 # CJK fonts so Korean renders), npm packages, and the web builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +11,7 @@ if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 
 # python3, make and g++: node-gyp builds better-sqlite3 (its prebuilt binary is a download from
 # outside the registries), and the benchmarks build their C load generator with cc.
-PACKAGES=(janus chromium xvfb ffmpeg fonts-noto-cjk fonts-noto-color-emoji iproute2 ca-certificates python3 make g++)
+PACKAGES=(janus obs-studio chromium xvfb ffmpeg fonts-noto-cjk fonts-noto-color-emoji iproute2 ca-certificates python3 make g++)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
