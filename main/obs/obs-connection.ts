@@ -145,7 +145,11 @@ export class ObsConnection extends EventEmitter<ObsConnectionEvents> {
     ws.on('ConnectionClosed', (err) => {
       if (identified) this.onDropped(ws, gen, err);
     });
-    for (const type of FORWARDED_EVENTS) ws.on(type, (data: unknown) => this.emit('obsEvent', type, data));
+    for (const type of FORWARDED_EVENTS) {
+      (ws.on as (t: string, l: (data?: unknown) => void) => void).call(ws, type, (data) => {
+        this.emit('obsEvent', type, data ?? {});
+      });
+    }
     let info: Awaited<ReturnType<OBSWebSocket['connect']>>;
     try {
       info = await withTimeout(ws.connect(target.url, target.password ?? undefined), this.connectTimeoutMs, () => new StudioError(OBS_ERRORS.timeout, 'OBS did not finish the handshake in time.'));
