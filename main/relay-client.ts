@@ -103,6 +103,11 @@ export class RelayClient {
   createModerator = (id: string, label: string) => this.data(R.createModeratorLink, { params: { id }, body: { label } });
   revokeModerator = (linkId: string) => this.data(R.revokeModeratorLink, { params: { linkId } });
 
+  // OBS ingest (contract with the relay's ingest): docs/obs-studio.md
+  createIngestKey = (showId: string) => this.data(R.createIngestKey, { params: { showId } });
+  revokeIngestKey = (showId: string) => this.data(R.revokeIngestKey, { params: { showId } });
+  ingestStatus = (showId: string) => this.data(R.ingestStatus, { params: { showId } });
+
   /** Uploads an image for viewers; the relay answers 201 `{ref, url}` with `url` a path such as `/assets/<ref>`. */
   // A 5 MB picture over a slow uplink takes longer than an API call.
   putAsset = (bytes: Uint8Array, type: string) => this.data(R.putAsset, { params: {}, body: { bytes, type } }, ASSET_TIMEOUT_MS);
