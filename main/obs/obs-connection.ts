@@ -150,9 +150,8 @@ export class ObsConnection extends EventEmitter<ObsConnectionEvents> {
         this.emit('obsEvent', type, data ?? {});
       });
     }
-    let info: Awaited<ReturnType<OBSWebSocket['connect']>>;
     try {
-      info = await withTimeout(ws.connect(target.url, target.password ?? undefined), this.connectTimeoutMs, () => new StudioError(OBS_ERRORS.timeout, 'OBS did not finish the handshake in time.'));
+      await withTimeout(ws.connect(target.url, target.password ?? undefined), this.connectTimeoutMs, () => new StudioError(OBS_ERRORS.timeout, 'OBS did not finish the handshake in time.'));
     } catch (e) {
       void ws.disconnect().catch(() => undefined);
       throw await classifyConnectError(e, target.url);
