@@ -120,7 +120,7 @@ export const obsKo: typeof obsEn = {
     bitrate: { label: '인터넷이 감당하는 전송 속도', fix: (kbps: number) => `OBS가 ${kbps} kbps로 보냅니다. 1,000–6,000 kbps로 맞추세요(설정 → 출력 → 비디오 비트레이트).` },
     'relay-ingest': { label: '릴레이가 OBS 송출을 받음', fix: '릴레이가 OBS 수신에 응답하지 않습니다. 릴레이를 확인하세요(OBS 수신이 있는 버전이어야 합니다).' },
   },
-  editor: { segment: 'OBS when the segment starts', title: 'OBS', kind: 'OBS 동작', switchScene: '장면 전환', show: '소스 보이기', hide: '소스 숨기기', scene: '장면', source: '소스', remove: 'OBS 동작 삭제', add: 'OBS 동작' },
+  editor: { segment: '코너 시작 시 OBS', title: 'OBS', kind: 'OBS 동작', switchScene: '장면 전환', show: '소스 보이기', hide: '소스 숨기기', scene: '장면', source: '소스', remove: 'OBS 동작 삭제', add: 'OBS 동작' },
   goLive: 'OBS로 방송 시작',
   goingLive: 'OBS 시작 중…',
   end: '방송 종료(OBS 정지)',
