@@ -1,0 +1,105 @@
+import { OBSWebSocket } from 'obs-websocket-js';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.js';
+import { waitUntil } from '../helpers/media-pages.js';
+import { createTopology, type Topology } from '../helpers/netns.js';
+import { startObs, type RunningObs } from '../helpers/obs.js';
+import { startRelay, startStudio, type RunningRelay, type RunningStudio } from '../helpers/processes.js';
+
+/**
+ * OBS mode from the studio UI: the seller picks OBS as the source, connects with the password,
+ * sees OBS's scenes with thumbnails, clicks one and OBS's program changes; a change made in OBS
+ * itself shows in the studio. OBS, the studio shell and its Chromium share the client namespace
+ * (OBS on the seller's laptop); the relay is in the server namespace. The test runner drives OBS
+ * directly through the helper's Unix socket.
+ */
+const SHOTS = process.env.OBS_SHOTS ?? '';
+let topology: Topology;
+let relay: RunningRelay;
+let obs: RunningObs;
+let studio: RunningStudio;
+let browser: Browser;
+let page: Page;
+let direct: OBSWebSocket;
+
+const program = async () => (await direct.call('GetCurrentProgramScene')).currentProgramSceneName;
+const sceneButton = (name: string) => page.locator(`[data-testid="obs-scene"][data-scene="${name}"]`);
+
+beforeAll(async () => {
+  topology = createTopology();
+  relay = await startRelay({ topology });
+  obs = await startObs({ topology, side: 'client' });
+  direct = new OBSWebSocket();
+  await direct.connect(obs.socketUrl, obs.password);
+  await direct.call('CreateScene', { sceneName: '상품 클로즈업' });
+  // An orange card stands in for a product shot (Debian's OBS has no browser source).
+  await direct.call('CreateInput', { sceneName: '상품 클로즈업', inputName: '상품 카드', inputKind: 'color_source_v3', inputSettings: { color: 0xff3399ff, width: 1280, height: 720 } });
+  await direct.call('SetCurrentProgramScene', { sceneName: 'Scene' });
+  studio = await startStudio({ topology, relayUrl: relay.url });
+  browser = await launchChromium({ executablePath: topology.chromium('client') });
+  page = await (await browser.newContext({ locale: 'ko-KR', viewport: { width: 1440, height: 900 } })).newPage();
+  await page.goto(studio.url);
+  await page.getByTestId('studio-key-input').fill(relay.studioKey);
+  await page.getByTestId('connect-button').click();
+  await page.getByTestId('show-title-input').fill('OBS 라이브');
+  await page.getByTestId('create-show-button').click();
+  await page.getByTestId('show-item').filter({ hasText: 'OBS 라이브' }).first().click();
+}, 150_000);
+
+afterAll(async () => {
+  await direct?.disconnect().catch(() => undefined);
+  await browser?.close().catch(() => undefined);
+  await studio?.stop();
+  await obs?.stop();
+  await relay?.stop();
+  topology?.destroy();
+});
+
+describe('OBS mode in the studio UI (real OBS)', () => {
+  it('a wrong password shows the Korean wrong-password message', async () => {
+    await page.getByTestId('source-mode-obs').click();
+    await page.getByTestId('obs-password').fill('틀린-비밀번호');
+    await page.getByTestId('obs-connect-button').click();
+    await expect.poll(() => page.getByTestId('obs-error').getAttribute('data-code')).toBe('obs_auth_failed');
+    expect(await page.getByTestId('obs-error').textContent()).toContain('비밀번호를 거부');
+  });
+
+  it('connects, shows the scenes with thumbnails and the program highlighted', async () => {
+    await page.getByTestId('obs-password').fill(obs.password);
+    await page.getByTestId('obs-connect-button').click();
+    await expect.poll(() => page.getByTestId('obs-state').getAttribute('data-state'), { timeout: 20_000 }).toBe('connected');
+    await expect.poll(() => page.getByTestId('obs-scene').count()).toBe(2);
+    expect(await sceneButton('Scene').getAttribute('data-program')).toBe('true');
+    await waitUntil('thumbnails', async () => (await page.locator('[data-testid="obs-scene"] img').count()) === 2, 20_000);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/obs-panel-ko.png` });
+  });
+
+  it('a click switches OBS’s program scene', async () => {
+    await sceneButton('상품 클로즈업').click();
+    await expect.poll(program).toBe('상품 클로즈업');
+    await expect.poll(() => sceneButton('상품 클로즈업').getAttribute('data-program')).toBe('true');
+  });
+
+  it('digit keys in the OBS panel switch scenes', async () => {
+    await page.getByTestId('obs-panel').focus();
+    // Scene order is OBS's dock order (a new scene goes to the bottom): Scene is 1, 상품 클로즈업 is 2.
+    await page.keyboard.press('Digit1');
+    await expect.poll(program).toBe('Scene');
+  });
+
+  it('changes made in OBS itself show at once: a new scene and a program switch', async () => {
+    await direct.call('CreateScene', { sceneName: '로고 화면' });
+    await expect.poll(() => sceneButton('로고 화면').count()).toBe(1);
+    await direct.call('SetCurrentProgramScene', { sceneName: '로고 화면' });
+    await expect.poll(() => sceneButton('로고 화면').getAttribute('data-program')).toBe('true');
+  });
+
+  it('shows the pre-flight checklist with B-frames to fix (Simple mode x264 default)', async () => {
+    await page.getByTestId('obs-preflight-check').click();
+    await expect.poll(() => page.locator('[data-check="b-frames"]').getAttribute('data-result')).toBe('fail');
+    expect(await page.locator('[data-check="obs-reachable"]').getAttribute('data-result')).toBe('pass');
+    expect(await page.getByTestId('obs-golive-button').isDisabled()).toBe(true);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/obs-preflight-ko.png`, fullPage: true });
+  });
+});
