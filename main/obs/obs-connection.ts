@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { OBSWebSocket, OBSWebSocketError, type OBSRequestTypes, type OBSResponseTypes } from 'obs-websocket-js';
+import { OBSWebSocket, OBSWebSocketError, type OBSRequestTypes, type OBSResponseTypes } from 'obs-websocket-js/json';
 import { reconnectDelayMs } from '../../common/live-state.js';
 import { OBS_CLOSE, OBS_ERRORS, type ObsStatus } from '../../common/obs.js';
 import { StudioError } from '../../common/ipc-contract.js';

@@ -1,4 +1,4 @@
-import { OBSWebSocket } from 'obs-websocket-js';
+import { OBSWebSocket } from 'obs-websocket-js/json';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.js';

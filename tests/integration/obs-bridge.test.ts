@@ -1,4 +1,4 @@
-import { OBSWebSocket } from 'obs-websocket-js';
+import { OBSWebSocket } from 'obs-websocket-js/json';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OBS_ERRORS, type ObsStatus } from '../../common/obs.js';
 import { StudioError } from '../../common/ipc-contract.js';
@@ -6,6 +6,7 @@ import { ObsConnection, type ForwardedEvent } from '../../main/obs/obs-connectio
 import { ObsSceneControl } from '../../main/obs/obs-scene-control.js';
 import { freePort } from '../helpers/processes.js';
 import { createTopology, type Topology } from '../helpers/netns.js';
+import { startFakeObsKicking } from '../helpers/fake-obs-v4.js';
 import { startFakeObsWebsocketV4, startObs, type RunningObs } from '../helpers/obs.js';
 
 /** The studio core's OBS bridge against Debian's real OBS (in a namespace, reached through a Unix socket). */
@@ -147,5 +148,22 @@ describe('OBS bridge (real OBS 29 / obs-websocket 5.1)', () => {
     // The session survives a slow answer: the next request works.
     expect((await conn.call('GetStudioModeEnabled')).studioModeEnabled).toBe(false);
     await conn.disconnect();
+  });
+
+  it('kicked (4011 SessionInvalidated, fake stand-in for OBS\'s Kick button) → obs_kicked and no reconnect', async () => {
+    const fake = await startFakeObsKicking();
+    try {
+      const conn = new ObsConnection({ backoffMs: () => 50 });
+      await conn.connect({ url: fake.url, password: null });
+      const failed = nextStatus(conn, (s) => s.state !== 'connected');
+      fake.kick();
+      expect(await failed).toMatchObject({ state: 'failed', error: { code: OBS_ERRORS.kicked } });
+      // A retry would have reconnected within 50 ms; give it ten times that.
+      await new Promise((r) => setTimeout(r, 500));
+      expect(fake.connections()).toBe(1);
+      expect(conn.status.state).toBe('failed');
+    } finally {
+      await fake.close();
+    }
   });
 });
