@@ -1,4 +1,5 @@
 import type { ObsStreamHealth } from '../../../../common/obs.js';
+import { MetricGrid } from '../MetricGrid.js';
 import { useI18n } from '../../i18n/i18n.js';
 
 /** OBS's stream output: bitrate from outputBytes over time, skipped and render-lagged frames, congestion. */
@@ -26,16 +27,7 @@ export function ObsHealthCard({ health }: { health: ObsStreamHealth | null }) {
           {h.reconnecting}
         </div>
       )}
-      <div className="metrics">
-        {metrics.map((m) => (
-          <div className="metric" key={m.id}>
-            <span className="metric-label">{m.label}</span>
-            <span className="metric-value" data-testid={m.id}>
-              {m.value}
-            </span>
-          </div>
-        ))}
-      </div>
+      <MetricGrid metrics={metrics} />
     </section>
   );
 }
