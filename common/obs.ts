@@ -43,6 +43,8 @@ export const ObsHost = z
 export const ObsPort = z.number().int().min(1).max(65535);
 
 export const ObsSettings = z.object({
+  /** Whether the seller connected once (address saved): the OBS panel then reconnects by itself. */
+  saved: z.boolean(),
   host: z.string(),
   port: z.number().int(),
   hasPassword: z.boolean(),

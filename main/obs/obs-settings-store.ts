@@ -20,7 +20,7 @@ export class ObsSettingsStore {
   get(): ObsSettings {
     const row = this.db.prepare('SELECT host, port FROM obs_connection WHERE id = 1').get() as Row | undefined;
     const hasPassword = this.secrets.get() !== null;
-    return { host: row?.host ?? DEFAULT_OBS.host, port: row?.port ?? DEFAULT_OBS.port, hasPassword, passwordStorage: hasPassword ? this.secrets.kind : 'none' };
+    return { saved: row !== undefined, host: row?.host ?? DEFAULT_OBS.host, port: row?.port ?? DEFAULT_OBS.port, hasPassword, passwordStorage: hasPassword ? this.secrets.kind : 'none' };
   }
 
   password(): string | null {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ObsActionResult, ObsScenes, ObsSettings, ObsStatus, ObsStreamHealth } from '../../../../common/obs.js';
 import type { StudioError } from '../../../../common/ipc-contract.js';
 import { bridge } from '../../bridge.js';
@@ -33,6 +33,13 @@ export function useObs(enabled: boolean) {
   }, [enabled]);
 
   const connected = status?.state === 'connected';
+  // Entered once: when the panel opens on a saved OBS that is not connected, connect with the saved password.
+  const autoTried = useRef(false);
+  useEffect(() => {
+    if (!enabled || autoTried.current || !settings?.saved || status?.state !== 'disconnected') return;
+    autoTried.current = true;
+    void bridge.invoke('obs.connect', { host: settings.host, port: settings.port }).then(setStatus, () => undefined);
+  }, [enabled, settings, status?.state]);
   // Thumbnails only for the scenes on screen, only while connected and shown (bounded in the core too).
   const sceneKey = scenes?.scenes.slice(0, 12).join('\u0000') ?? '';
   useEffect(() => {
