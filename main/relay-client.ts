@@ -59,6 +59,7 @@ export class RelayClient {
 
   checkKey = () => this.data(R.checkKey, { params: {} });
   listShows = () => this.data(R.listShows, { params: {} });
+  getShow = (id: string) => this.data(R.getShow, { params: { id } });
   createShow = (title: string, scheduledAt: string | null) => this.data(R.createShow, { params: {}, body: { title, scheduledAt } });
   renameShow = (id: string, title: string) => this.data(R.renameShow, { params: { id }, body: { title } });
   deleteShow = (id: string) => this.data(R.deleteShow, { params: { id } });

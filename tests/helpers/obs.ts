@@ -1,4 +1,4 @@
-import type { ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -126,3 +126,21 @@ function waitFor(proc: ChildProcess, ready: () => boolean, timeoutMs: number, de
 
 /** A loopback ws server that answers like obs-websocket 4 (a stand-in for the old plugin, an outside product). */
 export { startFakeObsWebsocketV4 } from './fake-obs-v4.js';
+
+/**
+ * An ffmpeg RTMP listener in the namespace, standing in for the relay's ingest (another branch's
+ * work) where a test needs OBS really streaming; resolves once the port listens.
+ */
+export async function startRtmpListener(topology: Topology, side: Side, streamKey: string): Promise<ChildProcess> {
+  const proc = topology.spawn(side, 'ffmpeg', ['-hide_banner', '-loglevel', 'error', '-listen', '1', '-i', `rtmp://127.0.0.1:1935/live/${streamKey}`, '-f', 'null', '-']);
+  const ns = side === 'server' ? topology.server : topology.client;
+  const listening = () => {
+    try {
+      return execFileSync('ip', ['netns', 'exec', ns, 'ss', '-ltnH', 'sport = :1935'], { encoding: 'utf8' }).trim().length > 0;
+    } catch {
+      return false;
+    }
+  };
+  await waitFor(proc, listening, 10_000, () => 'ffmpeg did not listen for RTMP');
+  return proc;
+}

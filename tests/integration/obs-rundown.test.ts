@@ -9,7 +9,8 @@ import { ObsSceneControl } from '../../main/obs/obs-scene-control.js';
 import { RelayClient } from '../../main/relay-client.js';
 import { fakeShow, startFakeRelay, type FakeRelay } from '../../main/testing/fake-relay.js';
 import { createTopology, type Topology } from '../helpers/netns.js';
-import { startObs, type RunningObs } from '../helpers/obs.js';
+import { startObs, startRtmpListener, type RunningObs } from '../helpers/obs.js';
+import { waitUntil } from '../helpers/media-pages.js';
 
 /** Run-down OBS actions, the pre-flight and Go live in OBS mode against Debian's real OBS. */
 let topology: Topology;
@@ -96,20 +97,36 @@ describe('run-down OBS actions and the pre-flight (real OBS)', () => {
     expect(pre.checks.find((c) => c.id === 'relay-ingest')).toMatchObject({ result: 'fail', detail: { code: 'not_found' } });
   });
 
-  it('Go live hands OBS the show’s server and key and starts its output; End show stops it and the key is revoked', async () => {
+  it('Go live hands OBS the show’s server and key and starts its output; a stopped output restarts on the same key; End show stops it and the key is revoked', async () => {
     relay.shows.set('show2', fakeShow('show2'));
+    // OBS 29.0.2 segfaults when a stream to a refused RTMP address is stopped and started quickly,
+    // so an ffmpeg RTMP listener in OBS's namespace stands in for the relay's ingest (another branch).
+    const streamKey = 'a3f1c0de5eed00000000000000000001';
+    relay.ingest.keys.set('show2', { showId: 'show2', rtmpServer: 'rtmp://127.0.0.1:1935/live', streamKey, srtUrl: null, whipUrl: 'http://127.0.0.1/whip', whipBearer: streamKey, createdAt: 0 });
+    const listen = () => startRtmpListener(topology, 'client', streamKey);
+    const streaming = (what: string) => waitUntil(what, async () => ((await conn.call('GetStreamStatus')).outputBytes > 0 ? true : null), 30_000);
     const client = new RelayClient(relay.url, relay.key);
+    let ingest = await listen();
     const show = await goLiveWithObs('show2', conn, client, (id) => client.startShow(id));
     expect(show.status).toBe('live');
-    const key = relay.ingest.keys.get('show2')!;
-    expect(key.streamKey).toMatch(/^[0-9a-f]{32}$/);
-    const service = await conn.call('GetStreamServiceSettings');
-    expect(service).toMatchObject({ streamServiceType: 'rtmp_custom', streamServiceSettings: { server: key.rtmpServer, key: key.streamKey } });
+    expect(await conn.call('GetStreamServiceSettings')).toMatchObject({ streamServiceType: 'rtmp_custom', streamServiceSettings: { server: 'rtmp://127.0.0.1:1935/live', key: streamKey } });
+    await streaming('OBS streaming');
+
+    // OBS's output stopped mid-show: the same call restarts it on the same key without restarting the show.
+    await conn.call('StopStream');
+    await new Promise((r) => (ingest.exitCode !== null ? r(null) : ingest.once('exit', r)));
+    ingest = await listen();
+    const again = await goLiveWithObs('show2', conn, client, () => Promise.reject(new Error('a live show must not start again')));
+    expect(again.status).toBe('live');
+    await streaming('OBS streaming again');
+
     const ended = await endShowWithObs('show2', conn, client);
     expect(ended.status).toBe('ended');
-    expect((await conn.call('GetStreamStatus')).outputActive).toBe(false);
+    // StopStream returns at once; OBS flushes and stops its output just after.
+    await waitUntil('OBS output stopped', async () => ((await conn.call('GetStreamStatus')).outputActive ? null : true), 30_000);
     expect(relay.ingest.keys.has('show2')).toBe(false);
     // A key is never issued again for an ended show.
     await expect(client.createIngestKey('show2')).rejects.toMatchObject({ code: 'conflict' });
+    ingest.kill('SIGKILL');
   });
 });

@@ -5,7 +5,7 @@ import { ObsConnection } from '../../main/obs/obs-connection.js';
 import { ObsStreamHealthMonitor } from '../../main/obs/obs-stream-health-monitor.js';
 import { waitUntil } from '../helpers/media-pages.js';
 import { createTopology, type Topology } from '../helpers/netns.js';
-import { startObs, type RunningObs } from '../helpers/obs.js';
+import { startObs, startRtmpListener, type RunningObs } from '../helpers/obs.js';
 
 /**
  * OBS's stream health as the studio reads it, with OBS really streaming: an ffmpeg RTMP listener
@@ -16,9 +16,6 @@ let obs: RunningObs;
 let conn: ObsConnection;
 let rtmp: ChildProcess | null = null;
 
-const listen = () => {
-  rtmp = topology.spawn('client', 'ffmpeg', ['-hide_banner', '-loglevel', 'error', '-listen', '1', '-i', 'rtmp://127.0.0.1:1935/live/studio-test-key', '-f', 'null', '-']);
-};
 
 beforeAll(async () => {
   topology = createTopology();
@@ -41,8 +38,7 @@ afterAll(async () => {
 
 describe('OBS stream health (real OBS streaming RTMP to a stand-in ingest)', () => {
   it('bitrate from outputBytes while streaming, then "reconnecting" when the ingest goes away', async () => {
-    listen();
-    await new Promise((r) => setTimeout(r, 500));
+    rtmp = await startRtmpListener(topology, 'client', 'studio-test-key');
     const readings: ObsStreamHealth[] = [];
     const monitor = new ObsStreamHealthMonitor(conn, (h) => readings.push(h), 500);
     await conn.call('StartStream');

@@ -143,7 +143,7 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
   const sourceToggle = !ended && <SourceModeToggle mode={sourceMode} onChange={setSourceMode} locked={onAirNow} />;
   const obsPanel = <ObsPanel obs={obs} />;
   const controls = obsMode ? (
-    <ObsGoLiveCard show={show} rundownId={rundown?.id ?? null} obsConnected={obs.status?.state === 'connected'} />
+    <ObsGoLiveCard show={show} rundownId={rundown?.id ?? null} obsConnected={obs.status?.state === 'connected'} streaming={obs.health?.active ?? false} />
   ) : (
     <>
       <GoLiveCard

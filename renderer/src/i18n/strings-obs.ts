@@ -61,6 +61,8 @@ export const obsEn = {
   goingLive: 'Starting OBS…',
   end: 'End show (stops OBS)',
   notReady: 'Fix the red lines first',
+  notStreaming: 'The show is live but OBS is not sending its picture.',
+  restart: 'Restart OBS output',
 };
 
 export const obsKo: typeof obsEn = {
@@ -125,4 +127,6 @@ export const obsKo: typeof obsEn = {
   goingLive: 'OBS 시작 중…',
   end: '방송 종료(OBS 정지)',
   notReady: '빨간 항목을 먼저 고치세요',
+  notStreaming: '방송 중이지만 OBS가 화면을 보내지 않습니다.',
+  restart: 'OBS 송출 다시 시작',
 };

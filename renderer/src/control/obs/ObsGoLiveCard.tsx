@@ -9,6 +9,8 @@ interface Props {
   show: Show;
   rundownId: string | null;
   obsConnected: boolean;
+  /** OBS's output is running (from its stream health); false mid-show means the picture is not sent. */
+  streaming: boolean;
 }
 
 /**
@@ -16,7 +18,7 @@ interface Props {
  * live, an amber one (warn) or an unreadable one does not. Going live hands OBS the show's server
  * and key and starts its output; ending stops OBS and ends the show (the relay revokes the key).
  */
-export function ObsGoLiveCard({ show, rundownId, obsConnected }: Props) {
+export function ObsGoLiveCard({ show, rundownId, obsConnected, streaming }: Props) {
   const { t } = useI18n();
   const o = t.obs;
   const [pre, setPre] = useState<Preflight | null>(null);
@@ -48,6 +50,20 @@ export function ObsGoLiveCard({ show, rundownId, obsConnected }: Props) {
   };
   const blocked = !pre || pre.checks.some((c) => c.result === 'fail');
   const live = show.status === 'live';
+  const endControls = confirmEnd ? (
+    <div className="confirm-row">
+      <button type="button" className="btn danger" data-testid="obs-end-confirm" disabled={busy} onClick={() => void act('obs.endShow')}>
+        {o.end}
+      </button>
+      <button type="button" className="btn" onClick={() => setConfirmEnd(false)}>
+        {t.common.cancel}
+      </button>
+    </div>
+  ) : (
+    <button type="button" className="btn danger" data-testid="obs-end-button" onClick={() => setConfirmEnd(true)}>
+      {o.end}
+    </button>
+  );
   if (show.status === 'ended') return null;
   return (
     <section className="card golive-card obs-golive" data-testid="obs-golive">
@@ -73,22 +89,22 @@ export function ObsGoLiveCard({ show, rundownId, obsConnected }: Props) {
         <button type="button" className="btn primary big" data-testid="obs-golive-button" disabled={busy || blocked} title={blocked ? o.notReady : undefined} onClick={() => void act('obs.goLive')}>
           {busy ? o.goingLive : o.goLive}
         </button>
-      ) : confirmEnd ? (
-        <div className="confirm-row">
-          <button type="button" className="btn danger" data-testid="obs-end-confirm" disabled={busy} onClick={() => void act('obs.endShow')}>
-            {o.end}
-          </button>
-          <button type="button" className="btn" onClick={() => setConfirmEnd(false)}>
-            {t.common.cancel}
-          </button>
-        </div>
       ) : (
-        <button type="button" className="btn danger" data-testid="obs-end-button" onClick={() => setConfirmEnd(true)}>
-          {o.end}
-        </button>
+        <>
+          {obsConnected && !streaming && (
+            <div className="banner banner-warn" role="status" data-testid="obs-not-streaming">
+              {o.notStreaming}
+              <button type="button" className="btn small" data-testid="obs-restart-button" disabled={busy} onClick={() => void act('obs.goLive')}>
+                {o.restart}
+              </button>
+            </div>
+          )}
+          {endControls}
+        </>
       )}
     </section>
   );
+
 }
 
 function PreflightLine({ check }: { check: PreflightCheck }) {
