@@ -102,4 +102,18 @@ describe('OBS mode in the studio UI (real OBS)', () => {
     expect(await page.getByTestId('obs-golive-button').isDisabled()).toBe(true);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/obs-preflight-ko.png`, fullPage: true });
   });
+
+  it('OBS quits: the panel says it is reconnecting, and is back with the scenes when OBS returns', async () => {
+    await direct.disconnect().catch(() => undefined);
+    await obs.kill();
+    await expect.poll(() => page.getByTestId('obs-state').getAttribute('data-state'), { timeout: 20_000 }).toBe('reconnecting');
+    expect(await page.getByTestId('obs-state').textContent()).toContain('다시 연결하는 중');
+    await obs.restart();
+    await expect.poll(() => page.getByTestId('obs-state').getAttribute('data-state'), { timeout: 30_000 }).toBe('connected');
+    await expect.poll(() => page.getByTestId('obs-scene').count()).toBeGreaterThan(0);
+    if (SHOTS) {
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.screenshot({ path: `${SHOTS}/obs-panel-en.png` });
+    }
+  });
 });
