@@ -65,7 +65,9 @@ export function obsHandlers(obs: ObsModule, d: ObsHandlerDeps): Pick<Handlers, O
       obsPreflight({
         obs: obs.connection,
         scenes: obs.scenes,
-        rundown: req.rundownId ? d.rundowns.get(req.rundownId) : null,
+        // Without an id, the show's own run-down (most recently edited first), so a room opened before
+        // the run-down was written still checks it.
+        rundown: req.rundownId ? d.rundowns.get(req.rundownId) : (d.rundowns.list().find((r) => r.showId === req.showId) ?? null),
         ingestStatus: () => d.client().ingestStatus(req.showId),
       }),
     'obs.goLive': (req) => goLiveWithObs(req.showId, obs.connection, d.client(), d.startShow),

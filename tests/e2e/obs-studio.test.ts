@@ -6,6 +6,7 @@ import { waitUntil } from '../helpers/media-pages.js';
 import { createTopology, type Topology } from '../helpers/netns.js';
 import { startObs, type RunningObs } from '../helpers/obs.js';
 import { startRelay, startStudio, type RunningRelay, type RunningStudio } from '../helpers/processes.js';
+import { studioIpc } from '../helpers/studio-ipc.js';
 
 /**
  * OBS mode from the studio UI: the seller picks OBS as the source, connects with the password,
@@ -22,6 +23,7 @@ let studio: RunningStudio;
 let browser: Browser;
 let page: Page;
 let direct: OBSWebSocket;
+let showId = '';
 
 const program = async () => (await direct.call('GetCurrentProgramScene')).currentProgramSceneName;
 const sceneButton = (name: string) => page.locator(`[data-testid="obs-scene"][data-scene="${name}"]`);
@@ -44,7 +46,9 @@ beforeAll(async () => {
   await page.getByTestId('connect-button').click();
   await page.getByTestId('show-title-input').fill('OBS 라이브');
   await page.getByTestId('create-show-button').click();
-  await page.getByTestId('show-item').filter({ hasText: 'OBS 라이브' }).first().click();
+  const item = page.getByTestId('show-item').filter({ hasText: 'OBS 라이브' }).first();
+  showId = (await item.getAttribute('data-show-id'))!;
+  await item.click();
 }, 150_000);
 
 afterAll(async () => {
@@ -101,6 +105,30 @@ describe('OBS mode in the studio UI (real OBS)', () => {
     expect(await page.locator('[data-check="obs-reachable"]').getAttribute('data-result')).toBe('pass');
     expect(await page.getByTestId('obs-golive-button').isDisabled()).toBe(true);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/obs-preflight-ko.png`, fullPage: true });
+  });
+
+  it('a run-down naming a scene OBS lacks: the pre-flight names it, and the editor shows the cue’s OBS actions', async () => {
+    await studioIpc(page, 'rundowns.save', {
+      name: 'OBS 진행표',
+      showId,
+      segments: [
+        {
+          id: 's1',
+          title: '오프닝',
+          plannedSec: 120,
+          obsActions: [{ kind: 'switchScene', sceneName: 'Scene' }],
+          cues: [{ id: 'c1', label: '로고', action: { kind: 'close', target: 'cards' }, trigger: { type: 'manual' }, obsActions: [{ kind: 'switchScene', sceneName: '없는 장면' }, { kind: 'setItemVisible', sceneName: '상품 클로즈업', sourceName: '상품 카드', visible: false }] }],
+        },
+      ],
+    });
+    await page.getByTestId('obs-preflight-check').click();
+    await expect.poll(() => page.locator('[data-check="rundown-scenes"]').getAttribute('data-result')).toBe('warn');
+    expect(await page.locator('[data-check="rundown-scenes"]').textContent()).toContain('없는 장면');
+    await page.getByTestId('rundown-open-button').first().click();
+    await expect.poll(() => page.getByTestId('obs-action-row').count()).toBe(3);
+    if (SHOTS) await page.locator('[data-testid="cue-item"]').first().screenshot({ path: `${SHOTS}/obs-rundown-cue-ko.png` });
+    await page.getByTestId('nav-room').click();
+    await page.getByTestId('obs-panel').waitFor();
   });
 
   it('OBS quits: the panel says it is reconnecting, and is back with the scenes when OBS returns', async () => {
