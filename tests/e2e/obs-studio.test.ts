@@ -127,8 +127,27 @@ describe('OBS mode in the studio UI (real OBS)', () => {
     await page.getByTestId('rundown-open-button').first().click();
     await expect.poll(() => page.getByTestId('obs-action-row').count()).toBe(3);
     if (SHOTS) await page.locator('[data-testid="cue-item"]').first().screenshot({ path: `${SHOTS}/obs-rundown-cue-ko.png` });
+    // Saving from the editor is what makes the open room load the run-down.
+    await page.getByTestId('rundown-save-button').click();
     await page.getByTestId('nav-room').click();
-    await page.getByTestId('obs-panel').waitFor();
+    await page.getByTestId('live-host-view').waitFor();
+  });
+
+  it('live in OBS mode: entering the segment and key 1 run their OBS actions; the missing scene is a visible error', async () => {
+    await direct.call('SetCurrentProgramScene', { sceneName: '로고 화면' });
+    const cardId = (await direct.call('GetSceneItemId', { sceneName: '상품 클로즈업', sourceName: '상품 카드' })).sceneItemId;
+    await direct.call('SetSceneItemEnabled', { sceneName: '상품 클로즈업', sceneItemId: cardId, sceneItemEnabled: true });
+    // The show goes live on the relay (its OBS ingest is another branch's work); the room follows.
+    await studioIpc(page, 'shows.start', { showId });
+    // Entering the first segment switches to its scene.
+    await expect.poll(program, { timeout: 20_000 }).toBe('Scene');
+    await expect.poll(() => sceneButton('Scene').getAttribute('data-program')).toBe('true');
+    await page.keyboard.press('Digit1');
+    await expect.poll(() => page.getByTestId('obs-action-error').count()).toBe(1);
+    expect(await page.getByTestId('obs-action-error').textContent()).toContain('없는 장면');
+    await expect.poll(async () => (await direct.call('GetSceneItemEnabled', { sceneName: '상품 클로즈업', sceneItemId: cardId })).sceneItemEnabled).toBe(false);
+    expect(await program()).toBe('Scene');
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/obs-live-ko.png` });
   });
 
   it('OBS quits: the panel says it is reconnecting, and is back with the scenes when OBS returns', async () => {
