@@ -141,7 +141,7 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
   const framePicker = <FramePicker value={orientation} onChange={setOrientation} onAir={onAir || show.status === 'live'} />;
   const onAirNow = onAir || show.status === 'live';
   const sourceToggle = !ended && <SourceModeToggle mode={sourceMode} onChange={setSourceMode} locked={onAirNow} />;
-  const obsPanel = <ObsPanel obs={obs} />;
+  const obsPanel = <ObsPanel obs={obs} live={show.status === 'live'} />;
   const controls = obsMode ? (
     <ObsGoLiveCard show={show} rundownId={rundown?.id ?? null} obsConnected={obs.status?.state === 'connected'} streaming={obs.health?.active ?? false} />
   ) : (

@@ -9,7 +9,8 @@ import type { ObsView } from './useObs.js';
  * too in studio mode), click or 1–9 to switch. Digits switch scenes only while focus is inside this
  * panel (it stops them there); elsewhere in the room 1–9 keep firing cues (docs/seller-ui.md).
  */
-export function ObsPanel({ obs }: { obs: ObsView }) {
+/** `live`: the show is on air (OBS mode has no camera preview whose pill would say so). */
+export function ObsPanel({ obs, live }: { obs: ObsView; live: boolean }) {
   const { t } = useI18n();
   const o = t.obs;
   const s = obs.status;
@@ -35,7 +36,14 @@ export function ObsPanel({ obs }: { obs: ObsView }) {
   return (
     <section className="card obs-panel" data-testid="obs-panel" tabIndex={-1} onKeyDown={onKeyDown} aria-label={o.scenes.title}>
       <div className="card-head">
-        <h2>{o.scenes.title}</h2>
+        <h2>
+          {o.scenes.title}
+          {live && (
+            <span className="obs-live-chip" data-testid="obs-live-chip">
+              {t.golive.phase.live}
+            </span>
+          )}
+        </h2>
         <span className={`obs-state obs-state-${s?.state ?? 'disconnected'}`} data-testid="obs-state" data-state={s?.state ?? 'disconnected'}>
           {stateText}
         </span>
