@@ -13,6 +13,8 @@ const SceneItems = z.array(z.object({ sceneItemId: z.number().int(), sourceName:
 
 /** OBS's request status for "no such scene / source / item" (RequestStatus.ResourceNotFound). */
 const RESOURCE_NOT_FOUND = 600;
+/** Reads of the preview (50 ms apart) before a studio-mode transition gives up. */
+const PREVIEW_CHECKS = 20;
 
 /**
  * Scenes and scene items through one ObsConnection: list them, switch the program (in studio mode:
@@ -45,6 +47,14 @@ export class ObsSceneControl {
     if (!scenes.includes(sceneName)) throw missingScene(sceneName);
     if (studioMode) {
       await this.obs.call('SetCurrentPreviewScene', { sceneName });
+      // OBS applies the preview on its UI thread; transition only once it is the preview, or the
+      // transition would put the old preview on air.
+      for (let i = 0; i < PREVIEW_CHECKS; i++) {
+        const { currentPreviewSceneName } = await this.obs.call('GetCurrentPreviewScene');
+        if (currentPreviewSceneName === sceneName) break;
+        if (i === PREVIEW_CHECKS - 1) throw new StudioError(OBS_ERRORS.requestFailed, `OBS did not put “${sceneName}” into preview.`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
       await this.obs.call('TriggerStudioModeTransition');
     } else await this.obs.call('SetCurrentProgramScene', { sceneName });
   }

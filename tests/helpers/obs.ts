@@ -1,5 +1,5 @@
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Side, Topology } from './netns.js';
@@ -19,7 +19,7 @@ export interface RunningObs {
   /** SIGKILL OBS (and its Xvfb): the connection drops as if OBS crashed. */
   kill(): Promise<void>;
   /** SIGSTOP / SIGCONT: OBS stops answering while its sockets stay open (a hung OBS). */
-  freeze(): void;
+  freeze(): Promise<void>;
   thaw(): void;
   /** Starts OBS again with the same HOME, port and password. */
   restart(): Promise<void>;
@@ -90,8 +90,11 @@ export async function startObs(opts: { topology: Topology; side: Side; password?
     async kill() {
       await killGroup(obs);
     },
-    freeze() {
+    async freeze() {
       process.kill(-obs.pid!, 'SIGSTOP');
+      // The signal is queued, not instant: wait until every process of the group is stopped, or OBS
+      // could still answer the next request on the other core.
+      await waitFor(obs, () => groupStopped(obs.pid!), 10_000, () => 'OBS did not stop');
     },
     thaw() {
       process.kill(-obs.pid!, 'SIGCONT');
@@ -107,6 +110,26 @@ export async function startObs(opts: { topology: Topology; side: Side; password?
       rmSync(home, { recursive: true, force: true });
     },
   };
+}
+
+/** Whether every process in process group `pgid` is stopped (state T in /proc/<pid>/stat). */
+function groupStopped(pgid: number): boolean {
+  let any = false;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    // pid (comm) state ppid pgrp …; comm may contain spaces, so split after the last ')'.
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(pgrp) !== pgid) continue;
+    any = true;
+    if (state !== 'T' && state !== 't') return false;
+  }
+  return any;
 }
 
 function waitFor(proc: ChildProcess, ready: () => boolean, timeoutMs: number, describe: () => string): Promise<void> {

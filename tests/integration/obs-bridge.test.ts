@@ -5,6 +5,7 @@ import { StudioError } from '../../common/ipc-contract.js';
 import { ObsConnection, type ForwardedEvent } from '../../main/obs/obs-connection.js';
 import { ObsSceneControl } from '../../main/obs/obs-scene-control.js';
 import { freePort } from '../helpers/processes.js';
+import { waitUntil } from '../helpers/media-pages.js';
 import { createTopology, type Topology } from '../helpers/netns.js';
 import { startFakeObsKicking } from '../helpers/fake-obs-v4.js';
 import { startFakeObsWebsocketV4, startObs, type RunningObs } from '../helpers/obs.js';
@@ -97,6 +98,32 @@ describe('OBS bridge (real OBS 29 / obs-websocket 5.1)', () => {
     await conn.disconnect();
   });
 
+  it('studio mode: the preview is reported, and a switch goes to preview then through the transition to program', async () => {
+    const conn = new ObsConnection();
+    await conn.connect({ url: obs.socketUrl, password: obs.password });
+    const scenes = new ObsSceneControl(conn);
+    await scenes.createScene('스튜디오 모드');
+    await scenes.switchTo('Scene');
+    const enabled = new Promise<void>((resolve) =>
+      conn.on('obsEvent', (type) => {
+        if (type === 'StudioModeStateChanged') resolve();
+      }),
+    );
+    await conn.call('SetStudioModeEnabled', { studioModeEnabled: true });
+    await enabled;
+    try {
+      expect((await scenes.scenes()).studioMode).toBe(true);
+      await scenes.switchTo('스튜디오 모드');
+      // The transition takes its duration (300 ms fade by default); OBS then reports the new program.
+      await waitUntil('program after the transition', async () => ((await scenes.scenes()).program === '스튜디오 모드' ? true : null), 10_000);
+      const after = await scenes.scenes();
+      expect(after.preview).not.toBeNull();
+    } finally {
+      await conn.call('SetStudioModeEnabled', { studioModeEnabled: false });
+      await conn.disconnect();
+    }
+  });
+
   it('a change made directly in OBS (another obs-websocket client) arrives as an event', async () => {
     const conn = new ObsConnection();
     await conn.connect({ url: obs.socketUrl, password: obs.password });
@@ -120,7 +147,7 @@ describe('OBS bridge (real OBS 29 / obs-websocket 5.1)', () => {
     const conn = new ObsConnection({ backoffMs: (n) => Math.min(2000, 250 * 2 ** (n - 1)), requestTimeoutMs: 60_000 });
     await conn.connect({ url: obs.socketUrl, password: obs.password });
     // A frozen OBS holds the request unanswered, so the kill drops the socket mid-request.
-    obs.freeze();
+    await obs.freeze();
     const pending = conn.call('GetSceneList');
     const attempts: number[] = [];
     conn.on('status', (s) => {
@@ -139,14 +166,14 @@ describe('OBS bridge (real OBS 29 / obs-websocket 5.1)', () => {
   it('a request whose answer never comes rejects with obs_timeout', async () => {
     const conn = new ObsConnection({ requestTimeoutMs: 300 });
     await conn.connect({ url: obs.socketUrl, password: obs.password });
-    obs.freeze();
+    await obs.freeze();
     try {
       expect(await codeOf(conn.call('GetSceneList'))).toBe(OBS_ERRORS.timeout);
     } finally {
       obs.thaw();
     }
     // The session survives a slow answer: the next request works.
-    expect((await conn.call('GetStudioModeEnabled')).studioModeEnabled).toBe(false);
+    expect((await conn.call('GetVersion')).obsWebSocketVersion).toMatch(/^5\./);
     await conn.disconnect();
   });
 
