@@ -62,6 +62,15 @@ export const obsEn = {
   end: 'End show (stops OBS)',
   notReady: 'Fix the red lines first',
   notStreaming: 'The show is live but OBS is not sending its picture.',
+  ingest: {
+    state: { idle: 'The relay is not receiving OBS yet', receiving: 'The relay receives OBS', stalled: 'OBS’s picture stopped reaching the relay: viewers see “reconnecting”' },
+    refused: {
+      'unknown-key': 'The relay refused OBS’s stream key (not this show’s). Press “Restart OBS output” to hand OBS the current key.',
+      'revoked-key': 'The relay refused OBS’s stream key (revoked). Press “Restart OBS output” to hand OBS the current key.',
+      'show-ended': 'The relay refused OBS: this show has ended. Stop streaming in OBS.',
+      'bad-media': 'The relay cannot use OBS’s video. Use H.264 with no B-frames (see the checklist).',
+    },
+  },
   restart: 'Restart OBS output',
 };
 
@@ -128,5 +137,14 @@ export const obsKo: typeof obsEn = {
   end: '방송 종료(OBS 정지)',
   notReady: '빨간 항목을 먼저 고치세요',
   notStreaming: '방송 중이지만 OBS가 화면을 보내지 않습니다.',
+  ingest: {
+    state: { idle: '릴레이가 아직 OBS 화면을 받지 않습니다', receiving: '릴레이가 OBS 화면을 받는 중', stalled: 'OBS 화면이 릴레이에 도착하지 않습니다: 시청자에게 “다시 연결 중”이 보입니다' },
+    refused: {
+      'unknown-key': '릴레이가 OBS의 스트림 키를 거부했습니다(이 방송의 키가 아님). “OBS 송출 다시 시작”을 눌러 현재 키를 OBS에 넘기세요.',
+      'revoked-key': '릴레이가 OBS의 스트림 키를 거부했습니다(폐기된 키). “OBS 송출 다시 시작”을 눌러 현재 키를 OBS에 넘기세요.',
+      'show-ended': '이 방송은 끝나서 릴레이가 OBS 송출을 거부했습니다. OBS에서 방송을 중지하세요.',
+      'bad-media': '릴레이가 OBS의 영상을 쓸 수 없습니다. B-프레임 없는 H.264를 쓰세요(점검 목록 참고).',
+    },
+  },
   restart: 'OBS 송출 다시 시작',
 };

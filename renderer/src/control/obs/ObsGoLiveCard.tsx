@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Preflight, PreflightCheck } from '../../../../common/obs.js';
 import type { StudioError } from '../../../../common/ipc-contract.js';
+import type { IngestStatus } from '../../../../common/protocol/ingest.js';
 import type { Show } from '../../../../common/show.js';
 import { bridge } from '../../bridge.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -25,6 +26,9 @@ export function ObsGoLiveCard({ show, rundownId, obsConnected, streaming }: Prop
   const [busy, setBusy] = useState(false);
   const [confirmEnd, setConfirmEnd] = useState(false);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  // What the relay's ingest receives, pushed on every change (contract: `ingest` message).
+  const [ingest, setIngest] = useState<IngestStatus | null>(null);
+  useEffect(() => bridge.on('relay.ingest', (p) => p.showId === show.id && setIngest(p.status)), [show.id]);
   const check = useCallback(async () => {
     try {
       setPre(await bridge.invoke('obs.preflight', { showId: show.id, rundownId }));
@@ -79,6 +83,16 @@ export function ObsGoLiveCard({ show, rundownId, obsConnected, streaming }: Prop
             {pre?.checks.map((c) => <PreflightLine key={c.id} check={c} />)}
           </ul>
         </>
+      )}
+      {live && ingest && (
+        <p className={`muted small ingest-state ingest-${ingest.state}`} data-testid="obs-ingest-state" data-state={ingest.state}>
+          {o.ingest.state[ingest.state]}
+        </p>
+      )}
+      {ingest?.lastRefusal && ingest.lastRefusal.at >= ingest.since && (
+        <div className="banner banner-error" role="alert" data-testid="obs-ingest-refused" data-reason={ingest.lastRefusal.reason}>
+          {o.ingest.refused[ingest.lastRefusal.reason]}
+        </div>
       )}
       {error && (
         <div className="banner banner-error" role="alert" data-testid="obs-golive-error" data-code={error.code}>
