@@ -14,6 +14,7 @@ import { PaymentSettings, StockLevel } from './commerce/show-catalog.js';
 import { OrdersSheetFormat, SheetEncoding } from './commerce/courier-csv.js';
 import { StoreProfile, StoreProfileAnswer } from './commerce/store-profile.js';
 import { Dashboard, Report } from './analytics.js';
+import { obsChannels, obsEvents } from './ipc-obs.js';
 
 /**
  * The studio's one IPC contract: channel → request and response schemas, plus events.
@@ -232,6 +233,7 @@ export const ipcChannels = {
   /** Quick replies and the repeating notice, kept in the studio. */
   'chat.hostSettings.get': { request: Empty, response: HostChatSettings },
   'chat.hostSettings.save': { request: HostChatSettings, response: HostChatSettings },
+  ...obsChannels,
 } as const;
 
 export type IpcChannel = keyof typeof ipcChannels;
@@ -252,6 +254,7 @@ export const ipcEvents = {
   'relay.dashboard': z.object({ showId: z.string(), dashboard: Dashboard }),
   'relay.chat': z.object({ showId: z.string(), entry: StaffChatEntry }),
   'relay.chatState': z.object({ showId: z.string(), state: ChatState, settings: ChatSettings }),
+  ...obsEvents,
 } as const;
 export type IpcEvent = keyof typeof ipcEvents;
 export type IpcEventPayload<E extends IpcEvent> = z.infer<(typeof ipcEvents)[E]>;

@@ -7,10 +7,11 @@ const segment: Segment = {
   plannedSec: 300,
   talkingPoints: '',
   featuredProductIds: [],
+  obsActions: [],
   cues: [
-    { id: 'c1', label: '', action: { kind: 'showProducts', productIds: ['p1'] }, trigger: { type: 'manual' } },
-    { id: 'c2', label: '', action: { kind: 'dropCoupon', couponId: 'k', durationSec: 60 }, trigger: { type: 'offset', atSec: 120 } },
-    { id: 'c3', label: '', action: { kind: 'close', target: 'coupon' }, trigger: { type: 'offset', atSec: 200 } },
+    { id: 'c1', label: '', action: { kind: 'showProducts', productIds: ['p1'] }, trigger: { type: 'manual' }, obsActions: [] },
+    { id: 'c2', label: '', action: { kind: 'dropCoupon', couponId: 'k', durationSec: 60 }, trigger: { type: 'offset', atSec: 120 }, obsActions: [] },
+    { id: 'c3', label: '', action: { kind: 'close', target: 'coupon' }, trigger: { type: 'offset', atSec: 200 }, obsActions: [] },
   ],
 };
 

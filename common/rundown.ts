@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from './commerce/catalog.js';
 import { MAX_TITLE_LENGTH } from './limits.js';
+import { ObsActions } from './obs.js';
 
 /**
  * A show's run-down: ordered segments, each with talking points, featured products and cues.
@@ -22,7 +23,14 @@ export const CueTrigger = z.discriminatedUnion('type', [
 ]);
 export type CueTrigger = z.infer<typeof CueTrigger>;
 
-export const Cue = z.object({ id: Id, label: z.string().trim().max(80).default(''), action: CueAction, trigger: CueTrigger });
+export const Cue = z.object({
+  id: Id,
+  label: z.string().trim().max(80).default(''),
+  action: CueAction,
+  trigger: CueTrigger,
+  /** OBS mode: what OBS does when the cue fires (switch scene, show/hide an item); ignored with a camera. */
+  obsActions: ObsActions.default([]),
+});
 export type Cue = z.infer<typeof Cue>;
 
 export const Segment = z.object({
@@ -32,6 +40,8 @@ export const Segment = z.object({
   talkingPoints: z.string().max(4000).default(''),
   featuredProductIds: z.array(Id).max(10).default([]),
   cues: z.array(Cue).max(50).default([]),
+  /** OBS mode: what OBS does when the host enters the segment. */
+  obsActions: ObsActions.default([]),
 });
 export type Segment = z.infer<typeof Segment>;
 

@@ -59,6 +59,7 @@ export class RelayClient {
 
   checkKey = () => this.data(R.checkKey, { params: {} });
   listShows = () => this.data(R.listShows, { params: {} });
+  getShow = (id: string) => this.data(R.getShow, { params: { id } });
   createShow = (title: string, scheduledAt: string | null) => this.data(R.createShow, { params: {}, body: { title, scheduledAt } });
   renameShow = (id: string, title: string) => this.data(R.renameShow, { params: { id }, body: { title } });
   deleteShow = (id: string) => this.data(R.deleteShow, { params: { id } });
@@ -102,6 +103,11 @@ export class RelayClient {
   listModerators = (id: string) => this.data(R.listModeratorLinks, { params: { id } });
   createModerator = (id: string, label: string) => this.data(R.createModeratorLink, { params: { id }, body: { label } });
   revokeModerator = (linkId: string) => this.data(R.revokeModeratorLink, { params: { linkId } });
+
+  // OBS ingest (contract with the relay's ingest): docs/obs-studio.md
+  createIngestKey = (showId: string) => this.data(R.createIngestKey, { params: { showId } });
+  revokeIngestKey = (showId: string) => this.data(R.revokeIngestKey, { params: { showId } });
+  ingestStatus = (showId: string) => this.data(R.ingestStatus, { params: { showId } });
 
   /** Uploads an image for viewers; the relay answers 201 `{ref, url}` with `url` a path such as `/assets/<ref>`. */
   // A 5 MB picture over a slow uplink takes longer than an API call.

@@ -5,6 +5,8 @@ export interface StudioCoreOptions {
   /** Folder for the studio's SQLite file and, without a keychain, its key file. */
   dataDir: string;
   secrets: SecretStore;
+  /** OBS's WebSocket password, kept like the studio key (default: an owner-only file in dataDir). */
+  obsSecrets?: SecretStore;
   /** Relay used until the seller enters another (a relay on this laptop by default). */
   defaultRelayUrl: string;
   /** Owner-only file a relay on this machine wrote its first studio key to; imported once if present. */

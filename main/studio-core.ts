@@ -22,6 +22,10 @@ import type { StudioCore, StudioCoreOptions, StudioEventListener } from './studi
 import { RundownStore } from './rundown/rundown-store.js';
 import { showAdminHandlers } from './show-admin-handlers.js';
 import { StudioDb } from './store/studio-db.js';
+import { FileSecretStore } from './store/secret-store.js';
+import { ObsModule } from './obs/obs-module.js';
+import { obsHandlers } from './obs/obs-handlers.js';
+import path from 'node:path';
 
 /** Channels that change what a hand-off would send; live shows get the new catalog shortly after. */
 const CATALOG_EDIT = /^(products|coupons|quizzes|polls)\.(save|delete|importCsv)$/;
@@ -55,6 +59,7 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
   let client = new RelayClient(relayUrl, currentKey());
   const commerce = new Commerce(db, catalog, assets, () => client, emit);
   const hostChat = new HostChatStore(db);
+  const obs = new ObsModule(db.db, opts.obsSecrets ?? new FileSecretStore(path.join(opts.dataDir, 'obs-password')), emit);
   let events: RelayEvents | null = null;
   let status: RelayStatus = { reachable: false, authorized: false, mediaEngine: null, message: null };
   const setStatus = (next: Partial<RelayStatus>) => {
@@ -90,6 +95,7 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
       else if (m.type === 'chat') emit('relay.chat', { showId: m.showId, entry: m.entry });
       else if (m.type === 'chatState') emit('relay.chatState', { showId: m.showId, state: m.state, settings: m.settings });
       else if (m.type === 'mediaEngine') setStatus({ mediaEngine: m.state });
+      else if (m.type === 'ingest') emit('relay.ingest', { showId: m.showId, status: m.status });
       else if (m.type === 'stage') {
         stages.set(m.showId, m.stage);
         emit('relay.stage', { showId: m.showId, stage: m.stage });
@@ -108,6 +114,11 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
     if (Array.isArray(x)) commerce.shows.rememberAll(x);
     else commerce.shows.remember(x as Show);
     return x;
+  };
+
+  const startShow = async (showId: string) => {
+    await commerce.handoff.handOff(showId);
+    return remembered(await client.startShow(showId));
   };
 
   const handlers: Handlers = {
@@ -156,10 +167,7 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
     },
     'shows.links': (req) => client.listLinks(req.showId),
     // Viewers can buy from the first second: the catalog goes to the relay before the show starts.
-    'shows.start': async (req) => {
-      await commerce.handoff.handOff(req.showId);
-      return remembered(await client.startShow(req.showId));
-    },
+    'shows.start': (req) => startShow(req.showId),
     'shows.end': async (req) => remembered(await client.endShow(req.showId)),
     'links.create': (req) => client.createLink(req.showId),
     'links.revoke': (req) => client.revokeLink(req.linkId),
@@ -183,6 +191,7 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
       return fireCue(req, catalog, client, assets);
     },
     ...commerceHandlers(commerce, () => client),
+    ...obsHandlers(obs, { client: () => client, rundowns, startShow, emit }),
     ...chatHandlers(hostChat, () => client, async (showId) => (await commerce.shows.resolve(showId, () => client.listShows()))?.title ?? null),
   };
 
@@ -208,11 +217,13 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
         for (const [showId, count] of viewerCounts) listener('relay.viewers', { showId, count });
         for (const [showId, stage] of stages) listener('relay.stage', { showId, stage });
         for (const [showId, dashboard] of commerce.latestDashboards()) listener('relay.dashboard', { showId, dashboard });
+        obs.replay(listener);
       });
       return () => bus.off('event', listener);
     },
     async close() {
       events?.close();
+      await obs.close();
       commerce.close();
       db.close();
     },

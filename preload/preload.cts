@@ -79,6 +79,21 @@ const CHANNELS: Readonly<Record<IpcChannel, true>> = {
   'chat.moderators.revoke': true,
   'chat.hostSettings.get': true,
   'chat.hostSettings.save': true,
+  'obs.settings.get': true,
+  'obs.connect': true,
+  'obs.disconnect': true,
+  'obs.status': true,
+  'obs.scenes': true,
+  'obs.createScene': true,
+  'obs.switchScene': true,
+  'obs.items': true,
+  'obs.setItemVisible': true,
+  'obs.thumbnails.watch': true,
+  'obs.health': true,
+  'obs.runActions': true,
+  'obs.preflight': true,
+  'obs.goLive': true,
+  'obs.endShow': true,
 };
 
 const EVENTS: Readonly<Record<IpcEvent, true>> = {
@@ -92,6 +107,14 @@ const EVENTS: Readonly<Record<IpcEvent, true>> = {
   'relay.dashboard': true,
   'relay.chat': true,
   'relay.chatState': true,
+  'obs.status': true,
+  'obs.scenes': true,
+  'obs.item': true,
+  'obs.thumbnail': true,
+  'obs.health': true,
+  'obs.actionFailed': true,
+  'obs.stream': true,
+  'relay.ingest': true,
 };
 
 const EVENT_CHANNEL = 'studio:event';

@@ -136,11 +136,12 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
-function createSecretStore(dataDir: string): SecretStore {
-  // Same file name as the browser shell's owner-only file, so switching shells keeps the key.
-  if (osKeychainAvailable()) return new SafeStorageSecretStore(path.join(dataDir, 'relay-key.enc'));
-  console.warn('OS keychain unavailable: keeping the studio key in an owner-only file');
-  return new FileSecretStore(path.join(dataDir, 'relay-key'));
+/** `name` is 'relay-key' (the studio key) or 'obs-password' (OBS's WebSocket password). */
+function createSecretStore(dataDir: string, name: 'relay-key' | 'obs-password'): SecretStore {
+  // Same file name as the browser shell's owner-only file, so switching shells keeps the secret.
+  if (osKeychainAvailable()) return new SafeStorageSecretStore(path.join(dataDir, `${name}.enc`));
+  console.warn(`OS keychain unavailable: keeping ${name} in an owner-only file`);
+  return new FileSecretStore(path.join(dataDir, name));
 }
 
 async function start(): Promise<void> {
@@ -150,7 +151,8 @@ async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const core: StudioCore = await createStudioCore({
     dataDir,
-    secrets: createSecretStore(dataDir),
+    secrets: createSecretStore(dataDir, 'relay-key'),
+    obsSecrets: createSecretStore(dataDir, 'obs-password'),
     defaultRelayUrl: process.env.STUDIO_RELAY_URL ?? 'http://127.0.0.1:8080',
     ...(process.env.STUDIO_KEY_HANDOFF ? { keyHandoffFile: process.env.STUDIO_KEY_HANDOFF } : {}),
   });

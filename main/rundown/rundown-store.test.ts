@@ -14,17 +14,18 @@ beforeEach(() => {
 afterEach(() => db.close());
 
 const segments: Segment[] = [
-  { id: 'intro', title: '오프닝', plannedSec: 120, talkingPoints: '인사, 오늘의 특가 소개', featuredProductIds: [], cues: [] },
+  { id: 'intro', title: '오프닝', plannedSec: 120, talkingPoints: '인사, 오늘의 특가 소개', featuredProductIds: [], cues: [], obsActions: [] },
   {
     id: 'knit',
     title: '니트',
     plannedSec: 600,
     talkingPoints: '소재, 사이즈',
     featuredProductIds: ['p1'],
+    obsActions: [],
     cues: [
-      { id: 'c1', label: '니트 카드', action: { kind: 'showProducts', productIds: ['p1'] }, trigger: { type: 'manual' } },
-      { id: 'c2', label: '쿠폰', action: { kind: 'dropCoupon', couponId: 'k1', durationSec: 60 }, trigger: { type: 'offset', atSec: 300 } },
-      { id: 'c3', label: '', action: { kind: 'close', target: 'cards' }, trigger: { type: 'manual' } },
+      { id: 'c1', label: '니트 카드', action: { kind: 'showProducts', productIds: ['p1'] }, trigger: { type: 'manual' }, obsActions: [] },
+      { id: 'c2', label: '쿠폰', action: { kind: 'dropCoupon', couponId: 'k1', durationSec: 60 }, trigger: { type: 'offset', atSec: 300 }, obsActions: [] },
+      { id: 'c3', label: '', action: { kind: 'close', target: 'cards' }, trigger: { type: 'manual' }, obsActions: [] },
     ],
   },
 ];
@@ -64,7 +65,7 @@ describe('run-downs', () => {
     expect(errorOf(() => store.save(saved.id, { name: 'Show', showId: null, segments: twiceCue })).message).toMatch(/two cues have the same id “c1” \(in “오프닝” and “니트”\)/);
     expect(errorOf(() => store.save(saved.id, { name: 'Show', showId: null, segments: [{ ...segments[0]!, plannedSec: 3 }] })).message).toMatch(/at least 10 seconds/);
     expect(errorOf(() => store.save(saved.id, { name: ' ', showId: null, segments })).code).toBe('bad_request');
-    const fourProducts = [{ ...segments[0]!, cues: [{ id: 'x', action: { kind: 'showProducts', productIds: ['a', 'b', 'c', 'd'] }, trigger: { type: 'manual' } }] }];
+    const fourProducts = [{ ...segments[0]!, cues: [{ id: 'x', action: { kind: 'showProducts', productIds: ['a', 'b', 'c', 'd'] }, trigger: { type: 'manual' }, obsActions: [] }] }];
     expect(errorOf(() => store.save(saved.id, { name: 'Show', showId: null, segments: fourProducts })).code).toBe('bad_request');
     expect(store.get(saved.id)).toEqual(saved);
   });

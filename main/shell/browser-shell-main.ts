@@ -14,6 +14,7 @@ const dataDir = path.resolve(process.env.STUDIO_DATA_DIR ?? path.join(root, '.da
 const core = await createStudioCore({
   dataDir,
   secrets: new FileSecretStore(path.join(dataDir, 'relay-key')),
+  obsSecrets: new FileSecretStore(path.join(dataDir, 'obs-password')),
   defaultRelayUrl: process.env.STUDIO_RELAY_URL ?? 'http://127.0.0.1:8080',
   keyHandoffFile: process.env.STUDIO_KEY_HANDOFF,
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { applyMigrations, type Migration } from '../../common/migrations.js';
 import { migration002Catalog } from './migration-002-catalog.js';
 import { migration003RundownNameLength } from './migration-003-rundown-name-length.js';
+import { migration004ObsConnection } from './migration-004-obs-connection.js';
 
 /** The studio's own schema. Shows live on the relay; the studio keeps its settings, catalog, images and run-downs. */
 export const studioMigrations: readonly Migration[] = [
@@ -14,6 +15,7 @@ export const studioMigrations: readonly Migration[] = [
   },
   migration002Catalog,
   migration003RundownNameLength,
+  migration004ObsConnection,
 ];
 
 export class StudioDb {

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../common/migrations.js';
+import { Segment } from '../../common/rundown.js';
 import { studioMigrations } from './studio-db.js';
 
 const open = () => {
@@ -63,12 +64,30 @@ describe('studio migrations', () => {
     const add = db.prepare('INSERT INTO rundowns VALUES (?, ?, NULL, ?, ?, ?)');
     add.run('r1', '금요 라이브', '[]', now, now);
     expect(() => add.run('r2', '가'.repeat(81), '[]', now, now)).toThrow(/CHECK/);
-    expect(applyMigrations(db, studioMigrations)).toEqual([3]);
+    expect(applyMigrations(db, studioMigrations.slice(0, 3))).toEqual([3]);
     expect(db.prepare('SELECT name FROM rundowns').pluck().all()).toEqual(['금요 라이브']);
     add.run('r2', '가'.repeat(120), '[]', now, now);
     expect(() => add.run('r3', '가'.repeat(121), '[]', now, now)).toThrow(/CHECK/);
     expect(() => add.run('r4', '', '[]', now, now)).toThrow(/CHECK/);
     expect(() => add.run('r5', 'x', '{}', now, now)).toThrow(/CHECK/);
     expect(tables(db).find((t) => t.name === 'rundowns')!.sql).toMatch(/\)\s*STRICT$/);
+  });
+
+  it('4 on top of 3: one OBS connection row (host, port) with CHECKs; run-downs untouched and read with empty OBS actions', () => {
+    const db = open();
+    applyMigrations(db, studioMigrations.slice(0, 3));
+    const segment = { id: 's1', title: '오프닝', plannedSec: 60, talkingPoints: '', featuredProductIds: [], cues: [{ id: 'c1', label: '', action: { kind: 'close', target: 'cards' }, trigger: { type: 'manual' } }] };
+    db.prepare('INSERT INTO rundowns VALUES (?, ?, NULL, ?, ?, ?)').run('r1', '금요 라이브', JSON.stringify([segment]), now, now);
+    expect(applyMigrations(db, studioMigrations)).toEqual([4]);
+    const add = db.prepare('INSERT INTO obs_connection (id, host, port, updated_at) VALUES (?, ?, ?, ?)');
+    add.run(1, '127.0.0.1', 4455, now);
+    expect(() => add.run(2, '127.0.0.1', 4455, now)).toThrow(/CHECK/);
+    expect(() => db.prepare('UPDATE obs_connection SET port = 70000').run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE obs_connection SET host = ''").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE obs_connection SET port = '4455x'").run()).toThrow(/INTEGER|datatype/i);
+    expect(tables(db).find((t) => t.name === 'obs_connection')!.sql).toMatch(/\)\s*STRICT$/);
+    const [stored] = Segment.array().parse(JSON.parse(db.prepare('SELECT segments FROM rundowns').pluck().get() as string));
+    expect(stored!.obsActions).toEqual([]);
+    expect(stored!.cues[0]!.obsActions).toEqual([]);
   });
 });

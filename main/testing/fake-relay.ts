@@ -7,6 +7,7 @@ import type { Show, WatchLink } from '../../common/show.js';
 import { applyStageOp, EMPTY_STAGE, type Stage } from '../../common/stage.js';
 import { dispatchDeclared, FakeRefusal, type FakeHandlers } from './declared-fake.js';
 import { createFakeCommerce, type FakeCommerce } from './fake-relay-commerce.js';
+import { createFakeIngest, type FakeIngest } from './fake-relay-ingest.js';
 
 /**
  * A FAKE of the relay's studio API for unit tests of the studio core (the real relay is being
@@ -30,6 +31,8 @@ export interface FakeRelay {
   /** Shows GET /api/shows lists and start/end change (add them directly, or through POST /api/shows). */
   shows: Map<string, Show>;
   commerce: FakeCommerce;
+  /** OBS ingest keys issued per show (ending a show revokes its key, as the relay does). */
+  ingest: FakeIngest;
   /** When set, the next cue POST answers this instead of applying the op. */
   failNextCue: { status: number; error: string; message: string } | null;
   /** When set, the next catalog hand-off answers this. */
@@ -79,6 +82,7 @@ export async function startFakeRelay(opts: { port?: number } = {}): Promise<Fake
     broadcast({ type: 'show', show: next });
     return next;
   };
+  const { ingest, handlers: ingestHandlers } = createFakeIngest(showOr404);
   const refuseOnce = (which: 'failNextCue' | 'failNextCatalog') => {
     const fail = fake[which];
     if (!fail) return;
@@ -88,6 +92,7 @@ export async function startFakeRelay(opts: { port?: number } = {}): Promise<Fake
 
   const handlers: FakeHandlers = {
     ...commerceHandlers,
+    ...ingestHandlers,
     health: () => ({ ok: true, version: 'fake', uptimeSec: 1, mediaEngine: { state: 'up', restarts: 0, managed: false }, liveShows: 0, viewers: 0 }),
     checkKey: () => ({ ok: true }),
     listShows: () => [...shows.values()],
@@ -109,7 +114,11 @@ export async function startFakeRelay(opts: { port?: number } = {}): Promise<Fake
       return {};
     },
     startShow: ({ params }) => setStatus(params.id, 'live'),
-    endShow: ({ params }) => setStatus(params.id, 'ended'),
+    endShow: ({ params }) => {
+      const ended = setStatus(params.id, 'ended');
+      ingest.keys.delete(params.id);
+      return ended;
+    },
     listLinks: ({ params }) => {
       showOr404(params.id);
       const mine = [...links.values()].filter((l) => l.showId === params.id);
@@ -175,6 +184,7 @@ export async function startFakeRelay(opts: { port?: number } = {}): Promise<Fake
     stages,
     shows,
     commerce,
+    ingest,
     failNextCue: null,
     failAssets: false,
     failNextCatalog: null,

@@ -13,6 +13,7 @@ import './styles-shelf.css';
 import './styles-framing.css';
 import './styles-commerce.css';
 import './styles-golive.css';
+import './styles-obs.css';
 
 // Only the build for tests (build-flags.ts) exposes window.__lcStudio.
 if (DIAGNOSTICS) installDiagnostics();

@@ -1,4 +1,5 @@
 import type { StreamHealth } from '../../../common/stream-health.js';
+import { MetricGrid } from './MetricGrid.js';
 import { useI18n } from '../i18n/i18n.js';
 import { Sparkline } from './Sparkline.js';
 
@@ -19,16 +20,7 @@ export function HealthCard({ health, history, onAir }: { health: StreamHealth | 
         <h2>{t.health.title}</h2>
         {grade ? <span className={`grade-chip grade-${grade}`}>{t.health.grade[grade]}</span> : <span className="muted small">{onAir ? '…' : t.health.idle}</span>}
       </div>
-      <div className="metrics">
-        {metrics.map((m) => (
-          <div className="metric" key={m.id}>
-            <span className="metric-label">{m.label}</span>
-            <span className="metric-value" data-testid={m.id}>
-              {m.value}
-            </span>
-          </div>
-        ))}
-      </div>
+      <MetricGrid metrics={metrics} />
       <div className="spark-wrap" title={t.health.last60}>
         <Sparkline values={history} className={grade ? `grade-${grade}` : ''} />
         <div className="spark-foot">

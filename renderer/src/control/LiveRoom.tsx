@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useDashboard } from '../commerce/useDashboard.js';
 import { useI18n } from '../i18n/i18n.js';
 import { DashboardPanel } from './dashboard/DashboardPanel.js';
@@ -35,6 +35,11 @@ import { SourceError } from './SourceError.js';
 import { ViewerCount } from './ViewerCount.js';
 import { WatchLinkCard } from './WatchLinkCard.js';
 import { Icon } from '../ui/Icon.js';
+import { ObsGoLiveCard } from './obs/ObsGoLiveCard.js';
+import { ObsHealthCard } from './obs/ObsHealthCard.js';
+import { ObsPanel } from './obs/ObsPanel.js';
+import { SourceModeToggle, useSourceMode } from './obs/SourceModeToggle.js';
+import { useObs } from './obs/useObs.js';
 
 export interface LiveRoomProps {
   show: Show;
@@ -67,8 +72,12 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
   // A rehearsal runs the real show's run-down.
   const { rundown } = useShowRundown(show.rehearsalOf ?? show.id, rundownVersion);
   const stageApi = useStage(show.id);
-  const running = snap.state.kind === 'live' || snap.state.kind === 'reconnecting';
-  const live = useLiveRun({ showId: show.id, rundown, running, stage: stageApi.stage, acceptStage: stageApi.accept, refreshStage: stageApi.refresh });
+  // OBS mode: OBS's program goes to the relay's ingest; the camera and the studio's publisher stay off.
+  const [sourceMode, setSourceMode] = useSourceMode(show.id);
+  const obsMode = sourceMode === 'obs';
+  const obs = useObs(obsMode);
+  const running = obsMode ? show.status === 'live' : snap.state.kind === 'live' || snap.state.kind === 'reconnecting';
+  const live = useLiveRun({ showId: show.id, rundown, running, stage: stageApi.stage, acceptStage: stageApi.accept, refreshStage: stageApi.refresh, obsMode });
   const [endSignal, setEndSignal] = useState(0);
   const [goLiveSignal, setGoLiveSignal] = useState(0);
   // Badge, pill and buttons all read this (the relay's show status + this window's publisher).
@@ -87,8 +96,15 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
     return () => onOnAirChange(false);
   }, [onAir, onOnAirChange]);
   useEffect(() => {
-    if (ended) stopAll();
-  }, [ended, stopAll]);
+    if (ended || obsMode) stopAll();
+  }, [ended, obsMode, stopAll]);
+  const { backToCamera } = media;
+  const wasObs = useRef(obsMode);
+  useEffect(() => {
+    // Back from OBS to the camera: open it again (it was stopped when OBS mode began).
+    if (wasObs.current && !obsMode && !ended) void backToCamera();
+    wasObs.current = obsMode;
+  }, [obsMode, ended, backToCamera]);
 
   // One set of actions for the keys and for the legend's buttons; an action that does not apply now is absent.
   const st = stageApi.stage;
@@ -101,8 +117,9 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
     closePoll: !st || st.poll ? () => live.close('poll') : undefined,
     nextSegment: live.segIndex < segs - 1 ? live.next : undefined,
     prevSegment: live.segIndex > 0 ? live.prev : undefined,
-    goLive: room.primary && canGoLive ? () => setGoLiveSignal((n) => n + 1) : undefined,
-    endShow: room.canEnd ? () => setEndSignal((n) => n + 1) : undefined,
+    // In OBS mode Go live and End are the OBS card's buttons (behind its pre-flight), not G and E.
+    goLive: !obsMode && room.primary && canGoLive ? () => setGoLiveSignal((n) => n + 1) : undefined,
+    endShow: !obsMode && room.canEnd ? () => setEndSignal((n) => n + 1) : undefined,
   };
   useHostKeys({ ...actions, fireNext: actions.fireNext ?? (rundown ? () => undefined : undefined), fireNumber: rundown ? (n) => live.fireCue(n - 1, captureClockMs()) : undefined }, active && !ended);
 
@@ -122,7 +139,12 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
     />
   );
   const framePicker = <FramePicker value={orientation} onChange={setOrientation} onAir={onAir || show.status === 'live'} />;
-  const controls = (
+  const onAirNow = onAir || show.status === 'live';
+  const sourceToggle = !ended && <SourceModeToggle mode={sourceMode} onChange={setSourceMode} locked={onAirNow} />;
+  const obsPanel = <ObsPanel obs={obs} live={show.status === 'live'} />;
+  const controls = obsMode ? (
+    <ObsGoLiveCard show={show} rundownId={rundown?.id ?? null} obsConnected={obs.status?.state === 'connected'} streaming={obs.health?.active ?? false} />
+  ) : (
     <>
       <GoLiveCard
         room={room}
@@ -168,14 +190,15 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
             )}
           </div>
           <aside className="room-side">
-            {preview}
-            {media.video ? sourceError : null}
+            {sourceToggle}
+            {obsMode ? obsPanel : preview}
+            {!obsMode && media.video ? sourceError : null}
             {controls}
             {stage}
-            <HostChat showId={show.id} live={onAir} />
-            <SourceBar media={media} />
-            {framePicker}
-            <HealthCard health={health} history={history} onAir={onAir} />
+            <HostChat showId={show.id} live={onAirNow} />
+            {!obsMode && <SourceBar media={media} />}
+            {!obsMode && framePicker}
+            {obsMode ? <ObsHealthCard health={obs.health} /> : <HealthCard health={health} history={history} onAir={onAir} />}
             <WatchLinkCard showId={show.id} initial={initialLink} />
           </aside>
         </div>
@@ -189,10 +212,11 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
         <div className="room-main">
           <RoomTitle show={show} phase={room.phase} />
           <RoomTabs show={show} tab={null} onTab={null} onOpenOrders={onOpenOrders} />
-          {preview}
-          {!media.video && !ended ? null : sourceError}
-          {!ended && <SourceBar media={media} />}
-          {!ended && framePicker}
+          {sourceToggle}
+          {obsMode && !ended ? obsPanel : preview}
+          {obsMode || (!media.video && !ended) ? null : sourceError}
+          {!ended && !obsMode && <SourceBar media={media} />}
+          {!ended && !obsMode && framePicker}
           {!ended && shelf}
           {dashboard}
         </div>
@@ -201,8 +225,8 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
           {afterShow}
           {!ended && <RundownPrompt onOpen={onEditRundown} />}
           {!ended && (running || (stageApi.stage?.version ?? 0) > 0) && stage}
-          {!ended && <HostChat showId={show.id} live={onAir} />}
-          <HealthCard health={health} history={history} onAir={onAir} />
+          {!ended && <HostChat showId={show.id} live={onAirNow} />}
+          {obsMode ? <ObsHealthCard health={obs.health} /> : <HealthCard health={health} history={history} onAir={onAir} />}
           <WatchLinkCard showId={show.id} initial={initialLink} />
         </aside>
       </div>

@@ -3,6 +3,7 @@ import { chatEn, chatKo } from './strings-chat.js';
 import { commerceEn, commerceKo } from './strings-commerce.js';
 import { framingEn, framingKo } from './strings-framing.js';
 import { goLiveEn, goLiveKo } from './strings-golive.js';
+import { obsEn, obsKo } from './strings-obs.js';
 import { fulfilmentEn, fulfilmentKo } from './strings-fulfilment.js';
 import { liveEn, liveKo } from './strings-live.js';
 import { rundownEn, rundownKo } from './strings-rundown.js';
@@ -142,6 +143,7 @@ const en = {
   commerce: commerceEn,
   chat: chatEn,
   golive: goLiveEn,
+  obs: obsEn,
   fulfilment: fulfilmentEn,
   store: storeEn,
 };
@@ -279,6 +281,7 @@ const ko: Strings = {
   commerce: commerceKo,
   chat: chatKo,
   golive: goLiveKo,
+  obs: obsKo,
   fulfilment: fulfilmentKo,
   store: storeKo,
 };

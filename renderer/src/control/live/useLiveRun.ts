@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StudioError } from '../../../../common/ipc-contract.js';
+import type { ObsAction } from '../../../../common/obs.js';
 import { dueCues, segmentClock, type CueAction, type Rundown } from '../../../../common/rundown.js';
 import type { Stage } from '../../../../common/stage.js';
 import { bridge } from '../../bridge.js';
@@ -53,13 +54,18 @@ interface Options {
   stage: Stage | null;
   acceptStage: (s: Stage) => void;
   refreshStage: () => Promise<unknown>;
+  /**
+   * OBS mode: cues carry no frame stamp (no studio-captured frame; the relay shows them at the
+   * ingest's estimated delay), and cues and segments run their OBS actions.
+   */
+  obsMode?: boolean;
 }
 
 /**
  * The live run of a run-down: current segment and its clock, which cues fired, firing with the
  * capture clock and the displayed stage version, and auto-firing of timed cues that are due.
  */
-export function useLiveRun({ showId, rundown, running, stage, acceptStage, refreshStage }: Options) {
+export function useLiveRun({ showId, rundown, running, stage, acceptStage, refreshStage, obsMode = false }: Options) {
   const [run, setRun] = useState<RunState>(() => load(showId));
   const [pending, setPending] = useState<Record<string, 'firing' | 'failed'>>({});
   const [error, setError] = useState<FireError | null>(null);
@@ -86,6 +92,7 @@ export function useLiveRun({ showId, rundown, running, stage, acceptStage, refre
   // Orders count for the segment on air: tell the relay when the show goes live on a segment and
   // whenever the host moves to another one (N, P or a click). A failure is retried on the next move.
   const entered = useRef<string | null>(null);
+  const segmentObs = segment?.obsActions ?? [];
   const segmentId = segment?.id ?? null;
   const segmentTitle = segment?.title ?? '';
   useEffect(() => {
@@ -98,6 +105,7 @@ export function useLiveRun({ showId, rundown, running, stage, acceptStage, refre
     bridge.invoke('segments.enter', { showId, segmentId, title: segmentTitle }).catch(() => {
       if (entered.current === segmentId) entered.current = null;
     });
+    if (obsMode && segmentObs.length) runObs(segmentObs, segmentTitle);
   }, [running, showId, segmentId, segmentTitle]);
 
   const send = useCallback(
@@ -105,7 +113,7 @@ export function useLiveRun({ showId, rundown, running, stage, acceptStage, refre
       const firingId = retryIds.current.get(key) ?? newId();
       retryIds.current.set(key, firingId);
       try {
-        const s = await bridge.invoke('cues.fire', { showId, action, firingId, captureMs, baseVersion: stageRef.current?.version ?? 0 });
+        const s = await bridge.invoke('cues.fire', { showId, action, firingId, captureMs: obsMode ? null : captureMs, baseVersion: stageRef.current?.version ?? 0 });
         retryIds.current.delete(key);
         stageRef.current = s;
         acceptStage(s);
@@ -123,7 +131,7 @@ export function useLiveRun({ showId, rundown, running, stage, acceptStage, refre
         inFlight.current.delete(key);
       }
     },
-    [showId, acceptStage, refreshStage],
+    [showId, acceptStage, refreshStage, obsMode],
   );
 
 
@@ -146,8 +154,9 @@ export function useLiveRun({ showId, rundown, running, stage, acceptStage, refre
       const cue = segment?.cues[index];
       if (!segment || !cue) return;
       void fire(cue.id, cue.action, captureMs, { segmentId: segment.id, cueId: cue.id });
+      if (obsMode && cue.obsActions.length) runObs(cue.obsActions, cue.label || segment.title);
     },
-    [segment, fire],
+    [segment, fire, obsMode],
   );
 
   // Timed cues fire by themselves, stamped with the instant they were due (the tick runs a little late).
@@ -206,3 +215,8 @@ export function useLiveRun({ showId, rundown, running, stage, acceptStage, refre
   };
 }
 export type LiveRun = ReturnType<typeof useLiveRun>;
+
+/** Runs OBS actions; a failure reaches every window as `obs.actionFailed` (shown in the OBS panel). */
+function runObs(actions: ObsAction[], label: string): void {
+  void bridge.invoke('obs.runActions', { actions, label }).catch(() => undefined);
+}

@@ -8,6 +8,7 @@ import { DurationInput } from '../../ui/DurationInput.js';
 import { FieldError } from '../../ui/FieldError.js';
 import { ProductPicker } from '../../ui/ProductPicker.js';
 import { actionFor } from './rundown-draft.js';
+import { ObsActionsEditor } from './ObsActionsEditor.js';
 
 interface Props {
   cue: Cue;
@@ -78,7 +79,8 @@ export function CueRow({ cue, index, segment, path, errors, dangling, onChange, 
         )}
         {a.kind === 'openQuiz' && <RefSelect label={r.quiz} value={a.quizId} options={items.quizzes?.map((q) => ({ id: q.id, name: q.question }))} onChange={(quizId) => setAction({ ...a, quizId })} errors={err('quizId')} />}
         {a.kind === 'openPoll' && <RefSelect label={r.poll} value={a.pollId} options={items.polls?.map((p) => ({ id: p.id, name: p.question }))} onChange={(pollId) => setAction({ ...a, pollId })} errors={err('pollId')} />}
-        <FieldError messages={errorsUnder(errors, `${path}.trigger`).concat(errors[`${path}.label`] ?? [])} />
+        <ObsActionsEditor actions={cue.obsActions} onChange={(obsActions) => onChange({ ...cue, obsActions })} />
+        <FieldError messages={errorsUnder(errors, `${path}.trigger`).concat(errors[`${path}.label`] ?? [], errorsUnder(errors, `${path}.obsActions`))} />
         {dangling && <p className="warn-note">{r.missing}</p>}
       </div>
     </li>

@@ -1,7 +1,7 @@
 import type { HTMLAttributes } from 'react';
 import { move, type Cue, type Segment } from '../../../../common/rundown.js';
 import { useCatalog } from '../../catalog/catalog-data.js';
-import type { FieldErrors } from '../../catalog/validation.js';
+import { errorsUnder, type FieldErrors } from '../../catalog/validation.js';
 import { formatClock } from '../../format.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
@@ -10,6 +10,7 @@ import { FieldError, invalidProps } from '../../ui/FieldError.js';
 import { ProductPicker } from '../../ui/ProductPicker.js';
 import { CueRow } from './CueRow.js';
 import { newCue } from './rundown-draft.js';
+import { ObsActionsEditor } from './ObsActionsEditor.js';
 import { useReorder } from './useReorder.js';
 
 interface Props {
@@ -78,6 +79,11 @@ export function SegmentCard({ segment: s, index, startsAtSec, errors, dangling, 
           <span className="field-label">{r.featured}</span>
           <ProductPicker products={items.products} value={s.featuredProductIds} max={10} label={r.featured} onChange={(featuredProductIds) => onChange({ ...s, featuredProductIds })} />
           <span className="field-hint">{r.featuredHint}</span>
+        </div>
+        <div className="field obs-field">
+          <span className="field-label">{t.obs.editor.segment}</span>
+          <ObsActionsEditor actions={s.obsActions} onChange={(obsActions) => onChange({ ...s, obsActions })} />
+          <FieldError messages={errorsUnder(errors, `${path}.obsActions`)} />
         </div>
       </div>
       <div className="cues-block">

@@ -10,12 +10,12 @@ import type { ActionChoice } from '../../rundown/describe-cue.js';
  * The editor keeps segments in their saved shape; values not yet valid are kept as typed
  * (NaN for an unreadable mm:ss, '' for a coupon not yet picked) and the save schema reports them.
  */
-export const newSegment = (n: number, t: Strings): Segment => ({ id: newId(), title: t.rundown.untitled(n), plannedSec: 300, talkingPoints: '', featuredProductIds: [], cues: [] });
+export const newSegment = (n: number, t: Strings): Segment => ({ id: newId(), title: t.rundown.untitled(n), plannedSec: 300, talkingPoints: '', featuredProductIds: [], cues: [], obsActions: [] });
 
 export function newCue(segment: Segment, catalog: Partial<CatalogItems>): Cue {
   const productIds = segment.featuredProductIds.slice(0, 3);
   const first = catalog.products?.[0]?.id;
-  return { id: newId(), label: '', action: { kind: 'showProducts', productIds: productIds.length ? productIds : first ? [first] : [] }, trigger: { type: 'manual' } };
+  return { id: newId(), label: '', action: { kind: 'showProducts', productIds: productIds.length ? productIds : first ? [first] : [] }, trigger: { type: 'manual' }, obsActions: [] };
 }
 
 /** The action for a new choice in the select, keeping what still fits. */
