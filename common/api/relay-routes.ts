@@ -27,6 +27,7 @@ import {
 import { Show, WatchLink } from '../show.js';
 import { Stage } from '../stage.js';
 import { ChatAction, ChatLists, ChatSettings, CreateModeratorLink, ModerationEntry, ModeratorChatView, ModeratorLink, StaffChatEntry, StaffChatPost, StaffChatView } from '../protocol/chat.js';
+import { IngestKey, IngestStatus } from '../protocol/ingest.js';
 import { route, type RouteDecl } from './route.js';
 
 /** A catalog of 500 products with images and options is larger than the API's usual 256 KiB. */
@@ -72,6 +73,10 @@ export const RELAY_ROUTES = {
   createLink: route({ method: 'POST', path: '/api/shows/:id/links', auth: 'studio', summary: 'A new signed watch link.', body: json(CreateLinkRequest), answer: ok(WatchLink, 201), errors: ['unauthorized'] }),
   revokeLink: route({ method: 'POST', path: '/api/links/:id/revoke', auth: 'studio', summary: 'Withdraws a watch link; sockets opened with it are closed.', body: none, answer: ok(WatchLink), errors: ['unauthorized'] }),
   rehearse: route({ method: 'POST', path: '/api/shows/:id/rehearsal', auth: 'studio', summary: 'A rehearsal of the show on a private link.', body: none, answer: ok(RehearsalAnswer, 201), errors: ['unauthorized', 'conflict'] }),
+  // OBS ingest (contract with the relay's ingest; docs/obs-studio.md)
+  createIngestKey: route({ method: 'POST', path: '/api/shows/:showId/ingest-key', auth: 'studio', summary: "Issues the show's OBS stream key (or returns the current one); refused once the show has ended.", body: none, answer: ok(IngestKey), errors: ['unauthorized', 'conflict'] }),
+  revokeIngestKey: route({ method: 'DELETE', path: '/api/shows/:showId/ingest-key', auth: 'studio', summary: "Revokes the show's stream key; an ingest running on it is cut.", body: none, answer: { kind: 'empty', status: 204 }, errors: ['unauthorized'] }),
+  ingestStatus: route({ method: 'GET', path: '/api/shows/:showId/ingest', auth: 'studio', summary: 'What the ingest receives for the show (idle, receiving, stalled) and its last refusal.', body: none, answer: ok(IngestStatus), errors: ['unauthorized'] }),
   getStage: route({ method: 'GET', path: '/api/shows/:id/stage', auth: 'studio', summary: 'What viewers see over the video now.', body: none, answer: ok(Stage), errors: ['unauthorized'] }),
   fireCue: route({ method: 'POST', path: '/api/shows/:id/cues', auth: 'studio', summary: 'Fires a cue (idempotent by firingId).', body: json(FireCueRequest), answer: ok(Stage), errors: ['unauthorized', 'not_live', 'stale_stage', 'too_many_pinned', 'nothing_to_close'] }),
   putAsset: route({ method: 'PUT', path: '/api/assets', auth: 'studio', summary: 'Uploads a product image (PNG, JPEG or WebP; the bytes must match the type).', body: { kind: 'bytes', types: ASSET_TYPES, maxBytes: MAX_ASSET_BYTES }, answer: ok(AssetAnswer, 201), errors: ['unauthorized', 'unsupported_type'] }),

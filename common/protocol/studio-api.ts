@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IngestStatus } from './ingest.js';
 import { ChatSettings, ChatState, StaffChatEntry } from './chat.js';
 import { QualityPreset } from '../quality.js';
 import { isPastStart, PAST_START_MESSAGE, Show, ShowTitle } from '../show.js';
@@ -66,6 +67,8 @@ export const RelayToStudio = z.discriminatedUnion('type', [
   /** A chat message appeared or changed (held, approved, deleted, answered): staff see every one. */
   z.object({ type: z.literal('chat'), showId: z.string(), entry: StaffChatEntry }),
   z.object({ type: z.literal('chatState'), showId: z.string(), state: ChatState, settings: ChatSettings }),
+  /** What the OBS ingest receives for the show, on every change. */
+  z.object({ type: z.literal('ingest'), showId: z.string(), status: IngestStatus }),
 ]);
 
 /** The host moved to a segment of the run-down: orders from now on count for it. */
