@@ -61,6 +61,11 @@ export class IngestKeys {
     return row?.show_id ?? null;
   }
 
+  /** Shows holding an active key: a key nobody issued is reported to them (a seller who mistyped it is watching). */
+  activeShows(): string[] {
+    return (this.db.prepare('SELECT show_id FROM ingest_keys WHERE revoked_at IS NULL').all() as { show_id: string }[]).map((r) => r.show_id);
+  }
+
   private activeHash(showId: string): string | null {
     const row = this.db.prepare('SELECT key_hash FROM ingest_keys WHERE show_id = ? AND revoked_at IS NULL').get(showId) as { key_hash: string } | undefined;
     return row?.key_hash ?? null;

@@ -1,0 +1,137 @@
+import type { ChildProcess } from 'node:child_process';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IngestKey, IngestStatus } from '../../common/protocol/ingest.js';
+import type { Show, WatchLink } from '../../common/show.js';
+import { launchChromium } from '../helpers/browser.js';
+import { inboundCounters, pairIsInNamespace, selectedPair, waitUntil } from '../helpers/media-pages.js';
+import { createTopology, type Topology } from '../helpers/netns.js';
+import { startRelay, type RunningRelay } from '../helpers/processes.js';
+import { relayCall } from '../helpers/relay-api.js';
+import { exited, startRtmpPublisher } from '../helpers/rtmp-publisher.js';
+
+/**
+ * OBS ingest end to end (docs/obs-mode.md): a real RTMP client (ffmpeg, standing in for OBS) in
+ * the client namespace → the relay's RTMP front → ffmpeg (video copied) → Janus remote publisher
+ * → Chromium viewers on the watch link, all with real parts inside namespaces.
+ */
+let topology: Topology;
+let relay: RunningRelay;
+let browser: Browser;
+let api: Page;
+let viewer: Page;
+let show: Show;
+let key: IngestKey;
+const publishers: ChildProcess[] = [];
+
+const WATCH_PC = 'window.__lcWatch && window.__lcWatch.pc()';
+const call = <T>(method: string, path: string, body?: unknown) => relayCall<T>(api, relay.studioKey, method, path, body);
+const status = async () => (await call<IngestStatus>('GET', `/api/shows/${show.id}/ingest`)).body;
+const publish = (streamKey: string) => {
+  const p = startRtmpPublisher(topology, streamKey);
+  publishers.push(p);
+  return p;
+};
+
+/** The codec of the video the viewer's peer connection receives (what Janus forwarded, unchanged). */
+const receivedVideoCodec = (p: Page) =>
+  p.evaluate(async (expr) => {
+    const pc = (0, eval)(expr) as RTCPeerConnection | null;
+    if (!pc) return null;
+    const stats = await pc.getStats();
+    let codecId: string | undefined;
+    stats.forEach((s: { type: string; kind?: string; codecId?: string }) => {
+      if (s.type === 'inbound-rtp' && s.kind === 'video') codecId = s.codecId;
+    });
+    const codec = codecId ? (stats.get(codecId) as { mimeType?: string } | undefined) : undefined;
+    return codec?.mimeType ?? null;
+  }, WATCH_PC);
+
+async function expectDecoding(p: Page): Promise<void> {
+  const first = await waitUntil('video frames at the viewer', async () => {
+    const c = await inboundCounters(p, WATCH_PC);
+    return c.framesDecoded > 0 ? c : null;
+  }, 60_000);
+  await waitUntil('more frames decoded', async () => (await inboundCounters(p, WATCH_PC)).framesDecoded > first.framesDecoded + 10, 30_000);
+}
+
+beforeAll(async () => {
+  topology = createTopology();
+  relay = await startRelay({ topology });
+  browser = await launchChromium({ executablePath: topology.chromium('server') });
+  api = await browser.newPage();
+  await api.goto(`${relay.url}/api/health`);
+  show = (await call<Show>('POST', '/api/shows', { title: 'OBS 라이브' })).body;
+  await call('POST', `/api/shows/${show.id}/start`);
+  key = (await call<IngestKey>('POST', `/api/shows/${show.id}/ingest-key`)).body;
+  const link = (await call<WatchLink>('POST', `/api/shows/${show.id}/links`, {})).body;
+  viewer = await browser.newPage();
+  await viewer.goto(link.url);
+}, 120_000);
+
+afterAll(async () => {
+  for (const p of publishers) p.kill('SIGKILL');
+  await browser?.close();
+  await relay?.stop();
+  topology?.destroy();
+});
+
+describe('OBS ingest: RTMP in, H.264 to viewers unchanged', () => {
+  it('issues one key per show, the same on a repeat, with OBS-shaped addresses', async () => {
+    const again = (await call<IngestKey>('POST', `/api/shows/${show.id}/ingest-key`)).body;
+    expect(again.streamKey).toBe(key.streamKey);
+    expect(key.streamKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(key.rtmpServer).toBe(`rtmp://${topology.ip('server')}:1935/live`);
+    expect(key.whipBearer).toBe(key.streamKey);
+    expect(key.srtUrl).toBeNull();
+  });
+
+  it('refuses a wrong key before any media, records it, and keeps running', async () => {
+    const wrong = publish('x'.repeat(43));
+    expect(await exited(wrong)).not.toBe(0);
+    const s = await status();
+    expect(s.lastRefusal?.reason).toBe('unknown-key');
+    expect(s.state).toBe('idle');
+  });
+
+  it("puts the publisher's picture on the watch link: H.264 arrives (no re-encode) over the namespace addresses", async () => {
+    publish(key.streamKey);
+    await expect.poll(async () => (await status()).state, { timeout: 30_000 }).toBe('receiving');
+    expect((await status()).video).toEqual({ codec: 'h264', width: 1280, height: 720 });
+    await expect.poll(() => viewer.getAttribute('[data-testid="watch-state"]', 'data-state'), { timeout: 30_000 }).toBe('live');
+    await expectDecoding(viewer);
+    expect(await receivedVideoCodec(viewer)).toBe('video/H264');
+    expect(pairIsInNamespace(await selectedPair(viewer, WATCH_PC))).toBe(true);
+  });
+
+  it('a second simultaneous publisher and garbage on the RTMP port are refused; the first ingest goes on', async () => {
+    const second = publish(key.streamKey);
+    expect(await exited(second)).not.toBe(0);
+    const garbage = topology.spawn('client', 'bash', ['-c', `head -c 20000 /dev/urandom > /dev/tcp/${topology.ip('server')}/1935; printf 'GET / HTTP/1.0\\r\\n\\r\\n' > /dev/tcp/${topology.ip('server')}/1935; true`]);
+    await exited(garbage);
+    expect((await call('GET', '/api/health')).status).toBe(200);
+    expect((await status()).state).toBe('receiving');
+    await expectDecoding(viewer);
+  });
+
+  it("OBS's output dropping shows reconnecting; the same key reconnecting resumes the viewers by themselves", async () => {
+    for (const p of publishers) p.kill('SIGKILL');
+    await expect.poll(() => viewer.getAttribute('[data-testid="watch-busy"]', 'data-state'), { timeout: 30_000 }).toBe('reconnecting');
+    await expect.poll(async () => (await status()).state, { timeout: 15_000 }).toBe('idle');
+    publish(key.streamKey);
+    await expect.poll(async () => (await status()).state, { timeout: 30_000 }).toBe('receiving');
+    await expect.poll(() => viewer.locator('[data-testid="watch-busy"]').count(), { timeout: 30_000 }).toBe(0);
+    await expectDecoding(viewer);
+  });
+
+  it('End show revokes the key and cuts the ingest; the old key is refused as revoked', async () => {
+    const running = publishers[publishers.length - 1]!;
+    await call('POST', `/api/shows/${show.id}/end`);
+    await exited(running);
+    await expect.poll(async () => (await status()).state, { timeout: 15_000 }).toBe('idle');
+    const late = publish(key.streamKey);
+    expect(await exited(late)).not.toBe(0);
+    expect((await status()).lastRefusal?.reason).toBe('revoked-key');
+    expect((await call('POST', `/api/shows/${show.id}/ingest-key`)).status).toBe(409);
+  });
+});
