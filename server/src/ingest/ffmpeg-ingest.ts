@@ -109,9 +109,10 @@ export class FfmpegIngest extends EventEmitter<FfmpegIngestEvents> {
     this.stderrTail = (this.stderrTail + chunk).slice(-4000);
     if (this.video) return;
     // e.g. "Stream #0:0: Video: h264 (High), yuv420p(progressive), 1280x720 [SAR 1:1 DAR 16:9], 30 fps"
-    const m = /Stream #0:\d+.*?: Video: (\w+)[^\n]*?(?:, (\d{2,5})x(\d{2,5}))?[ ,\n]/.exec(this.stderrTail);
-    if (!m) return;
-    this.video = { codec: m[1]!, width: m[2] ? Number(m[2]) : null, height: m[3] ? Number(m[3]) : null };
+    const line = /Stream #0:\d+[^\n]*: Video: ([^\n]*)\n/.exec(this.stderrTail)?.[1];
+    if (line === undefined) return;
+    const size = /, (\d{2,5})x(\d{2,5})\b/.exec(line);
+    this.video = { codec: /^\w+/.exec(line)?.[0] ?? 'unknown', width: size ? Number(size[1]) : null, height: size ? Number(size[2]) : null };
     this.emit('video', this.video);
   }
 
