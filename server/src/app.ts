@@ -117,6 +117,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     publish: (showId, status) => studioChannel.publish({ type: 'ingest', showId, status }),
     log: log.child({ component: 'ingest' }),
   });
+  stage.stamplessDelayMs = (showId) => ingest.delayOf(showId);
   const rtmp = new RtmpFront({ ffmpegBin: config.ffmpegBin, log: log.child({ component: 'rtmp' }), decide: (key) => ingest.decide(key) });
   const commerce = new Commerce({ db, shows: store, broadcast: (id, m) => live.broadcast(id, m), stageOf: (id) => stage.get(id), log: log.child({ component: 'commerce' }) });
   commerce.on('studio', (m) => studioChannel.publish(m));
