@@ -66,6 +66,7 @@ async function main(): Promise<void> {
         ratio_p99: round1(a.p99 / f.p99),
         cue_abs_p50: cues.absP50,
         cue_abs_p95: cues.absP95,
+        cue_signed_p50: cues.signedP50,
         cues: cues.n,
         estimated_delay_ms: status.estimatedDelayMs,
         received_video: status.video,

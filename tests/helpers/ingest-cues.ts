@@ -56,7 +56,7 @@ async function fireStampless(o: { studioKey: string; showId: string; firingId: s
   return { firedAt, version: ((await res.json()) as { version: number }).version };
 }
 
-export async function measureStamplessCues(o: { viewer: Page; api: Page; studioKey: string; showId: string; count: number }): Promise<{ absP50: number; absP95: number; n: number }> {
+export async function measureStamplessCues(o: { viewer: Page; api: Page; studioKey: string; showId: string; count: number }): Promise<{ absP50: number; absP95: number; signedP50: number; n: number }> {
   await o.viewer.evaluate(watchStageStamps);
   const errors: number[] = [];
   for (let i = 0; i < o.count; i++) {
@@ -71,5 +71,6 @@ export async function measureStamplessCues(o: { viewer: Page; api: Page; studioK
     errors.push(err);
   }
   const abs = errors.map(Math.abs);
-  return { absP50: percentile(abs, 50), absP95: percentile(abs, 95), n: errors.length };
+  // Signed: negative = the cue showed over a picture from before it was fired (early).
+  return { absP50: percentile(abs, 50), absP95: percentile(abs, 95), signedP50: percentile(errors, 50), n: errors.length };
 }
