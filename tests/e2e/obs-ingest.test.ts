@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngestKey, IngestStatus } from '../../common/protocol/ingest.js';
 import type { Show, WatchLink } from '../../common/show.js';
 import { launchChromium } from '../helpers/browser.js';
-import { inboundCounters, pairIsInNamespace, selectedPair, waitUntil } from '../helpers/media-pages.js';
+import { expectVideoDecoding, pairIsInNamespace, selectedPair } from '../helpers/media-pages.js';
 import { createTopology, type Topology } from '../helpers/netns.js';
 import { startRelay, type RunningRelay } from '../helpers/processes.js';
 import { relayCall } from '../helpers/relay-api.js';
@@ -47,13 +47,7 @@ const receivedVideoCodec = (p: Page) =>
     return codec?.mimeType ?? null;
   }, WATCH_PC);
 
-async function expectDecoding(p: Page): Promise<void> {
-  const first = await waitUntil('video frames at the viewer', async () => {
-    const c = await inboundCounters(p, WATCH_PC);
-    return c.framesDecoded > 0 ? c : null;
-  }, 60_000);
-  await waitUntil('more frames decoded', async () => (await inboundCounters(p, WATCH_PC)).framesDecoded > first.framesDecoded + 10, 30_000);
-}
+const expectDecoding = (p: Page) => expectVideoDecoding(p, WATCH_PC);
 
 beforeAll(async () => {
   topology = createTopology();

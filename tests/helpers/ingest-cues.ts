@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { watchStageFrames } from './cue-sync-pages.js';
 import { percentile } from './stats.js';
 
 /**
@@ -7,43 +8,6 @@ import { percentile } from './stats.js';
  * (read from the pixels, stamped-rtmp.ts) of the frame on screen when the stage changed. The
  * error is that stamp minus the fire instant: how far from "the picture the host saw" it landed.
  */
-function watchStageStamps(): void {
-  const video = document.querySelector('[data-testid="watch-video"]') as HTMLVideoElement;
-  const canvas = document.createElement('canvas');
-  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-  const w = window as unknown as { __cueStamps: { version: number; pixelLo: number | null }[]; __lcWatch: { stage(): { version: number } | null } };
-  w.__cueStamps = [];
-  let last = w.__lcWatch.stage()?.version ?? -1;
-  const readLo = (): number | null => {
-    const vw = video.videoWidth;
-    const vh = video.videoHeight;
-    if (!vw || !vh) return null;
-    canvas.width = vw;
-    canvas.height = vh;
-    ctx.drawImage(video, 0, 0, vw, vh);
-    const bits: number[] = [];
-    for (let r = 0; r < 4; r++)
-      for (let c = 0; c < 10; c++) {
-        const px = ctx.getImageData(Math.floor(((c + 0.5) * vw) / 16), Math.floor(((r + 0.5) * vh) / 9), 1, 1).data;
-        bits.push((px[0]! + px[1]! + px[2]!) / 3 > 128 ? 1 : 0);
-      }
-    let lo = 0;
-    for (let i = 0; i < 32; i++) lo = (lo * 2 + bits[i]!) >>> 0;
-    let sum = 0;
-    for (let i = 32; i < 40; i++) sum = sum * 2 + bits[i]!;
-    return (((lo & 255) + ((lo >>> 8) & 255) + ((lo >>> 16) & 255) + ((lo >>> 24) & 255)) & 255) === sum ? lo : null;
-  };
-  const onFrame = () => {
-    const version = w.__lcWatch.stage()?.version ?? -1;
-    if (version !== last) {
-      last = version;
-      w.__cueStamps.push({ version, pixelLo: readLo() });
-    }
-    video.requestVideoFrameCallback(onFrame);
-  };
-  video.requestVideoFrameCallback(onFrame);
-}
-
 async function fireStampless(o: { studioKey: string; showId: string; firingId: string; pin: boolean }): Promise<{ firedAt: number; version: number }> {
   const headers = { authorization: `Bearer ${o.studioKey}`, 'content-type': 'application/json' };
   const stage = (await (await fetch(`/api/shows/${o.showId}/stage`, { headers })).json()) as { version: number };
@@ -57,12 +21,13 @@ async function fireStampless(o: { studioKey: string; showId: string; firingId: s
 }
 
 export async function measureStamplessCues(o: { viewer: Page; api: Page; studioKey: string; showId: string; count: number }): Promise<{ absP50: number; absP95: number; signedP50: number; n: number }> {
-  await o.viewer.evaluate(watchStageStamps);
+  // Ingest frames carry no studio stamp, so each change records the pixels of the frame on screen.
+  await o.viewer.evaluate(watchStageFrames);
   const errors: number[] = [];
   for (let i = 0; i < o.count; i++) {
     const { firedAt, version } = await o.api.evaluate(fireStampless, { studioKey: o.studioKey, showId: o.showId, firingId: `bench-${i}-${Date.now()}`, pin: i % 2 === 0 });
     await o.viewer.waitForTimeout(1500);
-    const seen = await o.viewer.evaluate((v) => (window as unknown as { __cueStamps: { version: number; pixelLo: number | null }[] }).__cueStamps.find((c) => c.version === v) ?? null, version);
+    const seen = await o.viewer.evaluate((v) => (window as unknown as { __changes: { version: number; pixelLo: number | null }[] }).__changes.find((c) => c.version === v) ?? null, version);
     if (seen?.pixelLo == null) continue;
     const lo = firedAt >>> 0;
     let err = seen.pixelLo - lo;
