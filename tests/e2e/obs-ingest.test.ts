@@ -118,6 +118,22 @@ describe('OBS ingest: RTMP in, H.264 to viewers unchanged', () => {
     await expectDecoding(viewer);
   });
 
+  it('revoking the key (DELETE) cuts the running ingest; a new key for the show publishes again', async () => {
+    const running = publishers[publishers.length - 1]!;
+    expect((await call('DELETE', `/api/shows/${show.id}/ingest-key`)).status).toBe(204);
+    await exited(running);
+    await expect.poll(async () => (await status()).state, { timeout: 15_000 }).toBe('idle');
+    const fresh = (await call<IngestKey>('POST', `/api/shows/${show.id}/ingest-key`)).body;
+    expect(fresh.streamKey).not.toBe(key.streamKey);
+    const old = publish(key.streamKey);
+    expect(await exited(old)).not.toBe(0);
+    expect((await status()).lastRefusal?.reason).toBe('revoked-key');
+    key = fresh;
+    publish(key.streamKey);
+    await expect.poll(async () => (await status()).state, { timeout: 30_000 }).toBe('receiving');
+    await expectDecoding(viewer);
+  });
+
   it('End show revokes the key and cuts the ingest; the old key is refused as revoked', async () => {
     const running = publishers[publishers.length - 1]!;
     await call('POST', `/api/shows/${show.id}/end`);
