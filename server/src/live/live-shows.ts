@@ -8,7 +8,8 @@ import type { MediaEngine, RemoteStream } from '../janus/media-engine.js';
 import type { Logger } from '../log.js';
 import type { ShowStore } from '../shows/show-store.js';
 import { SerialQueue } from './serial-queue.js';
-import { framesOf, writeToAudience, type Audience, type OnDelivered, type ViewerPeer } from './audience.js';
+import { epochOf, hasHandle, newEtag, toPublic, type LiveShow, type LiveShowsEvents, type Publisher, type WhipIceSession } from './live-show.js';
+import { framesOf, writeToAudience, type OnDelivered, type ViewerPeer } from './audience.js';
 import { sdpProblem } from './sdp-check.js';
 import { MediaFlow } from './media-flow.js';
 
@@ -22,53 +23,7 @@ export class LiveError extends Error {
 }
 
 export type { OnDelivered, ShowFanout, ViewerPeer } from './audience.js';
-
-interface Publisher {
-  sessionId: string;
-  /** null for OBS's program arriving through the ingest (a Janus remote publisher, no handle). */
-  handle: VideoRoomHandle | null;
-  feed: number;
-  /** Janus serves a feed to subscribers only once the publisher's WebRTC is up. */
-  up: boolean;
-  /** Whether its media still reaches Janus (a closed tab sends no hang-up; its media just stops). */
-  flow: MediaFlow;
-  /** The offer the session runs on (an ICE restart re-offers it with new credentials). */
-  offerSdp: string;
-  /** WHIP's entity tag of the ICE session (RFC 9725 §4.3): new on every ICE restart. */
-  etag: string;
-}
-
-/** The ICE side of a publishing session, as WHIP's PATCH needs it. */
-export interface WhipIceSession {
-  etag: string;
-  offerSdp: string;
-}
-
-const hasHandle = (p: Publisher): p is Publisher & { handle: VideoRoomHandle } => p.handle !== null;
-
-const newEtag = () => `"${randomBytes(12).toString('base64url')}"`;
-
-interface LiveShow extends Audience {
-  room: number | null;
-  publisher: Publisher | null;
-  /** Bumped on every (re)publish; viewers subscribe again when it changes. */
-  epoch: number;
-  queue: SerialQueue;
-}
-
-export interface LiveShowsEvents {
-  viewers: [showId: string, count: number];
-  show: [Show];
-  publisherLost: [showId: string, reason: string];
-  /** A viewer socket joined / left a show (engagement: unique viewers, who saw a pinned card). */
-  viewerJoined: [showId: string, viewerId: string];
-  viewerLeft: [showId: string, viewerId: string];
-}
-
-/** The epoch viewers should play; null (viewers show "reconnecting" over the last frame) while there is no flowing picture. */
-const epochOf = (ls: LiveShow): number | null => (ls.publisher?.up && !ls.publisher.flow.stalled ? ls.epoch : null);
-
-const toPublic = (s: Show): PublicShow => ({ title: s.title, status: s.status, scheduledAt: s.scheduledAt, startedAt: s.startedAt, endedAt: s.endedAt, rehearsal: s.rehearsalOf !== null });
+export type { LiveShowsEvents, WhipIceSession } from './live-show.js';
 
 /** Live state per show: Janus room, current publisher, media epoch, connected viewers. */
 export class LiveShows extends EventEmitter<LiveShowsEvents> {
