@@ -27,8 +27,8 @@ const publishers: ChildProcess[] = [];
 const WATCH_PC = 'window.__lcWatch && window.__lcWatch.pc()';
 const call = <T>(method: string, path: string, body?: unknown) => relayCall<T>(api, relay.studioKey, method, path, body);
 const status = async () => (await call<IngestStatus>('GET', `/api/shows/${show.id}/ingest`)).body;
-const publish = (streamKey: string) => {
-  const p = startRtmpPublisher(topology, streamKey);
+const publish = (streamKey: string, video?: string[]) => {
+  const p = startRtmpPublisher(topology, streamKey, video);
   publishers.push(p);
   return p;
 };
@@ -86,6 +86,13 @@ describe('OBS ingest: RTMP in, H.264 to viewers unchanged', () => {
     const s = await status();
     expect(s.lastRefusal?.reason).toBe('unknown-key');
     expect(s.state).toBe('idle');
+  });
+
+  it('refuses video that is not H.264 (bad-media) before it reaches Janus', async () => {
+    const flv1 = publish(key.streamKey, ['-c:v', 'flv1', '-pix_fmt', 'yuv420p']);
+    await expect.poll(async () => (await status()).lastRefusal?.reason, { timeout: 30_000 }).toBe('bad-media');
+    expect(await exited(flv1)).not.toBe(0);
+    expect((await status()).state).toBe('idle');
   });
 
   it("puts the publisher's picture on the watch link: H.264 arrives (no re-encode) over the namespace addresses", async () => {

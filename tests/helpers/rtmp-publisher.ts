@@ -6,15 +6,16 @@ import type { Topology } from './netns.js';
  * H.264 (x264, zerolatency, no B-frames, 2 s GOP, like OBS's recommended settings) and AAC,
  * from the client namespace to the relay's RTMP port.
  */
-export function startRtmpPublisher(topology: Topology, streamKey: string, extraVideoFilter = ''): ChildProcess {
+const X264 = ['-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-bf', '0', '-g', '60', '-pix_fmt', 'yuv420p'];
+
+/** `video` replaces the H.264 encoder (e.g. FLV's own Sorenson codec, to test a refusal). */
+export function startRtmpPublisher(topology: Topology, streamKey: string, video: string[] = X264): ChildProcess {
   const url = `rtmp://${topology.ip('server')}:1935/live/${streamKey}`;
-  const vf = extraVideoFilter ? ['-vf', extraVideoFilter] : [];
   return topology.spawn('client', 'ffmpeg', [
     '-hide_banner', '-nostdin', '-loglevel', 'warning', '-re',
     '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30',
     '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
-    ...vf,
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-bf', '0', '-g', '60', '-pix_fmt', 'yuv420p',
+    ...video,
     '-c:a', 'aac', '-b:a', '128k',
     '-f', 'flv', url,
   ]);
