@@ -35,6 +35,7 @@ import { addIngestRoutes } from './http/ingest-routes.js';
 import { IngestKeys } from './ingest/ingest-keys.js';
 import { IngestService } from './ingest/ingest-service.js';
 import { RtmpFront } from './ingest/rtmp-front.js';
+import { ingestKeyOpensWhip } from './ingest/whip-ingest-auth.js';
 import { addAssetRoutes } from './http/asset-routes.js';
 import { Commerce } from './commerce/commerce.js';
 import { addCommerceRoutes } from './http/commerce-routes.js';
@@ -106,8 +107,9 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   const stage = new StageService(new StageStore(db), store, live, log.child({ component: 'stage' }));
   const studioChannel = new StudioChannel(live, engine, stage);
   let rtmpPort: number | null = null;
+  const ingestKeys = new IngestKeys(db);
   const ingest = new IngestService({
-    keys: new IngestKeys(db),
+    keys: ingestKeys,
     store,
     live,
     addresses: (showId) => {
@@ -171,7 +173,9 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   const watchShows = new WatchShowCache(watchAccess);
   links.onRevoke(() => watchShows.clear());
   const api = new DeclaredApi(router, {
-    requireStudio: (req) => requireStudio(keys, req),
+    requireStudio: (req) => {
+      if (!ingestKeyOpensWhip(req, ingestKeys, (sid) => live.showOfSession(sid))) requireStudio(keys, req);
+    },
     requireLink: (token) => void watchShows.showFor(token),
     requireModerator: (token) => {
       const r = moderators.resolve(token);

@@ -8,6 +8,7 @@ import { expectVideoDecoding, pairIsInNamespace, selectedPair } from '../helpers
 import { createTopology, type Topology } from '../helpers/netns.js';
 import { startRelay, type RunningRelay } from '../helpers/processes.js';
 import { relayCall } from '../helpers/relay-api.js';
+import { publishStampedCanvas } from '../helpers/stamped-canvas.js';
 import { exited, startRtmpPublisher } from '../helpers/rtmp-publisher.js';
 
 /**
@@ -93,6 +94,19 @@ describe('OBS ingest: RTMP in, H.264 to viewers unchanged', () => {
     await expect.poll(async () => (await status()).lastRefusal?.reason, { timeout: 30_000 }).toBe('bad-media');
     expect(await exited(flv1)).not.toBe(0);
     expect((await status()).state).toBe('idle');
+  });
+
+  it("OBS 30+ over WHIP: the show's key opens that show's WHIP endpoint and nothing else", async () => {
+    const { sessionId } = await api.evaluate(publishStampedCanvas, { relayUrl: relay.url, studioKey: key.streamKey, showId: show.id, width: 640, height: 360, fps: 15 });
+    await expect.poll(() => viewer.getAttribute('[data-testid="watch-state"]', 'data-state'), { timeout: 30_000 }).toBe('live');
+    await expectDecoding(viewer);
+    const asKey = (method: string, path: string) => relayCall(api, key.streamKey, method, path);
+    expect((await asKey('GET', '/api/shows')).status).toBe(401);
+    expect((await asKey('GET', `/api/shows/${show.id}/ingest`)).status).toBe(401);
+    const other = (await call<Show>('POST', '/api/shows', { title: '다른 쇼' })).body;
+    expect((await asKey('POST', `/whip/shows/${other.id}`)).status).toBe(401);
+    expect((await asKey('DELETE', `/whip/sessions/${sessionId}`)).status).toBeLessThan(300);
+    await api.evaluate(() => (window as unknown as { __pub: RTCPeerConnection }).__pub.close());
   });
 
   it("puts the publisher's picture on the watch link: H.264 arrives (no re-encode) over the namespace addresses", async () => {

@@ -152,6 +152,11 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
     return ls && pub && hasHandle(pub) && pub.sessionId === sessionId ? { ls, pub } : null;
   }
 
+  /** The show a WHIP session publishes into (null when it is gone). */
+  showOfSession(sessionId: string): string | null {
+    return this.publisherOf(sessionId)?.ls.showId ?? null;
+  }
+
   /** The current publishing session's entity tag and offer, or null when there is no such session. */
   whipSession(sessionId: string): WhipIceSession | null {
     const found = this.publisherOf(sessionId);
