@@ -1,12 +1,9 @@
-import { execFile, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Topology } from './netns.js';
 import { ROOT } from './processes.js';
-
-const run = promisify(execFile);
 
 /**
  * Debian's OBS 29 under Xvfb in the client namespace, with a throwaway HOME whose global.ini
@@ -60,7 +57,6 @@ export async function startObsProcess(topology: Topology, port = 4466, password 
       } catch {
         proc.kill('SIGKILL');
       }
-      await run('true');
       rmSync(home, { recursive: true, force: true });
     },
   };
