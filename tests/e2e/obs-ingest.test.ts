@@ -96,6 +96,15 @@ describe('OBS ingest: RTMP in, H.264 to viewers unchanged', () => {
     expect((await status()).state).toBe('idle');
   });
 
+  it('refuses H.264 with B-frames (bad-media): viewers would freeze on it', async () => {
+    const before = (await status()).lastRefusal?.at ?? 0;
+    const bframes = publish(key.streamKey, ['-c:v', 'libx264', '-preset', 'ultrafast', '-bf', '2', '-g', '60', '-pix_fmt', 'yuv420p']);
+    await expect.poll(async () => (await status()).lastRefusal?.at ?? 0, { timeout: 30_000 }).toBeGreaterThan(before);
+    expect((await status()).lastRefusal?.reason).toBe('bad-media');
+    expect(await exited(bframes)).not.toBe(0);
+    await expect.poll(async () => (await status()).state, { timeout: 15_000 }).toBe('idle');
+  });
+
   it("OBS 30+ over WHIP: the show's key opens that show's WHIP endpoint and nothing else", async () => {
     const { sessionId } = await api.evaluate(publishStampedCanvas, { relayUrl: relay.url, studioKey: key.streamKey, showId: show.id, width: 640, height: 360, fps: 15 });
     await expect.poll(() => viewer.getAttribute('[data-testid="watch-state"]', 'data-state'), { timeout: 30_000 }).toBe('live');

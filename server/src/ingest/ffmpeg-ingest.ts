@@ -17,6 +17,8 @@ export interface FfmpegIngestEvents {
   /** What ffmpeg read from the RTMP stream header (codec name as ffmpeg prints it, e.g. h264). */
   video: [{ codec: string; width: number | null; height: number | null }];
   flowing: [boolean];
+  /** Video frames arrive out of presentation order (B-frames): WebRTC decoders freeze on them. */
+  reordered: [];
   exit: [reason: string];
 }
 
@@ -42,6 +44,8 @@ export class FfmpegIngest extends EventEmitter<FfmpegIngestEvents> {
   private gate: dgram.Socket | null = null;
   private target: { host: string; port: number } | null = null;
   private lastVideoAt = 0;
+  private lastVideoTs: number | null = null;
+  private reordered = false;
   private flowing = false;
   private flowTimer: NodeJS.Timeout | null = null;
   private exited = false;
@@ -94,8 +98,22 @@ export class FfmpegIngest extends EventEmitter<FfmpegIngestEvents> {
     if (msg.length < 12 || msg[0]! >> 6 !== 2) return;
     const pt = msg[1]! & 0x7f;
     if (pt >= 72 && pt <= 76) return; // RTCP (SR/SDES): Janus's remote publisher wants RTP only
-    if (msg.readUInt32BE(8) === VIDEO_SSRC) this.lastVideoAt = Date.now();
+    if (msg.readUInt32BE(8) === VIDEO_SSRC) {
+      this.lastVideoAt = Date.now();
+      this.checkOrder(msg.readUInt32BE(4));
+    }
     if (this.target) this.gate?.send(msg, this.target.port, this.target.host);
+  }
+
+  /** ffmpeg stamps RTP with each frame's presentation time: a step back (mod 2^32) means B-frames. */
+  private checkOrder(ts: number): void {
+    const last = this.lastVideoTs;
+    this.lastVideoTs = ts;
+    if (last === null || ts === last || this.reordered) return;
+    if (((ts - last) >>> 0) > 2 ** 31) {
+      this.reordered = true;
+      this.emit('reordered');
+    }
   }
 
   private checkFlow(): void {

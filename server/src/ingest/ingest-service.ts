@@ -131,6 +131,11 @@ export class IngestService {
             f.stop();
           });
       },
+      onReordered: () => {
+        // WebRTC decoders show the first frames and then freeze on B-frames: tell the seller, do not air it.
+        this.refuse(showId, 'bad-media');
+        ffmpeg?.stop();
+      },
       onFlowing: (flowing) => {
         if (run.sessionId) live.remoteFlow(showId, run.sessionId, flowing);
         this.set(showId, { state: flowing ? 'receiving' : 'stalled' });

@@ -19,6 +19,8 @@ export interface AcceptedIngest {
   /** ffmpeg described the video: the service checks the codec and opens the gate, or refuses. */
   onVideo(video: NonNullable<FfmpegIngest['video']>): void;
   onFlowing(flowing: boolean): void;
+  /** B-frames in the video: refused (bad-media) and cut. */
+  onReordered(): void;
   onEnd(reason: string): void;
 }
 
@@ -114,6 +116,7 @@ export class RtmpFront {
       ingest.bind(f);
       f.on('video', (v) => ingest.onVideo(v));
       f.on('flowing', (flowing) => ingest.onFlowing(flowing));
+      f.once('reordered', () => ingest.onReordered());
       f.once('exit', (reason) => {
         client.destroy();
         upstream?.destroy();
