@@ -282,7 +282,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     rtmpPort = await rtmp.listen(config.rtmpPort, config.host);
   } catch (e) {
     // Another relay or an RTMP server holds the port: OBS ingest is off, everything else runs.
-    log.error('the RTMP ingest could not listen; OBS mode is unavailable until RELAY_RTMP_PORT names a free port', { port: config.rtmpPort, error: e instanceof Error ? e.message : String(e) });
+    log.warn('the RTMP ingest could not listen; OBS mode is unavailable until RELAY_RTMP_PORT names a free port', { port: config.rtmpPort, error: e instanceof Error ? e.message : String(e) });
   }
   log.info('relay listening', { url: baseUrl, host: config.host, port, janus: janusUrl, managedJanus: janus !== null, dataDir: config.dataDir });
 
