@@ -2,11 +2,11 @@ import type { ChildProcess } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngestKey, IngestStatus } from '../../common/protocol/ingest.js';
-import type { Show, WatchLink } from '../../common/show.js';
-import { launchChromium } from '../helpers/browser.js';
+import type { Show } from '../../common/show.js';
 import { expectVideoDecoding, pairIsInNamespace, selectedPair } from '../helpers/media-pages.js';
-import { createTopology, type Topology } from '../helpers/netns.js';
-import { startRelay, type RunningRelay } from '../helpers/processes.js';
+import { startIngestStack, type IngestStack } from '../helpers/ingest-stack.js';
+import type { Topology } from '../helpers/netns.js';
+import type { RunningRelay } from '../helpers/processes.js';
 import { relayCall } from '../helpers/relay-api.js';
 import { publishStampedCanvas } from '../helpers/stamped-canvas.js';
 import { exited, startRtmpPublisher } from '../helpers/rtmp-publisher.js';
@@ -16,6 +16,7 @@ import { exited, startRtmpPublisher } from '../helpers/rtmp-publisher.js';
  * the client namespace → the relay's RTMP front → ffmpeg (video copied) → Janus remote publisher
  * → Chromium viewers on the watch link, all with real parts inside namespaces.
  */
+let stack: IngestStack;
 let topology: Topology;
 let relay: RunningRelay;
 let browser: Browser;
@@ -26,7 +27,7 @@ let key: IngestKey;
 const publishers: ChildProcess[] = [];
 
 const WATCH_PC = 'window.__lcWatch && window.__lcWatch.pc()';
-const call = <T>(method: string, path: string, body?: unknown) => relayCall<T>(api, relay.studioKey, method, path, body);
+const call = <T>(method: string, path: string, body?: unknown) => stack.call<T>(method, path, body);
 const status = async () => (await call<IngestStatus>('GET', `/api/shows/${show.id}/ingest`)).body;
 const publish = (streamKey: string, video?: string[]) => {
   const p = startRtmpPublisher(topology, streamKey, video);
@@ -51,24 +52,17 @@ const receivedVideoCodec = (p: Page) =>
 const expectDecoding = (p: Page) => expectVideoDecoding(p, WATCH_PC);
 
 beforeAll(async () => {
-  topology = createTopology();
-  relay = await startRelay({ topology });
-  browser = await launchChromium({ executablePath: topology.chromium('server') });
-  api = await browser.newPage();
-  await api.goto(`${relay.url}/api/health`);
-  show = (await call<Show>('POST', '/api/shows', { title: 'OBS 라이브' })).body;
-  await call('POST', `/api/shows/${show.id}/start`);
-  key = (await call<IngestKey>('POST', `/api/shows/${show.id}/ingest-key`)).body;
-  const link = (await call<WatchLink>('POST', `/api/shows/${show.id}/links`, {})).body;
+  stack = await startIngestStack();
+  ({ topology, relay, browser, api } = stack);
+  const live = await stack.liveShow('OBS 라이브');
+  ({ show, key } = live);
   viewer = await browser.newPage();
-  await viewer.goto(link.url);
+  await viewer.goto(live.link.url);
 }, 120_000);
 
 afterAll(async () => {
   for (const p of publishers) p.kill('SIGKILL');
-  await browser?.close();
-  await relay?.stop();
-  topology?.destroy();
+  await stack?.close();
 });
 
 describe('OBS ingest: RTMP in, H.264 to viewers unchanged', () => {
