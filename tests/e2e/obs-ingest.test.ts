@@ -158,6 +158,16 @@ describe('OBS ingest: RTMP in, H.264 to viewers unchanged', () => {
     await expectDecoding(viewer);
   });
 
+  it("a WHIP publish into the show replaces the RTMP ingest and cuts OBS's connection", async () => {
+    const running = publishers[publishers.length - 1]!;
+    await api.evaluate(publishStampedCanvas, { relayUrl: relay.url, studioKey: relay.studioKey, showId: show.id, width: 640, height: 360, fps: 15 });
+    expect(await exited(running)).not.toBeUndefined();
+    await expect.poll(async () => (await status()).state, { timeout: 15_000 }).toBe('idle');
+    await expectDecoding(viewer);
+    publish(key.streamKey);
+    await expect.poll(async () => (await status()).state, { timeout: 30_000 }).toBe('receiving');
+  });
+
   it('End show revokes the key and cuts the ingest; the old key is refused as revoked', async () => {
     const running = publishers[publishers.length - 1]!;
     await call('POST', `/api/shows/${show.id}/end`);

@@ -45,6 +45,11 @@ export class IngestService {
     deps.live.on('show', (show) => {
       if (show.status === 'ended') this.revoke(show.id);
     });
+    // A WHIP publish into the show replaced the ingest's remote publisher: OBS's stream goes nowhere now, so cut it.
+    deps.live.on('remoteDropped', (showId, sessionId) => {
+      const run = this.running.get(showId);
+      if (run?.sessionId === sessionId) run.cut();
+    });
   }
 
   issue(showId: string): IngestKey {

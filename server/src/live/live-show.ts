@@ -43,6 +43,8 @@ export interface LiveShowsEvents {
   viewers: [showId: string, count: number];
   show: [Show];
   publisherLost: [showId: string, reason: string];
+  /** A remote publisher (the OBS ingest) left the room: replaced by a republish, the show ended, or the ingest ended. */
+  remoteDropped: [showId: string, sessionId: string];
   /** A viewer socket joined / left a show (engagement: unique viewers, who saw a pinned card). */
   viewerJoined: [showId: string, viewerId: string];
   viewerLeft: [showId: string, viewerId: string];

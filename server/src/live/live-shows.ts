@@ -292,8 +292,9 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
     if (!pub) return;
     ls.publisher = null;
     this.sessions.delete(pub.sessionId);
-    if (pub.handle) await pub.handle.detach().catch(() => undefined);
-    else if (ls.room !== null) await this.engine.removeRemotePublisher(ls.room, pub.feed);
+    if (pub.handle) return void (await pub.handle.detach().catch(() => undefined));
+    if (ls.room !== null) await this.engine.removeRemotePublisher(ls.room, pub.feed);
+    this.emit('remoteDropped', ls.showId, pub.sessionId);
   }
 
   /**
