@@ -31,6 +31,11 @@ import { StudioChannel } from './ws/studio-channel.js';
 import { StageService } from './live/stage-service.js';
 import { StageStore } from './live/stage-store.js';
 import { addStageRoutes } from './http/stage-routes.js';
+import { addIngestRoutes } from './http/ingest-routes.js';
+import { IngestKeys } from './ingest/ingest-keys.js';
+import { IngestService } from './ingest/ingest-service.js';
+import { RtmpFront } from './ingest/rtmp-front.js';
+import { ingestKeyOpensWhip } from './ingest/whip-ingest-auth.js';
 import { addAssetRoutes } from './http/asset-routes.js';
 import { Commerce } from './commerce/commerce.js';
 import { addCommerceRoutes } from './http/commerce-routes.js';
@@ -59,6 +64,8 @@ export const DEFAULT_WATCH_DIST = path.resolve(here, '../../dist/watch');
 export interface Relay {
   url: string;
   port: number;
+  /** The RTMP ingest's bound port; null when it could not listen (the relay runs without OBS ingest). */
+  rtmpPort: number | null;
   db: Db;
   keys: StudioKeys;
   /** Present only on the first start: the plain studio key, to show once. */
@@ -99,6 +106,21 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   const live = new LiveShows(engine, store, log.child({ component: 'live' }));
   const stage = new StageService(new StageStore(db), store, live, log.child({ component: 'stage' }));
   const studioChannel = new StudioChannel(live, engine, stage);
+  let rtmpPort: number | null = null;
+  const ingestKeys = new IngestKeys(db);
+  const ingest = new IngestService({
+    keys: ingestKeys,
+    store,
+    live,
+    addresses: (showId) => {
+      const host = new URL(baseUrl).hostname;
+      return { rtmpServer: `rtmp://${host}:${rtmpPort ?? config.rtmpPort}/live`, whipUrl: `${baseUrl}/whip/shows/${showId}` };
+    },
+    publish: (showId, status) => studioChannel.publish({ type: 'ingest', showId, status }),
+    log: log.child({ component: 'ingest' }),
+  });
+  stage.stamplessDelayMs = (showId) => ingest.delayOf(showId);
+  const rtmp = new RtmpFront({ ffmpegBin: config.ffmpegBin, log: log.child({ component: 'rtmp' }), decide: (key) => ingest.decide(key) });
   const commerce = new Commerce({ db, shows: store, broadcast: (id, m) => live.broadcast(id, m), stageOf: (id) => stage.get(id), log: log.child({ component: 'commerce' }) });
   commerce.on('studio', (m) => studioChannel.publish(m));
   stage.overlay = (id, s) => commerce.overlayStage(id, s);
@@ -151,7 +173,9 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   const watchShows = new WatchShowCache(watchAccess);
   links.onRevoke(() => watchShows.clear());
   const api = new DeclaredApi(router, {
-    requireStudio: (req) => requireStudio(keys, req),
+    requireStudio: (req) => {
+      if (!ingestKeyOpensWhip(req, ingestKeys, (sid) => live.showOfSession(sid))) requireStudio(keys, req);
+    },
     requireLink: (token) => void watchShows.showFor(token),
     requireModerator: (token) => {
       const r = moderators.resolve(token);
@@ -162,6 +186,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   addStudioRoutes(api, { store, links, live });
   addWhipRoutes(api, live);
   addStageRoutes(api, { stage, store, links });
+  addIngestRoutes(api, { store, ingest });
   addAssetRoutes(api, config.dataDir);
   addCommerceRoutes(api, { store, commerce });
   addWatchCommerceRoutes(api, { access: watchAccess, shows: watchShows, commerce });
@@ -253,11 +278,18 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   });
   const port = (server.address() as AddressInfo).port;
   baseUrl = publicBaseUrl(config, port);
+  try {
+    rtmpPort = await rtmp.listen(config.rtmpPort, config.host);
+  } catch (e) {
+    // Another relay or an RTMP server holds the port: OBS ingest is off, everything else runs.
+    log.warn('the RTMP ingest could not listen; OBS mode is unavailable until RELAY_RTMP_PORT names a free port', { port: config.rtmpPort, error: e instanceof Error ? e.message : String(e) });
+  }
   log.info('relay listening', { url: baseUrl, host: config.host, port, janus: janusUrl, managedJanus: janus !== null, dataDir: config.dataDir });
 
   return {
     url: baseUrl,
     port,
+    rtmpPort,
     db,
     keys,
     newStudioKey,
@@ -271,6 +303,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
       analytics.stop();
       engagement.stop();
       studioChannel.close();
+      await rtmp.close().catch(() => undefined);
       // Stop listening while the viewer workers still run: Node asks them about the sockets it
       // handed over, and never settles if they are gone first. Bounded all the same.
       const serverClosed = new Promise<void>((r) => server.close(() => r()));

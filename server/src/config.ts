@@ -54,6 +54,13 @@ export const RelayConfig = z.object({
     .min(0)
     .max(16)
     .default(() => (os.availableParallelism() >= 2 ? 2 : 0)),
+  /**
+   * TCP port of the RTMP ingest OBS publishes to (docs/obs-mode.md), bound on `host` like the
+   * HTTP listener; 0 picks a free one. A port already taken leaves the ingest off, not the relay.
+   */
+  rtmpPort: z.coerce.number().int().min(0).max(65535).default(1935),
+  /** The ffmpeg the ingest runs (Debian's ffmpeg 5.1: RTMP listen, libopus). */
+  ffmpegBin: z.string().default('ffmpeg'),
   /** A viewer worker that leaves a broadcast or ping unanswered this long is killed and replaced. */
   viewerWorkerStallMs: z.coerce.number().int().min(200).max(120_000).default(10_000),
 });
@@ -82,6 +89,8 @@ const ENV_KEYS: Record<string, keyof RelayConfig> = {
   RELAY_HEARTBEAT_MS: 'heartbeatMs',
   RELAY_VIEWER_WORKERS: 'viewerWorkers',
   RELAY_VIEWER_WORKER_STALL_MS: 'viewerWorkerStallMs',
+  RELAY_RTMP_PORT: 'rtmpPort',
+  RELAY_FFMPEG_BIN: 'ffmpegBin',
 };
 
 export class ConfigError extends Error {}

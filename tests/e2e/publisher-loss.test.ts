@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLiveStack, type LiveStack } from '../helpers/live-stack.js';
-import { inboundCounters, waitUntil } from '../helpers/media-pages.js';
+import { expectVideoDecoding, inboundCounters } from '../helpers/media-pages.js';
 
 /**
  * Publisher loss both ways, with real parts (studio shell + Chromium in the client namespace,
@@ -21,13 +21,7 @@ const phase = (p: Page) => p.getAttribute('[data-testid="live-state"]', 'data-ph
 const studioState = (p: Page) => p.getAttribute('[data-testid="live-state"]', 'data-state');
 const watchState = (p: Page) => p.getAttribute('[data-testid="watch-state"]', 'data-state');
 
-async function expectDecoding(p: Page): Promise<void> {
-  const first = await waitUntil('video frames at the viewer', async () => {
-    const c = await inboundCounters(p, WATCH_PC);
-    return c.framesDecoded > 0 ? c : null;
-  }, 60_000);
-  await waitUntil('more frames decoded', async () => (await inboundCounters(p, WATCH_PC)).framesDecoded > first.framesDecoded + 10, 30_000);
-}
+const expectDecoding = (p: Page) => expectVideoDecoding(p, WATCH_PC);
 
 async function previewReady(p: Page): Promise<void> {
   await expect.poll(async () => (await p.getByTestId('preview-video').evaluate((v: HTMLVideoElement) => v.videoWidth)) > 0, { timeout: 20_000 }).toBe(true);

@@ -22,8 +22,8 @@ export interface MediaBench {
   pub: Page;
   show: Show;
   link: WatchLink;
-  /** Opens the watch link in the server namespace, waits for video, checks the ICE pair. */
-  openViewer(prepare?: (page: Page) => Promise<unknown>): Promise<{ viewer: Page; pair: SelectedPair }>;
+  /** Opens the watch link (or another show's, `url`) in the server namespace, waits for video, checks the ICE pair. */
+  openViewer(prepare?: (page: Page) => Promise<unknown>, url?: string): Promise<{ viewer: Page; pair: SelectedPair }>;
   close(): Promise<void>;
 }
 
@@ -52,10 +52,10 @@ export async function startMediaBench(title: string): Promise<MediaBench> {
       pub,
       show,
       link,
-      async openViewer(prepare) {
+      async openViewer(prepare, url = link.url) {
         const viewer = await newPageForEvaluate(viewBrowser);
         await prepare?.(viewer);
-        await viewer.goto(link.url);
+        await viewer.goto(url);
         await waitUntil('the viewer to decode video', async () => (await inboundCounters(viewer, WATCH_PC)).framesDecoded > 30, 45_000);
         const pair = await selectedPair(viewer, WATCH_PC);
         if (!pairIsInNamespace(pair)) throw new Error(`selected ICE pair is not on the namespace's addresses: ${JSON.stringify(pair)}`);

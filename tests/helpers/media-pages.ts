@@ -64,3 +64,12 @@ export async function waitUntil<T>(what: string, check: () => Promise<T> | T, ti
   }
   throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
 }
+
+/** Waits for the viewer's peer connection to decode video frames, then for ten more (it keeps decoding). */
+export async function expectVideoDecoding(p: Page, pcExpression: string): Promise<void> {
+  const first = await waitUntil('video frames at the viewer', async () => {
+    const c = await inboundCounters(p, pcExpression);
+    return c.framesDecoded > 0 ? c : null;
+  }, 60_000);
+  await waitUntil('more frames decoded', async () => (await inboundCounters(p, pcExpression)).framesDecoded > first.framesDecoded + 10, 30_000);
+}

@@ -156,6 +156,8 @@ export async function startRelay(opts: { topology?: Topology; env?: Record<strin
     RELAY_HOST: inNs ? opts.topology!.ip('server') : '127.0.0.1',
     RELAY_PORT: inNs ? '8080' : String(await freePort()),
     RELAY_JANUS_API_PORT: inNs ? '8188' : String(await freePort()),
+    // Relays on loopback run side by side in parallel test files: each takes a free RTMP port.
+    RELAY_RTMP_PORT: inNs ? '1935' : '0',
     RELAY_LOG_LEVEL: 'info',
     ...opts.env,
   };

@@ -99,6 +99,23 @@ describe('relay migrations', () => {
     expect(() => db.prepare("UPDATE store_profile SET profile = 'not json' WHERE id = 1").run()).toThrow();
   });
 
+  it('step 11 adds ingest keys: hashed, one active key per show, gone with the show', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    applyMigrations(db, relayMigrations.slice(0, 10));
+    db.prepare("INSERT INTO shows (id, title, status, created_at) VALUES ('s', 't', 'live', 'now')").run();
+    applyMigrations(db, relayMigrations.slice(0, 11));
+    expect(db.pragma('user_version', { simple: true })).toBe(11);
+    const insert = (hash: string, revoked: number | null) => db.prepare('INSERT INTO ingest_keys (key_hash, show_id, created_at, revoked_at) VALUES (?, ?, 1, ?)').run(hash, 's', revoked);
+    insert('a'.repeat(64), 5);
+    insert('b'.repeat(64), null);
+    expect(() => insert('c'.repeat(64), null)).toThrow(); // a second active key for the show
+    expect(() => insert('short', 5)).toThrow();
+    expect(() => db.prepare("INSERT INTO ingest_keys (key_hash, show_id, created_at) VALUES (?, 'nope', 1)").run('d'.repeat(64))).toThrow();
+    db.prepare("DELETE FROM shows WHERE id = 's'").run();
+    expect(db.prepare('SELECT count(*) AS n FROM ingest_keys').get()).toEqual({ n: 0 });
+  });
+
   it('refuses a database from a newer program and a broken migration leaves nothing half-done', () => {
     const db = new Database(':memory:');
     db.pragma('user_version = 99');

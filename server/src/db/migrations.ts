@@ -1,4 +1,5 @@
 import type { Migration } from '../../../common/migrations.js';
+import { ingestKeysMigration } from './migration-011-ingest-keys.js';
 
 /** The relay's schema, one numbered step at a time. Never edit a released step; add one. */
 export const relayMigrations: readonly Migration[] = [
@@ -353,4 +354,5 @@ export const relayMigrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  ingestKeysMigration,
 ];

@@ -12,6 +12,8 @@ declare module 'janode' {
     /** One candidate, several (sent as `candidates`), or `{ completed: true }` (end-of-candidates). */
     trickle(candidate: TrickleCandidate | TrickleCandidate[] | { completed: true }): Promise<unknown>;
     trickleComplete(): Promise<unknown>;
+    /** A raw plugin request (janode 1.8 does not wrap VideoRoom's remote publishers). */
+    message(body: Record<string, unknown>): Promise<unknown>;
   }
   /** A trickled candidate as Janus reads it (`candidate:` line, and the m= section by mid or index). */
   export interface TrickleCandidate {

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { z } from 'zod';
 import Janode, { type JanodeConnection, type JanodeSession, type TrickleCandidate } from 'janode';
 import VideoRoomPlugin, { type VideoRoomHandle } from 'janode/plugins/videoroom';
 import { ROOM_BITRATE_CAP } from '../../../common/quality.js';
@@ -7,6 +8,17 @@ import type { Logger } from '../log.js';
 import { carriesSecretsSafely, newJanusSecret, type JanusAccess } from './janus-access.js';
 
 Janode.Logger.setLevel('none');
+
+/** One stream of a remote publisher, as add_remote_publisher takes it. */
+export interface RemoteStream {
+  type: 'audio' | 'video';
+  mindex: number;
+  mid: string;
+  codec: string;
+  'h264-profile'?: string;
+  stereo?: boolean;
+}
+const RemotePublisherAnswer = z.object({ id: z.number(), port: z.number().int().positive() });
 
 export class MediaUnavailableError extends Error {
   override name = 'MediaUnavailableError';
@@ -120,7 +132,8 @@ export class MediaEngine extends EventEmitter<MediaEngineEvents> {
         description: description.slice(0, 60),
         max_publishers: 1,
         bitrate: ROOM_BITRATE_CAP,
-        videocodec: 'vp8',
+        // H.264 for OBS's program, copied from its RTMP stream without re-encoding (docs/obs-mode.md).
+        videocodec: 'vp8,h264',
         audiocodec: 'opus',
         fir_freq: 2,
         notify_joining: false,
@@ -161,6 +174,27 @@ export class MediaEngine extends EventEmitter<MediaEngineEvents> {
       await handle.detach().catch(() => undefined);
       throw e;
     }
+  }
+
+  /**
+   * A VideoRoom remote publisher: Janus listens on a UDP port of `iface` for plain RTP and
+   * advertises it as a publisher like any other. Streams are told apart by SSRC: Janus 1.1.2 takes
+   * 1000 + 10 × mindex (REMOTE_PUBLISHER_BASE_SSRC / _SSRC_STEP in janus_videoroom.c).
+   */
+  async addRemotePublisher(room: number, display: string, iface: string, streams: readonly RemoteStream[]): Promise<{ feed: number; port: number }> {
+    const { control } = this.require();
+    const keys = this.rooms.get(room);
+    if (!keys) throw new MediaUnavailableError();
+    const raw: unknown = await control.message({ request: 'add_remote_publisher', room, secret: keys.secret, display, iface, port: 0, streams });
+    const data = RemotePublisherAnswer.safeParse((raw as { plugindata?: { data?: unknown } } | null)?.plugindata?.data ?? raw);
+    if (!data.success) throw new Error(`Janus did not add the remote publisher: ${JSON.stringify(raw).slice(0, 200)}`);
+    return { feed: data.data.id, port: data.data.port };
+  }
+
+  async removeRemotePublisher(room: number, feed: number): Promise<void> {
+    const keys = this.rooms.get(room);
+    if (this.state !== 'up' || !this.control || !keys) return;
+    await this.control.message({ request: 'remove_remote_publisher', room, secret: keys.secret, id: feed }).catch(() => undefined);
   }
 
   /** Starts a subscription to a feed; the viewer answers Janus's offer with `answer`. */

@@ -4,11 +4,12 @@ import type { TrickleCandidate } from 'janode';
 import type { VideoRoomHandle } from 'janode/plugins/videoroom';
 import type { RelayToViewer } from '../../../common/protocol/viewer.js';
 import type { PublicShow, Show } from '../../../common/show.js';
-import type { MediaEngine } from '../janus/media-engine.js';
+import type { MediaEngine, RemoteStream } from '../janus/media-engine.js';
 import type { Logger } from '../log.js';
 import type { ShowStore } from '../shows/show-store.js';
 import { SerialQueue } from './serial-queue.js';
-import { framesOf, writeToAudience, type Audience, type OnDelivered, type ViewerPeer } from './audience.js';
+import { epochOf, hasHandle, newEtag, toPublic, type LiveShow, type LiveShowsEvents, type Publisher, type WhipIceSession } from './live-show.js';
+import { framesOf, writeToAudience, type OnDelivered, type ViewerPeer } from './audience.js';
 import { sdpProblem } from './sdp-check.js';
 import { MediaFlow } from './media-flow.js';
 
@@ -22,50 +23,7 @@ export class LiveError extends Error {
 }
 
 export type { OnDelivered, ShowFanout, ViewerPeer } from './audience.js';
-
-interface Publisher {
-  sessionId: string;
-  handle: VideoRoomHandle;
-  feed: number;
-  /** Janus serves a feed to subscribers only once the publisher's WebRTC is up. */
-  up: boolean;
-  /** Whether its media still reaches Janus (a closed tab sends no hang-up; its media just stops). */
-  flow: MediaFlow;
-  /** The offer the session runs on (an ICE restart re-offers it with new credentials). */
-  offerSdp: string;
-  /** WHIP's entity tag of the ICE session (RFC 9725 §4.3): new on every ICE restart. */
-  etag: string;
-}
-
-/** The ICE side of a publishing session, as WHIP's PATCH needs it. */
-export interface WhipIceSession {
-  etag: string;
-  offerSdp: string;
-}
-
-const newEtag = () => `"${randomBytes(12).toString('base64url')}"`;
-
-interface LiveShow extends Audience {
-  room: number | null;
-  publisher: Publisher | null;
-  /** Bumped on every (re)publish; viewers subscribe again when it changes. */
-  epoch: number;
-  queue: SerialQueue;
-}
-
-export interface LiveShowsEvents {
-  viewers: [showId: string, count: number];
-  show: [Show];
-  publisherLost: [showId: string, reason: string];
-  /** A viewer socket joined / left a show (engagement: unique viewers, who saw a pinned card). */
-  viewerJoined: [showId: string, viewerId: string];
-  viewerLeft: [showId: string, viewerId: string];
-}
-
-/** The epoch viewers should play; null (viewers show "reconnecting" over the last frame) while there is no flowing picture. */
-const epochOf = (ls: LiveShow): number | null => (ls.publisher?.up && !ls.publisher.flow.stalled ? ls.epoch : null);
-
-const toPublic = (s: Show): PublicShow => ({ title: s.title, status: s.status, scheduledAt: s.scheduledAt, startedAt: s.startedAt, endedAt: s.endedAt, rehearsal: s.rehearsalOf !== null });
+export type { LiveShowsEvents, WhipIceSession } from './live-show.js';
 
 /** Live state per show: Janus room, current publisher, media epoch, connected viewers. */
 export class LiveShows extends EventEmitter<LiveShowsEvents> {
@@ -187,11 +145,16 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
     });
   }
 
-  private publisherOf(sessionId: string): { ls: LiveShow; pub: Publisher } | null {
+  private publisherOf(sessionId: string): { ls: LiveShow; pub: Publisher & { handle: VideoRoomHandle } } | null {
     const showId = this.sessions.get(sessionId);
     const ls = showId ? this.shows.get(showId) : undefined;
     const pub = ls?.publisher;
-    return ls && pub && pub.sessionId === sessionId ? { ls, pub } : null;
+    return ls && pub && hasHandle(pub) && pub.sessionId === sessionId ? { ls, pub } : null;
+  }
+
+  /** The show a WHIP session publishes into (null when it is gone). */
+  showOfSession(sessionId: string): string | null {
+    return this.publisherOf(sessionId)?.ls.showId ?? null;
   }
 
   /** The current publishing session's entity tag and offer, or null when there is no such session. */
@@ -329,7 +292,52 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
     if (!pub) return;
     ls.publisher = null;
     this.sessions.delete(pub.sessionId);
-    await pub.handle.detach().catch(() => undefined);
+    if (pub.handle) return void (await pub.handle.detach().catch(() => undefined));
+    if (ls.room !== null) await this.engine.removeRemotePublisher(ls.room, pub.feed);
+    this.emit('remoteDropped', ls.showId, pub.sessionId);
+  }
+
+  /**
+   * OBS's program through the ingest (docs/obs-mode.md): a Janus remote publisher in the show's
+   * room, replacing any earlier publisher; viewers subscribe to it like to the studio's camera.
+   * Returns the UDP port Janus takes its RTP on. Up (an epoch viewers play) on its first packets.
+   */
+  async publishRemote(showId: string, streams: readonly RemoteStream[]): Promise<{ sessionId: string; port: number }> {
+    let show = this.requireShow(showId);
+    if (show.status === 'ended') throw new LiveError('conflict', 'this show has ended; create a new show to go live again');
+    if (show.status === 'scheduled') show = this.start(showId);
+    const ls = this.entry(showId);
+    return ls.queue.run(async () => {
+      await this.dropPublisher(ls);
+      if (ls.room === null) ls.room = await this.engine.createRoom(show.title);
+      const { feed, port } = await this.engine.addRemotePublisher(ls.room, 'obs', '127.0.0.1', streams);
+      const sessionId = `ri_${randomBytes(12).toString('base64url')}`;
+      ls.publisher = { sessionId, handle: null, feed, up: false, flow: new MediaFlow(), offerSdp: '', etag: '' };
+      ls.epoch++;
+      this.log.info('publishing from the ingest', { showId, feed, epoch: ls.epoch });
+      return { sessionId, port };
+    });
+  }
+
+  /** The ingest's packet count says whether OBS's video flows (the same stalled/back path as Janus's media events). */
+  remoteFlow(showId: string, sessionId: string, flowing: boolean): void {
+    const ls = this.shows.get(showId);
+    const pub = ls?.publisher;
+    if (!ls || !pub || pub.sessionId !== sessionId) return;
+    const wasUp = pub.up;
+    pub.up = true;
+    if (pub.flow.report('video', flowing) || !wasUp) this.broadcastMedia(ls);
+  }
+
+  /** The ingest's connection ended: viewers see "reconnecting" until OBS comes back. */
+  async unpublishRemote(showId: string, sessionId: string, reason: string): Promise<void> {
+    const ls = this.shows.get(showId);
+    if (!ls || ls.publisher?.sessionId !== sessionId) return;
+    await ls.queue.run(async () => {
+      if (ls.publisher?.sessionId === sessionId) await this.dropPublisher(ls);
+    });
+    this.broadcastMedia(ls);
+    this.emit('publisherLost', showId, reason);
   }
 
   private engineLost(): void {

@@ -1,0 +1,33 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Topology } from './netns.js';
+
+/**
+ * The same capture stamp as stamped-canvas.ts (32 bits of Date.now() and an 8-bit checksum as a
+ * 10×4 grid of w/16 × h/9 blocks), drawn by ffmpeg into a 1280×720 test picture and published
+ * over RTMP: an encoder standing in for OBS whose every frame tells the viewer when it was made.
+ * RTCTIME is the wall clock when the frame enters the filter (the input is read at its own rate,
+ * -re), so the stamp is the frame's capture time; the timestamps are reset after stamping.
+ */
+const GRAPH = `[0:v]setpts='RTCTIME/(TB*1000000)',split[main][s];
+[s]scale=10:4:flags=neighbor,format=gray,geq=lum='st(0,mod(floor(T*1000),4294967296));st(1,mod(mod(ld(0),256)+mod(floor(ld(0)/256),256)+mod(floor(ld(0)/65536),256)+floor(ld(0)/16777216),256));st(2,Y*10+X);255*if(lt(ld(2),32),mod(floor(ld(0)/pow(2,31-ld(2))),2),mod(floor(ld(1)/pow(2,39-ld(2))),2))',scale=800:320:flags=neighbor[code];
+[main][code]overlay=0:0,setpts='N/(30*TB)'[v]
+`;
+
+export function startStampedRtmpPublisher(topology: Topology, streamKey: string): ChildProcess {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'stamped-rtmp-'));
+  const graph = path.join(dir, 'graph.txt');
+  writeFileSync(graph, GRAPH);
+  return topology.spawn('client', 'ffmpeg', [
+    '-hide_banner', '-nostdin', '-loglevel', 'warning', '-re',
+    '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30',
+    '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
+    '-filter_complex_script', graph, '-map', '[v]', '-map', '1:a',
+    // OBS's low-latency x264 settings: no B-frames, no lookahead, 2 s keyframes, CBR-ish.
+    '-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'zerolatency', '-bf', '0', '-g', '60', '-b:v', '2500k', '-maxrate', '2500k', '-bufsize', '2500k', '-pix_fmt', 'yuv420p',
+    '-c:a', 'aac', '-b:a', '128k',
+    '-f', 'flv', `rtmp://${topology.ip('server')}:1935/live/${streamKey}`,
+  ]);
+}
