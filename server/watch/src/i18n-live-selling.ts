@@ -20,8 +20,4 @@ const en: typeof ko = {
 const STRINGS: Record<Lang, typeof ko> = { ko, en };
 export const ls = STRINGS[lang];
 
-/** mm:ss of a remaining time (never negative). */
-export function mmss(ms: number): string {
-  const s = Math.max(0, Math.ceil(ms / 1000));
-  return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
-}
+export { mmss } from '../../../common/countdown.js';

@@ -2,15 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import type { StudioError } from '../../../../common/ipc-contract.js';
 import type { LiveSpecial, RestockDemand } from '../../../../common/commerce/live-selling.js';
 import type { StockLevel } from '../../../../common/commerce/show-catalog.js';
+import { mmss } from '../../../../common/countdown.js';
 import { bridge } from '../../bridge.js';
 import { useCatalog } from '../../catalog/catalog-data.js';
 import { useI18n } from '../../i18n/i18n.js';
 
 const lineKey = (productId: string, optionId: string | null) => `${productId}/${optionId ?? ''}`;
-const mmss = (ms: number) => {
-  const s = Math.max(0, Math.ceil(ms / 1000));
-  return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
-};
 
 /**
  * The host's live selling controls: stock per product/option from the relay (+10, or a typed figure
