@@ -84,7 +84,7 @@ describe('studio live controls and the watch page', () => {
     expect(await card().locator('.product-now').innerText()).toContain('99,000');
     expect(await card().locator('.product-was').innerText()).toContain('129,000');
     await viewer.screenshot({ path: '/tmp/specials-viewer-special.png' });
-    await host.screenshot({ path: '/tmp/specials-host.png', fullPage: true });
+    await host.getByTestId('live-stock').screenshot({ path: '/tmp/specials-host.png' });
     await product.getByTestId('live-special-end').click();
     await expect.poll(() => card().getByTestId('live-special').count(), { timeout: 15_000 }).toBe(0);
     expect(await card().locator('.product-now').innerText()).toContain('129,000');
