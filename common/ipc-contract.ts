@@ -13,6 +13,7 @@ import { BulkCancelResponse, OrderCluster } from './commerce/clusters.js';
 import { PaymentSettings, StockLevel } from './commerce/show-catalog.js';
 import { OrdersSheetFormat, SheetEncoding } from './commerce/courier-csv.js';
 import { StoreProfile, StoreProfileAnswer } from './commerce/store-profile.js';
+import { AdjustStockRequest, AdjustStockResponse, LiveSpecial, RestockDemand, StartSpecialRequest } from './commerce/live-selling.js';
 import { Dashboard, Report } from './analytics.js';
 import { obsChannels, obsEvents } from './ipc-obs.js';
 
@@ -174,6 +175,13 @@ export const ipcChannels = {
     response: Stage,
   },
 
+  /** Live selling (docs/live-selling.md): stock by a delta guarded by the level the host saw, 라이브 특가, 재입고 알림 demand. */
+  'live.stock': { request: ShowRef, response: z.array(StockLevel) },
+  'live.adjustStock': { request: ShowRef.extend(AdjustStockRequest.shape).strict(), response: AdjustStockResponse },
+  'live.startSpecial': { request: ShowRef.extend(StartSpecialRequest.shape).strict(), response: LiveSpecial },
+  'live.endSpecial': { request: ShowRef.extend({ productId: Id }).strict(), response: z.array(LiveSpecial) },
+  'live.specials': { request: ShowRef, response: z.array(LiveSpecial) },
+  'live.restockDemand': { request: ShowRef, response: z.array(RestockDemand) },
   /** The seller's store profile (판매자 정보), kept on the relay (docs/store-profile.md). */
   'store.profile.get': { request: Empty, response: StoreProfileAnswer },
   'store.profile.save': { request: StoreProfile, response: StoreProfileAnswer },

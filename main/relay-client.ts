@@ -7,6 +7,7 @@ import { StudioError } from '../common/ipc-contract.js';
 import { Health, type FireCueRequest, type SegmentRequest } from '../common/protocol/studio-api.js';
 import type { ShowCatalog } from '../common/commerce/show-catalog.js';
 import type { StoreProfile } from '../common/commerce/store-profile.js';
+import type { AdjustStockRequest, StartSpecialRequest } from '../common/commerce/live-selling.js';
 import type { ChatAction, ChatSettings } from '../common/protocol/chat.js';
 
 const TIMEOUT_MS = 8000;
@@ -79,6 +80,11 @@ export class RelayClient {
   enterSegment = (id: string, body: SegmentRequest) => this.data(R.enterSegment, { params: { id }, body });
   listOrders = (id: string) => this.data(R.listOrders, { params: { id } });
   ordersCsv = (id: string) => this.data(R.ordersCsv, { params: { id } });
+  adjustStock = (id: string, body: AdjustStockRequest) => this.data(R.adjustStock, { params: { id }, body });
+  startSpecial = (id: string, body: StartSpecialRequest) => this.data(R.startSpecial, { params: { id }, body });
+  endSpecial = (id: string, productId: string) => this.data(R.endSpecial, { params: { id }, body: { productId } });
+  listSpecials = (id: string) => this.data(R.listSpecials, { params: { id } });
+  restockDemand = (id: string) => this.data(R.restockDemand, { params: { id } });
   storeProfile = () => this.data(R.storeProfile, { params: {} });
   saveStoreProfile = (profile: StoreProfile) => this.data(R.saveStoreProfile, { params: {}, body: profile });
   markPaid = (orderId: string) => this.data(R.markPaid, { params: { orderId }, body: {} });

@@ -8,6 +8,7 @@ import { Catalog } from './catalog/catalog.js';
 import { catalogHandlers } from './catalog/catalog-handlers.js';
 import { Commerce } from './commerce/commerce.js';
 import { commerceHandlers } from './commerce/commerce-handlers.js';
+import { liveSellingHandlers } from './commerce/live-selling-handlers.js';
 import { chatHandlers } from './chat/chat-handlers.js';
 import { HostChatStore } from './chat/host-chat-store.js';
 import type { Handlers } from './handlers.js';
@@ -178,6 +179,7 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
     },
     ...catalogHandlers(catalog, rundowns),
     ...showAdminHandlers(() => client, rundowns, commerce.shows),
+    ...liveSellingHandlers(() => client),
     'shows.rehearse': async (req) => {
       const res = await client.rehearse(req.showId);
       commerce.shows.remember(res.show);

@@ -37,8 +37,8 @@ export const MAX_SPECIAL_MINUTES = 180;
 export const StartSpecialRequest = z
   .object({
     productId: Id,
-    /** The special unit price, minor units of the product's currency; below the regular price. */
-    price: z.number().int().min(0).max(100_000_000),
+    /** The special unit price, minor units of the product's currency; below the regular price, never 0 (a special is not a giveaway). */
+    price: z.number().int().min(1).max(100_000_000),
     minutes: z.number().int().min(1).max(MAX_SPECIAL_MINUTES),
   })
   .strict();

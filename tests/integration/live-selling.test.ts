@@ -137,6 +137,9 @@ describe('라이브 특가 (live special price)', () => {
     expect((await start({ productId: 'tee', price: 15000, minutes: 5 })).body.error).toBe('special_price');
     expect((await start({ productId: 'tee', price: 100, minutes: 181 })).body.error).toBe('bad_request');
     expect((await start({ productId: 'tee', price: 100, minutes: 0 })).body.error).toBe('bad_request');
+    expect((await start({ productId: 'tee', price: 0, minutes: 5 })).body.error).toBe('bad_request');
+    expect((await start({ productId: 'tee', price: -100, minutes: 5 })).body.error).toBe('bad_request');
+    expect((await start({ productId: 'tee', price: 99.5, minutes: 5 })).body.error).toBe('bad_request');
     expect((await start({ productId: 'ghost', price: 100, minutes: 5 })).body.error).toBe('unknown_product');
     expect((await start({ productId: 'tee', price: 100, minutes: 5, endsAt: 9e15 })).body.error).toBe('bad_request');
     expect((await call(relay, 'GET', `/api/shows/${shop.show.id}/specials`)).body).toEqual([]);

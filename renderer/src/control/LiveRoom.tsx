@@ -19,6 +19,7 @@ import { HealthCard } from './HealthCard.js';
 import { LiveHostView } from './live/LiveHostView.js';
 import { HostChat } from './live/chat/HostChat.js';
 import { LiveShelf } from './live/LiveShelf.js';
+import { LiveStockPanel } from './live/LiveStockPanel.js';
 import { StagePreview } from './live/StagePreview.js';
 import { useHostKeys } from './live/useHostKeys.js';
 import { useLiveRun } from './live/useLiveRun.js';
@@ -161,7 +162,12 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
   );
   const stage = <StagePreview stage={stageApi.stage} error={stageApi.error} nowMs={nowMs} onClose={live.close} />;
   // Improvising: the whole catalog one search away, with or without a run-down (docs/live-selling.md).
-  const shelf = <LiveShelf showId={show.id} live={live} running={running} />;
+  const shelf = (
+    <>
+      <LiveShelf showId={show.id} live={live} running={running} />
+      {running && <LiveStockPanel showId={show.id} />}
+    </>
+  );
   const dashboard = <DashboardPanel show={show} dashboard={dash.dashboard} error={dash.error} viewersNow={viewers} onOpenOrders={onOpenOrders} />;
   const afterShow = ended && (
     <section className="card report-prompt">

@@ -8,6 +8,7 @@ import { fulfilmentEn, fulfilmentKo } from './strings-fulfilment.js';
 import { liveEn, liveKo } from './strings-live.js';
 import { rundownEn, rundownKo } from './strings-rundown.js';
 import { shelfEn, shelfKo } from './strings-shelf.js';
+import { liveSellingEn, liveSellingKo } from './strings-live-selling.js';
 import { showAdminEn, showAdminKo } from './strings-shows.js';
 import { storeEn, storeKo } from './strings-store.js';
 
@@ -139,6 +140,7 @@ const en = {
   rundown: rundownEn,
   live: liveEn,
   shelf: shelfEn,
+  liveSelling: liveSellingEn,
   framing: framingEn,
   commerce: commerceEn,
   chat: chatEn,
@@ -277,6 +279,7 @@ const ko: Strings = {
   rundown: rundownKo,
   live: liveKo,
   shelf: shelfKo,
+  liveSelling: liveSellingKo,
   framing: framingKo,
   commerce: commerceKo,
   chat: chatKo,

@@ -1,4 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useCommerce } from './commerce-context.js';
+import { restockKey } from './commerce-store.js';
+import { ls, mmss } from './i18n-live-selling.js';
 import type { ProductCard } from '../../../common/stage.js';
 import { formatCount, money, percentOff, safeHttpUrl } from './format.js';
 import { t } from './i18n.js';
@@ -27,10 +30,47 @@ export function ProductThumb({ url, soldOut }: { url: string | undefined; soldOu
   );
 }
 
+/** The running 라이브 특가 of a card (a socket change wins over the stage's), ticking once a second for the countdown. */
+function useLiveSpecial(card: ProductCard) {
+  const [view, commerce] = useCommerce();
+  const heard = view.specials[card.productId];
+  const special = heard === undefined ? (card.liveSpecial ?? null) : heard;
+  const [now, setNow] = useState(() => commerce.relayNow());
+  useEffect(() => {
+    if (!special) return;
+    const id = setInterval(() => setNow(commerce.relayNow()), 1000);
+    return () => clearInterval(id);
+  }, [special, commerce]);
+  return special && special.endsAt > now ? { price: special.price, left: special.endsAt - now } : null;
+}
+
+/** 재입고 알림 for a sold-out card: one button per sold-out option (or one for the product). */
+function RestockAsk({ card }: { card: ProductCard }) {
+  const [view, commerce] = useCommerce();
+  const lines = card.options.length ? card.options.filter((o) => o.stock === 0).map((o) => ({ id: o.id as string | null, name: o.name })) : card.stock === 0 ? [{ id: null, name: '' }] : [];
+  if (!lines.length) return null;
+  return (
+    <div className="restock-ask">
+      {lines.map((l) =>
+        view.restockAsked.includes(restockKey(card.productId, l.id)) ? (
+          <p key={l.id ?? ''} className="restock-asked" data-testid="restock-asked">
+            {ls.willNotify}
+          </p>
+        ) : (
+          <button key={l.id ?? ''} type="button" className="restock-button" data-testid="restock-button" data-option-id={l.id ?? ''} onClick={() => void commerce.askRestock(card.productId, l.id)}>
+            {l.name ? ls.notifyOption(l.name) : ls.notifyMe}
+          </button>
+        ),
+      )}
+    </div>
+  );
+}
+
 function Card({ card, onBuy }: { card: ProductCard; onBuy: (card: ProductCard) => void }) {
   const soldOut = card.stock === 0;
-  const off = percentOff(card.price, card.salePrice);
-  const now = off !== null && card.salePrice !== null ? card.salePrice : card.price;
+  const special = useLiveSpecial(card);
+  const off = special ? percentOff(card.price, special.price) : percentOff(card.price, card.salePrice);
+  const now = special ? special.price : off !== null && card.salePrice !== null ? card.salePrice : card.price;
   const low = card.stock > 0 && card.stock <= 10;
   const open = () => {
     if (!soldOut) onBuy(card);
@@ -50,9 +90,15 @@ function Card({ card, onBuy }: { card: ProductCard; onBuy: (card: ProductCard) =
           <strong className="product-now">{money(now, card.currency)}</strong>
           {off !== null && <s className="product-was">{money(card.price, card.currency)}</s>}
         </p>
+        {special && (
+          <p className="product-special" data-testid="live-special" role="timer">
+            <span className="special-tag">{ls.special}</span> {ls.endsIn(mmss(special.left))}
+          </p>
+        )}
         <p className={`product-stock${low ? ' low' : ''}`} data-testid="stock-left">
           {soldOut ? t.soldOut : t.stockLeft(formatCount(card.stock))}
         </p>
+        <RestockAsk card={card} />
       </div>
       <button type="button" className="product-cta" disabled={soldOut} onClick={open} data-testid="buy-button" aria-label={`${c.buy}: ${card.name}`}>
         {soldOut ? t.soldOut : c.buy}
@@ -79,5 +125,23 @@ function BagIcon() {
       <path d="M6 7h12l-1 13H7L6 7z" />
       <path d="M9 7a3 3 0 0 1 6 0" />
     </svg>
+  );
+}
+
+/** "재입고되었어요": shown to the device that asked when the host restocks its line. */
+export function RestockNotice({ cards }: { cards: readonly ProductCard[] }) {
+  const [view, commerce] = useCommerce();
+  const n = view.restockNotice;
+  if (!n) return null;
+  const card = cards.find((k) => k.productId === n.productId);
+  const option = card?.options.find((o) => o.id === n.optionId);
+  const name = [card?.name, option?.name].filter(Boolean).join(' · ');
+  return (
+    <div className="restock-notice" role="status" data-testid="restock-notice">
+      <span>{ls.restocked(name)}</span>
+      <button type="button" className="restock-dismiss" aria-label="×" onClick={() => commerce.dismissRestockNotice()}>
+        ×
+      </button>
+    </div>
   );
 }

@@ -7,7 +7,7 @@ import { c } from './i18n-commerce.js';
 import { tl } from './i18n-layout.js';
 import { NicknameField } from './NicknameField.js';
 import { arrange } from './overlay-budget.js';
-import { ProductCards } from './ProductCards.js';
+import { ProductCards, RestockNotice } from './ProductCards.js';
 import { Poll, Quiz } from './QuizPoll.js';
 import { QuizResult } from './QuizResult.js';
 
@@ -88,6 +88,7 @@ export function StageDock({ stage, relayNow, onBuy, dockRef, notices }: { stage:
           {i.node}
         </div>
       ))}
+      <RestockNotice cards={stage.pinned} />
       <ProductCards cards={stage.pinned} onBuy={onBuy} />
     </aside>
   );

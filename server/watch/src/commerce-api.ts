@@ -103,6 +103,15 @@ export class WatchApi {
     return this.send(R.paymentOptions, { params: this.at() });
   }
 
+  /** 재입고 알림: idempotent per device and line on the relay. */
+  requestRestock(productId: string, optionId: string | null) {
+    return this.call(R.requestRestock, (viewerId) => ({ params: this.at(), body: { viewerId, productId, optionId } }));
+  }
+
+  restockRequests() {
+    return this.call(R.myRestockRequests, () => ({ params: this.at() }));
+  }
+
   claimCoupon(couponId: string) {
     return this.call(R.claimCoupon, (viewerId) => ({ params: this.at(), body: { viewerId, couponId } }));
   }

@@ -37,7 +37,14 @@ export interface CommerceView {
   readonly nickname: string | null;
   /** Offer the optional nickname field now (after the first claim or answer, once per device). */
   readonly askNickname: boolean;
+  /** 라이브 특가 changes heard since the stage (null: ended early); the card's own liveSpecial otherwise. */
+  readonly specials: Readonly<Record<string, { price: number; endsAt: number } | null>>;
+  /** Lines this device asked to hear about ("productId/optionId"), and the last restock notice for one. */
+  readonly restockAsked: readonly string[];
+  readonly restockNotice: { productId: string; optionId: string | null } | null;
 }
+
+export const restockKey = (productId: string, optionId: string | null) => `${productId}/${optionId ?? ''}`;
 
 export interface CommerceDeps {
   api: WatchApi;
@@ -94,6 +101,9 @@ export class CommerceStore {
       paymentError: null,
       nickname: loadNickname(deps.storage),
       askNickname: false,
+      specials: {},
+      restockAsked: [],
+      restockNotice: null,
     };
   }
 
@@ -129,6 +139,14 @@ export class CommerceStore {
         return this.syncToasts();
       case 'quizResult':
         return this.onQuizResult(m.quizId, m.correctIndex);
+      case 'special':
+        return this.patch({ specials: { ...this.view.specials, [m.productId]: m.price === null || m.endsAt === null ? null : { price: m.price, endsAt: m.endsAt } } });
+      case 'restocked': {
+        // Broadcast to the show; only the device that asked shows the notice.
+        const key = restockKey(m.productId, m.optionId);
+        if (!this.view.restockAsked.includes(key)) return;
+        return this.patch({ restockAsked: this.view.restockAsked.filter((k) => k !== key), restockNotice: { productId: m.productId, optionId: m.optionId } });
+      }
       default:
         return;
     }
@@ -150,6 +168,21 @@ export class CommerceStore {
     this.patch({ toasts: this.toastQueue.visible.map((t) => ({ id: t.id, item: t.item })) });
     const next = this.toastQueue.nextChangeAt();
     if (next !== null) this.toastTimer = this.setTimer(() => this.syncToasts(), Math.max(0, next - now));
+  }
+
+  relayNow(): number {
+    return this.deps.relayNow();
+  }
+
+  // ---- 재입고 알림 ----
+
+  async askRestock(productId: string, optionId: string | null): Promise<void> {
+    const r = await this.deps.api.requestRestock(productId, optionId);
+    if (r.ok) this.patch({ restockAsked: r.data.filter((w) => w.notifiedAt === null).map((w) => restockKey(w.productId, w.optionId)) });
+  }
+
+  dismissRestockNotice(): void {
+    this.patch({ restockNotice: null });
   }
 
   // ---- Coupons ----

@@ -63,10 +63,12 @@ export function withTally(facts: LiveFacts, pollId: string, counts: readonly num
 export function overlay(stage: Stage, facts: LiveFacts): Stage {
   let changed = false;
   const pinned = stage.pinned.map((card) => {
-    const stock = facts.productStock.get(card.productId);
-    if (stock === undefined || stock === card.stock) return card;
+    const stock = facts.productStock.get(card.productId) ?? card.stock;
+    // Options too: a restocked option must lose its 재입고 알림 button (docs/live-selling.md).
+    const options = card.options.some((o) => optionStockOf(facts, card.productId, o.id, o.stock) !== o.stock) ? card.options.map((o) => ({ ...o, stock: optionStockOf(facts, card.productId, o.id, o.stock) })) : card.options;
+    if (stock === card.stock && options === card.options) return card;
     changed = true;
-    return { ...card, stock };
+    return { ...card, stock, options };
   });
   let coupon = stage.coupon;
   const quota = coupon ? facts.couponQuota.get(coupon.couponId) : undefined;

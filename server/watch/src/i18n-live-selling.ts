@@ -1,0 +1,23 @@
+import { lang, type Lang } from './i18n.js';
+
+/** 라이브 특가 and 재입고 알림 on the watch page (docs/live-selling.md). */
+const ko = {
+  special: '라이브 특가',
+  endsIn: (mmss: string) => `${mmss} 후 종료`,
+  notifyMe: '재입고 알림 받기',
+  notifyOption: (name: string) => `${name} 재입고 알림 받기`,
+  willNotify: '재입고되면 알려드릴게요',
+  restocked: (name: string) => `재입고되었어요: ${name}`,
+};
+const en: typeof ko = {
+  special: 'Live special',
+  endsIn: (mmss: string) => `ends in ${mmss}`,
+  notifyMe: 'Notify me when restocked',
+  notifyOption: (name: string) => `Notify me: ${name}`,
+  willNotify: 'We will tell you when it is back',
+  restocked: (name: string) => `Back in stock: ${name}`,
+};
+const STRINGS: Record<Lang, typeof ko> = { ko, en };
+export const ls = STRINGS[lang];
+
+export { mmss } from '../../../common/countdown.js';
