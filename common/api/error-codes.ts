@@ -38,6 +38,7 @@ export const ERRORS = {
   coupon_cap: { status: 409, means: 'this buyer has used the coupon as often as allowed' },
   coupon_currency: { status: 409, means: "the coupon is in another currency than the product" },
   coupon_min_order: { status: 409, means: 'the order is below the coupon minimum' },
+  coupon_not_applicable: { status: 409, means: 'the coupon covers none of the products ordered' },
   coupon_not_claimed: { status: 409, means: 'this coupon must be claimed from its drop first' },
   total_mismatch: { status: 409, means: "the total the viewer saw differs from the relay's price (the message carries the relay's total)" },
   idempotency_conflict: { status: 409, means: 'the same idempotency key was used with different content' },

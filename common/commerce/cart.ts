@@ -7,7 +7,7 @@ import { Buyer, CartLine, PaymentMethod, Quote, ViewerOrder } from './order.js';
  * A cart: several lines checked out once (POST /api/watch/:token/carts). The relay takes the stock
  * of every line in one transaction (all or nothing) and writes one order row per line, all with the
  * same cart id, so per-product counts (dashboard, report, CSV) stay what they were. Shipping is
- * charged once, on the cart's first line. Coupons are not taken on a cart (docs/checkout.md).
+ * charged once, on the cart's first line. One coupon may apply to the lines it covers (docs/checkout.md).
  */
 export const MAX_CART_LINES = 10;
 
@@ -19,7 +19,10 @@ export const CartLines = z
   .max(MAX_CART_LINES, `a cart has at most ${MAX_CART_LINES} lines`)
   .refine((lines) => new Set(lines.map(lineKey)).size === lines.length, 'the same product and option appear on two lines; change the quantity instead');
 
-export const CartQuoteRequest = z.object({ viewerId: ViewerId, lines: CartLines, postcode: z.string().trim().max(10).nullable().default(null) }).strict();
+/** Same rule as a single order's code (order.ts QuoteRequest): upper-cased, trimmed. */
+const CartCouponCode = z.string().trim().toUpperCase().max(20).nullable().default(null);
+
+export const CartQuoteRequest = z.object({ viewerId: ViewerId, lines: CartLines, postcode: z.string().trim().max(10).nullable().default(null), couponCode: CartCouponCode }).strict();
 export type CartQuoteRequest = z.input<typeof CartQuoteRequest>;
 
 export const CartQuote = z.object({
@@ -27,6 +30,8 @@ export const CartQuote = z.object({
   /** Each line priced on its own (shipping 0 here; the cart's shipping is below). */
   lines: z.array(Quote),
   subtotal: z.number().int(),
+  /** The coupon's discount over the lines it covers (each line's quote carries its share). */
+  discount: z.number().int().min(0).default(0),
   shipping: z.number().int(),
   shippingSurcharge: z.number().int(),
   total: z.number().int(),
@@ -43,6 +48,7 @@ export const CartCheckoutRequest = z
     /** The cart total the viewer saw, shipping included; a different relay total is `total_mismatch`. */
     expectedTotal: z.number().int().min(0),
     paymentToken: z.string().max(200).nullable().default(null),
+    couponCode: CartCouponCode,
     consent: z.boolean().default(false),
   })
   .strict();

@@ -15,7 +15,8 @@ export type PriceError =
   | 'coupon_not_started'
   | 'coupon_expired'
   | 'coupon_min_order'
-  | 'coupon_currency';
+  | 'coupon_currency'
+  | 'coupon_not_applicable';
 
 export type PriceResult = { ok: true; quote: Quote } | { ok: false; code: PriceError; message: string };
 
@@ -41,17 +42,34 @@ export function priceLine(args: { product: ShowProduct | undefined; line: CartLi
   const subtotal = unitPrice * line.quantity;
   let discount = 0;
   if (couponCode !== null) {
-    if (!coupon || coupon.code !== couponCode) return fail('coupon_unknown', 'that coupon code does not exist in this show');
-    if (coupon.validFrom && Date.parse(coupon.validFrom) > now) return fail('coupon_not_started', 'this coupon is not valid yet');
-    if (coupon.validUntil && Date.parse(coupon.validUntil) <= now) return fail('coupon_expired', 'this coupon has expired');
-    if (coupon.currency !== product.currency) return fail('coupon_currency', 'this coupon is for another currency');
-    if (subtotal < coupon.minOrder) return fail('coupon_min_order', `this coupon needs an order of at least ${coupon.minOrder}`);
-    // Percent discounts round down to a whole minor unit: the buyer never pays a fraction.
-    discount = coupon.kind === 'percent' ? Math.floor((subtotal * coupon.amount) / 100) : Math.min(coupon.amount, subtotal);
+    const problem = couponProblem(coupon, couponCode, product.currency, now);
+    if (problem) return problem;
+    if (!couponCovers(coupon!, product.id)) return fail('coupon_not_applicable', 'this coupon is not for this product');
+    if (subtotal < coupon!.minOrder) return fail('coupon_min_order', `this coupon needs an order of at least ${coupon!.minOrder}`);
+    discount = couponDiscount(coupon!, subtotal);
   }
   const shipping = shippingFor({ subtotal, payment, postcode: args.postcode ?? null });
   return {
     ok: true,
     quote: { currency: product.currency, unitPrice, quantity: line.quantity, subtotal, discount, shipping: shipping.total, ...(shipping.surcharge ? { shippingSurcharge: shipping.surcharge } : {}), total: subtotal - discount + shipping.total, couponCode: coupon ? coupon.code : null, productName: product.name, optionName },
   };
+}
+
+/** Whether the coupon the code names can be used at `now` in `currency` (claims and caps are the relay's job). */
+export function couponProblem(coupon: ShowCoupon | null, couponCode: string, currency: string, now: number): Extract<PriceResult, { ok: false }> | null {
+  if (!coupon || coupon.code !== couponCode) return { ok: false, code: 'coupon_unknown', message: 'that coupon code does not exist in this show' };
+  if (coupon.validFrom && Date.parse(coupon.validFrom) > now) return { ok: false, code: 'coupon_not_started', message: 'this coupon is not valid yet' };
+  if (coupon.validUntil && Date.parse(coupon.validUntil) <= now) return { ok: false, code: 'coupon_expired', message: 'this coupon has expired' };
+  if (coupon.currency !== currency) return { ok: false, code: 'coupon_currency', message: 'this coupon is for another currency' };
+  return null;
+}
+
+/** A coupon limited to some products (`productIds`) covers only those; without a list, every product. */
+export function couponCovers(coupon: ShowCoupon, productId: string): boolean {
+  return !coupon.productIds || coupon.productIds.includes(productId);
+}
+
+/** Percent discounts round down to a whole minor unit: the buyer never pays a fraction. */
+export function couponDiscount(coupon: ShowCoupon, subtotal: number): number {
+  return coupon.kind === 'percent' ? Math.floor((subtotal * coupon.amount) / 100) : Math.min(coupon.amount, subtotal);
 }

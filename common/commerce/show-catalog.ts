@@ -37,6 +37,8 @@ export const ShowCoupon = z.object({
   perViewerCap: z.number().int().min(1).max(100),
   validFrom: z.iso.datetime({ offset: true }).nullable(),
   validUntil: z.iso.datetime({ offset: true }).nullable(),
+  /** Only these products (a cart's other lines pay full price); absent or null = every product. */
+  productIds: z.array(Id).min(1).max(200).nullable().optional(),
 });
 export type ShowCoupon = z.infer<typeof ShowCoupon>;
 

@@ -144,7 +144,6 @@ describe('consent and bad carts', () => {
       [{ expectedTotal: 100 }, 409, 'total_mismatch', /40000 KRW/],
       [{ lines: [threeLines[0], { productId: 'ghost', optionId: null, quantity: 1 }], expectedTotal: 18000 }, 400, 'unknown_product', /line 2/],
       [{ lines: [{ productId: 'coat', optionId: null, quantity: 1 }], expectedTotal: 120000 }, 400, 'option_required'],
-      [{ couponCode: 'LIVE10' }, 400, 'bad_request'],
       [{ buyer: sampleBuyer({ address: { postcode: '63309', line1: '' } }) }, 400, 'bad_request'],
     ];
     for (const [over, status, code, message] of cases) {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { lineQuotesWithShipping, priceCart } from '../../../common/commerce/cart-pricing.js';
 import type { CartCheckoutRequest, CartOrder, CartQuote } from '../../../common/commerce/cart.js';
 import { maskName, type CartLine } from '../../../common/commerce/order.js';
-import type { ShowCatalog } from '../../../common/commerce/show-catalog.js';
+import type { ShowCatalog, ShowCoupon } from '../../../common/commerce/show-catalog.js';
 import type { Show } from '../../../common/show.js';
 import { checkBuyerCaps, paymentDeadline } from './buyer-caps.js';
 import { admitCheckout, OncePerKey } from './checkout-gate.js';
@@ -18,9 +18,12 @@ export type CartCheckoutResult = { status: 200 | 201; cart: CartOrder };
 
 const STATUS = { unknown_product: 400, unknown_option: 400, option_required: 400 } as const;
 
-/** The relay's price for a cart over the stock it holds now; a refusal names the line (1-based). */
-export function quoteCart(c: CommerceContext, show: Show, catalog: ShowCatalog, lines: readonly CartLine[], postcode: string | null): CartQuote {
-  const r = priceCart({ lines, productOf: (id) => catalog.products.find((p) => p.id === id), stockOf: (l) => c.stock.level(show.id, l.productId, l.optionId) ?? 0, payment: catalog.payment, postcode, now: c.now() });
+/** The relay's price for a cart over the stock it holds now and the specials in force; a refusal names the line (1-based). */
+export function quoteCart(c: CommerceContext, show: Show, catalog: ShowCatalog, req: { viewerId: string; lines: readonly CartLine[]; postcode: string | null; couponCode: string | null }): CartQuote {
+  const { lines, postcode, couponCode } = req;
+  const now = c.now();
+  const { coupon } = cartCoupon(c, show, catalog, req.viewerId, couponCode, now);
+  const r = priceCart({ lines, productOf: (id) => c.pricer.productAt(show.id, catalog, id, now), stockOf: (l) => c.stock.level(show.id, l.productId, l.optionId) ?? 0, payment: catalog.payment, postcode, now, coupon, couponCode });
   if (r.ok) return r.quote;
   const where = `line ${r.lineIndex + 1}: `;
   if (r.code === 'out_of_stock') {
@@ -28,7 +31,14 @@ export function quoteCart(c: CommerceContext, show: Show, catalog: ShowCatalog, 
     const e = stockError(c.stock.level(show.id, l.productId, l.optionId) ?? 0);
     throw new CommerceError(e.status, e.code, where + e.message);
   }
-  throw new CommerceError(r.code in STATUS ? STATUS[r.code as keyof typeof STATUS] : 409, r.code, where + r.message);
+  const message = r.code.startsWith('coupon_') ? r.message : where + r.message;
+  throw new CommerceError(r.code in STATUS ? STATUS[r.code as keyof typeof STATUS] : 409, r.code, message);
+}
+
+/** The cart's coupon, if any, and whether the viewer may use it (claimed, or claimable by its code now). */
+function cartCoupon(c: CommerceContext, show: Show, catalog: ShowCatalog, viewerId: string, couponCode: string | null, now: number): { coupon: ShowCoupon | null; byCode: boolean } {
+  const coupon = couponCode === null ? null : (catalog.coupons.find((k) => k.code === couponCode) ?? null);
+  return { coupon, byCode: coupon ? c.pricer.checkCouponUse(show.id, catalog, coupon, viewerId, now) : false };
 }
 
 /**
@@ -52,7 +62,8 @@ export class CartCheckoutService {
     const existing = c.orders.byKey(show.id, req.viewerId, req.idempotencyKey);
     if (existing) return this.replay(show, existing, requestHash(req));
     const catalog = admitCheckout(c, show, req);
-    const quote = quoteCart(c, show, catalog, req.lines, req.buyer.address.postcode);
+    // The coupon's use is refused here before a card is charged, and checked again inside the transaction.
+    const quote = quoteCart(c, show, catalog, { viewerId: req.viewerId, lines: req.lines, postcode: req.buyer.address.postcode, couponCode: req.couponCode });
     if (quote.total !== req.expectedTotal) throw new CommerceError(409, 'total_mismatch', `the total is ${quote.total} ${quote.currency}, not ${req.expectedTotal}; check the cart and try again`);
     const identity = c.viewers.identity;
     const tags: OrderTags = { phoneHash: identity.phoneHash(req.buyer.phone), addressHash: identity.addressHash(req.buyer.address), net };
@@ -64,7 +75,7 @@ export class CartCheckoutService {
       const auth = await c.payments.authorize({ ...charge, token: req.paymentToken! });
       if (!auth.approved) throw new CommerceError(402, 'payment_declined', auth.reason);
     }
-    let written: { orders: OrderRecord[]; created: boolean; levels: number[] };
+    let written: { orders: OrderRecord[]; created: boolean; levels: number[]; byCode: boolean; coupon: ShowCoupon | null };
     try {
       written = await c.commits.run(() => this.write(show, catalog, req, hash, cartId, quote, tags));
     } catch (e) {
@@ -76,6 +87,8 @@ export class CartCheckoutService {
       return this.replay(show, written.orders[0]!, hash);
     }
     this.announce(show, catalog, written.orders, written.levels);
+    const coupon = written.coupon;
+    if (written.byCode && coupon) c.notices.couponQuota(show.id, coupon.id, Math.max(0, coupon.totalQuota - c.coupons.claimCount(show.id, coupon.id)));
     return { status: 201, cart: this.cartOf(catalog, written.orders) };
   }
 
@@ -90,10 +103,10 @@ export class CartCheckoutService {
   }
 
   /** Inside the batch transaction (its own savepoint): a throw on any line leaves nothing of the cart. */
-  private write(show: Show, catalog: ShowCatalog, req: CartCheckoutInput, hash: string, cartId: string, quote: CartQuote, tags: OrderTags): { orders: OrderRecord[]; created: boolean; levels: number[] } {
+  private write(show: Show, catalog: ShowCatalog, req: CartCheckoutInput, hash: string, cartId: string, quote: CartQuote, tags: OrderTags): { orders: OrderRecord[]; created: boolean; levels: number[]; byCode: boolean; coupon: ShowCoupon | null } {
     const { c } = this;
     const dup = c.orders.byKey(show.id, req.viewerId, req.idempotencyKey);
-    if (dup) return { orders: [dup], created: false, levels: [] };
+    if (dup) return { orders: [dup], created: false, levels: [], byCode: false, coupon: null };
     if (!c.isLive(show.id)) throw new CommerceError(409, 'show_not_live', 'the show has ended');
     this.checkCaps(show, catalog, req, tags);
     const levels = req.lines.map((l, i) => {
@@ -106,6 +119,9 @@ export class CartCheckoutService {
     });
     const at = new Date(c.now());
     c.viewers.ensureRow(show.id, req.viewerId, at.toISOString());
+    // One use of the coupon for the whole cart (usesBy counts carts), granted here if typed, not held.
+    const { coupon, byCode } = cartCoupon(c, show, catalog, req.viewerId, req.couponCode, at.getTime());
+    if (coupon && byCode) c.coupons.grant(show.id, coupon, req.viewerId, 'code', at.toISOString(), tags.net);
     const number = c.numbers.next(show.rehearsalOf !== null, at);
     const segmentId = c.orders.currentSegment(show.id);
     const expiresAt = paymentDeadline(req.payment, catalog.payment, at.getTime());
@@ -121,9 +137,9 @@ export class CartCheckoutService {
         productId: line.productId,
         optionId: line.optionId,
         quantity: line.quantity,
-        couponId: null,
+        couponId: coupon && q.couponCode === coupon.code ? coupon.id : null,
         total: q.total,
-        discount: 0,
+        discount: q.discount,
         quote: q,
         payment: req.payment,
         status: req.payment === 'card' ? 'paid' : 'awaiting_payment',
@@ -136,7 +152,7 @@ export class CartCheckoutService {
       };
     });
     for (const o of orders) c.orders.insert({ ...o, ...tags });
-    return { orders, created: true, levels };
+    return { orders, created: true, levels, byCode, coupon };
   }
 
   private cartOf(catalog: ShowCatalog | null, orders: OrderRecord[]): CartOrder {

@@ -36,7 +36,7 @@ export class CouponStore {
   }
 
   usesBy(showId: string, couponId: string, viewerId: string): number {
-    return (this.q(`SELECT COUNT(*) AS n FROM orders WHERE show_id = ? AND viewer_id = ? AND coupon_id = ? AND ${STANDING}`).get(showId, viewerId, couponId) as { n: number }).n;
+    return (this.q(`SELECT COUNT(DISTINCT COALESCE(cart_id, id)) AS n FROM orders WHERE show_id = ? AND viewer_id = ? AND coupon_id = ? AND ${STANDING}`).get(showId, viewerId, couponId) as { n: number }).n;
   }
 
   /**
@@ -71,7 +71,7 @@ export class CouponStore {
 
   /** Standing orders that used each coupon, and the discount they gave. */
   redemptions(showId: string): { couponId: string; redeemed: number; discountGiven: number }[] {
-    return this.q(`SELECT coupon_id AS couponId, COUNT(*) AS redeemed, SUM(discount) AS discountGiven FROM orders WHERE show_id = ? AND coupon_id IS NOT NULL AND ${STANDING} GROUP BY coupon_id`).all(showId) as {
+    return this.q(`SELECT coupon_id AS couponId, COUNT(DISTINCT COALESCE(cart_id, id)) AS redeemed, SUM(discount) AS discountGiven FROM orders WHERE show_id = ? AND coupon_id IS NOT NULL AND ${STANDING} GROUP BY coupon_id`).all(showId) as {
       couponId: string;
       redeemed: number;
       discountGiven: number;

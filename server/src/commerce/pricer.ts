@@ -15,6 +15,7 @@ const STATUS: Record<PriceError, number> = {
   coupon_expired: 409,
   coupon_min_order: 409,
   coupon_currency: 409,
+  coupon_not_applicable: 409,
 };
 
 export interface Priced {
@@ -42,15 +43,20 @@ export class Pricer {
 
   price(args: { showId: string; catalog: ShowCatalog; viewerId: string; line: CartLine; couponCode: string | null; now: number; postcode?: string | null }): Priced {
     const { showId, catalog, viewerId, line, couponCode, now } = args;
-    const listed = catalog.products.find((p) => p.id === line.productId);
-    const special = listed ? this.specialOf(showId, listed.id, now) : null;
-    const product = listed && special && special.price < (listed.salePrice ?? listed.price) ? { ...listed, salePrice: special.price } : listed;
+    const product = this.productAt(showId, catalog, line.productId, now);
     const coupon = couponCode === null ? null : (catalog.coupons.find((c) => c.code === couponCode) ?? null);
     const stockLeft = product ? (this.stock.level(showId, product.id, line.optionId) ?? 0) : 0;
     const result = priceLine({ product, line, stockLeft, coupon, couponCode, payment: catalog.payment, now, postcode: args.postcode ?? null });
     if (!result.ok) throw result.code === 'out_of_stock' ? stockError(stockLeft) : new CommerceError(STATUS[result.code], result.code, result.message);
     const claimByCode = coupon ? this.checkCouponUse(showId, catalog, coupon, viewerId, now) : false;
     return { quote: result.quote, product: product!, coupon, claimByCode };
+  }
+
+  /** The product as it sells at `now`: a 라이브 특가 in force is its sale price (single orders and carts alike). */
+  productAt(showId: string, catalog: ShowCatalog, productId: string, now: number): ShowProduct | undefined {
+    const listed = catalog.products.find((p) => p.id === productId);
+    const special = listed ? this.specialOf(showId, listed.id, now) : null;
+    return listed && special && special.price < (listed.salePrice ?? listed.price) ? { ...listed, salePrice: special.price } : listed;
   }
 
   /**

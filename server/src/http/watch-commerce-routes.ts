@@ -71,7 +71,7 @@ export function addWatchCommerceRoutes(api: DeclaredApi, deps: { access: WatchAc
         admit(show, body.viewerId);
         const catalog = commerce.catalogOf(show);
         if (!catalog) throw apiError('unknown_product', 'this product is not on sale in this show');
-        return quoteCart(commerce.context, show, catalog, body.lines, body.postcode);
+        return quoteCart(commerce.context, show, catalog, body);
       },
       e,
     )
