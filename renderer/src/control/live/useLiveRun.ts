@@ -71,6 +71,9 @@ export function useLiveRun({ showId, rundown, running, stage, acceptStage, refre
   const [error, setError] = useState<FireError | null>(null);
   const retryIds = useRef(new Map<string, string>());
   const inFlight = useRef(new Set<string>());
+  // Cues the relay accepted, known at once: `fired` (state) only catches up on the next render, and a
+  // second key press can land in between, which would otherwise fire the same cue again.
+  const landed = useRef(new Set<string>());
   const stageRef = useRef(stage);
   const now = useNow(200);
 
@@ -83,6 +86,7 @@ export function useLiveRun({ showId, rundown, running, stage, acceptStage, refre
   const segIndex = Math.min(Math.max(run.segIndex, 0), Math.max(segments.length - 1, 0));
   const segment = segments[segIndex] ?? null;
   const fired = new Set(segment ? (run.fired[segment.id] ?? []) : []);
+  const isFired = (segmentId: string, cueId: string) => fired.has(cueId) || landed.current.has(`${segmentId}:${cueId}`);
   const clock = segment ? segmentClock(segment, run.startedAt ?? now, now, fired) : null;
 
   useEffect(() => {
@@ -117,6 +121,7 @@ export function useLiveRun({ showId, rundown, running, stage, acceptStage, refre
         retryIds.current.delete(key);
         stageRef.current = s;
         acceptStage(s);
+        if (cue) landed.current.add(`${cue.segmentId}:${cue.cueId}`);
         if (cue) setRun((r) => ({ ...r, fired: { ...r.fired, [cue.segmentId]: [...new Set([...(r.fired[cue.segmentId] ?? []), cue.cueId])] } }));
         setPending(({ [key]: _done, ...rest }) => rest);
         setError(null);
@@ -164,7 +169,7 @@ export function useLiveRun({ showId, rundown, running, stage, acceptStage, refre
   useEffect(() => {
     if (!running || !segment || startedAt === null) return;
     for (const cue of dueCues(segment, startedAt, now, fired)) {
-      if (pending[cue.id] || inFlight.current.has(cue.id)) continue; // firing, or failed: the host decides
+      if (pending[cue.id] || inFlight.current.has(cue.id) || isFired(segment.id, cue.id)) continue; // firing, or failed: the host decides
       const dueAt = startedAt + (cue.trigger.type === 'offset' ? cue.trigger.atSec * 1000 : 0);
       const late = captureClockMs() - dueAt;
       fireCue(segment.cues.indexOf(cue), late <= MAX_LATE_MS ? dueAt : captureClockMs());
@@ -204,7 +209,7 @@ export function useLiveRun({ showId, rundown, running, stage, acceptStage, refre
     fireCue,
     // The next cue not yet fired nor on its way, so a second press while the first is in flight fires the one after.
     fireNext: () => {
-      const index = segment ? segment.cues.findIndex((c) => !fired.has(c.id) && !inFlight.current.has(c.id)) : -1;
+      const index = segment ? segment.cues.findIndex((c) => !isFired(segment.id, c.id) && !inFlight.current.has(c.id)) : -1;
       if (index >= 0) fireCue(index);
     },
     close,
