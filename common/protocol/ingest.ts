@@ -24,6 +24,7 @@ export const IngestStatus = z.object({
   since: z.number(),
   video: z.object({ codec: z.string(), width: z.number().nullable(), height: z.number().nullable() }).nullable(),
   lastRefusal: z.object({ at: z.number(), reason: z.enum(['unknown-key', 'revoked-key', 'show-ended', 'bad-media']) }).nullable(),
+  /** How long the relay holds a stampless cue (ms) before viewers hold it for their own measured delay; null when idle. */
   estimatedDelayMs: z.number().nullable(),
 });
 export type IngestStatus = z.infer<typeof IngestStatus>;

@@ -39,7 +39,12 @@ export const RelayToViewer = z.discriminatedUnion('type', [
    * frame on screen when the host fired; show this stage on the first rendered frame whose stamp
    * (see common/frame-stamp.ts) is at or after it. null: show at once (expiry, corrections).
    */
-  z.object({ type: z.literal('stage'), stage: Stage, captureMs: z.number().nullable(), serverNow: z.number() }),
+  /**
+   * A stage update. `captureMs`: the studio capture time of the frame it belongs to (camera mode).
+   * `holdForVideo`: no stamp, but it belongs to the picture reaching the relay now (OBS mode): the
+   * viewer holds it for its own measured video delay, so it lands on that picture, not before it.
+   */
+  z.object({ type: z.literal('stage'), stage: Stage, captureMs: z.number().nullable(), holdForVideo: z.boolean().optional(), serverNow: z.number() }),
   /** Show or media changed; a new `mediaEpoch` means: subscribe again. `null` means no picture yet. */
   z.object({ type: z.literal('show'), show: PublicShow, mediaEpoch: z.number().int().nullable() }),
   z.object({ type: z.literal('offer'), epoch: z.number().int(), sdp: z.string() }),

@@ -50,6 +50,8 @@ async function main(): Promise<void> {
       const ingest = await viewer.evaluate(collectStampLatencies, { selector: '[data-testid="watch-video"]', count: FRAMES, timeoutMs: 60_000 });
       if (ingest.latencies.length < 300) throw new Error(`ingest: only ${ingest.latencies.length} stamped frames were read (rejected ${ingest.rejected})`);
       const cues = await measureStamplessCues({ viewer, api: pub, studioKey: relay.studioKey, showId: show.id, count: CUES });
+      // The viewer's own estimate of its video delay, which OBS-mode cues wait on top of the relay's hold.
+      const viewerDelayMs = await viewer.evaluate(() => (window as unknown as { __lcWatch?: { videoDelayMs(): number } }).__lcWatch?.videoDelayMs() ?? null);
       const a = summary(ingest);
       const f = summary(floor);
       const result = {
@@ -68,7 +70,8 @@ async function main(): Promise<void> {
         cue_abs_p95: cues.absP95,
         cue_signed_p50: cues.signedP50,
         cues: cues.n,
-        estimated_delay_ms: status.estimatedDelayMs,
+        relay_hold_ms: status.estimatedDelayMs,
+        viewer_delay_ms: viewerDelayMs === null ? null : round1(viewerDelayMs),
         received_video: status.video,
         received_fps: round1(ingest.fps),
         unreadable_frames: ingest.rejected,

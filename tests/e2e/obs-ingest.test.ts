@@ -122,6 +122,33 @@ describe('OBS ingest: RTMP in, H.264 to viewers unchanged', () => {
     expect(pairIsInNamespace(await selectedPair(viewer, WATCH_PC))).toBe(true);
   });
 
+  it('a cue fired without a stamp (OBS mode) reaches viewers marked to wait for their own video delay', async () => {
+    const token = new URL(viewer.url()).pathname.split('/w/')[1]!;
+    // A second viewer socket on the api page (the relay's origin, inside the namespace) records what the relay sends.
+    await api.evaluate(
+      (t) =>
+        new Promise<void>((resolve, reject) => {
+          const w = window as unknown as { __stageMessages: unknown[] };
+          w.__stageMessages = [];
+          const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/ws/watch`);
+          ws.onopen = () => ws.send(JSON.stringify({ type: 'hello', token: t }));
+          ws.onmessage = (e) => {
+            const m = JSON.parse(String(e.data)) as { type: string };
+            if (m.type === 'welcome') resolve();
+            if (m.type === 'stage') w.__stageMessages.push(m);
+          };
+          ws.onerror = () => reject(new Error('viewer socket failed'));
+        }),
+      token,
+    );
+    const version = (await call<{ version: number }>('GET', `/api/shows/${show.id}/stage`)).body.version;
+    const fired = await call('POST', `/api/shows/${show.id}/cues`, { firingId: 'obs-mode-cue', baseVersion: version, captureMs: null, op: { op: 'clearCards' } });
+    expect(fired.status).toBe(200);
+    const got = () => api.evaluate(() => (window as unknown as { __stageMessages: { captureMs: number | null; holdForVideo?: boolean; stage: { version: number } }[] }).__stageMessages);
+    await expect.poll(async () => (await got()).length, { timeout: 15_000 }).toBeGreaterThan(0);
+    expect((await got())[0]).toMatchObject({ captureMs: null, holdForVideo: true, stage: { version: version + 1 } });
+  });
+
   it('a second simultaneous publisher and garbage on the RTMP port are refused; the first ingest goes on', async () => {
     const second = publish(key.streamKey);
     expect(await exited(second)).not.toBe(0);

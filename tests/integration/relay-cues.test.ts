@@ -104,7 +104,10 @@ describe('firing cues', () => {
     const { v } = await viewer(token);
     await fire(show.id, { op: 'dropCoupon', coupon: { couponId: 'c', code: 'FAST', kind: 'fixed', amount: 1000, currency: 'KRW', minOrder: 0, quotaTotal: 5 }, durationSec: 5 }, 0);
     expect(await v.next('stage')).toMatchObject({ stage: { coupon: { code: 'FAST' } } });
-    expect(await v.next('stage', 15_000)).toMatchObject({ captureMs: null, stage: { coupon: null, version: 2 } });
+    const expired = await v.next('stage', 15_000);
+    expect(expired).toMatchObject({ captureMs: null, stage: { coupon: null, version: 2 } });
+    // Not a picture's cue: viewers show it at once (only an OBS ingest's stampless cue waits for their video delay).
+    expect(expired).not.toHaveProperty('holdForVideo');
     v.close();
   });
 });

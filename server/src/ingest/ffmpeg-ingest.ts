@@ -3,6 +3,7 @@ import dgram from 'node:dgram';
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
 import type { Logger } from '../log.js';
+import { ArrivalLag } from './arrival-lag.js';
 
 /** Janus 1.1.2's remote-publisher SSRCs: 1000 + 10 × mindex (audio is m-line 0, video 1). */
 export const AUDIO_SSRC = 1000;
@@ -45,6 +46,7 @@ export class FfmpegIngest extends EventEmitter<FfmpegIngestEvents> {
   private target: { host: string; port: number } | null = null;
   private lastVideoAt = 0;
   private lastVideoTs: number | null = null;
+  private readonly lag = new ArrivalLag();
   private reordered = false;
   private flowing = false;
   private flowTimer: NodeJS.Timeout | null = null;
@@ -89,6 +91,11 @@ export class FfmpegIngest extends EventEmitter<FfmpegIngestEvents> {
     return listenPort;
   }
 
+  /** How much later than its recent best the video arrives now (encoder or uplink behind), ms. */
+  get arrivalLagMs(): number {
+    return this.lag.lagMs;
+  }
+
   /** Lets the packets through to Janus's remote publisher. */
   open(host: string, port: number): void {
     this.target = { host, port };
@@ -101,6 +108,7 @@ export class FfmpegIngest extends EventEmitter<FfmpegIngestEvents> {
     if (msg.readUInt32BE(8) === VIDEO_SSRC) {
       this.lastVideoAt = Date.now();
       this.checkOrder(msg.readUInt32BE(4));
+      this.lag.observe(msg.readUInt32BE(4), this.lastVideoAt);
     }
     if (this.target) this.gate?.send(msg, this.target.port, this.target.host);
   }

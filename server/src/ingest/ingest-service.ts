@@ -7,16 +7,21 @@ import type { IngestKeys } from './ingest-keys.js';
 import type { AcceptedIngest, PublishDecision } from './rtmp-front.js';
 
 /**
- * The ingest path's glass-to-glass delay (encoder capture → viewer render), measured by
- * bench:obs-latency: p50 186 ms with a zerolatency x264 encoder on 2 cores (docs/obs-mode.md).
- * Stampless cues on an ingest show are held this long, less the few ms the cue itself takes.
+ * The fixed part of the relay's hold on a stampless cue of an ingest show; to it the relay adds
+ * how far the encoder's frames now arrive behind their recent best (arrival-lag.ts). Viewers then
+ * hold the cue for their own measured delay (relay → their screen; stage-sync.ts).
+ * bench:obs-latency: with that, the cue lands within about a frame of its picture on a quiet
+ * machine (docs/obs-mode.md), so no fixed part is needed; an encoder's own look-ahead (x264
+ * without zerolatency) is invisible to both and is the known gap.
  */
-export const ESTIMATED_INGEST_DELAY_MS = 180;
+export const INGEST_CUE_HOLD_MS = 0;
 
 interface Running {
   /** Cuts the connection (revoke, end of show). */
   cut(): void;
   sessionId: string | null;
+  /** How much later than its recent best the ingest's video arrives now (arrival-lag.ts). */
+  lagMs(): number;
 }
 
 export interface IngestAddresses {
@@ -67,9 +72,13 @@ export class IngestService {
     return this.status.get(showId) ?? { state: 'idle', since: 0, video: null, lastRefusal: null, estimatedDelayMs: null };
   }
 
-  /** For stampless cues: the delay viewers' video runs behind, when the show's media is the ingest's. */
+  /**
+   * For stampless cues on a show whose media is the ingest's: how long the relay holds them (its
+   * fixed part plus the encoder's current lag behind its best); each viewer adds its own delay.
+   */
   delayOf(showId: string): number | null {
-    return this.running.get(showId)?.sessionId ? ESTIMATED_INGEST_DELAY_MS : null;
+    const run = this.running.get(showId);
+    return run?.sessionId ? INGEST_CUE_HOLD_MS + Math.round(run.lagMs()) : null;
   }
 
   private set(showId: string, change: Partial<IngestStatus>): void {
@@ -105,7 +114,7 @@ export class IngestService {
     const { live, log } = this.deps;
     let ffmpeg: FfmpegIngest | null = null;
     let ended = false;
-    const run: Running = { sessionId: null, cut: () => ffmpeg?.stop() };
+    const run: Running = { sessionId: null, cut: () => ffmpeg?.stop(), lagMs: () => ffmpeg?.arrivalLagMs ?? 0 };
     this.running.set(showId, run);
     return {
       bind: (f) => {
@@ -129,7 +138,7 @@ export class IngestService {
             if (ended) return void live.unpublishRemote(showId, sessionId, 'ingest ended');
             run.sessionId = sessionId;
             f.open('127.0.0.1', port);
-            this.set(showId, { video, estimatedDelayMs: ESTIMATED_INGEST_DELAY_MS });
+            this.set(showId, { video, estimatedDelayMs: INGEST_CUE_HOLD_MS });
           })
           .catch((e: unknown) => {
             log.error('the ingest could not publish into Janus', { showId, error: e instanceof Error ? e.message : String(e) });

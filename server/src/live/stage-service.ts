@@ -65,8 +65,9 @@ export class StageService extends EventEmitter<StageServiceEvents> {
     const t1 = performance.now();
     const hold = firing.captureMs === null ? this.stamplessDelayMs(showId) : null;
     // The stage as fired (not the latest): two cues within the hold each show on their own picture.
-    if (hold) setTimeout(() => this.publish(showId, stage, null), hold).unref();
-    else this.publish(showId, stage, firing.captureMs);
+    // An ingest show's stampless cue belongs to the picture reaching the relay now: viewers hold it for their video delay.
+    if (hold) setTimeout(() => this.publish(showId, stage, null, true), hold).unref();
+    else this.publish(showId, stage, firing.captureMs, hold !== null);
     const t2 = performance.now();
     // Where a cue's time goes on the relay: the durable write, then the fan-out to every viewer.
     this.log.info('cue fired', { showId, op: firing.op.op, version: stage.version, viewers: this.live.viewerCount(showId), storeMs: round(t1 - t0), fanoutMs: round(t2 - t1) });
@@ -78,9 +79,10 @@ export class StageService extends EventEmitter<StageServiceEvents> {
     return this.store.setPollCounts(showId, pollId, counts);
   }
 
-  private publish(showId: string, stage: Stage, captureMs: number | null): void {
+  private publish(showId: string, stage: Stage, captureMs: number | null, holdForVideo = false): void {
     // Small fields first: a client can read the timing without parsing the whole stage.
-    this.live.broadcast(showId, { type: 'stage', captureMs, serverNow: Date.now(), stage }, (ids, at) => this.emit('delivered', showId, stage.version, ids, at));
+    const timing = holdForVideo ? { captureMs, holdForVideo } : { captureMs };
+    this.live.broadcast(showId, { type: 'stage', ...timing, serverNow: Date.now(), stage }, (ids, at) => this.emit('delivered', showId, stage.version, ids, at));
     this.emit('stage', showId, stage);
     this.schedule(showId, stage);
   }

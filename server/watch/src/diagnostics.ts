@@ -33,6 +33,8 @@ declare global {
       quizOutcome: () => QuizOutcome | null;
       /** Purchase notices on screen now. */
       toasts: () => number;
+      /** This page's estimate of how far its picture lags the data channel (video-delay.ts), ms. */
+      videoDelayMs: () => number;
     };
   }
 }
@@ -55,5 +57,6 @@ export function installWatchDiagnostics(session: WatchSession, commerce: Commerc
     heldCoupons: () => commerce.getSnapshot().held,
     quizOutcome: () => commerce.getSnapshot().quizResult?.outcome ?? null,
     toasts: () => commerce.getSnapshot().toasts.length,
+    videoDelayMs: () => session.videoDelayMs,
   };
 }

@@ -92,6 +92,29 @@ describe('StageSync', () => {
     expect(sync.stage.version).toBe(1);
   });
 
+  it('an OBS-mode cue (no stamp, held for video) waits this viewer’s own measured delay, and an update after it waits behind it', () => {
+    const { sync, env, advance } = rig('unstamped', 240);
+    sync.receive(v(1), null, true);
+    sync.receive(v(2), null); // a count change: due at once, but never ahead of the held cue
+    advance(239);
+    expect(sync.stage.version).toBe(0);
+    advance(1);
+    expect(sync.stage.version).toBe(2);
+    // The estimate follows the connection: a later cue uses the delay measured then, capped.
+    env.delay = 10_000;
+    sync.receive(v(3), null, true);
+    advance(MAX_HOLD_MS - 1);
+    expect(sync.stage.version).toBe(2);
+    advance(1);
+    expect(sync.stage.version).toBe(3);
+  });
+
+  it('an OBS-mode cue shows at once when there is no picture to wait for', () => {
+    const { sync } = rig('none', 240);
+    sync.receive(v(1), null, true);
+    expect(sync.stage.version).toBe(1);
+  });
+
   it('shows at once with no picture, for captureMs null, and for a welcome', () => {
     const r = rig('none');
     r.sync.receive(v(1), 5_000);

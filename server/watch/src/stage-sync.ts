@@ -84,15 +84,18 @@ export class StageSync {
     this.schedule();
   }
 
-  /** A stage update from the relay; `captureMs` is the studio capture time it belongs to. */
-  receive(stage: Stage, captureMs: number | null): void {
+  /**
+   * A stage update from the relay; `captureMs` is the studio capture time it belongs to.
+   * `holdForVideo`: unstamped, but it belongs to the picture arriving at the relay now (OBS mode).
+   */
+  receive(stage: Stage, captureMs: number | null, holdForVideo = false): void {
     const newest = this.held.at(-1)?.stage.version ?? this.displayed.version;
     if (stage.version <= newest) return; // a duplicate or an older snapshot
     const now = this.deps.now();
     const mode = this.deps.mode();
     let dueAt = now;
     if (captureMs !== null && mode === 'stamped') dueAt = now + MAX_HOLD_MS;
-    else if (captureMs !== null && mode === 'unstamped') dueAt = now + Math.min(MAX_HOLD_MS, Math.max(0, this.deps.estimatedDelayMs()));
+    else if ((captureMs !== null || holdForVideo) && mode !== 'none') dueAt = now + Math.min(MAX_HOLD_MS, Math.max(0, this.deps.estimatedDelayMs()));
     if (mode === 'none') {
       this.held = [];
       this.show(stage, null);

@@ -75,6 +75,10 @@ export class WatchSession {
   readonly frames: FrameClock;
   readonly sync: StageSync;
   private readonly delay = new VideoDelayEstimate();
+  /** How far the picture lags the data channel now (estimated from this page's receive statistics). */
+  get videoDelayMs(): number {
+    return this.delay.ms;
+  }
   private delayTimer: ReturnType<typeof setInterval> | null = null;
   private readonly messageListeners = new Set<(m: RelayToViewer) => void>();
   /** The device id from the relay's welcome (null before it). */
@@ -168,7 +172,7 @@ export class WatchSession {
         return this.follow(m.show, m.mediaEpoch);
       case 'stage':
         this.clock.sample(m.serverNow);
-        return this.sync.receive(m.stage, m.captureMs);
+        return this.sync.receive(m.stage, m.captureMs, m.holdForVideo === true);
       case 'show':
         this.update({ show: m.show, mediaEpoch: m.mediaEpoch });
         return this.follow(m.show, m.mediaEpoch);

@@ -1,0 +1,99 @@
+import { OBSWebSocket } from 'obs-websocket-js/json';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IngestStatus } from '../../common/protocol/ingest.js';
+import { launchChromium } from '../helpers/browser.js';
+import { expectVideoDecoding, pairIsInNamespace, selectedPair } from '../helpers/media-pages.js';
+import { createTopology, type Topology } from '../helpers/netns.js';
+import { startObs, type RunningObs } from '../helpers/obs.js';
+import { startRelay, startStudio, type RunningRelay, type RunningStudio } from '../helpers/processes.js';
+
+/**
+ * The whole OBS chain with nothing standing in: the seller's studio (browser shell) in OBS mode
+ * presses Go live → the studio hands a real OBS 29 the relay's ingest address and the show's key
+ * → OBS streams RTMP to the real relay → a viewer on the watch link decodes OBS's H.264 over the
+ * namespace's addresses → End show stops OBS's output and the key no longer opens the show.
+ * OBS, the studio, its Chromium and the viewer share the client namespace; the relay is in the
+ * server namespace.
+ */
+const WATCH_PC = 'window.__lcWatch && window.__lcWatch.pc()';
+let topology: Topology;
+let relay: RunningRelay;
+let obs: RunningObs;
+let studio: RunningStudio;
+let browser: Browser;
+let page: Page;
+let viewer: Page;
+let direct: OBSWebSocket;
+let showId = '';
+
+/** The relay's view of the ingest, asked from the viewer page (the relay's origin, inside the namespace). */
+const ingest = () =>
+  viewer.evaluate(
+    async (o) => (await (await fetch(`/api/shows/${o.showId}/ingest`, { headers: { authorization: `Bearer ${o.key}` } })).json()) as IngestStatus,
+    { showId, key: relay.studioKey },
+  );
+const streaming = async () => (await direct.call('GetStreamStatus')).outputActive;
+
+beforeAll(async () => {
+  topology = createTopology();
+  relay = await startRelay({ topology });
+  obs = await startObs({ topology, side: 'client' });
+  direct = new OBSWebSocket();
+  await direct.connect(obs.socketUrl, obs.password);
+  // What the pre-flight asks the seller to set: 720p30, no B-frames, 2 s keyframes (Simple output mode).
+  await direct.call('SetVideoSettings', { baseWidth: 1280, baseHeight: 720, outputWidth: 1280, outputHeight: 720, fpsNumerator: 30, fpsDenominator: 1 });
+  await direct.call('SetProfileParameter', { parameterCategory: 'SimpleOutput', parameterName: 'x264Settings', parameterValue: 'bframes=0 keyint=60' });
+  await direct.call('SetProfileParameter', { parameterCategory: 'SimpleOutput', parameterName: 'Preset', parameterValue: 'ultrafast' });
+  studio = await startStudio({ topology, relayUrl: relay.url });
+  browser = await launchChromium({ executablePath: topology.chromium('client') });
+  page = await (await browser.newContext({ locale: 'ko-KR', viewport: { width: 1440, height: 900 } })).newPage();
+  await page.goto(studio.url);
+  await page.getByTestId('studio-key-input').fill(relay.studioKey);
+  await page.getByTestId('connect-button').click();
+  await page.getByTestId('show-title-input').fill('OBS 전체 경로');
+  await page.getByTestId('create-show-button').click();
+  const item = page.getByTestId('show-item').filter({ hasText: 'OBS 전체 경로' }).first();
+  showId = (await item.getAttribute('data-show-id'))!;
+  await item.click();
+  viewer = await browser.newPage();
+  await viewer.goto((await page.getByTestId('watch-link').textContent())!.trim());
+}, 180_000);
+
+afterAll(async () => {
+  await direct?.disconnect().catch(() => undefined);
+  await browser?.close().catch(() => undefined);
+  await studio?.stop();
+  await obs?.stop();
+  await relay?.stop();
+  topology?.destroy();
+});
+
+describe('studio UI → real OBS → real relay → viewer', () => {
+  it('Go live in OBS mode puts OBS’s program on the watch link', async () => {
+    await page.getByTestId('source-mode-obs').click();
+    await page.getByTestId('obs-password').fill(obs.password);
+    await page.getByTestId('obs-connect-button').click();
+    await expect.poll(() => page.getByTestId('obs-state').getAttribute('data-state'), { timeout: 20_000 }).toBe('connected');
+    await page.getByTestId('obs-preflight-check').click();
+    await expect.poll(() => page.locator('[data-check="b-frames"]').getAttribute('data-result'), { timeout: 20_000 }).toBe('pass');
+    await expect.poll(() => page.getByTestId('obs-golive-button').isEnabled(), { timeout: 20_000 }).toBe(true);
+    await page.getByTestId('obs-golive-button').click();
+    await expect.poll(streaming, { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => page.getByTestId('obs-ingest-state').getAttribute('data-state'), { timeout: 60_000 }).toBe('receiving');
+    expect((await ingest()).video).toEqual({ codec: 'h264', width: 1280, height: 720 });
+    await expectVideoDecoding(viewer, WATCH_PC);
+    expect(pairIsInNamespace(await selectedPair(viewer, WATCH_PC))).toBe(true);
+  });
+
+  it('End show stops OBS’s output, and OBS streaming again with the old key is refused', async () => {
+    await page.getByTestId('obs-end-button').click();
+    await page.getByTestId('obs-end-confirm').click();
+    await expect.poll(streaming, { timeout: 30_000 }).toBe(false);
+    await expect.poll(async () => (await ingest()).state, { timeout: 30_000 }).toBe('idle');
+    // OBS still holds the server and key the studio gave it: they open nothing any more.
+    await direct.call('StartStream').catch(() => undefined);
+    await expect.poll(async () => (await ingest()).lastRefusal?.reason ?? null, { timeout: 30_000 }).toMatch(/^(revoked-key|show-ended)$/);
+    await direct.call('StopStream').catch(() => undefined);
+  });
+});
