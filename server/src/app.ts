@@ -35,6 +35,7 @@ import { addIngestRoutes } from './http/ingest-routes.js';
 import { IngestKeys } from './ingest/ingest-keys.js';
 import { IngestService } from './ingest/ingest-service.js';
 import { RtmpFront } from './ingest/rtmp-front.js';
+import { SrtListeners } from './ingest/srt-listeners.js';
 import { ingestKeyOpensWhip } from './ingest/whip-ingest-auth.js';
 import { addAssetRoutes } from './http/asset-routes.js';
 import { Commerce } from './commerce/commerce.js';
@@ -120,6 +121,16 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     log: log.child({ component: 'ingest' }),
   });
   stage.stamplessDelayMs = (showId) => ingest.delayOf(showId);
+  if (config.srtPorts) {
+    ingest.srt = new SrtListeners({
+      ffmpegBin: config.ffmpegBin,
+      log: log.child({ component: 'srt' }),
+      bindHost: config.host,
+      publicHost: () => new URL(baseUrl).hostname,
+      ports: config.srtPorts,
+      decide: (showId) => ingest.decideSrt(showId),
+    });
+  }
   const rtmp = new RtmpFront({ ffmpegBin: config.ffmpegBin, log: log.child({ component: 'rtmp' }), decide: (key) => ingest.decide(key) });
   const commerce = new Commerce({ db, shows: store, broadcast: (id, m) => live.broadcast(id, m), stageOf: (id) => stage.get(id), log: log.child({ component: 'commerce' }) });
   commerce.on('studio', (m) => studioChannel.publish(m));
@@ -304,6 +315,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
       engagement.stop();
       studioChannel.close();
       await rtmp.close().catch(() => undefined);
+      ingest.srt?.closeAll();
       // Stop listening while the viewer workers still run: Node asks them about the sockets it
       // handed over, and never settles if they are gone first. Bounded all the same.
       const serverClosed = new Promise<void>((r) => server.close(() => r()));

@@ -25,6 +25,14 @@ describe('relay configuration', () => {
     expect(() => loadRelayConfig({ RELAY_VIEWER_WORKERS: 'many' })).toThrow(ConfigError);
   });
 
+  it('takes the SRT ports as a range, any free port or off, and refuses anything else', () => {
+    expect(loadRelayConfig({}).srtPorts).toEqual({ from: 9000, to: 9049 });
+    expect(loadRelayConfig({ RELAY_SRT_PORTS: '7000-7001' }).srtPorts).toEqual({ from: 7000, to: 7001 });
+    expect(loadRelayConfig({ RELAY_SRT_PORTS: '0' }).srtPorts).toBe('any');
+    expect(loadRelayConfig({ RELAY_SRT_PORTS: 'off' }).srtPorts).toBeNull();
+    for (const bad of ['9001-9000', '0-10', '70000-70001', '9000', 'all', '9000-9049;rm -rf /']) expect(() => loadRelayConfig({ RELAY_SRT_PORTS: bad })).toThrow(ConfigError);
+  });
+
   it('layers the file under the environment', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'cfg-'));
     const file = path.join(dir, 'relay.json');

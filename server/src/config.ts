@@ -59,6 +59,24 @@ export const RelayConfig = z.object({
    * HTTP listener; 0 picks a free one. A port already taken leaves the ingest off, not the relay.
    */
   rtmpPort: z.coerce.number().int().min(0).max(65535).default(1935),
+  /**
+   * UDP ports for OBS's SRT output, one per show holding a stream key (docs/obs-mode.md):
+   * "9000-9049", "0" (any free port per show; tests) or "off".
+   */
+  srtPorts: z
+    .string()
+    .regex(/^(off|0|\d{1,5}-\d{1,5})$/, 'RELAY_SRT_PORTS must be "off", "0" or a range like 9000-9049')
+    .default('9000-9049')
+    .transform((v, ctx) => {
+      if (v === 'off') return null;
+      if (v === '0') return 'any' as const;
+      const [from, to] = v.split('-').map(Number) as [number, number];
+      if (from < 1 || to > 65535 || from > to) {
+        ctx.addIssue({ code: 'custom', message: 'RELAY_SRT_PORTS: a range of ports 1..65535, low-high' });
+        return z.NEVER;
+      }
+      return { from, to };
+    }),
   /** The ffmpeg the ingest runs (Debian's ffmpeg 5.1: RTMP listen, libopus). */
   ffmpegBin: z.string().default('ffmpeg'),
   /** A viewer worker that leaves a broadcast or ping unanswered this long is killed and replaced. */
@@ -90,6 +108,7 @@ const ENV_KEYS: Record<string, keyof RelayConfig> = {
   RELAY_VIEWER_WORKERS: 'viewerWorkers',
   RELAY_VIEWER_WORKER_STALL_MS: 'viewerWorkerStallMs',
   RELAY_RTMP_PORT: 'rtmpPort',
+  RELAY_SRT_PORTS: 'srtPorts',
   RELAY_FFMPEG_BIN: 'ffmpegBin',
 };
 

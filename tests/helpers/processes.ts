@@ -158,6 +158,7 @@ export async function startRelay(opts: { topology?: Topology; env?: Record<strin
     RELAY_JANUS_API_PORT: inNs ? '8188' : String(await freePort()),
     // Relays on loopback run side by side in parallel test files: each takes a free RTMP port.
     RELAY_RTMP_PORT: inNs ? '1935' : '0',
+    RELAY_SRT_PORTS: inNs ? '9000-9009' : '0',
     RELAY_LOG_LEVEL: 'info',
     ...opts.env,
   };

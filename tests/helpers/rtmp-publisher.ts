@@ -27,3 +27,15 @@ export const exited = (p: ChildProcess) =>
     if (p.exitCode !== null || p.signalCode !== null) return resolve(p.exitCode);
     p.once('exit', (code) => resolve(code));
   });
+
+/** The same test picture over SRT (MPEG-TS), as OBS's SRT output sends it, to the URL the relay gave. */
+export function startSrtPublisher(topology: Topology, srtUrl: string): ChildProcess {
+  return topology.spawn('client', 'ffmpeg', [
+    '-hide_banner', '-nostdin', '-loglevel', 'warning', '-re',
+    '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30',
+    '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
+    ...X264,
+    '-c:a', 'aac', '-b:a', '128k',
+    '-f', 'mpegts', srtUrl,
+  ]);
+}

@@ -3,7 +3,6 @@ import dgram from 'node:dgram';
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
 import type { Logger } from '../log.js';
-import { ArrivalLag } from './arrival-lag.js';
 
 /** Janus 1.1.2's remote-publisher SSRCs: 1000 + 10 × mindex (audio is m-line 0, video 1). */
 export const AUDIO_SSRC = 1000;
@@ -46,7 +45,6 @@ export class FfmpegIngest extends EventEmitter<FfmpegIngestEvents> {
   private target: { host: string; port: number } | null = null;
   private lastVideoAt = 0;
   private lastVideoTs: number | null = null;
-  private readonly lag = new ArrivalLag();
   private reordered = false;
   private flowing = false;
   private flowTimer: NodeJS.Timeout | null = null;
@@ -63,21 +61,29 @@ export class FfmpegIngest extends EventEmitter<FfmpegIngestEvents> {
     super();
   }
 
-  /** Starts ffmpeg listening; resolves with the loopback port the front connects to. */
-  async start(): Promise<number> {
+  /**
+   * Starts ffmpeg listening; resolves with the port it listens on: a loopback TCP port the RTMP
+   * front connects to, or (`srt`) the show's own SRT port, where only a caller with the key as its
+   * passphrase completes the handshake (libsrt refuses any other before a byte of media).
+   */
+  async start(srt?: { host: string; port: number; passphrase: string }): Promise<number> {
     const gate = dgram.createSocket('udp4');
     this.gate = gate;
     gate.on('message', (msg) => this.onPacket(msg));
     gate.on('error', () => undefined);
     await new Promise<void>((r) => gate.bind(0, '127.0.0.1', () => r()));
     const gatePort = gate.address().port;
-    const listenPort = await freePort();
+    const listenPort = srt?.port ?? (await freePort());
+    // SRT: 200 ms of receive latency (µs here) rides out a lossy uplink's retransmissions.
+    const input = srt
+      ? ['-i', `srt://${srt.host}:${srt.port}?mode=listener&passphrase=${encodeURIComponent(srt.passphrase)}&pbkeylen=32&latency=200000`]
+      : ['-listen', '1', '-timeout', '15', '-i', `rtmp://127.0.0.1:${listenPort}/live`];
     const rtp = (ssrc: number, pt: number) => ['-f', 'rtp', '-ssrc', String(ssrc), '-payload_type', String(pt), `rtp://127.0.0.1:${gatePort}?pkt_size=1200&rtcpport=${gatePort}`];
     const args = [
       '-hide_banner', '-nostdin', '-loglevel', 'info',
       // Live: read packets as they come, probe only the FLV header's worth.
       '-fflags', 'nobuffer', '-flags', 'low_delay', '-analyzeduration', '500000', '-probesize', '262144',
-      '-listen', '1', '-timeout', '15', '-i', `rtmp://127.0.0.1:${listenPort}/live`,
+      ...input,
       '-map', '0:a:0', '-c:a', 'libopus', '-b:a', '96k', '-ar', '48000', '-ac', '2', '-application', 'lowdelay', ...rtp(AUDIO_SSRC, OPUS_PT),
       '-map', '0:v:0', '-c:v', 'copy', '-bsf:v', 'h264_mp4toannexb', ...rtp(VIDEO_SSRC, H264_PT),
     ];
@@ -89,11 +95,6 @@ export class FfmpegIngest extends EventEmitter<FfmpegIngestEvents> {
     proc.on('exit', (code, signal) => this.finish(signal ? `ffmpeg stopped (${signal})` : `ffmpeg exited (${code}): ${this.stderrTail.trim().split('\n').slice(-1)[0] ?? ''}`));
     this.flowTimer = setInterval(() => this.checkFlow(), 250);
     return listenPort;
-  }
-
-  /** How much later than its recent best the video arrives now (encoder or uplink behind), ms. */
-  get arrivalLagMs(): number {
-    return this.lag.lagMs;
   }
 
   /** Lets the packets through to Janus's remote publisher. */
@@ -108,7 +109,6 @@ export class FfmpegIngest extends EventEmitter<FfmpegIngestEvents> {
     if (msg.readUInt32BE(8) === VIDEO_SSRC) {
       this.lastVideoAt = Date.now();
       this.checkOrder(msg.readUInt32BE(4));
-      this.lag.observe(msg.readUInt32BE(4), this.lastVideoAt);
     }
     if (this.target) this.gate?.send(msg, this.target.port, this.target.host);
   }

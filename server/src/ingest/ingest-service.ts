@@ -4,15 +4,16 @@ import type { Logger } from '../log.js';
 import type { ShowStore } from '../shows/show-store.js';
 import type { FfmpegIngest } from './ffmpeg-ingest.js';
 import type { IngestKeys } from './ingest-keys.js';
+import type { SrtListeners } from './srt-listeners.js';
 import type { AcceptedIngest, PublishDecision } from './rtmp-front.js';
 
 /**
- * The fixed part of the relay's hold on a stampless cue of an ingest show; to it the relay adds
- * how far the encoder's frames now arrive behind their recent best (arrival-lag.ts). Viewers then
- * hold the cue for their own measured delay (relay → their screen; stage-sync.ts).
- * bench:obs-latency: with that, the cue lands within about a frame of its picture on a quiet
- * machine (docs/obs-mode.md), so no fixed part is needed; an encoder's own look-ahead (x264
- * without zerolatency) is invisible to both and is the known gap.
+ * How long the relay holds a stampless cue of an ingest show before sending it; viewers then hold
+ * it for their own measured delay (relay → their screen; stage-sync.ts). bench:obs-latency: with
+ * the viewer's estimate alone the cue lands within about a frame of its picture on a quiet machine
+ * (docs/obs-mode.md), so the relay adds nothing. What neither side sees is the encoder's own
+ * delay (x264 look-ahead, a CPU-starved encoder): the known gap. A relay-side estimate from the
+ * frames' arrival against their media time was tried and made it worse (docs/obs-mode.md).
  */
 export const INGEST_CUE_HOLD_MS = 0;
 
@@ -20,8 +21,6 @@ interface Running {
   /** Cuts the connection (revoke, end of show). */
   cut(): void;
   sessionId: string | null;
-  /** How much later than its recent best the ingest's video arrives now (arrival-lag.ts). */
-  lagMs(): number;
 }
 
 export interface IngestAddresses {
@@ -36,6 +35,9 @@ export interface IngestAddresses {
 export class IngestService {
   private readonly status = new Map<string, IngestStatus>();
   private readonly running = new Map<string, Running>();
+
+  /** SRT ports per show (null: SRT off). Set after construction: the listeners ask this service back. */
+  srt: SrtListeners | null = null;
 
   constructor(
     private readonly deps: {
@@ -57,14 +59,16 @@ export class IngestService {
     });
   }
 
-  issue(showId: string): IngestKey {
+  async issue(showId: string): Promise<IngestKey> {
     const k = this.deps.keys.issue(showId);
     const { rtmpServer, whipUrl } = this.deps.addresses(showId);
-    return { showId, rtmpServer, streamKey: k.streamKey, srtUrl: null, whipUrl, whipBearer: k.streamKey, createdAt: k.createdAt };
+    const srtUrl = (await this.srt?.open(showId, k.streamKey)) ?? null;
+    return { showId, rtmpServer, streamKey: k.streamKey, srtUrl, whipUrl, whipBearer: k.streamKey, createdAt: k.createdAt };
   }
 
   revoke(showId: string): void {
     this.deps.keys.revoke(showId);
+    this.srt?.close(showId);
     this.running.get(showId)?.cut();
   }
 
@@ -72,13 +76,9 @@ export class IngestService {
     return this.status.get(showId) ?? { state: 'idle', since: 0, video: null, lastRefusal: null, estimatedDelayMs: null };
   }
 
-  /**
-   * For stampless cues on a show whose media is the ingest's: how long the relay holds them (its
-   * fixed part plus the encoder's current lag behind its best); each viewer adds its own delay.
-   */
+  /** For stampless cues on a show whose media is the ingest's: how long the relay holds them; each viewer adds its own delay. */
   delayOf(showId: string): number | null {
-    const run = this.running.get(showId);
-    return run?.sessionId ? INGEST_CUE_HOLD_MS + Math.round(run.lagMs()) : null;
+    return this.running.get(showId)?.sessionId ? INGEST_CUE_HOLD_MS : null;
   }
 
   private set(showId: string, change: Partial<IngestStatus>): void {
@@ -94,6 +94,16 @@ export class IngestService {
     const at = Date.now();
     for (const id of Array.isArray(showId) ? showId : showId ? [showId] : []) this.set(id, { lastRefusal: { at, reason } });
     return { ok: false };
+  }
+
+  /** An SRT caller got through the show's port with its key (the passphrase): the same checks as RTMP, after the key. */
+  decideSrt(showId: string): PublishDecision {
+    if (this.deps.store.get(showId)?.status === 'ended') return this.refuse(showId, 'show-ended');
+    if (this.running.has(showId)) {
+      this.deps.log.warn('a second ingest for a show that already has one: refused', { showId });
+      return { ok: false };
+    }
+    return { ok: true, ingest: this.accept(showId) };
   }
 
   /** The RTMP front asks this about a publish's stream key, before ffmpeg sees the command. */
@@ -114,7 +124,7 @@ export class IngestService {
     const { live, log } = this.deps;
     let ffmpeg: FfmpegIngest | null = null;
     let ended = false;
-    const run: Running = { sessionId: null, cut: () => ffmpeg?.stop(), lagMs: () => ffmpeg?.arrivalLagMs ?? 0 };
+    const run: Running = { sessionId: null, cut: () => ffmpeg?.stop() };
     this.running.set(showId, run);
     return {
       bind: (f) => {
