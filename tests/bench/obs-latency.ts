@@ -15,6 +15,7 @@ import { collectStampLatencies, publishStampedCanvas, type StampSamples } from '
 import { startStampedRtmpPublisher } from '../helpers/stamped-rtmp.js';
 import { percentile, round1 } from '../helpers/stats.js';
 import { measureStamplessCues } from '../helpers/ingest-cues.js';
+import { measureRealObs } from './obs-latency-real.js';
 
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 450);
 const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 6000);
@@ -52,6 +53,9 @@ async function main(): Promise<void> {
       const cues = await measureStamplessCues({ viewer, api: pub, studioKey: relay.studioKey, showId: show.id, count: CUES });
       // The viewer's own estimate of its video delay, which OBS-mode cues wait on top of the relay's hold.
       const viewerDelayMs = await viewer.evaluate(() => (window as unknown as { __lcWatch?: { videoDelayMs(): number } }).__lcWatch?.videoDelayMs() ?? null);
+      encoder.kill('SIGKILL');
+      await viewer.close();
+      const obsProgram = process.env.BENCH_REAL_OBS === '0' ? null : await measureRealObs(bench, call, { frames: FRAMES, warmupMs: WARMUP_MS, cues: CUES, floorP50: percentile(floor.latencies, 50) });
       const a = summary(ingest);
       const f = summary(floor);
       const result = {
@@ -76,9 +80,11 @@ async function main(): Promise<void> {
         received_fps: round1(ingest.fps),
         unreadable_frames: ingest.rejected,
         ice_pair: `${pair.local}->${pair.remote}`,
+        obs_program: obsProgram,
         cores: (await import('node:os')).cpus().length,
       };
       console.log(`obs-latency: ingest p50 ${a.p50} / p95 ${a.p95} / p99 ${a.p99} ms over ${a.n} frames; camera path p50 ${f.p50} / p99 ${f.p99} ms over ${f.n}; ratio p50 ${result.ratio_p50}, p99 ${result.ratio_p99}; stampless cues |error| p50 ${cues.absP50} p95 ${cues.absP95} ms over ${cues.n}; ICE ${result.ice_pair}`);
+      if (obsProgram) console.log(`obs-latency: real OBS program p50 ${obsProgram.p50} / p95 ${obsProgram.p95} / p99 ${obsProgram.p99} ms over ${obsProgram.n}; cues |error| p50 ${obsProgram.cue_abs_p50} p95 ${obsProgram.cue_abs_p95} ms`);
       console.log(JSON.stringify(result));
     } finally {
       encoder.kill('SIGKILL');

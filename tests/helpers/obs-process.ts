@@ -11,6 +11,10 @@ export interface ObsProcess {
   /** Points OBS's RTMP output at `server` with `key` and starts streaming; resolves when OBS says its output is active. */
   startStream(server: string, key: string): Promise<boolean>;
   stopStream(): Promise<void>;
+  /** How far OBS's program runs behind a stamped clock it shows, from `count` program screenshots (ms each). */
+  programLag(count: number): Promise<number[]>;
+  /** Adds a media source playing `url` (a network stream inside the client namespace) to the program scene. */
+  addMediaSource(url: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -31,6 +35,12 @@ export async function startObsProcess(topology: Topology, port = 4466, password 
     },
     async stopStream() {
       await drive('stop', String(port), password);
+    },
+    async programLag(count) {
+      return ((await drive('lag', String(port), password, String(count))) as unknown as { lags: number[] }).lags;
+    },
+    async addMediaSource(url) {
+      await drive('media', String(port), password, url);
     },
     stop: () => obs.stop(),
   };

@@ -31,3 +31,23 @@ export function startStampedRtmpPublisher(topology: Topology, streamKey: string)
     '-f', 'flv', `rtmp://${topology.ip('server')}:1935/live/${streamKey}`,
   ]);
 }
+
+/**
+ * The same stamped picture sent as MPEG-TS over UDP inside the client namespace, for an OBS media
+ * source to show: then the stamp travels through OBS's program and its encoder (bench:obs-latency's
+ * real-OBS phase). The hop into OBS (this encode + OBS's decode) adds to what is measured.
+ */
+export function startStampedUdpClock(topology: Topology, port: number): ChildProcess {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'stamped-udp-'));
+  const graph = path.join(dir, 'graph.txt');
+  writeFileSync(graph, GRAPH);
+  return topology.spawn('client', 'ffmpeg', [
+    '-hide_banner', '-nostdin', '-loglevel', 'warning', '-re',
+    '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30',
+    '-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=stereo',
+    '-filter_complex_script', graph, '-map', '[v]', '-map', '1:a',
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-bf', '0', '-g', '30', '-b:v', '8000k', '-pix_fmt', 'yuv420p',
+    '-c:a', 'aac', '-b:a', '64k',
+    '-f', 'mpegts', `udp://127.0.0.1:${port}?pkt_size=1316`,
+  ]);
+}
