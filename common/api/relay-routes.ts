@@ -29,6 +29,7 @@ import { Stage } from '../stage.js';
 import { ChatAction, ChatLists, ChatSettings, CreateModeratorLink, ModerationEntry, ModeratorChatView, ModeratorLink, StaffChatEntry, StaffChatPost, StaffChatView } from '../protocol/chat.js';
 import { IngestKey, IngestStatus } from '../protocol/ingest.js';
 import { route, type RouteDecl } from './route.js';
+import { CLIP_ROUTES } from './clip-routes.js';
 
 /** A catalog of 500 products with images and options is larger than the API's usual 256 KiB. */
 export const MAX_CATALOG_BYTES = 4 * 1024 * 1024;
@@ -150,6 +151,7 @@ export const RELAY_ROUTES = {
   requestRestock: route({ method: 'POST', path: '/api/watch/:token/restock-requests', auth: 'viewer', summary: 'Asks to be told when a sold-out line is back (bounded per device); answers this device’s requests.', body: watchJson(RestockRequest), answer: ok(z.array(RestockWatch)), errors: ['link_gone', 'unknown_viewer', 'unknown_product', 'unknown_option', 'option_required', 'in_stock', 'restock_limit'] }),
   myRestockRequests: route({ method: 'GET', path: '/api/watch/:token/restock-requests', auth: 'viewer', summary: 'This device’s back-in-stock requests, and which were answered.', body: none, answer: ok(z.array(RestockWatch)), viewerHeader: true, errors: ['link_gone', 'unknown_viewer'] }),
   viewerEvent: route({ method: 'POST', path: '/api/watch/:token/events', auth: 'viewer', summary: 'Funnel steps only the page sees (opened a card, started checkout).', body: watchJson(ViewerEventRequest), answer: { kind: 'empty', status: 204 }, errors: ['link_gone', 'unknown_viewer'] }),
+  ...CLIP_ROUTES,
 } as const satisfies Record<string, RouteDecl>;
 
 export type RelayRouteName = keyof typeof RELAY_ROUTES;

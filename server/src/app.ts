@@ -57,6 +57,10 @@ import { ChatListsStore } from './chat/chat-lists.js';
 import { addChatRoutes } from './http/chat-routes.js';
 import { ViewerGateway } from './viewers/viewer-gateway.js';
 import { keepAlive, startHeartbeat } from './viewers/heartbeat.js';
+import { ClipStore } from './clips/clip-store.js';
+import { ClipJobs } from './clips/clip-jobs.js';
+import { ClipService } from './clips/clip-service.js';
+import { addClipRoutes } from './http/clip-routes.js';
 
 const VERSION = '0.1.0';
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -161,6 +165,9 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   const analytics = new Analytics({ db, shows: store, live, catalogOf, sales: salesOf(commerce.orders, commerce.coupons), log: log.child({ component: 'analytics' }) });
   analytics.pusher.on('dashboard', (showId, dashboard) => studioChannel.publish({ type: 'dashboard', showId, dashboard }));
   const startedAt = Date.now();
+  const clipStore = new ClipStore(db);
+  const clipJobs = new ClipJobs({ store: clipStore, dataDir: config.dataDir, ffmpegBin: config.ffmpegBin, concurrency: config.clipConcurrency, log: log.child({ component: 'clips' }) });
+  const clips = new ClipService({ db, store: clipStore, jobs: clipJobs, dataDir: config.dataDir, baseUrl: () => baseUrl });
 
   const router = new Router();
   // The public gets only what a watch page or a load balancer needs; the studio key adds the details.
@@ -208,6 +215,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   addAnalyticsRoutes(api, { store, analytics, engagement });
   addChatRoutes(api, { store, chat, moderators, lists: chatLists, watchDist: opts.watchDist ?? DEFAULT_WATCH_DIST });
   addWatchRoutes(api, links, store, opts.watchDist ?? DEFAULT_WATCH_DIST);
+  addClipRoutes(api, { store, clips, clipStore, dataDir: config.dataDir });
   const openApiJson = JSON.stringify(openApiDocument(VERSION));
   api.serve(RELAY_ROUTES.openApi, () => withHeaders(openApiJson, { 'cache-control': 'public, max-age=300' }));
   assertAllDeclared(router);
@@ -295,6 +303,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     // Another relay or an RTMP server holds the port: OBS ingest is off, everything else runs.
     log.warn('the RTMP ingest could not listen; OBS mode is unavailable until RELAY_RTMP_PORT names a free port', { port: config.rtmpPort, error: e instanceof Error ? e.message : String(e) });
   }
+  clipJobs.start();
   log.info('relay listening', { url: baseUrl, host: config.host, port, janus: janusUrl, managedJanus: janus !== null, dataDir: config.dataDir });
 
   return {
@@ -313,6 +322,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
       commerce.stop();
       analytics.stop();
       engagement.stop();
+      await clipJobs.stop();
       studioChannel.close();
       await rtmp.close().catch(() => undefined);
       ingest.srt?.closeAll();

@@ -81,6 +81,8 @@ export const RelayConfig = z.object({
   ffmpegBin: z.string().default('ffmpeg'),
   /** A viewer worker that leaves a broadcast or ping unanswered this long is killed and replaced. */
   viewerWorkerStallMs: z.coerce.number().int().min(200).max(120_000).default(10_000),
+  /** Clip cuts (ffmpeg children) at once (docs/clips.md); 0 turns cutting off (clips stay queued). */
+  clipConcurrency: z.coerce.number().int().min(0).max(4).default(1),
 });
 export type RelayConfig = z.infer<typeof RelayConfig>;
 
@@ -110,6 +112,7 @@ const ENV_KEYS: Record<string, keyof RelayConfig> = {
   RELAY_RTMP_PORT: 'rtmpPort',
   RELAY_SRT_PORTS: 'srtPorts',
   RELAY_FFMPEG_BIN: 'ffmpegBin',
+  RELAY_CLIP_CONCURRENCY: 'clipConcurrency',
 };
 
 export class ConfigError extends Error {}
