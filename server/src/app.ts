@@ -136,7 +136,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     });
   }
   const rtmp = new RtmpFront({ ffmpegBin: config.ffmpegBin, log: log.child({ component: 'rtmp' }), decide: (key) => ingest.decide(key) });
-  const commerce = new Commerce({ db, shows: store, broadcast: (id, m) => live.broadcast(id, m), stageOf: (id) => stage.get(id), log: log.child({ component: 'commerce' }) });
+  const commerce = new Commerce({ db, shows: store, broadcast: (id, m) => live.broadcast(id, m), sendToViewer: (id, viewerId, m) => live.sendToViewer(id, viewerId, m), stageOf: (id) => stage.get(id), log: log.child({ component: 'commerce' }) });
   commerce.on('studio', (m) => studioChannel.publish(m));
   stage.overlay = (id, s) => commerce.overlayStage(id, s);
   const catalogOf = (show: Show) => commerce.catalogOf(show);

@@ -21,10 +21,10 @@ const stockOf = async (showId: string, productId: string, optionId: string | nul
   const levels = (await call<{ productId: string; optionId: string | null; stock: number }[]>(relay, 'GET', `/api/shows/${showId}/stock`)).body;
   return levels.find((l) => l.productId === productId && l.optionId === optionId)!.stock;
 };
-const viewerSocket = async (token: string) => {
+const viewerSocket = async (token: string, viewerId?: string) => {
   const v = new TestSocket(relay.url.replace('http', 'ws') + '/ws/watch');
   await v.opened;
-  v.send({ type: 'hello', token });
+  v.send({ type: 'hello', token, ...(viewerId ? { viewerId } : {}) });
   const welcome = await v.next('welcome');
   return { v, welcome };
 };
@@ -157,10 +157,20 @@ describe('재입고 알림 (back-in-stock requests)', () => {
     expect((await ask(waiter)).body).toEqual([{ productId: 'coat', optionId: 'l', notifiedAt: null }]);
     expect((await ask(waiter)).body).toHaveLength(1); // asking twice is one request
     expect((await call(relay, 'GET', `/api/shows/${shop.show.id}/restock-requests`)).body).toEqual([{ productId: 'coat', optionId: 'l', waiting: 1 }]);
-    const { v } = await viewerSocket(shop.token);
+    const { v } = await viewerSocket(shop.token, waiter);
+    // A device in the same show that did not ask: it must get no restock notice at all.
+    const bystander = (await viewerSocket(shop.token, await shop.viewer())).v;
+    const bystanderTypes: unknown[] = [];
+    bystander.ws.on('message', (d) => bystanderTypes.push((JSON.parse(d.toString()) as { type: unknown }).type));
     const r = await adjust(shop.show.id, { productId: 'coat', optionId: 'l', delta: 10, expectedStock: 0 });
     expect(r.body).toEqual({ productId: 'coat', optionId: 'l', stock: 10, notified: 1 });
     expect(await v.next('restocked')).toEqual({ type: 'restocked', productId: 'coat', optionId: 'l', stock: 10 });
+    // A broadcast sent after the restock reaches the bystander behind anything the restock sent it (one ordered socket).
+    expect((await call(relay, 'POST', `/api/shows/${shop.show.id}/specials`, { productId: 'tee', price: 100, minutes: 5 })).status).toBeLessThan(300);
+    await bystander.take('special');
+    expect(bystanderTypes).toContain('special');
+    expect(bystanderTypes).not.toContain('restocked');
+    bystander.ws.close();
     // A device that comes back later reads it from its stored requests.
     const mine = (await shop.mine('/restock-requests', waiter)).body as unknown as { notifiedAt: number | null }[];
     expect(mine[0]!.notifiedAt).toEqual(expect.any(Number));

@@ -37,6 +37,8 @@ export interface CommerceDeps {
   shows: ShowStore;
   /** Sends one message to every viewer of a show (LiveShows.broadcast). */
   broadcast: (showId: string, m: RelayToViewer) => void;
+  /** Sends one message to every socket of one device in a show (LiveShows.sendToViewer); default: nobody. */
+  sendToViewer?: (showId: string, viewerId: string, m: RelayToViewer) => void;
   stageOf: (showId: string) => Stage;
   log: Logger;
   payments?: PaymentProvider;
@@ -108,7 +110,7 @@ export class Commerce extends EventEmitter<CommerceEvents> {
     this.claims = new CouponClaims(this.ctx, deps.stageOf);
     this.actions = new OrderActions(this.ctx, deps.shows);
     this.expiry = new OrderExpiry(this.ctx, deps.shows);
-    this.live = new LiveSelling(db, this.ctx, deps.broadcast);
+    this.live = new LiveSelling(db, this.ctx, deps.broadcast, deps.sendToViewer ?? (() => undefined));
     const dropped = db.prepare("SELECT 1 FROM cue_firings WHERE show_id = ? AND json_extract(op, '$.op') = 'dropCoupon' AND json_extract(op, '$.coupon.couponId') = ? LIMIT 1");
     this.wasDropped = (showId, couponId) => dropped.get(showId, couponId) !== undefined;
   }

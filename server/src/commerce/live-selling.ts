@@ -23,6 +23,8 @@ export class LiveSelling {
     private readonly db: Db,
     private readonly ctx: CommerceContext,
     private readonly toViewers: (showId: string, m: RelayToViewer) => void,
+    /** Per-device delivery: a restock notice goes only to the devices that asked for it. */
+    private readonly toViewer: (showId: string, viewerId: string, m: RelayToViewer) => void,
   ) {
     this.q = preparer(db);
   }
@@ -99,11 +101,14 @@ export class LiveSelling {
     return rows.map((r) => ({ productId: r.product_id, optionId: r.option_id === '' ? null : r.option_id, waiting: r.n }));
   }
 
-  /** Marks the line's open requests answered and tells connected pages; returning devices read it from restockWatches. */
+  /**
+   * Marks the line's open requests answered and tells the connected pages of the devices that asked
+   * (only them: the rest of the audience did not ask); returning devices read it from restockWatches.
+   */
   private answerRestock(showId: string, productId: string, optionId: string | null, stock: number): number {
-    const n = this.q('UPDATE restock_requests SET notified_at = ? WHERE show_id = ? AND product_id = ? AND option_id = ? AND notified_at IS NULL').run(this.ctx.now(), showId, productId, optionId ?? '').changes;
-    if (n > 0) this.toViewers(showId, { type: 'restocked', productId, optionId, stock });
-    return n;
+    const asked = this.q('UPDATE restock_requests SET notified_at = ? WHERE show_id = ? AND product_id = ? AND option_id = ? AND notified_at IS NULL RETURNING viewer_id').all(this.ctx.now(), showId, productId, optionId ?? '') as { viewer_id: string }[];
+    for (const { viewer_id } of asked) this.toViewer(showId, viewer_id, { type: 'restocked', productId, optionId, stock });
+    return asked.length;
   }
 }
 
