@@ -11,7 +11,7 @@ if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
 
 # python3, make and g++: node-gyp builds better-sqlite3 (its prebuilt binary is a download from
 # outside the registries), and the benchmarks build their C load generator with cc.
-PACKAGES=(janus obs-studio chromium xvfb xauth ffmpeg fonts-noto-cjk fonts-noto-color-emoji iproute2 ca-certificates python3 make g++)
+PACKAGES=(janus janus-tools obs-studio chromium xvfb xauth ffmpeg fonts-noto-cjk fonts-noto-color-emoji iproute2 ca-certificates python3 make g++)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

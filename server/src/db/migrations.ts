@@ -1,5 +1,6 @@
 import type { Migration } from '../../../common/migrations.js';
 import { ingestKeysMigration } from './migration-011-ingest-keys.js';
+import { recordingsMigration } from './migration-012-recordings.js';
 import { clipsMigration } from './migration-013-clips.js';
 
 /** The relay's schema, one numbered step at a time. Never edit a released step; add one. */
@@ -356,7 +357,6 @@ export const relayMigrations: readonly Migration[] = [
     `,
   },
   ingestKeysMigration,
-  // MERGE: placeholder for step 12 (the replay's recordings, built in parallel); replace it with theirs.
-  { version: 12, name: 'reserved for recordings (replaced at merge)', sql: '' },
+  recordingsMigration,
   clipsMigration,
 ];
