@@ -7,6 +7,7 @@ import { expectVideoDecoding, pairIsInNamespace, selectedPair } from '../helpers
 import { createTopology, type Topology } from '../helpers/netns.js';
 import { startObs, type RunningObs } from '../helpers/obs.js';
 import { startRelay, startStudio, type RunningRelay, type RunningStudio } from '../helpers/processes.js';
+import { openStudioOnNewShow } from '../helpers/studio-show.js';
 
 /**
  * The whole OBS chain with nothing standing in: the seller's studio (browser shell) in OBS mode
@@ -48,14 +49,7 @@ beforeAll(async () => {
   studio = await startStudio({ topology, relayUrl: relay.url });
   browser = await launchChromium({ executablePath: topology.chromium('client') });
   page = await (await browser.newContext({ locale: 'ko-KR', viewport: { width: 1440, height: 900 } })).newPage();
-  await page.goto(studio.url);
-  await page.getByTestId('studio-key-input').fill(relay.studioKey);
-  await page.getByTestId('connect-button').click();
-  await page.getByTestId('show-title-input').fill('OBS 전체 경로');
-  await page.getByTestId('create-show-button').click();
-  const item = page.getByTestId('show-item').filter({ hasText: 'OBS 전체 경로' }).first();
-  showId = (await item.getAttribute('data-show-id'))!;
-  await item.click();
+  showId = await openStudioOnNewShow(page, { studioUrl: studio.url, studioKey: relay.studioKey, title: 'OBS 전체 경로' });
   viewer = await browser.newPage();
   await viewer.goto((await page.getByTestId('watch-link').textContent())!.trim());
 }, 180_000);

@@ -7,6 +7,7 @@ import { createTopology, type Topology } from '../helpers/netns.js';
 import { startObs, type RunningObs } from '../helpers/obs.js';
 import { startRelay, startStudio, type RunningRelay, type RunningStudio } from '../helpers/processes.js';
 import { studioIpc } from '../helpers/studio-ipc.js';
+import { openStudioOnNewShow } from '../helpers/studio-show.js';
 
 /**
  * OBS mode from the studio UI: the seller picks OBS as the source, connects with the password,
@@ -41,14 +42,7 @@ beforeAll(async () => {
   studio = await startStudio({ topology, relayUrl: relay.url });
   browser = await launchChromium({ executablePath: topology.chromium('client') });
   page = await (await browser.newContext({ locale: 'ko-KR', viewport: { width: 1440, height: 900 } })).newPage();
-  await page.goto(studio.url);
-  await page.getByTestId('studio-key-input').fill(relay.studioKey);
-  await page.getByTestId('connect-button').click();
-  await page.getByTestId('show-title-input').fill('OBS 라이브');
-  await page.getByTestId('create-show-button').click();
-  const item = page.getByTestId('show-item').filter({ hasText: 'OBS 라이브' }).first();
-  showId = (await item.getAttribute('data-show-id'))!;
-  await item.click();
+  showId = await openStudioOnNewShow(page, { studioUrl: studio.url, studioKey: relay.studioKey, title: 'OBS 라이브' });
 }, 150_000);
 
 afterAll(async () => {

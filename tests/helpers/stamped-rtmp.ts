@@ -16,20 +16,25 @@ const GRAPH = `[0:v]setpts='RTCTIME/(TB*1000000)',split[main][s];
 [main][code]overlay=0:0,setpts='N/(30*TB)'[v]
 `;
 
-export function startStampedRtmpPublisher(topology: Topology, streamKey: string): ChildProcess {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'stamped-rtmp-'));
+/** ffmpeg in the client namespace drawing the stamp into a 720p30 test picture; `encode` and `output` finish the command. */
+function startStamped(topology: Topology, audio: string, encode: string[], output: string[]): ChildProcess {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'stamped-'));
   const graph = path.join(dir, 'graph.txt');
   writeFileSync(graph, GRAPH);
   return topology.spawn('client', 'ffmpeg', [
     '-hide_banner', '-nostdin', '-loglevel', 'warning', '-re',
     '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30',
-    '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
+    '-f', 'lavfi', '-i', audio,
     '-filter_complex_script', graph, '-map', '[v]', '-map', '1:a',
-    // OBS's low-latency x264 settings: no B-frames, no lookahead, 2 s keyframes, CBR-ish.
-    '-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'zerolatency', '-bf', '0', '-g', '60', '-b:v', '2500k', '-maxrate', '2500k', '-bufsize', '2500k', '-pix_fmt', 'yuv420p',
-    '-c:a', 'aac', '-b:a', '128k',
-    '-f', 'flv', `rtmp://${topology.ip('server')}:1935/live/${streamKey}`,
+    ...encode,
+    ...output,
   ]);
+}
+
+export function startStampedRtmpPublisher(topology: Topology, streamKey: string): ChildProcess {
+  // OBS's low-latency x264 settings: no B-frames, no lookahead, 2 s keyframes, CBR-ish.
+  const x264 = ['-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'zerolatency', '-bf', '0', '-g', '60', '-b:v', '2500k', '-maxrate', '2500k', '-bufsize', '2500k', '-pix_fmt', 'yuv420p'];
+  return startStamped(topology, 'sine=frequency=440:sample_rate=48000', [...x264, '-c:a', 'aac', '-b:a', '128k'], ['-f', 'flv', `rtmp://${topology.ip('server')}:1935/live/${streamKey}`]);
 }
 
 /**
@@ -38,16 +43,6 @@ export function startStampedRtmpPublisher(topology: Topology, streamKey: string)
  * real-OBS phase). The hop into OBS (this encode + OBS's decode) adds to what is measured.
  */
 export function startStampedUdpClock(topology: Topology, port: number): ChildProcess {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'stamped-udp-'));
-  const graph = path.join(dir, 'graph.txt');
-  writeFileSync(graph, GRAPH);
-  return topology.spawn('client', 'ffmpeg', [
-    '-hide_banner', '-nostdin', '-loglevel', 'warning', '-re',
-    '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30',
-    '-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=stereo',
-    '-filter_complex_script', graph, '-map', '[v]', '-map', '1:a',
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-bf', '0', '-g', '30', '-b:v', '8000k', '-pix_fmt', 'yuv420p',
-    '-c:a', 'aac', '-b:a', '64k',
-    '-f', 'mpegts', `udp://127.0.0.1:${port}?pkt_size=1316`,
-  ]);
+  const x264 = ['-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-bf', '0', '-g', '30', '-b:v', '8000k', '-pix_fmt', 'yuv420p'];
+  return startStamped(topology, 'anullsrc=r=48000:cl=stereo', [...x264, '-c:a', 'aac', '-b:a', '64k'], ['-f', 'mpegts', `udp://127.0.0.1:${port}?pkt_size=1316`]);
 }
