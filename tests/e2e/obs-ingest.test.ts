@@ -72,7 +72,9 @@ describe('OBS ingest: RTMP in, H.264 to viewers unchanged', () => {
     expect(key.streamKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(key.rtmpServer).toBe(`rtmp://${topology.ip('server')}:1935/live`);
     expect(key.whipBearer).toBe(key.streamKey);
-    expect(key.srtUrl).toBeNull();
+    // SRT: the show's own port, the key as its passphrase (obs-ingest-srt.test.ts); the same URL on a repeat.
+    expect(key.srtUrl).toMatch(new RegExp(`^srt://${topology.ip('server').replaceAll('.', '\\.')}:90\\d\\d\\?passphrase=${key.streamKey}&`));
+    expect(again.srtUrl).toBe(key.srtUrl);
   });
 
   it('refuses a wrong key before any media, records it, and keeps running', async () => {
