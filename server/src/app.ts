@@ -124,7 +124,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     publish: (showId, status) => studioChannel.publish({ type: 'ingest', showId, status }),
     log: log.child({ component: 'ingest' }),
   });
-  stage.stamplessDelayMs = (showId) => ingest.delayOf(showId);
+  stage.pictureIsIngest = (showId) => ingest.isPublishing(showId);
   if (config.srtPorts) {
     ingest.srt = new SrtListeners({
       ffmpegBin: config.ffmpegBin,

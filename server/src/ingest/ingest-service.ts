@@ -8,14 +8,14 @@ import type { SrtListeners } from './srt-listeners.js';
 import type { AcceptedIngest, PublishDecision } from './rtmp-front.js';
 
 /**
- * How long the relay holds a stampless cue of an ingest show before sending it; viewers then hold
- * it for their own measured delay (relay → their screen; stage-sync.ts). bench:obs-latency: with
- * the viewer's estimate alone the cue lands within about a frame of its picture on a quiet machine
- * (docs/obs-mode.md), so the relay adds nothing. What neither side sees is the encoder's own
- * delay (x264 look-ahead, a CPU-starved encoder): the known gap. A relay-side estimate from the
- * frames' arrival against their media time was tried and made it worse (docs/obs-mode.md).
+ * How long the relay holds a stampless cue of an ingest show before sending it (IngestStatus's
+ * `estimatedDelayMs`): nothing. Viewers hold it for their own measured delay (relay → their screen;
+ * stage-sync.ts); bench:obs-latency: the cue then lands within about a frame of its picture on a
+ * quiet machine (docs/obs-mode.md). What neither side sees is the encoder's own delay (x264
+ * look-ahead, a CPU-starved encoder): the known gap. A relay-side estimate from the frames' arrival
+ * against their media time was tried and made it worse (docs/obs-mode.md).
  */
-export const INGEST_CUE_HOLD_MS = 0;
+const INGEST_CUE_HOLD_MS = 0;
 
 interface Running {
   /** Cuts the connection (revoke, end of show). */
@@ -76,9 +76,9 @@ export class IngestService {
     return this.status.get(showId) ?? { state: 'idle', since: 0, video: null, lastRefusal: null, estimatedDelayMs: null };
   }
 
-  /** For stampless cues on a show whose media is the ingest's: how long the relay holds them; each viewer adds its own delay. */
-  delayOf(showId: string): number | null {
-    return this.running.get(showId)?.sessionId ? INGEST_CUE_HOLD_MS : null;
+  /** Whether the show's media is the ingest's now (its stampless cues are held by viewers for their video delay). */
+  isPublishing(showId: string): boolean {
+    return !!this.running.get(showId)?.sessionId;
   }
 
   private set(showId: string, change: Partial<IngestStatus>): void {

@@ -39,11 +39,11 @@ export class StageService extends EventEmitter<StageServiceEvents> {
   overlay: (showId: string, stage: Stage) => Stage = (_id, s) => s;
 
   /**
-   * How long viewers' video runs behind for a show whose picture comes from the OBS ingest (null:
-   * the studio's own camera). A cue fired there carries no frame stamp, so the relay holds its
-   * broadcast this long and viewers show it at once, over the matching picture. Set by app.ts.
+   * Whether the show's picture comes from the OBS ingest (not the studio's own camera). A cue fired
+   * there carries no frame stamp; it goes out marked `holdForVideo`, and each viewer holds it for its
+   * own measured video delay (stage-sync.ts, docs/obs-mode.md). Set by app.ts.
    */
-  stamplessDelayMs: (showId: string) => number | null = () => null;
+  pictureIsIngest: (showId: string) => boolean = () => false;
 
   get(showId: string): Stage {
     return this.store.get(showId);
@@ -63,11 +63,8 @@ export class StageService extends EventEmitter<StageServiceEvents> {
     const stage = this.overlay(showId, fired.stage);
     if (fired.duplicate) return stage;
     const t1 = performance.now();
-    const hold = firing.captureMs === null ? this.stamplessDelayMs(showId) : null;
-    // The stage as fired (not the latest): two cues within the hold each show on their own picture.
     // An ingest show's stampless cue belongs to the picture reaching the relay now: viewers hold it for their video delay.
-    if (hold) setTimeout(() => this.publish(showId, stage, null, true), hold).unref();
-    else this.publish(showId, stage, firing.captureMs, hold !== null);
+    this.publish(showId, stage, firing.captureMs, firing.captureMs === null && this.pictureIsIngest(showId));
     const t2 = performance.now();
     // Where a cue's time goes on the relay: the durable write, then the fan-out to every viewer.
     this.log.info('cue fired', { showId, op: firing.op.op, version: stage.version, viewers: this.live.viewerCount(showId), storeMs: round(t1 - t0), fanoutMs: round(t2 - t1) });
