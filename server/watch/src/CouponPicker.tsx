@@ -3,19 +3,22 @@ import type { HeldCoupon } from '../../../common/protocol/watch-api.js';
 import { money } from './format.js';
 import { t } from './i18n.js';
 import { c } from './i18n-commerce.js';
-import { ErrorText, lineError } from './LineFields.js';
-import { usableCoupons, type CheckoutModel } from './use-checkout.js';
+import type { ApiFailure } from './commerce-api.js';
+import { ErrorText } from './LineFields.js';
+import { usableCoupons, type CouponChoiceModel } from './use-coupon-choice.js';
 
 export function couponValue(h: Pick<HeldCoupon, 'kind' | 'amount' | 'currency'>): string {
   return h.kind === 'percent' ? t.percentOff(h.amount) : t.amountOff(money(h.amount, h.currency));
 }
 
-/** None, one of the coupons the viewer holds, or a typed code. */
-export function CouponPicker({ m, held }: { m: CheckoutModel; held: readonly HeldCoupon[] }) {
-  const usable = usableCoupons(held, m.card);
+/**
+ * None, one of the coupons the viewer holds, or a typed code; for one product's checkout and for the
+ * cart alike. `relayError`: the relay's refusal of the coupon (shown under the field).
+ */
+export function CouponPicker({ m, held, relayError }: { m: CouponChoiceModel; held: readonly HeldCoupon[]; relayError: ApiFailure | null }) {
+  const usable = usableCoupons(held, m);
   const [text, setText] = useState(m.coupon.kind === 'typed' ? m.coupon.code : '');
   const [formatError, setFormatError] = useState(false);
-  const relayError = lineError(m, 'coupon');
   const apply = () => setFormatError(m.applyTyped(text) !== null);
   return (
     <fieldset className="co-section">
@@ -76,7 +79,7 @@ export function CouponPicker({ m, held }: { m: CheckoutModel; held: readonly Hel
             {c.codeInvalid}
           </p>
         ) : (
-          <ErrorText error={relayError} currency={m.card.currency} id="co-code-err" />
+          <ErrorText error={relayError} currency={m.currency} id="co-code-err" />
         )}
       </div>
     </fieldset>

@@ -8,6 +8,8 @@ const ko = {
   notifyOption: (name: string) => `${name} 재입고 알림 받기`,
   willNotify: '재입고되면 알려드릴게요',
   restocked: (name: string) => `재입고되었어요: ${name}`,
+  specialEnded: (regular: string) => `라이브 특가가 끝났어요. 이제 정상가(${regular})로 주문돼요.`,
+  specialUnit: '라이브 특가 적용',
 };
 const en: typeof ko = {
   special: 'Live special',
@@ -16,6 +18,8 @@ const en: typeof ko = {
   notifyOption: (name: string) => `Notify me: ${name}`,
   willNotify: 'We will tell you when it is back',
   restocked: (name: string) => `Back in stock: ${name}`,
+  specialEnded: (regular: string) => `The live special has ended: this order is now at the regular price (${regular}).`,
+  specialUnit: 'Live special price',
 };
 const STRINGS: Record<Lang, typeof ko> = { ko, en };
 export const ls = STRINGS[lang];

@@ -8,6 +8,7 @@ import { missingForOrder } from './checkout-missing.js';
 import { isUncertain, type ApiFailure } from './commerce-api.js';
 import type { CommerceStore } from './commerce-store.js';
 import { lang } from './i18n.js';
+import { couponCodeOf, useCouponChoice } from './use-coupon-choice.js';
 import { afterOrder, browserStore, clearBuyer, forgetBuyer, loadBuyer, loadRemember } from './local-store.js';
 
 /**
@@ -32,6 +33,11 @@ export function useCartCheckout(commerce: CommerceStore, methods: readonly Payme
   const [orderError, setOrderError] = useState<ApiFailure | null>(null);
   const [placed, setPlaced] = useState<CartOrder | null>(null);
   const key = useRef<string | null>(null);
+  // No coupon until the viewer picks one: a cart mixes products a coupon may not cover, and a
+  // pre-selected coupon that covers none of them would stop the cart from being priced (docs/checkout.md).
+  const { coupon, setCoupon, applyTyped } = useCouponChoice({ kind: 'none' });
+  const couponCode = couponCodeOf(coupon);
+  const currency = items[0]?.currency ?? 'KRW';
 
   const setRemember = useCallback(
     (on: boolean) => {
@@ -66,7 +72,7 @@ export function useCartCheckout(commerce: CommerceStore, methods: readonly Payme
     // A new content is a new order: a later tap must not replay an older cart's key.
     key.current = null;
     const timer = setTimeout(() => {
-      void commerce.api.quoteCart({ lines, postcode }, ctl.signal).then((r) => {
+      void commerce.api.quoteCart({ lines, postcode, couponCode }, ctl.signal).then((r) => {
         if (ctl.signal.aborted) return;
         setQuote(r.ok ? r.data : null);
         setQuoteError(r.ok ? null : r.error);
@@ -76,7 +82,7 @@ export function useCartCheckout(commerce: CommerceStore, methods: readonly Payme
       clearTimeout(timer);
       ctl.abort();
     };
-  }, [commerce, lines, postcode, phase]);
+  }, [commerce, lines, postcode, couponCode, phase]);
 
   const missing = missingForOrder({ needsOption: false, buyer, consent, pay, priced: quote !== null });
 
@@ -98,6 +104,7 @@ export function useCartCheckout(commerce: CommerceStore, methods: readonly Payme
       expectedTotal: quote.total,
       paymentToken: pay === 'card' ? testCardToken(cardNumber) : null,
       consent,
+      couponCode,
     });
     if (r.ok) {
       afterOrder(storage, buyer, remember);
@@ -113,7 +120,7 @@ export function useCartCheckout(commerce: CommerceStore, methods: readonly Payme
     return null;
   };
 
-  return { items, buyer, setField, errors, remember, setRemember, hadSaved, clearSaved, consent, setConsent, depositor, setDepositor, pay, setPay, cardNumber, setCardNumber, quote, quoteError, phase, orderError, placed, missing, submit };
+  return { items, currency, coupon, setCoupon, applyTyped, buyer, setField, errors, remember, setRemember, hadSaved, clearSaved, consent, setConsent, depositor, setDepositor, pay, setPay, cardNumber, setCardNumber, quote, quoteError, phase, orderError, placed, missing, submit };
 }
 
 export type CartModel = ReturnType<typeof useCartCheckout>;
