@@ -64,6 +64,13 @@ afterAll(async () => {
   await relay?.stop();
 });
 
+/** A phone screenshot with the `top` element scrolled to the top of the sheet's body. */
+async function shot(page: Page, name: string, top: string): Promise<void> {
+  if (!SHOTS) return;
+  await page.locator(top).first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: `${SHOTS}/${name}.png` });
+}
+
 const cardOf = (page: Page, productId: string) => page.locator(`[data-testid="product-card"][data-product-id="${productId}"]`);
 const startSpecial = async (minutes: number) => {
   const r = await api.call('POST', `/api/shows/${showId}/specials`, { productId: COAT.id, price: COAT.special, minutes });
@@ -114,7 +121,7 @@ describe('라이브 특가 in the checkout sheet', () => {
     await expect.poll(() => page.getByTestId('checkout-total').getAttribute('data-total'), { timeout: 15_000 }).toBe(String(COAT.special)); // free shipping from 50,000
     expect(await page.getByTestId('checkout-special-unit').getAttribute('data-unit')).toBe(String(COAT.special));
     expect(await page.getByTestId('order-button').innerText()).toContain('99,000');
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/watch-checkout-special-phone.png` });
+    await shot(page, 'watch-checkout-special-phone', '.co-product');
     await page.getByTestId('order-button').click();
     await page.getByTestId('order-number').waitFor({ timeout: 15_000 });
     expect(ordersOf(COAT.id).map((o) => [o.unit_price, o.total])).toEqual([[COAT.special, COAT.special]]);
@@ -138,7 +145,7 @@ describe('라이브 특가 in the checkout sheet', () => {
     await expect.poll(() => page.getByTestId('checkout-total').getAttribute('data-total'), { timeout: 15_000 }).toBe(String(COAT.price));
     expect(await page.getByTestId('checkout-special-unit').count()).toBe(0);
     expect(await page.getByTestId('order-button').innerText()).toContain('129,000');
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/watch-checkout-special-ended-phone.png` });
+    await shot(page, 'watch-checkout-special-ended-phone', '.co-product');
     await page.getByTestId('order-button').click();
     await page.getByTestId('order-number').waitFor({ timeout: 15_000 });
     expect(ordersOf(COAT.id).map((o) => [o.unit_price, o.total])).toEqual([[COAT.special, COAT.special], [COAT.price, COAT.price]]);
@@ -183,16 +190,17 @@ describe('a coupon on the cart', () => {
     expect(await refused.innerText()).toBe('장바구니에 이 쿠폰을 쓸 수 있는 상품이 없어요.');
     expect(await page.getByTestId('cart-coupon-blocked').innerText()).toContain("쿠폰을 바꾸거나 '쿠폰 사용 안 함'을 골라 주세요.");
     expect(await page.getByTestId('cart-order-button').isDisabled()).toBe(true);
+    await shot(page, 'watch-cart-coupon-refused-phone', '[data-testid="checkout-coupons"]');
 
     await page.locator('[data-testid="checkout-coupon-held"][data-code="TEE3K"]').check();
     await expect.poll(() => page.getByTestId('cart-total').getAttribute('data-total'), { timeout: 15_000 }).toBe('25000');
     expect(await refused.count()).toBe(0);
+    expect(await page.getByTestId('checkout-coupon-code').inputValue()).toBe(''); // the refused code does not linger in the field
     await fillBuyer(page);
     await page.getByTestId('cart-pay-bank_transfer').check();
-    if (SHOTS) {
-      await page.getByTestId('cart-summary').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `${SHOTS}/watch-cart-coupon-phone.png` });
-    }
+    await expect.poll(() => page.getByTestId('cart-total').getAttribute('data-total'), { timeout: 15_000 }).toBe('25000'); // priced again with the postcode
+    await shot(page, 'watch-cart-coupon-phone', '[data-testid="cart-lines"]');
+    await shot(page, 'watch-cart-coupon-summary-phone', '[data-testid="cart-summary"]');
     await page.getByTestId('cart-order-button').click();
     const done = page.getByTestId('cart-done');
     await done.waitFor({ timeout: 15_000 });

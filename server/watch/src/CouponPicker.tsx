@@ -5,7 +5,7 @@ import { t } from './i18n.js';
 import { c } from './i18n-commerce.js';
 import type { ApiFailure } from './commerce-api.js';
 import { ErrorText } from './LineFields.js';
-import { usableCoupons, type CouponChoiceModel } from './use-coupon-choice.js';
+import { usableCoupons, type CouponChoice, type CouponChoiceModel } from './use-coupon-choice.js';
 
 export function couponValue(h: Pick<HeldCoupon, 'kind' | 'amount' | 'currency'>): string {
   return h.kind === 'percent' ? t.percentOff(h.amount) : t.amountOff(money(h.amount, h.currency));
@@ -20,12 +20,18 @@ export function CouponPicker({ m, held, relayError }: { m: CouponChoiceModel; he
   const [text, setText] = useState(m.coupon.kind === 'typed' ? m.coupon.code : '');
   const [formatError, setFormatError] = useState(false);
   const apply = () => setFormatError(m.applyTyped(text) !== null);
+  // Picking from the list replaces a typed code: the field must not keep showing a code that is not in use.
+  const pick = (choice: CouponChoice) => {
+    setText('');
+    setFormatError(false);
+    m.setCoupon(choice);
+  };
   return (
     <fieldset className="co-section">
       <legend className="co-legend">{c.coupon}</legend>
       <div className="coupon-options" data-testid="checkout-coupons">
         <label className="radio-row">
-          <input type="radio" name="co-coupon" checked={m.coupon.kind === 'none'} onChange={() => m.setCoupon({ kind: 'none' })} data-testid="checkout-coupon-none" />
+          <input type="radio" name="co-coupon" checked={m.coupon.kind === 'none'} onChange={() => pick({ kind: 'none' })} data-testid="checkout-coupon-none" />
           <span>{c.noCoupon}</span>
         </label>
         {usable.map((h) => (
@@ -34,7 +40,7 @@ export function CouponPicker({ m, held, relayError }: { m: CouponChoiceModel; he
               type="radio"
               name="co-coupon"
               checked={m.coupon.kind === 'held' && m.coupon.code === h.code}
-              onChange={() => m.setCoupon({ kind: 'held', code: h.code })}
+              onChange={() => pick({ kind: 'held', code: h.code })}
               data-testid="checkout-coupon-held"
               data-code={h.code}
             />
