@@ -5,6 +5,7 @@ import { launchChromium } from '../helpers/browser.js';
 import { bankPayment, openRelayDbReadOnly } from '../helpers/commerce-api.js';
 import { relayApi } from '../helpers/engagement-api.js';
 import { startRelay, type RunningRelay } from '../helpers/processes.js';
+import { listedProduct } from '../helpers/watch-checkout.js';
 
 /**
  * The watch page's sheets against live selling (docs/live-selling.md, docs/checkout.md), Chromium on
@@ -27,41 +28,31 @@ const PHONE = { locale: 'ko-KR', viewport: { width: 390, height: 844 }, isMobile
 const COAT = { id: 'coat', name: '울 코트', price: 129000, special: 99000 };
 const coupon = (id: string, code: string, amount: number, productIds: string[]) => ({ id, code, kind: 'fixed' as const, amount, currency: 'KRW' as const, minOrder: 0, totalQuota: 100, perViewerCap: 1, validFrom: null, validUntil: null, productIds });
 
-function catalog(): ShowCatalog {
-  const product = (id: string, name: string, price: number, salePrice: number | null, stock: number) => ({ id, name, imageUrls: [], currency: 'KRW' as const, price, salePrice, stock, options: [], externalUrl: null });
-  return {
-    products: [
-      { ...product(COAT.id, COAT.name, COAT.price, null, 10), options: [{ id: 'navy-m', name: '네이비 M', stock: 10 }, { id: 'black-l', name: '블랙 L', stock: 0 }] },
-      product('tee', '기본 티셔츠', 20000, 15000, 10),
-      product('socks', '수면 양말', 5000, null, 20),
-      product('hat', '니트 모자', 9000, null, 4),
-    ],
-    coupons: [coupon('tee3k', 'TEE3K', 3000, ['tee']), coupon('hat5k', 'HAT5K', 5000, ['hat'])],
-    quizzes: [],
-    polls: [],
-    payment: bankPayment, // shipping 3000, free from 50000
-  };
-}
+const LISTED = [
+  listedProduct(COAT.id, COAT.name, COAT.price, null, 0, [{ id: 'navy-m', name: '네이비 M', stock: 10 }, { id: 'black-l', name: '블랙 L', stock: 0 }]),
+  listedProduct('tee', '기본 티셔츠', 20000, 15000, 10),
+  listedProduct('socks', '수면 양말', 5000, null, 20),
+  listedProduct('hat', '니트 모자', 9000, null, 4),
+];
+const catalog = (): ShowCatalog => ({
+  products: LISTED.map((l) => l.product),
+  coupons: [coupon('tee3k', 'TEE3K', 3000, ['tee']), coupon('hat5k', 'HAT5K', 5000, ['hat'])],
+  quizzes: [],
+  polls: [],
+  payment: bankPayment, // shipping 3000, free from 50000
+});
 
 beforeAll(async () => {
-  relay = await startRelay();
+  // Both take seconds on a busy machine and need nothing from each other.
+  [relay, browser] = await Promise.all([startRelay(), launchChromium()]);
   const { show, token } = await api.liveShow('라이브 특가 장바구니', catalog());
   showId = show.id;
-  const card = (productId: string, name: string, price: number, salePrice: number | null, stock: number) => ({ productId, name, imageUrls: [] as string[], currency: 'KRW' as const, price, salePrice, stock, externalUrl: null });
-  await api.fire(show.id, {
-    op: 'pin',
-    cards: [
-      { ...card(COAT.id, COAT.name, COAT.price, null, 10), options: [{ id: 'navy-m', name: '네이비 M', stock: 10 }, { id: 'black-l', name: '블랙 L', stock: 0 }] },
-      card('tee', '기본 티셔츠', 20000, 15000, 10),
-      card('socks', '수면 양말', 5000, null, 20),
-    ],
-  });
   watchUrl = `${relay.url}/w/${token}`;
-  browser = await launchChromium();
+  // The coat, the tee and the socks are on screen; the hat is only in the catalog (a coupon covers it).
+  await api.fire(show.id, { op: 'pin', cards: LISTED.slice(0, 3).map((l) => l.card) });
 });
 afterAll(async () => {
-  await browser?.close();
-  await relay?.stop();
+  await Promise.all([browser?.close(), relay?.stop()]);
 });
 
 /** A phone screenshot with the `top` element scrolled to the top of the sheet's body. */
