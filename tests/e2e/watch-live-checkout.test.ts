@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShowCatalog } from '../../common/commerce/show-catalog.js';
@@ -198,6 +200,37 @@ describe('a coupon on the cart', () => {
     expect(await done.getAttribute('data-total')).toBe('25000');
     expect(ordersOf('tee').map((o) => [o.subtotal, o.discount, o.coupon_id])).toEqual([[15000, 3000, 'tee3k']]);
     expect(ordersOf('socks').map((o) => [o.subtotal, o.discount, o.coupon_id])).toEqual([[10000, 0, null]]);
+    await page.close();
+  });
+});
+
+describe('라이브 특가 in the cart', () => {
+  it('a cart priced under a special that ran out is priced again when the relay refuses the old total', async () => {
+    await startSpecial(5);
+    const page = await browser.newPage(PHONE);
+    await page.goto(watchUrl);
+    await cardOf(page, COAT.id).getByTestId('live-special').waitFor({ timeout: 15_000 });
+    await cardOf(page, COAT.id).getByTestId('buy-button').click();
+    await page.getByTestId('checkout-sheet').locator('label.chip', { hasText: '네이비 M' }).click();
+    await page.getByTestId('add-to-cart').click();
+    await page.getByTestId('cart-button').click();
+    await expect.poll(() => page.getByTestId('cart-total').getAttribute('data-total'), { timeout: 15_000 }).toBe(String(COAT.special));
+    await fillBuyer(page);
+    await page.getByTestId('cart-pay-cash_on_delivery').check();
+    await expect.poll(() => page.getByTestId('cart-total').getAttribute('data-total'), { timeout: 15_000 }).toBe(String(COAT.special));
+    // The special runs out on the relay's clock with no message to the page (its deadline moved into the past).
+    const db = new Database(path.join(relay.dataDir, 'relay.sqlite'));
+    db.pragma('busy_timeout = 5000');
+    db.prepare('UPDATE live_specials SET ends_at = ? WHERE show_id = ?').run(Date.now() - 1, showId);
+    db.close();
+    await page.getByTestId('cart-order-button').click();
+    const refused = page.getByTestId('cart-order-error');
+    await expect.poll(() => refused.getAttribute('data-code'), { timeout: 15_000 }).toBe('total_mismatch');
+    await expect.poll(() => page.getByTestId('cart-total').getAttribute('data-total'), { timeout: 15_000 }).toBe(String(COAT.price));
+    expect(await refused.innerText()).toBe('금액이 바뀌었어요: ₩129,000. 확인 후 다시 주문해 주세요.');
+    await page.getByTestId('cart-order-button').click();
+    await expect.poll(() => page.getByTestId('cart-done').getAttribute('data-total'), { timeout: 15_000 }).toBe(String(COAT.price));
+    expect(ordersOf(COAT.id).at(-1)).toMatchObject({ unit_price: COAT.price, total: COAT.price });
     await page.close();
   });
 });

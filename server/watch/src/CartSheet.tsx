@@ -108,7 +108,8 @@ function CartBar({ m }: { m: CartModel }) {
     <>
       {m.orderError && (
         <p className="sheet-alert" role="alert" data-testid="cart-order-error" data-code={m.orderError.code}>
-          {isUncertain(m.orderError) ? c.uncertain : errorMessage(m.orderError, lang)}
+          {/* The relay's total changed (a special ended…): the cart was priced again; say the new total. */}
+          {m.orderError.code === 'total_mismatch' && q ? c.totalChanged(money(q.total, q.currency)) : isUncertain(m.orderError) ? c.uncertain : errorMessage(m.orderError, lang)}
         </p>
       )}
       {couponError && !m.orderError && (

@@ -33,6 +33,8 @@ export function useCartCheckout(commerce: CommerceStore, methods: readonly Payme
   const [orderError, setOrderError] = useState<ApiFailure | null>(null);
   const [placed, setPlaced] = useState<CartOrder | null>(null);
   const key = useRef<string | null>(null);
+  /** Bumped when the relay refused the total (a 라이브 특가 ended, a price changed): price the cart again. */
+  const [requote, setRequote] = useState(0);
   // No coupon until the viewer picks one: a cart mixes products a coupon may not cover, and a
   // pre-selected coupon that covers none of them would stop the cart from being priced (docs/checkout.md).
   const { coupon, setCoupon, applyTyped } = useCouponChoice({ kind: 'none' });
@@ -65,6 +67,10 @@ export function useCartCheckout(commerce: CommerceStore, methods: readonly Payme
 
   const postcode = /^[0-9]{5}$/.test(buyer.postcode.trim()) ? buyer.postcode.trim() : null;
   const lines = useMemo(() => items.map((i: CartItem) => ({ productId: i.productId, optionId: i.optionId, quantity: i.quantity })), [items]);
+  // A 라이브 특가 the host starts or ends on a product in the cart: price the cart again now (one that
+  // runs out by the clock alone is caught by the relay's total_mismatch below).
+  const specials = useSyncExternalStore(commerce.subscribe, () => commerce.getSnapshot().specials);
+  const specialsKey = items.map((i) => JSON.stringify(specials[i.productId] ?? null)).join();
   useEffect(() => {
     if (!lines.length || phase === 'done') return;
     const ctl = new AbortController();
@@ -82,7 +88,7 @@ export function useCartCheckout(commerce: CommerceStore, methods: readonly Payme
       clearTimeout(timer);
       ctl.abort();
     };
-  }, [commerce, lines, postcode, couponCode, phase]);
+  }, [commerce, lines, postcode, couponCode, phase, requote, specialsKey]);
 
   const missing = missingForOrder({ needsOption: false, buyer, consent, pay, priced: quote !== null });
 
@@ -115,6 +121,7 @@ export function useCartCheckout(commerce: CommerceStore, methods: readonly Payme
       return null;
     }
     if (!isUncertain(r.error)) key.current = null;
+    if (r.error.code === 'total_mismatch') setRequote((n) => n + 1);
     setOrderError(r.error);
     setPhase('form');
     return null;
