@@ -25,21 +25,21 @@ function CartLines({ m }: { m: CartModel }) {
       {m.items.map((i, n) => {
         const line = m.quote?.lines[n];
         return (
-        <li key={`${i.productId}/${i.optionId ?? ''}`} className="cart-line" data-testid="cart-line" data-product-id={i.productId} data-discount={line?.discount ?? 0}>
-          <span className="cart-line-name">
-            {i.name}
-            {i.optionName ? ` · ${i.optionName}` : ''} <small>{k.lineOf(i.quantity)}</small>
-          </span>
-          <span className="cart-line-price">{line ? money(line.subtotal, i.currency) : '—'}</span>
-          <button type="button" className="link-button" onClick={() => cart.remove(n)} data-testid="cart-remove">
-            {k.remove}
-          </button>
-          {line && line.discount > 0 && (
-            <span className="cart-line-discount" data-testid="cart-line-discount">
-              {k.lineCoupon(money(line.discount, i.currency))}
+          <li key={`${i.productId}/${i.optionId ?? ''}`} className="cart-line" data-testid="cart-line" data-product-id={i.productId} data-discount={line?.discount ?? 0}>
+            <span className="cart-line-name">
+              {i.name}
+              {i.optionName ? ` · ${i.optionName}` : ''} <small>{k.lineOf(i.quantity)}</small>
             </span>
-          )}
-        </li>
+            <span className="cart-line-price">{line ? money(line.subtotal, i.currency) : '—'}</span>
+            <button type="button" className="link-button" onClick={() => cart.remove(n)} data-testid="cart-remove">
+              {k.remove}
+            </button>
+            {line && line.discount > 0 && (
+              <span className="cart-line-discount" data-testid="cart-line-discount">
+                {k.lineCoupon(money(line.discount, i.currency))}
+              </span>
+            )}
+          </li>
         );
       })}
     </ul>

@@ -70,7 +70,7 @@ export function useCheckout(card: ProductCard, options: readonly OptionView[], c
   const [order, setOrder] = useState<ViewerOrder | null>(null);
 
   // A 라이브 특가 starting or ending while the sheet is open is a new question for the relay (the
-  // quote for the old price no longer belongs to the form), and the buyer is told (docs/checkout.md).
+  // quote for the old price no longer belongs to the form), and the buyer is told (docs/live-selling.md).
   const special = useLiveSpecial(card);
   const specialEnded = useSpecialEnded(special);
   const specialPrice = special?.price ?? null;
