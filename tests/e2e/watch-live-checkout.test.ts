@@ -110,7 +110,7 @@ describe('라이브 특가 in the checkout sheet', () => {
     expect(await price.getAttribute('data-now')).toBe(String(COAT.special));
     expect(await price.locator('.product-was').innerText()).toContain('129,000');
     expect(await price.locator('.product-now').innerText()).toContain('99,000');
-    expect(await sheet.getByTestId('live-special').innerText()).toMatch(/라이브 특가 0[45]:\d\d 후 종료/);
+    expect(await sheet.getByTestId('live-special').innerText()).toMatch(/라이브 특가 0[0-5]:\d\d 후 종료/);
     await expect.poll(() => page.getByTestId('checkout-total').getAttribute('data-total'), { timeout: 15_000 }).toBe(String(COAT.special)); // free shipping from 50,000
     expect(await page.getByTestId('checkout-special-unit').getAttribute('data-unit')).toBe(String(COAT.special));
     expect(await page.getByTestId('order-button').innerText()).toContain('99,000');
