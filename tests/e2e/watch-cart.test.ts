@@ -5,6 +5,7 @@ import { launchChromium } from '../helpers/browser.js';
 import { openRelayDbReadOnly, sampleCatalog } from '../helpers/commerce-api.js';
 import { relayApi } from '../helpers/engagement-api.js';
 import { startRelay, type RunningRelay } from '../helpers/processes.js';
+import { listedProduct } from '../helpers/watch-checkout.js';
 
 /**
  * A viewer on a phone fills a cart with three products, finds a Jeju address, must agree to the
@@ -33,7 +34,7 @@ beforeAll(async () => {
   relay = await startRelay();
   const { show, token } = await api.liveShow('제주 배송 라이브', catalog());
   showId = show.id;
-  const card = (productId: string, name: string, price: number, salePrice: number | null, stock: number) => ({ productId, name, imageUrls: [] as string[], currency: 'KRW' as const, price, salePrice, stock, externalUrl: null });
+  const card = (id: string, name: string, price: number, salePrice: number | null, stock: number) => listedProduct(id, name, price, salePrice, stock).card;
   await api.fire(show.id, { op: 'pin', cards: [card('tee', '기본 티셔츠', 20000, 15000, 10), card('socks', '수면 양말', 5000, null, 20), card('hat', '니트 모자', 9000, null, 4)] });
   watchUrl = `${relay.url}/w/${token}`;
   browser = await launchChromium();

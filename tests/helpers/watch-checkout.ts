@@ -12,3 +12,15 @@ export async function orderCashOnDelivery(p: Page): Promise<string> {
   await p.getByTestId('order-number').waitFor({ timeout: 15_000 });
   return (await p.getByTestId('order-number').innerText()).trim();
 }
+
+type Option = { id: string; name: string; stock: number };
+
+/**
+ * A product as the catalog hands it to the relay and as its pinned card shows it (same figures; KRW,
+ * no pictures). With options, the stock is theirs added up, as the catalog requires.
+ */
+export function listedProduct(id: string, name: string, price: number, salePrice: number | null, stock: number, options: Option[] = []) {
+  const total = options.length ? options.reduce((n, o) => n + o.stock, 0) : stock;
+  const common = { name, imageUrls: [] as string[], currency: 'KRW' as const, price, salePrice, stock: total, options, externalUrl: null };
+  return { product: { id, ...common }, card: { productId: id, ...common } };
+}

@@ -178,6 +178,36 @@ describe('재입고 알림 (back-in-stock requests)', () => {
     v.ws.close();
   });
 
+  it('keeps a request across the device’s reconnect (keyed by its id) and tells only that device’s new socket', async () => {
+    const shop = await shopShow(relay);
+    const waiter = await shop.viewer();
+    expect((await shop.w('POST', '/orders', checkoutBody(await shop.viewer(), { payment: 'cash_on_delivery', line: { productId: 'coat', optionId: 'l', quantity: 2 }, expectedTotal: 240000 }))).status).toBe(201);
+    const first = await viewerSocket(shop.token, waiter);
+    expect(first.welcome.viewerId).toBe(waiter);
+    expect((await shop.w('POST', '/restock-requests', { viewerId: waiter, productId: 'coat', optionId: 'l' })).status).toBe(200);
+    // The page reloads: its socket goes, a new one says hello with the same device id.
+    first.v.ws.close();
+    await new Promise((r) => first.v.ws.once('close', r));
+    const again = await viewerSocket(shop.token, waiter);
+    expect(again.welcome.viewerId).toBe(waiter);
+    expect((await shop.mine('/restock-requests', waiter)).body).toEqual([{ productId: 'coat', optionId: 'l', notifiedAt: null }]);
+    // Another device, and a socket claiming an id the relay never issued (it gets an id of its own).
+    const other = (await viewerSocket(shop.token)).v;
+    const forged = await viewerSocket(shop.token, `${waiter.slice(0, -2)}xx`);
+    expect(forged.welcome.viewerId).not.toBe(waiter);
+    const seen: Record<string, unknown[]> = { other: [], forged: [] };
+    other.ws.on('message', (d) => seen.other!.push((JSON.parse(d.toString()) as { type: unknown }).type));
+    forged.v.ws.on('message', (d) => seen.forged!.push((JSON.parse(d.toString()) as { type: unknown }).type));
+    expect((await adjust(shop.show.id, { productId: 'coat', optionId: 'l', delta: 5 })).body).toMatchObject({ notified: 1 });
+    expect(await again.v.next('restocked')).toEqual({ type: 'restocked', productId: 'coat', optionId: 'l', stock: 5 });
+    // The stock broadcast that follows the restock reaches the others after anything the restock sent them.
+    await other.take('stock', (m) => (m.items as { optionId: string | null; stock: number }[]).some((i) => i.optionId === 'l' && i.stock === 5));
+    await forged.v.take('stock', (m) => (m.items as { optionId: string | null; stock: number }[]).some((i) => i.optionId === 'l' && i.stock === 5));
+    expect(seen.other).not.toContain('restocked');
+    expect(seen.forged).not.toContain('restocked');
+    for (const s of [again.v, other, forged.v]) s.ws.close();
+  });
+
   it('bounds requests per device and refuses made-up devices and lines', async () => {
     const products = Array.from({ length: 21 }, (_, i) => ({ id: `p${i}`, name: `품절 ${i}`, imageUrls: [], currency: 'KRW' as const, price: 1000, salePrice: null, stock: 0, options: [], externalUrl: null }));
     const shop = await shopShow(relay, sampleCatalog({ products }));

@@ -1,6 +1,6 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { remoteZoneOf } from '../../../common/commerce/remote-postcodes.js';
-import { errorMessage } from './api-errors.js';
+import { errorMessage, errorPlace } from './api-errors.js';
 import { BankTransferFields } from './BankTransferFields.js';
 import { BuyerFields } from './BuyerFields.js';
 import { cart } from './cart-store.js';
@@ -9,6 +9,7 @@ import { BUYER_FIELDS } from './checkout-form.js';
 import { isUncertain } from './commerce-api.js';
 import type { CommerceStore } from './commerce-store.js';
 import { ConsentField } from './ConsentField.js';
+import { CouponPicker } from './CouponPicker.js';
 import { money } from './format.js';
 import { lang } from './i18n.js';
 import { k } from './i18n-checkout.js';
@@ -21,18 +22,26 @@ function CartLines({ m }: { m: CartModel }) {
   if (!m.items.length) return <p className="co-note">{k.cartEmpty}</p>;
   return (
     <ul className="cart-lines" data-testid="cart-lines">
-      {m.items.map((i, n) => (
-        <li key={`${i.productId}/${i.optionId ?? ''}`} className="cart-line" data-testid="cart-line">
-          <span className="cart-line-name">
-            {i.name}
-            {i.optionName ? ` · ${i.optionName}` : ''} <small>{k.lineOf(i.quantity)}</small>
-          </span>
-          <span className="cart-line-price">{m.quote?.lines[n] ? money(m.quote.lines[n].subtotal, i.currency) : '—'}</span>
-          <button type="button" className="link-button" onClick={() => cart.remove(n)} data-testid="cart-remove">
-            {k.remove}
-          </button>
-        </li>
-      ))}
+      {m.items.map((i, n) => {
+        const line = m.quote?.lines[n];
+        return (
+          <li key={`${i.productId}/${i.optionId ?? ''}`} className="cart-line" data-testid="cart-line" data-product-id={i.productId} data-discount={line?.discount ?? 0}>
+            <span className="cart-line-name">
+              {i.name}
+              {i.optionName ? ` · ${i.optionName}` : ''} <small>{k.lineOf(i.quantity)}</small>
+            </span>
+            <span className="cart-line-price">{line ? money(line.subtotal, i.currency) : '—'}</span>
+            <button type="button" className="link-button" onClick={() => cart.remove(n)} data-testid="cart-remove">
+              {k.remove}
+            </button>
+            {line && line.discount > 0 && (
+              <span className="cart-line-discount" data-testid="cart-line-discount">
+                {k.lineCoupon(money(line.discount, i.currency))}
+              </span>
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -47,6 +56,12 @@ function CartSummary({ m }: { m: CartModel }) {
           <dt>{c.subtotal}</dt>
           <dd data-testid="cart-subtotal">{q ? money(q.subtotal, cur) : '—'}</dd>
         </div>
+        {q && q.discount > 0 && (
+          <div>
+            <dt>{c.discount}</dt>
+            <dd data-testid="cart-discount" className="minus" data-discount={q.discount}>{`−${money(q.discount, cur)}`}</dd>
+          </div>
+        )}
         <div>
           <dt>{c.shipping}</dt>
           <dd data-testid="cart-shipping">{q ? (q.shipping === 0 ? c.free : money(q.shipping, cur)) : '—'}</dd>
@@ -60,12 +75,13 @@ function CartSummary({ m }: { m: CartModel }) {
         <div className="total">
           <dt>{c.total}</dt>
           <dd data-testid="cart-total" data-total={q?.total}>
-            {q ? money(q.total, cur) : c.quoting}
+            {q ? money(q.total, cur) : m.quoteError ? '—' : c.quoting}
           </dd>
         </div>
       </dl>
-      {m.quoteError && (
-        <p className="field-error" role="alert" data-testid="cart-quote-error">
+      {/* A refused coupon is said at the coupon field (and by the button); other refusals here. */}
+      {m.quoteError && errorPlace(m.quoteError.code) !== 'coupon' && (
+        <p className="field-error" role="alert" data-testid="cart-quote-error" data-code={m.quoteError.code}>
           {errorMessage(m.quoteError, lang)}
         </p>
       )}
@@ -73,9 +89,15 @@ function CartSummary({ m }: { m: CartModel }) {
   );
 }
 
+/** The relay refused the cart's coupon (not applicable, minimum, used up…): the cart cannot be priced with it. */
+function cartCouponError(m: CartModel) {
+  return m.quoteError && errorPlace(m.quoteError.code) === 'coupon' ? m.quoteError : null;
+}
+
 function CartBar({ m }: { m: CartModel }) {
   const q = m.quote;
   const waiting = m.missing.filter((p) => p !== 'quote');
+  const couponError = cartCouponError(m);
   const disabled = m.phase !== 'form' || !q || m.missing.length > 0 || !m.items.length;
   const submit = async () => {
     const r = await m.submit();
@@ -86,7 +108,13 @@ function CartBar({ m }: { m: CartModel }) {
     <>
       {m.orderError && (
         <p className="sheet-alert" role="alert" data-testid="cart-order-error" data-code={m.orderError.code}>
-          {isUncertain(m.orderError) ? c.uncertain : errorMessage(m.orderError, lang)}
+          {/* The relay's total changed (a special ended…): the cart was priced again; say the new total. */}
+          {m.orderError.code === 'total_mismatch' && q ? c.totalChanged(money(q.total, q.currency)) : isUncertain(m.orderError) ? c.uncertain : errorMessage(m.orderError, lang)}
+        </p>
+      )}
+      {couponError && !m.orderError && (
+        <p className="sheet-alert soft" data-testid="cart-coupon-blocked" data-code={couponError.code}>
+          {k.couponBlocks(errorMessage(couponError, lang, (n) => money(n, m.currency)))}
         </p>
       )}
       {m.phase === 'form' && m.items.length > 0 && waiting.length > 0 && (
@@ -105,6 +133,9 @@ function CartBar({ m }: { m: CartModel }) {
 export function CartSheet({ commerce, onClose, onMyOrders }: { commerce: CommerceStore; onClose: () => void; onMyOrders: () => void }) {
   const view = useSyncExternalStore(commerce.subscribe, commerce.getSnapshot);
   const m = useCartCheckout(commerce, view.payment?.methods ?? null);
+  useEffect(() => {
+    void commerce.loadHeld();
+  }, [commerce]);
   if (m.phase === 'done' && m.placed) {
     const first = m.placed.orders[0]!;
     return (
@@ -127,6 +158,7 @@ export function CartSheet({ commerce, onClose, onMyOrders }: { commerce: Commerc
     <Sheet title={k.cart} onClose={onClose} testId="cart-sheet" footer={<CartBar m={m} />}>
       <form className="co-form" noValidate onSubmit={(e) => e.preventDefault()}>
         <CartLines m={m} />
+        {m.items.length > 0 && <CouponPicker m={m} held={view.held} relayError={cartCouponError(m)} />}
         <BuyerFields m={m} />
         <fieldset className="co-section">
           <legend className="co-legend">{c.pay}</legend>

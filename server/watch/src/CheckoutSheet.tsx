@@ -11,10 +11,12 @@ import { ConsentField } from './ConsentField.js';
 import { k } from './i18n-checkout.js';
 import { BUYER_FIELDS } from './checkout-form.js';
 import { CouponPicker } from './CouponPicker.js';
-import { formatCount, money, percentOff } from './format.js';
+import { formatCount, money } from './format.js';
 import { lang, t } from './i18n.js';
 import { c } from './i18n-commerce.js';
-import { LineFields } from './LineFields.js';
+import { LineFields, lineError } from './LineFields.js';
+import { PriceLine, priceNow, SpecialCountdown } from './LivePrice.js';
+import { ls } from './i18n-live-selling.js';
 import { NicknameField } from './NicknameField.js';
 import { OrderDone } from './OrderDone.js';
 import { OrderSummary } from './OrderSummary.js';
@@ -23,19 +25,16 @@ import { ProductThumb } from './ProductCards.js';
 import { Sheet } from './Sheet.js';
 import { useCheckout, type CheckoutModel, type OptionView } from './use-checkout.js';
 
-function ProductHead({ card, soldOut }: { card: ProductCard; soldOut: boolean }) {
-  const off = percentOff(card.price, card.salePrice);
-  const now = off !== null && card.salePrice !== null ? card.salePrice : card.price;
+/** The product, its price now (a 라이브 특가 with the regular price struck through and its countdown, as on the card). */
+function ProductHead({ m }: { m: CheckoutModel }) {
+  const { card, soldOut, special } = m;
   return (
     <div className="co-product">
       <ProductThumb url={card.imageUrls[0]} soldOut={soldOut} />
       <div className="co-product-text">
         <p className="co-product-name">{card.name}</p>
-        <p className="product-price">
-          {off !== null && <span className="product-off">{off}%</span>}
-          <strong className="product-now">{money(now, card.currency)}</strong>
-          {off !== null && <s className="product-was">{money(card.price, card.currency)}</s>}
-        </p>
+        <PriceLine card={card} special={special} />
+        {special && <SpecialCountdown special={special} />}
         {!soldOut && <p className="product-stock">{t.stockLeft(formatCount(card.stock))}</p>}
       </div>
     </div>
@@ -78,6 +77,11 @@ function OrderBar({ m, onAddedToCart }: { m: CheckoutModel; onAddedToCart?: (() 
           {m.mustConfirm && q ? c.totalChanged(money(q.total, q.currency)) : isUncertain(orderError) ? c.uncertain : errorMessage(orderError, lang, (n) => money(n, m.card.currency))}
         </p>
       )}
+      {m.specialEnded && (
+        <p className="sheet-alert special-ended" role="alert" data-testid="special-ended">
+          {ls.specialEnded(money(priceNow(m.card, null).now, m.card.currency))}
+        </p>
+      )}
       {hasErrors && <p className="sheet-alert soft">{c.fixFields}</p>}
       {!m.soldOut && m.phase === 'form' && waiting.length > 0 && (
         <p className="co-missing" id="co-missing" data-testid="order-missing" data-missing={waiting.join(' ')}>
@@ -115,9 +119,9 @@ function CheckoutForm({ m, commerce }: { m: CheckoutModel; commerce: CommerceSto
         e.preventDefault();
       }}
     >
-      <ProductHead card={m.card} soldOut={m.soldOut} />
+      <ProductHead m={m} />
       <LineFields m={m} />
-      <CouponPicker m={m} held={view.held} />
+      <CouponPicker m={m} held={view.held} relayError={lineError(m, 'coupon')} />
       <BuyerFields m={m} />
       {!commerce.nicknameOffered && <NicknameField commerce={commerce} compact />}
       <PaymentPicker m={m} methods={view.payment?.methods ?? []} loadError={view.paymentError} onReload={() => void commerce.loadPayment()} />

@@ -3,26 +3,35 @@ import type { HeldCoupon } from '../../../common/protocol/watch-api.js';
 import { money } from './format.js';
 import { t } from './i18n.js';
 import { c } from './i18n-commerce.js';
-import { ErrorText, lineError } from './LineFields.js';
-import { usableCoupons, type CheckoutModel } from './use-checkout.js';
+import type { ApiFailure } from './commerce-api.js';
+import { ErrorText } from './LineFields.js';
+import { usableCoupons, type CouponChoice, type CouponChoiceModel } from './use-coupon-choice.js';
 
 export function couponValue(h: Pick<HeldCoupon, 'kind' | 'amount' | 'currency'>): string {
   return h.kind === 'percent' ? t.percentOff(h.amount) : t.amountOff(money(h.amount, h.currency));
 }
 
-/** None, one of the coupons the viewer holds, or a typed code. */
-export function CouponPicker({ m, held }: { m: CheckoutModel; held: readonly HeldCoupon[] }) {
-  const usable = usableCoupons(held, m.card);
+/**
+ * None, one of the coupons the viewer holds, or a typed code; for one product's checkout and for the
+ * cart alike. `relayError`: the relay's refusal of the coupon (shown under the field).
+ */
+export function CouponPicker({ m, held, relayError }: { m: CouponChoiceModel; held: readonly HeldCoupon[]; relayError: ApiFailure | null }) {
+  const usable = usableCoupons(held, m);
   const [text, setText] = useState(m.coupon.kind === 'typed' ? m.coupon.code : '');
   const [formatError, setFormatError] = useState(false);
-  const relayError = lineError(m, 'coupon');
   const apply = () => setFormatError(m.applyTyped(text) !== null);
+  // Picking from the list replaces a typed code: the field must not keep showing a code that is not in use.
+  const pick = (choice: CouponChoice) => {
+    setText('');
+    setFormatError(false);
+    m.setCoupon(choice);
+  };
   return (
     <fieldset className="co-section">
       <legend className="co-legend">{c.coupon}</legend>
       <div className="coupon-options" data-testid="checkout-coupons">
         <label className="radio-row">
-          <input type="radio" name="co-coupon" checked={m.coupon.kind === 'none'} onChange={() => m.setCoupon({ kind: 'none' })} data-testid="checkout-coupon-none" />
+          <input type="radio" name="co-coupon" checked={m.coupon.kind === 'none'} onChange={() => pick({ kind: 'none' })} data-testid="checkout-coupon-none" />
           <span>{c.noCoupon}</span>
         </label>
         {usable.map((h) => (
@@ -31,7 +40,7 @@ export function CouponPicker({ m, held }: { m: CheckoutModel; held: readonly Hel
               type="radio"
               name="co-coupon"
               checked={m.coupon.kind === 'held' && m.coupon.code === h.code}
-              onChange={() => m.setCoupon({ kind: 'held', code: h.code })}
+              onChange={() => pick({ kind: 'held', code: h.code })}
               data-testid="checkout-coupon-held"
               data-code={h.code}
             />
@@ -76,7 +85,7 @@ export function CouponPicker({ m, held }: { m: CheckoutModel; held: readonly Hel
             {c.codeInvalid}
           </p>
         ) : (
-          <ErrorText error={relayError} currency={m.card.currency} id="co-code-err" />
+          <ErrorText error={relayError} currency={m.currency} id="co-code-err" />
         )}
       </div>
     </fieldset>

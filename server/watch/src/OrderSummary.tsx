@@ -3,6 +3,7 @@ import { remoteZoneOf } from '../../../common/commerce/remote-postcodes.js';
 import { money } from './format.js';
 import { k } from './i18n-checkout.js';
 import { c } from './i18n-commerce.js';
+import { ls } from './i18n-live-selling.js';
 import { errorPlace } from './api-errors.js';
 import { ErrorText } from './LineFields.js';
 import type { CheckoutModel } from './use-checkout.js';
@@ -19,6 +20,15 @@ export function OrderSummary({ m }: { m: CheckoutModel }) {
           <dt>{c.subtotal}</dt>
           <dd data-testid="checkout-subtotal">{q ? money(q.subtotal, cur) : '—'}</dd>
         </div>
+        {m.special && q && q.unitPrice < m.card.price ? (
+          // The relay priced the line at the special: say so, with the regular unit price struck through.
+          <div className="special-unit" data-testid="checkout-special-unit" data-unit={q.unitPrice}>
+            <dt>{ls.specialUnit}</dt>
+            <dd>
+              <s className="product-was">{money(m.card.price, cur)}</s> {money(q.unitPrice, cur)} × {q.quantity}
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>{c.discount}</dt>
           <dd data-testid="checkout-discount" className={q && q.discount > 0 ? 'minus' : undefined}>

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useCommerce } from './commerce-context.js';
 import { restockKey } from './commerce-store.js';
-import { ls, mmss } from './i18n-live-selling.js';
+import { ls } from './i18n-live-selling.js';
+import { PriceLine, SpecialCountdown, useLiveSpecial } from './LivePrice.js';
 import type { ProductCard } from '../../../common/stage.js';
-import { formatCount, money, percentOff, safeHttpUrl } from './format.js';
+import { formatCount, safeHttpUrl } from './format.js';
 import { t } from './i18n.js';
 import { c } from './i18n-commerce.js';
 
@@ -28,20 +29,6 @@ export function ProductThumb({ url, soldOut }: { url: string | undefined; soldOu
       )}
     </div>
   );
-}
-
-/** The running 라이브 특가 of a card (a socket change wins over the stage's), ticking once a second for the countdown. */
-function useLiveSpecial(card: ProductCard) {
-  const [view, commerce] = useCommerce();
-  const heard = view.specials[card.productId];
-  const special = heard === undefined ? (card.liveSpecial ?? null) : heard;
-  const [now, setNow] = useState(() => commerce.relayNow());
-  useEffect(() => {
-    if (!special) return;
-    const id = setInterval(() => setNow(commerce.relayNow()), 1000);
-    return () => clearInterval(id);
-  }, [special, commerce]);
-  return special && special.endsAt > now ? { price: special.price, left: special.endsAt - now } : null;
 }
 
 /** 재입고 알림 for a sold-out card: one button per sold-out option (or one for the product). */
@@ -69,8 +56,6 @@ function RestockAsk({ card }: { card: ProductCard }) {
 function Card({ card, onBuy }: { card: ProductCard; onBuy: (card: ProductCard) => void }) {
   const soldOut = card.stock === 0;
   const special = useLiveSpecial(card);
-  const off = special ? percentOff(card.price, special.price) : percentOff(card.price, card.salePrice);
-  const now = special ? special.price : off !== null && card.salePrice !== null ? card.salePrice : card.price;
   const low = card.stock > 0 && card.stock <= 10;
   const open = () => {
     if (!soldOut) onBuy(card);
@@ -85,16 +70,8 @@ function Card({ card, onBuy }: { card: ProductCard; onBuy: (card: ProductCard) =
         <h2 className="product-name" onClick={open}>
           {card.name}
         </h2>
-        <p className="product-price">
-          {off !== null && <span className="product-off">{off}%</span>}
-          <strong className="product-now">{money(now, card.currency)}</strong>
-          {off !== null && <s className="product-was">{money(card.price, card.currency)}</s>}
-        </p>
-        {special && (
-          <p className="product-special" data-testid="live-special" role="timer">
-            <span className="special-tag">{ls.special}</span> {ls.endsIn(mmss(special.left))}
-          </p>
-        )}
+        <PriceLine card={card} special={special} />
+        {special && <SpecialCountdown special={special} />}
         <p className={`product-stock${low ? ' low' : ''}`} data-testid="stock-left">
           {soldOut ? t.soldOut : t.stockLeft(formatCount(card.stock))}
         </p>

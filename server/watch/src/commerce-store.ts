@@ -5,6 +5,7 @@ import type { QuizOpen, Stage } from '../../../common/stage.js';
 import { isUncertain, type ApiFailure, type PaymentOptions, type WatchApi } from './commerce-api.js';
 import { loadNickname, loadTaken, markNicknameAsked, nicknameAsked, saveNickname, saveTaken, type KeyValueStore, type Taken } from './local-store.js';
 import { NO_FACTS, withQuota, withStock, withTally, type LiveFacts } from './live-overlay.js';
+import { loadRestockAsked, restockKey, saveRestockAsked } from './restock-memory.js';
 import { ToastQueue } from './toast-queue.js';
 
 export type Purchase = Extract<RelayToViewer, { type: 'purchases' }>['items'][number];
@@ -44,7 +45,7 @@ export interface CommerceView {
   readonly restockNotice: { productId: string; optionId: string | null } | null;
 }
 
-export const restockKey = (productId: string, optionId: string | null) => `${productId}/${optionId ?? ''}`;
+export { restockKey };
 
 export interface CommerceDeps {
   api: WatchApi;
@@ -102,7 +103,8 @@ export class CommerceStore {
       nickname: loadNickname(deps.storage),
       askNickname: false,
       specials: {},
-      restockAsked: [],
+      // Remembered on this device: a reload still shows "requested" and lets the notice through.
+      restockAsked: loadRestockAsked(deps.storage, deps.token),
       restockNotice: null,
     };
   }
@@ -142,11 +144,15 @@ export class CommerceStore {
       case 'special':
         return this.patch({ specials: { ...this.view.specials, [m.productId]: m.price === null || m.endsAt === null ? null : { price: m.price, endsAt: m.endsAt } } });
       case 'restocked': {
-        // Broadcast to the show; only the device that asked shows the notice.
+        // Sent only to the device that asked; the page checks its own list too (a forged or stray message shows nothing).
         const key = restockKey(m.productId, m.optionId);
         if (!this.view.restockAsked.includes(key)) return;
-        return this.patch({ restockAsked: this.view.restockAsked.filter((k) => k !== key), restockNotice: { productId: m.productId, optionId: m.optionId } });
+        return this.setRestockAsked(this.view.restockAsked.filter((k) => k !== key), { productId: m.productId, optionId: m.optionId });
       }
+      case 'welcome':
+        // (Re)connected with this device's id: catch up on requests answered while the page was away.
+        if (this.view.restockAsked.length) void this.syncRestock();
+        return;
       default:
         return;
     }
@@ -178,7 +184,26 @@ export class CommerceStore {
 
   async askRestock(productId: string, optionId: string | null): Promise<void> {
     const r = await this.deps.api.requestRestock(productId, optionId);
-    if (r.ok) this.patch({ restockAsked: r.data.filter((w) => w.notifiedAt === null).map((w) => restockKey(w.productId, w.optionId)) });
+    if (r.ok) this.setRestockAsked(r.data.filter((w) => w.notifiedAt === null).map((w) => restockKey(w.productId, w.optionId)));
+  }
+
+  /**
+   * The relay's list of this device's requests replaces the remembered one (it is the authority: a
+   * line it does not hold was never asked by this device id). A remembered line the relay answered
+   * meanwhile gets its "재입고되었어요" now, once (it leaves the list).
+   */
+  async syncRestock(): Promise<void> {
+    const r = await this.deps.api.restockRequests();
+    if (!r.ok) return; // keep what the device remembers; the next welcome asks again
+    const asked = this.view.restockAsked;
+    const answered = r.data.filter((w) => w.notifiedAt !== null && asked.includes(restockKey(w.productId, w.optionId))).sort((a, b) => b.notifiedAt! - a.notifiedAt!)[0];
+    const open = r.data.filter((w) => w.notifiedAt === null).map((w) => restockKey(w.productId, w.optionId));
+    this.setRestockAsked(open, answered ? { productId: answered.productId, optionId: answered.optionId } : this.view.restockNotice);
+  }
+
+  private setRestockAsked(keys: string[], notice: CommerceView['restockNotice'] = this.view.restockNotice): void {
+    saveRestockAsked(this.deps.storage, this.deps.token, keys);
+    this.patch({ restockAsked: keys, restockNotice: notice });
   }
 
   dismissRestockNotice(): void {

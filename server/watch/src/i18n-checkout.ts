@@ -31,6 +31,8 @@ const ko = {
   remove: '빼기',
   cartOrder: (m: string) => `${m} 한 번에 주문하기`,
   lineOf: (n: number) => `${n}개`,
+  lineCoupon: (m: string) => `쿠폰 −${m}`,
+  couponBlocks: (why: string) => `${why} 쿠폰을 바꾸거나 '쿠폰 사용 안 함'을 골라 주세요.`,
 };
 
 const en: typeof ko = {
@@ -63,6 +65,8 @@ const en: typeof ko = {
   remove: 'Remove',
   cartOrder: (m) => `Order all for ${m}`,
   lineOf: (n) => `× ${n}`,
+  lineCoupon: (m) => `Coupon −${m}`,
+  couponBlocks: (why) => `${why} Choose another coupon or 'No coupon'.`,
 };
 
 export type CheckoutStrings = typeof ko;

@@ -19,6 +19,8 @@ export const KEYS = {
   nicknameAsked: 'lc.nicknameAsked',
   /** Per show (token): quizzes answered and polls voted on this device, so a reload keeps "answer sent". */
   taken: (token: string) => `lc.taken.${token.slice(0, 64)}`,
+  /** 재입고 알림 asked on this device, for the last few shows (restock-memory.ts). */
+  restockAsked: 'lc.restockAsked',
 } as const;
 
 export function browserStore(): KeyValueStore | null {
@@ -29,7 +31,7 @@ export function browserStore(): KeyValueStore | null {
   }
 }
 
-function read(store: KeyValueStore | null, key: string): string | null {
+export function read(store: KeyValueStore | null, key: string): string | null {
   try {
     return store?.getItem(key) ?? null;
   } catch {
@@ -37,7 +39,7 @@ function read(store: KeyValueStore | null, key: string): string | null {
   }
 }
 
-function write(store: KeyValueStore | null, key: string, value: string | null): void {
+export function write(store: KeyValueStore | null, key: string, value: string | null): void {
   try {
     if (value === null) store?.removeItem(key);
     else store?.setItem(key, value);

@@ -89,6 +89,23 @@ describe('QuoteScheduler', () => {
     expect(st.status === 'ok' && st.quote.total).toBe(150);
   });
 
+  it('asks again when a 라이브 특가 ends: the quote taken under it no longer belongs to the form', async () => {
+    const h = harness();
+    const during = { ...input(1), specialPrice: 99000 };
+    h.s.request(during);
+    h.fire();
+    h.asked[0]!.answer({ ok: true, data: quote(99000), status: 200 });
+    await flush();
+    const after = { ...input(1), specialPrice: null };
+    expect(currentQuote(h.s.current, after)).toBeNull(); // the order button waits instead of offering the special's total
+    h.s.request(after);
+    h.fire();
+    expect(h.asked).toHaveLength(2);
+    h.asked[1]!.answer({ ok: true, data: quote(129000), status: 200 });
+    await flush();
+    expect(currentQuote(h.s.current, after)?.total).toBe(129000);
+  });
+
   it('compares inputs field by field', () => {
     expect(sameInput(input(1), input(1))).toBe(true);
     expect(sameInput(input(1), input(1, 'A'))).toBe(false);

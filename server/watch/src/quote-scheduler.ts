@@ -9,6 +9,9 @@ export interface QuoteInput {
   couponCode: string | null;
   /** The delivery postcode once complete (Jeju/island surcharge); absent = not known yet. */
   postcode?: string | null;
+  /** The 라이브 특가 price the page shows now (null: none). Not sent: the relay prices by its own clock;
+   * it is here so that a quote taken under a special does not belong to the form after it ends. */
+  specialPrice?: number | null;
 }
 
 export type QuoteState =
@@ -19,7 +22,7 @@ export type QuoteState =
 
 export function sameInput(a: QuoteInput | null, b: QuoteInput | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.productId === b.productId && a.optionId === b.optionId && a.quantity === b.quantity && a.couponCode === b.couponCode && (a.postcode ?? null) === (b.postcode ?? null);
+  return a.productId === b.productId && a.optionId === b.optionId && a.quantity === b.quantity && a.couponCode === b.couponCode && (a.postcode ?? null) === (b.postcode ?? null) && (a.specialPrice ?? null) === (b.specialPrice ?? null);
 }
 
 /** The quote that belongs to exactly what is on the form now, or null (stale, loading, failed). */

@@ -8,6 +8,7 @@ import { missingForOrder } from './checkout-missing.js';
 import { isUncertain, type ApiFailure } from './commerce-api.js';
 import type { CommerceStore } from './commerce-store.js';
 import { lang } from './i18n.js';
+import { couponCodeOf, useCouponChoice } from './use-coupon-choice.js';
 import { afterOrder, browserStore, clearBuyer, forgetBuyer, loadBuyer, loadRemember } from './local-store.js';
 
 /**
@@ -32,6 +33,13 @@ export function useCartCheckout(commerce: CommerceStore, methods: readonly Payme
   const [orderError, setOrderError] = useState<ApiFailure | null>(null);
   const [placed, setPlaced] = useState<CartOrder | null>(null);
   const key = useRef<string | null>(null);
+  /** Bumped when the relay refused the total (a 라이브 특가 ended, a price changed): price the cart again. */
+  const [requote, setRequote] = useState(0);
+  // No coupon until the viewer picks one: a cart mixes products a coupon may not cover, and a
+  // pre-selected coupon that covers none of them would stop the cart from being priced (docs/checkout.md).
+  const { coupon, setCoupon, applyTyped } = useCouponChoice({ kind: 'none' });
+  const couponCode = couponCodeOf(coupon);
+  const currency = items[0]?.currency ?? 'KRW';
 
   const setRemember = useCallback(
     (on: boolean) => {
@@ -59,6 +67,10 @@ export function useCartCheckout(commerce: CommerceStore, methods: readonly Payme
 
   const postcode = /^[0-9]{5}$/.test(buyer.postcode.trim()) ? buyer.postcode.trim() : null;
   const lines = useMemo(() => items.map((i: CartItem) => ({ productId: i.productId, optionId: i.optionId, quantity: i.quantity })), [items]);
+  // A 라이브 특가 the host starts or ends on a product in the cart: price the cart again now (one that
+  // runs out by the clock alone is caught by the relay's total_mismatch below).
+  const specials = useSyncExternalStore(commerce.subscribe, () => commerce.getSnapshot().specials);
+  const specialsKey = items.map((i) => JSON.stringify(specials[i.productId] ?? null)).join();
   useEffect(() => {
     if (!lines.length || phase === 'done') return;
     const ctl = new AbortController();
@@ -66,7 +78,7 @@ export function useCartCheckout(commerce: CommerceStore, methods: readonly Payme
     // A new content is a new order: a later tap must not replay an older cart's key.
     key.current = null;
     const timer = setTimeout(() => {
-      void commerce.api.quoteCart({ lines, postcode }, ctl.signal).then((r) => {
+      void commerce.api.quoteCart({ lines, postcode, couponCode }, ctl.signal).then((r) => {
         if (ctl.signal.aborted) return;
         setQuote(r.ok ? r.data : null);
         setQuoteError(r.ok ? null : r.error);
@@ -76,7 +88,7 @@ export function useCartCheckout(commerce: CommerceStore, methods: readonly Payme
       clearTimeout(timer);
       ctl.abort();
     };
-  }, [commerce, lines, postcode, phase]);
+  }, [commerce, lines, postcode, couponCode, phase, requote, specialsKey]);
 
   const missing = missingForOrder({ needsOption: false, buyer, consent, pay, priced: quote !== null });
 
@@ -98,6 +110,7 @@ export function useCartCheckout(commerce: CommerceStore, methods: readonly Payme
       expectedTotal: quote.total,
       paymentToken: pay === 'card' ? testCardToken(cardNumber) : null,
       consent,
+      couponCode,
     });
     if (r.ok) {
       afterOrder(storage, buyer, remember);
@@ -108,12 +121,13 @@ export function useCartCheckout(commerce: CommerceStore, methods: readonly Payme
       return null;
     }
     if (!isUncertain(r.error)) key.current = null;
+    if (r.error.code === 'total_mismatch') setRequote((n) => n + 1);
     setOrderError(r.error);
     setPhase('form');
     return null;
   };
 
-  return { items, buyer, setField, errors, remember, setRemember, hadSaved, clearSaved, consent, setConsent, depositor, setDepositor, pay, setPay, cardNumber, setCardNumber, quote, quoteError, phase, orderError, placed, missing, submit };
+  return { items, currency, coupon, setCoupon, applyTyped, buyer, setField, errors, remember, setRemember, hadSaved, clearSaved, consent, setConsent, depositor, setDepositor, pay, setPay, cardNumber, setCardNumber, quote, quoteError, phase, orderError, placed, missing, submit };
 }
 
 export type CartModel = ReturnType<typeof useCartCheckout>;

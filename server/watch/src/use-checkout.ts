@@ -6,9 +6,11 @@ import type { ApiFailure } from './commerce-api.js';
 import type { CommerceStore } from './commerce-store.js';
 import { CheckoutAttempt } from './checkout-attempt.js';
 import { missingForOrder } from './checkout-missing.js';
-import { clampQuantity, EMPTY_BUYER, maxQuantity, normalizeCouponCode, storeUrl, testCardToken, validateBuyer, type BuyerDraft, type BuyerField } from './checkout-form.js';
+import { clampQuantity, EMPTY_BUYER, maxQuantity, storeUrl, testCardToken, validateBuyer, type BuyerDraft, type BuyerField } from './checkout-form.js';
 import { lang } from './i18n.js';
+import { useLiveSpecial, useSpecialEnded } from './LivePrice.js';
 import { afterOrder, browserStore, clearBuyer, forgetBuyer, loadBuyer, loadRemember } from './local-store.js';
+import { couponCodeOf, defaultCoupon, useCouponChoice } from './use-coupon-choice.js';
 import { currentQuote, QuoteScheduler, type QuoteInput, type QuoteState } from './quote-scheduler.js';
 
 export interface OptionView {
@@ -18,25 +20,7 @@ export interface OptionView {
 }
 
 export type PayChoice = PaymentMethod | 'store';
-export type CouponChoice = { kind: 'none' } | { kind: 'held'; code: string } | { kind: 'typed'; code: string };
 export type Phase = 'form' | 'sending' | 'done';
-
-/** A held coupon that can go on this order (right currency, uses left). */
-export function usableCoupons(held: readonly HeldCoupon[], card: Pick<ProductCard, 'currency'>): HeldCoupon[] {
-  return held.filter((h) => h.usesLeft > 0 && h.currency === card.currency);
-}
-
-/** Pre-selects the newest usable coupon whose minimum the line already meets (a claimed coupon is meant to be used). */
-export function defaultCoupon(held: readonly HeldCoupon[], card: Pick<ProductCard, 'currency' | 'price' | 'salePrice'>): CouponChoice {
-  const unit = card.salePrice ?? card.price;
-  const fit = usableCoupons(held, card).filter((h) => h.minOrder <= unit);
-  const last = fit.at(-1);
-  return last ? { kind: 'held', code: last.code } : { kind: 'none' };
-}
-
-export function couponCodeOf(choice: CouponChoice): string | null {
-  return choice.kind === 'none' ? null : choice.code;
-}
 
 type OrderBody = Omit<CheckoutRequest, 'viewerId' | 'idempotencyKey'>;
 
@@ -53,19 +37,10 @@ export function useCheckout(card: ProductCard, options: readonly OptionView[], c
   const option = options.find((o) => o.id === optionId) ?? null;
   const lineStock = option ? option.stock : card.stock;
   const [quantity, setQuantityRaw] = useState(1);
-  const [coupon, setCouponRaw] = useState<CouponChoice>(() => defaultCoupon(held, card));
-  const couponTouched = useRef(false);
-  const setCoupon = useCallback((choice: CouponChoice) => {
-    couponTouched.current = true;
-    setCouponRaw(choice);
-  }, []);
+  const { coupon, setCoupon, suggest, applyTyped } = useCouponChoice(defaultCoupon(held, card));
   // The viewer's coupons arrive after the sheet opened: offer the newest one unless they already chose.
   const { currency, price, salePrice } = card;
-  useEffect(() => {
-    if (couponTouched.current) return;
-    const next = defaultCoupon(held, { currency, price, salePrice });
-    setCouponRaw((prev) => (couponCodeOf(prev) === couponCodeOf(next) && prev.kind === next.kind ? prev : next));
-  }, [held, currency, price, salePrice]);
+  useEffect(() => suggest(defaultCoupon(held, { currency, price, salePrice })), [held, currency, price, salePrice, suggest]);
   const [buyer, setBuyer] = useState<BuyerDraft>(() => loadBuyer(storage) ?? EMPTY_BUYER);
   const [hadSaved, setHadSaved] = useState(() => loadBuyer(storage) !== null);
   // Unticked unless the viewer ticked it before; the details are stored only after an order with it ticked.
@@ -94,13 +69,18 @@ export function useCheckout(card: ProductCard, options: readonly OptionView[], c
   const [mustConfirm, setMustConfirm] = useState(false);
   const [order, setOrder] = useState<ViewerOrder | null>(null);
 
+  // A 라이브 특가 starting or ending while the sheet is open is a new question for the relay (the
+  // quote for the old price no longer belongs to the form), and the buyer is told (docs/live-selling.md).
+  const special = useLiveSpecial(card);
+  const specialEnded = useSpecialEnded(special);
+  const specialPrice = special?.price ?? null;
   const needsOption = options.length > 0;
   const couponCode = couponCodeOf(coupon);
   // A complete 5-digit postcode goes into the quote: Jeju and islands then show their surcharge.
   const postcode = /^[0-9]{5}$/.test(buyer.postcode.trim()) ? buyer.postcode.trim() : null;
   const input: QuoteInput | null = useMemo(
-    () => (needsOption && optionId === null ? null : { productId: card.productId, optionId, quantity, couponCode, postcode }),
-    [card.productId, optionId, quantity, couponCode, needsOption, postcode],
+    () => (needsOption && optionId === null ? null : { productId: card.productId, optionId, quantity, couponCode, postcode, specialPrice }),
+    [card.productId, optionId, quantity, couponCode, needsOption, postcode, specialPrice],
   );
 
   const scheduler = useMemo(() => new QuoteScheduler({ fetchQuote: (i, signal) => commerce.api.quote({ line: { productId: i.productId, optionId: i.optionId, quantity: i.quantity }, couponCode: i.couponCode, postcode: i.postcode ?? null }, signal), onState: setQuote }), [commerce]);
@@ -136,14 +116,6 @@ export function useCheckout(card: ProductCard, options: readonly OptionView[], c
     clearBuyer(storage);
     setBuyer(EMPTY_BUYER);
     setHadSaved(false);
-  };
-
-  /** Applies a typed code; returns a local error (format) or null. */
-  const applyTyped = (text: string): string | null => {
-    const code = normalizeCouponCode(text);
-    if (code === 'invalid') return 'invalid';
-    setCoupon(code === null ? { kind: 'none' } : { kind: 'typed', code });
-    return null;
   };
 
   const submit = async (): Promise<{ invalid: BuyerField[] } | null> => {
@@ -187,7 +159,7 @@ export function useCheckout(card: ProductCard, options: readonly OptionView[], c
   const missing = missingForOrder({ needsOption: needsOption && optionId === null, buyer, consent, pay, priced: priced !== null });
 
   return {
-    card, options, option, optionId, setOptionId, needsOption, lineStock, soldOut,
+    card, currency, options, option, optionId, setOptionId, needsOption, lineStock, soldOut, special, specialEnded,
     quantity, setQuantity, maxQuantity: maxQuantity(lineStock),
     coupon, setCoupon, applyTyped,
     buyer, setField, errors, remember, setRemember, hadSaved, clearSaved,
