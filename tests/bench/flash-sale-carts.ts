@@ -18,9 +18,10 @@ import { bareBaseline } from './bare-http-baseline.js';
 import { afterStop, BUYERS, burst, buyerAddress, freshRelay, latencyLine, makeClient, openShow, ratio, registerViewers, relayCpuSeconds, SPREAD_MS, warmSockets, type Reply } from './commerce-burst.js';
 import { CART_PRODUCTS, cartCatalog, cartLines, cartOrder } from './flash-sale-shop.js';
 
-const RETRY_EVERY = 10;
+/** Every RETRY_EVERY-th buyer retries (BENCH_RETRY_EVERY; 0 = none, to see what the duplicates cost). */
+const RETRY_EVERY = Math.max(0, Math.min(1000, Number(process.env.BENCH_RETRY_EVERY ?? 10)));
 const STOCK_REFUSALS = new Set(['sold_out', 'out_of_stock']);
-const isRetrier = (i: number) => i % RETRY_EVERY === RETRY_EVERY - 1;
+const isRetrier = (i: number) => RETRY_EVERY > 0 && i % RETRY_EVERY === RETRY_EVERY - 1;
 const loadStart = round1(os.loadavg()[0]!);
 
 /** Per-buyer view of what SQLite holds: its rows (product, quantity, cart id). */
@@ -67,13 +68,13 @@ try {
   const relayCpuMsPerRequest = Math.round(((relayCpuSeconds(relay) - cpu0) * 1000 * 100) / taps.length) / 100;
   // A retry after the answer, one at a time (untimed): the relay must find the key in SQLite.
   const late: Reply[] = [];
-  for (let i = RETRY_EVERY - 1; i < BUYERS; i += RETRY_EVERY) late.push(await send('POST', `/api/watch/${token}/carts`, bodies[i], false, performance.now(), buyerAddress(i)));
+  for (let i = 0; i < BUYERS; i++) if (isRetrier(i)) late.push(await send('POST', `/api/watch/${token}/carts`, bodies[i], false, performance.now(), buyerAddress(i)));
   agent.destroy();
 
   // What each buyer was told, over all its answers (timed, overlapping and late).
   const answers = new Map<number, Reply[]>();
   taps.forEach((t, k) => answers.set(t.i, [...(answers.get(t.i) ?? []), replies[k]!]));
-  late.forEach((r, k) => answers.get(k * RETRY_EVERY + RETRY_EVERY - 1)!.push(r));
+  late.forEach((r, k) => answers.get(k * RETRY_EVERY + RETRY_EVERY - 1)!.push(r)); // the k-th retrier
   const refusals: Record<string, number> = {};
   for (const r of replies) if (r.status >= 300 || r.status === 0) refusals[String(r.body.error ?? r.status)] = (refusals[String(r.body.error ?? r.status)] ?? 0) + 1;
   const other = Object.entries(refusals).filter(([code]) => !STOCK_REFUSALS.has(code)).reduce((n, [, c]) => n + c, 0);
