@@ -16,7 +16,7 @@ import { randomId } from '../helpers/commerce-api.js';
 import { round1 } from '../helpers/stats.js';
 import { bareBaseline } from './bare-http-baseline.js';
 import { afterStop, BUYERS, burst, buyerAddress, freshRelay, latencyLine, makeClient, openShow, ratio, registerViewers, relayCpuSeconds, SPREAD_MS, warmSockets, type Reply } from './commerce-burst.js';
-import { CART_PRODUCTS, cartCatalog, cartLines, cartOrder } from './flash-sale-shop.js';
+import { CART_PRODUCTS, cartCatalog, cartOrder } from './flash-sale-shop.js';
 
 /** Every RETRY_EVERY-th buyer retries (BENCH_RETRY_EVERY; 0 = none, to see what the duplicates cost). */
 const RETRY_EVERY = Math.max(0, Math.min(1000, Number(process.env.BENCH_RETRY_EVERY ?? 10)));
@@ -24,7 +24,7 @@ const STOCK_REFUSALS = new Set(['sold_out', 'out_of_stock']);
 const isRetrier = (i: number) => RETRY_EVERY > 0 && i % RETRY_EVERY === RETRY_EVERY - 1;
 const loadStart = round1(os.loadavg()[0]!);
 
-/** Per-buyer view of what SQLite holds: its rows (product, quantity, cart id). */
+/** An order row as the check needs it: whose, which product, how many, which cart. */
 interface Row {
   viewer_id: string;
   product_id: string;

@@ -37,7 +37,7 @@ export function cartCatalog() {
   return catalog;
 }
 
-export interface CartLineRequest {
+interface CartLineRequest {
   productId: string;
   optionId: null;
   quantity: number;
@@ -48,7 +48,7 @@ export interface CartLineRequest {
  * walks the catalog (i·2 + ⌊i/3⌋ mod 5), so neighbouring buyers share products; every fourth buyer
  * takes 2 of the first line's product (a cart can fail on quantity, not only on a sold-out product).
  */
-export function cartLines(i: number): CartLineRequest[] {
+function cartLines(i: number): CartLineRequest[] {
   const n = (i % MAX_CART_LINES) + 1;
   const start = (i * 2 + Math.floor(i / 3)) % CART_PRODUCTS.length;
   return Array.from({ length: n }, (_, k) => ({ productId: CART_PRODUCTS[(start + k) % CART_PRODUCTS.length]!.id, optionId: null, quantity: k === 0 && i % 4 === 0 ? 2 : 1 }));
