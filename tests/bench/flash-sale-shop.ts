@@ -20,3 +20,44 @@ export const flashOrder = (viewerId: string, i: number, over: Record<string, unk
     ...over,
   });
 
+
+/** Carts mode: a few products with small stock, so that carts of 1–3 lines from 2,000 buyers overlap and compete. */
+export const CART_PRODUCTS = [
+  { id: 'padding', stock: 20, price: 99000 },
+  { id: 'knit', stock: 30, price: 39000 },
+  { id: 'scarf', stock: 40, price: 19000 },
+  { id: 'gloves', stock: 50, price: 12000 },
+  { id: 'socks', stock: 60, price: 5000 },
+] as const;
+export const MAX_CART_LINES = 3;
+
+export function cartCatalog() {
+  const catalog = flashCatalog(null);
+  catalog.products = CART_PRODUCTS.map((p) => ({ id: p.id, name: `한정 ${p.id}`, imageUrls: [], currency: 'KRW', price: p.price, salePrice: null, stock: p.stock, options: [], externalUrl: null, perBuyerCap: null }));
+  return catalog;
+}
+
+interface CartLineRequest {
+  productId: string;
+  optionId: null;
+  quantity: number;
+}
+
+/**
+ * Buyer i's cart: 1, 2 or 3 lines (i mod 3 + 1) of distinct products, starting at a product that
+ * walks the catalog (i·2 + ⌊i/3⌋ mod 5), so neighbouring buyers share products; every fourth buyer
+ * takes 2 of the first line's product (a cart can fail on quantity, not only on a sold-out product).
+ */
+function cartLines(i: number): CartLineRequest[] {
+  const n = (i % MAX_CART_LINES) + 1;
+  const start = (i * 2 + Math.floor(i / 3)) % CART_PRODUCTS.length;
+  return Array.from({ length: n }, (_, k) => ({ productId: CART_PRODUCTS[(start + k) % CART_PRODUCTS.length]!.id, optionId: null, quantity: k === 0 && i % 4 === 0 ? 2 : 1 }));
+}
+
+/** Buyer i's cart checkout body (shipping is free in this catalog, so the total is the lines' sum). */
+export function cartOrder(viewerId: string, i: number, key: string) {
+  const lines = cartLines(i);
+  const expectedTotal = lines.reduce((n, l) => n + CART_PRODUCTS.find((p) => p.id === l.productId)!.price * l.quantity, 0);
+  const { line: _line, ...single } = flashOrder(viewerId, i);
+  return { ...single, lines, idempotencyKey: key, expectedTotal };
+}

@@ -8,6 +8,7 @@
  * After the relay stops, its SQLite file is opened read-only: `oversold` = units in orders beyond
  * the stock, `lost` = acknowledged orders (201) whose id is not in the file.
  * BENCH_MODE=bots: the same sale with a script among the buyers (tests/bench/flash-sale-bots.ts).
+ * BENCH_MODE=carts: carts of 1–3 lines from five overlapping products (tests/bench/flash-sale-carts.ts).
  */
 import { rmSync } from 'node:fs';
 import os from 'node:os';
@@ -16,6 +17,7 @@ import { flashCatalog, flashOrder, STOCK } from './flash-sale-shop.js';
 import { afterStop, BUYERS, burst, buyerAddress, freshRelay, latencyLine, makeClient, openShow, ratio, registerViewers, relayCpuSeconds, SPREAD_MS, warmSockets } from './commerce-burst.js';
 
 if (process.env.BENCH_MODE === 'bots') await import('./flash-sale-bots.js');
+else if (process.env.BENCH_MODE === 'carts') await import('./flash-sale-carts.js');
 else await plainSale();
 
 async function plainSale(): Promise<void> {
