@@ -33,6 +33,9 @@ import { StageStore } from './live/stage-store.js';
 import { addStageRoutes } from './http/stage-routes.js';
 import { addIngestRoutes } from './http/ingest-routes.js';
 import { IngestKeys } from './ingest/ingest-keys.js';
+import { Recorder } from './replay/recorder.js';
+import { RecordingJobs } from './replay/recording-jobs.js';
+import { RecordingStore } from './replay/recording-store.js';
 import { IngestService } from './ingest/ingest-service.js';
 import { RtmpFront } from './ingest/rtmp-front.js';
 import { SrtListeners } from './ingest/srt-listeners.js';
@@ -167,6 +170,15 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   const startedAt = Date.now();
   const clipStore = new ClipStore(db);
   const clipJobs = new ClipJobs({ store: clipStore, dataDir: config.dataDir, ffmpegBin: config.ffmpegBin, concurrency: config.clipConcurrency, log: log.child({ component: 'clips' }) });
+  const recordings = new RecordingStore(db);
+  const recordingJobs = new RecordingJobs({
+    store: recordings,
+    dataDir: config.dataDir,
+    tools: { janusPpRec: config.janusPpRecBin, ffmpeg: config.ffmpegBin, ffprobe: config.ffprobeBin },
+    concurrency: config.replayConcurrency,
+    log: log.child({ component: 'replay' }),
+  });
+  live.recorder = new Recorder(recordings, recordingJobs, config.dataDir, log.child({ component: 'recorder' }));
   const clips = new ClipService({ db, store: clipStore, jobs: clipJobs, dataDir: config.dataDir, baseUrl: () => baseUrl });
 
   const router = new Router();
@@ -304,6 +316,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     log.warn('the RTMP ingest could not listen; OBS mode is unavailable until RELAY_RTMP_PORT names a free port', { port: config.rtmpPort, error: e instanceof Error ? e.message : String(e) });
   }
   clipJobs.start();
+  recordingJobs.start();
   log.info('relay listening', { url: baseUrl, host: config.host, port, janus: janusUrl, managedJanus: janus !== null, dataDir: config.dataDir });
 
   return {
@@ -323,6 +336,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
       analytics.stop();
       engagement.stop();
       await clipJobs.stop();
+      await recordingJobs.stop();
       studioChannel.close();
       await rtmp.close().catch(() => undefined);
       ingest.srt?.closeAll();

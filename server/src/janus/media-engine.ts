@@ -116,7 +116,8 @@ export class MediaEngine extends EventEmitter<MediaEngineEvents> {
     for (const [room, keys] of left) await control.destroy({ room, secret: keys.secret }).catch(() => undefined);
   }
 
-  async createRoom(description: string): Promise<number> {
+  /** `recordDir`: Janus records every publisher of the room there (docs/replay.md); null: not recorded. */
+  async createRoom(description: string, recordDir: string | null = null): Promise<number> {
     const { control } = this.require();
     const room = 1 + Math.floor(Math.random() * 2 ** 31);
     const keys: RoomKeys = { secret: newJanusSecret(), pin: newJanusSecret() };
@@ -137,6 +138,7 @@ export class MediaEngine extends EventEmitter<MediaEngineEvents> {
         audiocodec: 'opus',
         fir_freq: 2,
         notify_joining: false,
+        ...(recordDir ? { record: true, rec_dir: recordDir } : {}),
       });
     } catch (e) {
       // An outside Janus whose VideoRoom wants an admin_key the relay was not given: the seller's setup, not the request.
