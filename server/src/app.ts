@@ -64,6 +64,7 @@ import { ClipStore } from './clips/clip-store.js';
 import { ClipJobs } from './clips/clip-jobs.js';
 import { ClipService } from './clips/clip-service.js';
 import { addClipRoutes } from './http/clip-routes.js';
+import { addRecordingRoutes } from './http/recording-routes.js';
 
 const VERSION = '0.1.0';
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -228,6 +229,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   addChatRoutes(api, { store, chat, moderators, lists: chatLists, watchDist: opts.watchDist ?? DEFAULT_WATCH_DIST });
   addWatchRoutes(api, links, store, opts.watchDist ?? DEFAULT_WATCH_DIST);
   addClipRoutes(api, { store, clips, clipStore, dataDir: config.dataDir });
+  addRecordingRoutes(api, { store, recordings });
   const openApiJson = JSON.stringify(openApiDocument(VERSION));
   api.serve(RELAY_ROUTES.openApi, () => withHeaders(openApiJson, { 'cache-control': 'public, max-age=300' }));
   assertAllDeclared(router);

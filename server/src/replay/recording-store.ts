@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { ShowRecording } from '../../../common/api/recording-routes.js';
 import type { Show } from '../../../common/show.js';
 
 export type RecordingStatus = 'recording' | 'processing' | 'ready' | 'failed' | 'deleted';
@@ -21,6 +22,11 @@ export class RecordingStore {
 
   get(showId: string): RecordingRow | undefined {
     return this.db.prepare('SELECT * FROM recordings WHERE show_id = ?').get(showId) as RecordingRow | undefined;
+  }
+
+  view(show: Show): ShowRecording {
+    const r = this.get(show.id);
+    return { record: this.shouldRecord(show), status: r?.status ?? null, progress: r?.progress ?? 0, parts: r?.parts ?? 0, bytes: r?.bytes ?? 0, durationMs: r?.duration_ms ?? 0, error: r?.error ?? null };
   }
 
   /** Real shows are recorded unless the seller turned it off; rehearsals only when the seller asked. */
