@@ -25,8 +25,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const showDir = (showId: string) => path.join(bench.relay.dataDir, 'recordings', showId);
 const probe = (args: string[]) => execFileSync('ffprobe', ['-v', 'error', ...args], { encoding: 'utf8' }).trim();
 
-async function publish(showId: string): Promise<void> {
-  await bench.pub.evaluate(startStampedPublisher, { studioKey: bench.relay.studioKey, showId });
+async function publish(showId: string, audio = false): Promise<void> {
+  await bench.pub.evaluate(startStampedPublisher, { studioKey: bench.relay.studioKey, showId, audio });
 }
 const draws = () => bench.pub.evaluate(() => (window as unknown as { __draws: number[] }).__draws.slice());
 
@@ -56,7 +56,7 @@ afterAll(async () => {
 describe('recording a show for its replay', () => {
   it('go live, a few seconds, End: the replay is ready, VP8 not re-encoded, timeline stamps cover the live span', async () => {
     const { show } = bench;
-    await publish(show.id);
+    await publish(show.id, true);
     expect((await recording(show.id)).status).toBe('recording');
     await sleep(6000);
     const sent = await draws();
@@ -69,8 +69,7 @@ describe('recording a show for its replay', () => {
     const timeline = ReplayTimeline.parse(JSON.parse(readFileSync(path.join(showDir(show.id), 'timeline.json'), 'utf8')));
     expect(r.bytes).toBe(readFileSync(replay).length);
     expect(probe(['-select_streams', 'v:0', '-show_entries', 'stream=codec_name', '-of', 'csv=p=0', replay])).toBe('vp8');
-    // This publisher sends video only (startStampedPublisher): no audio track is made up.
-    expect(probe(['-select_streams', 'a', '-show_entries', 'stream=codec_name', '-of', 'csv=p=0', replay])).toBe('');
+    expect(probe(['-select_streams', 'a:0', '-show_entries', 'stream=codec_name', '-of', 'csv=p=0', replay])).toBe('opus');
     const duration = Number(probe(['-show_entries', 'format=duration', '-of', 'csv=p=0', replay]));
     // Live time: from Janus's first recorded packet to End show.
     const part = timeline.parts[0]!;
@@ -113,7 +112,7 @@ describe('recording a show for its replay', () => {
     }
   });
 
-  it('a publisher that reconnects makes two parts, laid end to end', async () => {
+  it('a publisher that reconnects makes two parts, laid end to end (a video-only publisher gives a video-only replay)', async () => {
     const show = await newShow('재연결');
     await publish(show.id);
     await sleep(3000);
@@ -124,22 +123,43 @@ describe('recording a show for its replay', () => {
     expect(r).toMatchObject({ status: 'ready', parts: 2 });
     const t = ReplayTimeline.parse(JSON.parse(readFileSync(path.join(showDir(show.id), 'timeline.json'), 'utf8')));
     expect(t.parts).toHaveLength(2);
+    expect(probe(['-select_streams', 'a', '-show_entries', 'stream=codec_name', '-of', 'csv=p=0', path.join(showDir(show.id), 'replay.webm')])).toBe('');
     expect(t.parts[1]!.startSec).toBeCloseTo(t.parts[0]!.durationSec, 3);
     expect(t.parts[1]!.wallStartMs).toBeGreaterThan(t.parts[0]!.wallStartMs);
     expect(t.parts[1]!.frames[0]![1]).toBeGreaterThan(t.parts[0]!.frames.at(-1)![1]);
   });
 
-  it('the relay stopped mid-show: after the restart, End gives a ready replay of what was recorded', async () => {
+  it('the relay killed mid-show: after the restart, End gives a ready replay of what was recorded', async () => {
     const show = await newShow('중단');
     await publish(show.id);
     await sleep(4000);
-    await bench.relay.restart();
-    await bench.pub.goto(`${bench.relay.url}/api/health`);
-    await bench.pub.addScriptTag({ content: stamper });
+    await killRelayAndRestart();
     expect((await recording(show.id)).status).toBe('recording');
     await call('POST', `/api/shows/${show.id}/end`);
     const r = await untilSettled(show.id);
     expect(r).toMatchObject({ status: 'ready', parts: 1 });
     expect(r.durationMs).toBeGreaterThan(2000);
   });
+
+  it('the relay killed while processing: the next start processes the leftover parts', async () => {
+    const show = await newShow('처리 중 중단');
+    await publish(show.id);
+    await sleep(3000);
+    await call('POST', `/api/shows/${show.id}/end`);
+    expect((await recording(show.id)).status).toBe('processing');
+    await killRelayAndRestart();
+    const r = await untilSettled(show.id);
+    expect(r).toMatchObject({ status: 'ready', parts: 1 });
+  });
 });
+
+/** SIGKILL to the relay's process group (relay, its Janus, the processing child): nothing runs its close(). */
+async function killRelayAndRestart(): Promise<void> {
+  const proc = bench.relay.proc;
+  const exited = new Promise((r) => proc.once('exit', r));
+  process.kill(-proc.pid!, 'SIGKILL');
+  await exited;
+  await bench.relay.restart();
+  await bench.pub.goto(`${bench.relay.url}/api/health`);
+  await bench.pub.addScriptTag({ content: stamper });
+}

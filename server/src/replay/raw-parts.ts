@@ -5,8 +5,8 @@ import { z } from 'zod';
 /**
  * Janus's raw recording of a show: with room-level recording (MediaEngine.createRoom), every
  * publisher that joins the room (the studio's WebRTC one, the OBS ingest's remote one, and each
- * reconnect of either) writes its own `<base>-video[-n].mjr` + `<base>-audio[-n].mjr`. One base is
- * one part of the replay; parts are ordered by when Janus started writing them.
+ * reconnect of either) writes its own video and audio .mjr files. One publisher is one part of the
+ * replay; parts are ordered by when Janus started writing them.
  */
 export interface RawPart {
   base: string;
@@ -42,7 +42,12 @@ export async function readMjrInfo(file: string): Promise<z.infer<typeof MjrInfo>
   }
 }
 
-const MJR_NAME = /^(.+)-(audio|video)(?:-\d+)?\.mjr$/;
+/**
+ * `videoroom-<room>-user-<feed>-<µs>-video-0.mjr`: the tracks of one publisher share room and feed
+ * but not the µs (each track's file is opened on its own), so a part is one feed. Every publish
+ * (a reconnect, the ingest's remote publisher, a new room after a relay restart) is a new feed.
+ */
+const MJR_NAME = /^(.+)-\d+-(audio|video)(?:-\d+)?\.mjr$/;
 
 export async function listRawParts(dir: string): Promise<RawPart[]> {
   let names: string[];
