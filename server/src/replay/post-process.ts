@@ -63,9 +63,11 @@ async function processPart(tools: PostProcessTools, part: RawPart, work: string,
   if (part.audio) {
     const audio = path.join(work, `p${n}-audio.opus`);
     await run(tools.janusPpRec, [part.audio, audio]);
-    // Janus starts each track's file at its own first packet: the later one is shifted by the difference.
-    const lagSec = Math.max(0, ((part.audioStartMs ?? 0) - (part.videoStartMs ?? 0)) / 1000);
-    args.push('-itsoffset', lagSec.toFixed(3), '-i', audio, '-map', '0:v', '-map', '1:a');
+    // Janus starts each track's file at its own first packet: audio that starts later is delayed by
+    // the difference, audio that starts earlier loses its lead (whole Opus packets, still no re-encode).
+    const lagSec = ((part.audioStartMs ?? 0) - (part.videoStartMs ?? 0)) / 1000;
+    const align = lagSec >= 0 ? ['-itsoffset', lagSec.toFixed(3)] : ['-ss', (-lagSec).toFixed(3)];
+    args.push(...align, '-i', audio, '-map', '0:v', '-map', '1:a');
   }
   await run(tools.ffmpeg, [...args, '-c', 'copy', '-f', 'webm', out]);
   return { file: out, frames };
