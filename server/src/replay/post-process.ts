@@ -48,7 +48,6 @@ async function durationSec(tools: PostProcessTools, file: string): Promise<numbe
 
 /** One raw part → part-N.webm in `work`; returns its frames relative to the part's start (seconds). */
 async function processPart(tools: PostProcessTools, part: RawPart, work: string, n: number): Promise<{ file: string; frames: [number, number][] }> {
-  if (part.videoCodec !== 'vp8') throw new PostProcessError(`part ${n}: ${part.videoCodec ?? 'unknown'} video is not replayable yet (only VP8; OBS's H.264 is listed as missing in docs/replay.md)`);
   const video = path.join(work, `p${n}-video.webm`);
   await run(tools.janusPpRec, [part.video!, video]);
   const ivf = path.join(work, `p${n}.ivf`);
@@ -74,8 +73,12 @@ async function processPart(tools: PostProcessTools, part: RawPart, work: string,
 }
 
 export async function postProcess(dataDir: string, showId: string, tools: PostProcessTools, progress: (p: number) => void): Promise<PostProcessResult> {
-  const raw = await listRawParts(rawDir(dataDir, showId));
-  if (!raw.length) throw new PostProcessError('nothing was recorded (no video part with packets)');
+  const all = await listRawParts(rawDir(dataDir, showId));
+  if (!all.length) throw new PostProcessError('nothing was recorded (no video part with packets)');
+  // OBS's H.264 parts are not replayable yet (WebM is VP8): a show that switched modes keeps its
+  // camera parts, the OBS stretch is a gap (the timeline's wall clock says where). Raw stays on disk.
+  const raw = all.filter((p) => p.videoCodec === 'vp8');
+  if (!raw.length) throw new PostProcessError(`no replayable part: ${all[0]!.videoCodec ?? 'unknown'} video (OBS mode) is not made into a replay yet, only the studio camera's VP8`);
   const work = path.join(recordingDir(dataDir, showId), 'work');
   await rm(work, { recursive: true, force: true });
   await mkdir(work, { recursive: true });
