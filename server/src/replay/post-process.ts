@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, statfs, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReplayPart, ReplayTimeline } from '../../../common/replay/timeline.js';
 import { stripIvfStamps } from './ivf-stamps.js';
@@ -72,6 +72,20 @@ async function processPart(tools: PostProcessTools, part: RawPart, work: string,
   return { file: out, frames };
 }
 
+/**
+ * Processing writes about three times the raw size at its peak (janus-pp-rec's output, the IVF, the
+ * part WebM, the replay). Checked first because janus-pp-rec exits 0 on a full disk with a broken
+ * file, which would fail later with a misleading "invalid data".
+ */
+async function checkSpace(dir: string, parts: RawPart[]): Promise<void> {
+  let rawBytes = 0;
+  for (const p of parts) for (const f of [p.video, p.audio]) if (f) rawBytes += (await stat(f)).size;
+  const fs = await statfs(dir);
+  const free = fs.bavail * fs.bsize;
+  const mb = (n: number) => `${Math.ceil(n / 1e6)} MB`;
+  if (free < rawBytes * 3) throw new PostProcessError(`not enough disk space to process the recording: about ${mb(rawBytes * 3)} needed, ${mb(free)} free; the raw parts are kept`);
+}
+
 export async function postProcess(dataDir: string, showId: string, tools: PostProcessTools, progress: (p: number) => void): Promise<PostProcessResult> {
   const all = await listRawParts(rawDir(dataDir, showId));
   if (!all.length) throw new PostProcessError('nothing was recorded (no video part with packets)');
@@ -79,6 +93,7 @@ export async function postProcess(dataDir: string, showId: string, tools: PostPr
   // camera parts, the OBS stretch is a gap (the timeline's wall clock says where). Raw stays on disk.
   const raw = all.filter((p) => p.videoCodec === 'vp8');
   if (!raw.length) throw new PostProcessError(`no replayable part: ${all[0]!.videoCodec ?? 'unknown'} video (OBS mode) is not made into a replay yet, only the studio camera's VP8`);
+  await checkSpace(recordingDir(dataDir, showId), raw);
   const work = path.join(recordingDir(dataDir, showId), 'work');
   await rm(work, { recursive: true, force: true });
   await mkdir(work, { recursive: true });
