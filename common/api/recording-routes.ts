@@ -33,4 +33,13 @@ export const RECORDING_ROUTES = {
     answer: { kind: 'json', status: 200, schema: ShowRecording },
     errors: ['unauthorized'],
   }),
+  processRecording: route({
+    method: 'POST',
+    path: '/api/shows/:id/recording/process',
+    auth: 'studio',
+    summary: 'Processes a failed recording of an ended show again from its raw parts (after freeing disk space, say).',
+    body: none,
+    answer: { kind: 'json', status: 202, schema: ShowRecording },
+    errors: ['unauthorized', 'conflict'],
+  }),
 } as const;

@@ -229,7 +229,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   addChatRoutes(api, { store, chat, moderators, lists: chatLists, watchDist: opts.watchDist ?? DEFAULT_WATCH_DIST });
   addWatchRoutes(api, links, store, opts.watchDist ?? DEFAULT_WATCH_DIST);
   addClipRoutes(api, { store, clips, clipStore, dataDir: config.dataDir });
-  addRecordingRoutes(api, { store, recordings });
+  addRecordingRoutes(api, { store, recordings, jobs: recordingJobs });
   const openApiJson = JSON.stringify(openApiDocument(VERSION));
   api.serve(RELAY_ROUTES.openApi, () => withHeaders(openApiJson, { 'cache-control': 'public, max-age=300' }));
   assertAllDeclared(router);

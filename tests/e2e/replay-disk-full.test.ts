@@ -11,8 +11,9 @@ import { studioStamperScript } from '../helpers/stamper-bundle.js';
  * The recordings disk fills up mid-show (docs/replay.md, "Disk full"): the relay runs in its own
  * mount namespace (`unshare -m`) with a 1 MB tmpfs on `<dataDir>/recordings`, so only its view of
  * that directory is small; the database and the rest stay on the real disk. The show goes on
- * (a viewer keeps decoding), what Janus wrote before the disk filled is a readable recording, and
- * processing on the full disk ends `failed` with the reason instead of hanging.
+ * (a viewer keeps decoding), what Janus wrote before the disk filled is a readable recording,
+ * processing on the full disk ends `failed` with the reason, and once space is freed "process
+ * again" makes the replay from the same raw parts.
  */
 const TMPFS = 'mkdir -p "$RELAY_DATA_DIR/recordings" && mount -t tmpfs -o size=1m tmpfs "$RELAY_DATA_DIR/recordings" && exec "$@"';
 let bench: MediaBench;
@@ -30,7 +31,7 @@ afterAll(async () => {
 });
 
 describe('the recordings disk fills up mid-show', () => {
-  it('the show goes on, the recording so far is readable, processing fails with the reason', async () => {
+  it('the show goes on, the recording so far is readable, processing fails with the reason, and succeeds once space is freed', async () => {
     const { relay, pub, show } = bench;
     await pub.evaluate(startStampedPublisher, { studioKey: relay.studioKey, showId: show.id, audio: true });
     const { viewer } = await bench.openViewer();
@@ -57,5 +58,19 @@ describe('the recordings disk fills up mid-show', () => {
     }
     expect(r.status).toBe('failed');
     expect(r.error).toMatch(/space/i);
+
+    // The seller frees space (here: the tmpfs grows) and asks again: the same raw parts become the replay.
+    inRelayMounts(['mount', '-o', 'remount,size=64m', dir]);
+    const again = await relayCall<ShowRecording>(pub, relay.studioKey, 'POST', `/api/shows/${show.id}/recording/process`);
+    expect(again.status).toBe(202);
+    r = again.body;
+    for (let i = 0; i < 240 && r.status === 'processing'; i++) {
+      await new Promise((res) => setTimeout(res, 500));
+      r = (await relayCall<ShowRecording>(pub, relay.studioKey, 'GET', `/api/shows/${show.id}/recording`)).body;
+    }
+    expect(r).toMatchObject({ status: 'ready', error: null });
+    expect(r.durationMs).toBeGreaterThan(1000);
+    // Only a failed recording is processed again.
+    expect((await relayCall(pub, relay.studioKey, 'POST', `/api/shows/${show.id}/recording/process`)).status).toBe(409);
   });
 });

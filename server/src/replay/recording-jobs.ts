@@ -43,12 +43,18 @@ export class RecordingJobs {
     this.enqueue(showId);
   }
 
-  private enqueue(showId: string): void {
-    if (this.stopped || this.running.has(showId) || this.queue.includes(showId)) return;
-    if (!this.o.store.markProcessing(showId)) return;
+  /** A failed recording processed again (the seller freed disk space); false when it is not failed. */
+  retry(showId: string): boolean {
+    return this.enqueue(showId, true);
+  }
+
+  private enqueue(showId: string, retry = false): boolean {
+    if (this.stopped || this.running.has(showId) || this.queue.includes(showId)) return false;
+    if (!this.o.store.markProcessing(showId, retry)) return false;
     this.o.changed?.(showId);
     this.queue.push(showId);
     this.pump();
+    return true;
   }
 
   get active(): number {

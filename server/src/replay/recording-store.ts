@@ -53,9 +53,10 @@ export class RecordingStore {
       .run(showId, now, now);
   }
 
-  /** recording → processing; false when the show was not being recorded. */
-  markProcessing(showId: string): boolean {
-    return this.db.prepare("UPDATE recordings SET status = 'processing', progress = 0, updated_at = ? WHERE show_id = ? AND status IN ('recording', 'processing')").run(Date.now(), showId).changes > 0;
+  /** recording → processing (`retry`: failed → processing too); false when there is nothing to process. */
+  markProcessing(showId: string, retry = false): boolean {
+    const from = retry ? "('failed')" : "('recording', 'processing')";
+    return this.db.prepare(`UPDATE recordings SET status = 'processing', progress = 0, error = NULL, updated_at = ? WHERE show_id = ? AND status IN ${from}`).run(Date.now(), showId).changes > 0;
   }
 
   progress(showId: string, progress: number): void {
