@@ -33,6 +33,9 @@ import { StageStore } from './live/stage-store.js';
 import { addStageRoutes } from './http/stage-routes.js';
 import { addIngestRoutes } from './http/ingest-routes.js';
 import { IngestKeys } from './ingest/ingest-keys.js';
+import { Recorder } from './replay/recorder.js';
+import { RecordingJobs } from './replay/recording-jobs.js';
+import { RecordingStore } from './replay/recording-store.js';
 import { IngestService } from './ingest/ingest-service.js';
 import { RtmpFront } from './ingest/rtmp-front.js';
 import { SrtListeners } from './ingest/srt-listeners.js';
@@ -61,6 +64,7 @@ import { ClipStore } from './clips/clip-store.js';
 import { ClipJobs } from './clips/clip-jobs.js';
 import { ClipService } from './clips/clip-service.js';
 import { addClipRoutes } from './http/clip-routes.js';
+import { addRecordingRoutes } from './http/recording-routes.js';
 
 const VERSION = '0.1.0';
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -167,6 +171,15 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   const startedAt = Date.now();
   const clipStore = new ClipStore(db);
   const clipJobs = new ClipJobs({ store: clipStore, dataDir: config.dataDir, ffmpegBin: config.ffmpegBin, concurrency: config.clipConcurrency, log: log.child({ component: 'clips' }) });
+  const recordings = new RecordingStore(db);
+  const recordingJobs = new RecordingJobs({
+    store: recordings,
+    dataDir: config.dataDir,
+    tools: { janusPpRec: config.janusPpRecBin, ffmpeg: config.ffmpegBin, ffprobe: config.ffprobeBin },
+    concurrency: config.replayConcurrency,
+    log: log.child({ component: 'replay' }),
+  });
+  live.recorder = new Recorder(recordings, recordingJobs, config.dataDir, log.child({ component: 'recorder' }));
   const clips = new ClipService({ db, store: clipStore, jobs: clipJobs, dataDir: config.dataDir, baseUrl: () => baseUrl });
 
   const router = new Router();
@@ -216,6 +229,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   addChatRoutes(api, { store, chat, moderators, lists: chatLists, watchDist: opts.watchDist ?? DEFAULT_WATCH_DIST });
   addWatchRoutes(api, links, store, opts.watchDist ?? DEFAULT_WATCH_DIST);
   addClipRoutes(api, { store, clips, clipStore, dataDir: config.dataDir });
+  addRecordingRoutes(api, { store, recordings, jobs: recordingJobs });
   const openApiJson = JSON.stringify(openApiDocument(VERSION));
   api.serve(RELAY_ROUTES.openApi, () => withHeaders(openApiJson, { 'cache-control': 'public, max-age=300' }));
   assertAllDeclared(router);
@@ -304,6 +318,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     log.warn('the RTMP ingest could not listen; OBS mode is unavailable until RELAY_RTMP_PORT names a free port', { port: config.rtmpPort, error: e instanceof Error ? e.message : String(e) });
   }
   clipJobs.start();
+  recordingJobs.start();
   log.info('relay listening', { url: baseUrl, host: config.host, port, janus: janusUrl, managedJanus: janus !== null, dataDir: config.dataDir });
 
   return {
@@ -323,6 +338,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
       analytics.stop();
       engagement.stop();
       await clipJobs.stop();
+      await recordingJobs.stop();
       studioChannel.close();
       await rtmp.close().catch(() => undefined);
       ingest.srt?.closeAll();

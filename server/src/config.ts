@@ -83,6 +83,10 @@ export const RelayConfig = z.object({
   viewerWorkerStallMs: z.coerce.number().int().min(200).max(120_000).default(10_000),
   /** Clip cuts (ffmpeg children) at once (docs/clips.md); 0 turns cutting off (clips stay queued). */
   clipConcurrency: z.coerce.number().int().min(0).max(4).default(1),
+  /** Replay post-processing (docs/replay.md): Debian's janus-tools and ffmpeg; children at once (0: recordings wait). */
+  janusPpRecBin: z.string().default('janus-pp-rec'),
+  ffprobeBin: z.string().default('ffprobe'),
+  replayConcurrency: z.coerce.number().int().min(0).max(4).default(1),
 });
 export type RelayConfig = z.infer<typeof RelayConfig>;
 
@@ -113,6 +117,9 @@ const ENV_KEYS: Record<string, keyof RelayConfig> = {
   RELAY_SRT_PORTS: 'srtPorts',
   RELAY_FFMPEG_BIN: 'ffmpegBin',
   RELAY_CLIP_CONCURRENCY: 'clipConcurrency',
+  RELAY_JANUS_PP_REC_BIN: 'janusPpRecBin',
+  RELAY_FFPROBE_BIN: 'ffprobeBin',
+  RELAY_REPLAY_CONCURRENCY: 'replayConcurrency',
 };
 
 export class ConfigError extends Error {}

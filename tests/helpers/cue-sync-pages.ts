@@ -7,7 +7,7 @@ interface Stamper {
 }
 
 /** Publisher: a canvas whose every frame shows its draw time (capture clock, ms) as 32 blocks + checksum, published over WHIP with the studio's stamper. */
-export async function startStampedPublisher(o: { studioKey: string; showId: string }): Promise<void> {
+export async function startStampedPublisher(o: { studioKey: string; showId: string; audio?: boolean }): Promise<void> {
   const st = (window as unknown as { __studioStamper: Stamper }).__studioStamper;
   const W = 1280;
   const H = 720;
@@ -44,6 +44,16 @@ export async function startStampedPublisher(o: { studioKey: string; showId: stri
   const pc = st.createStampingPeerConnection();
   const tr = pc.addTransceiver(stream.getVideoTracks()[0]!, { direction: 'sendonly' });
   st.pipeSender(tr.sender, 'video');
+  if (o.audio) {
+    // A tone, through the stamper like the studio's microphone.
+    const ac = new AudioContext();
+    const osc = ac.createOscillator();
+    const dest = ac.createMediaStreamDestination();
+    osc.connect(dest);
+    osc.start();
+    const atr = pc.addTransceiver(dest.stream.getAudioTracks()[0]!, { direction: 'sendonly' });
+    st.pipeSender(atr.sender, 'audio');
+  }
   const vp8 = (RTCRtpSender.getCapabilities('video')?.codecs ?? []).filter((c) => /vp8/i.test(c.mimeType));
   if (vp8.length) tr.setCodecPreferences(vp8);
   await pc.setLocalDescription(await pc.createOffer());

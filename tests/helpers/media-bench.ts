@@ -28,7 +28,7 @@ export interface MediaBench {
 }
 
 /** The stack every media benchmark needs: namespaces, relay + Janus, a publisher page and a viewer browser, a live show and its link. */
-export async function startMediaBench(title: string): Promise<MediaBench> {
+export async function startMediaBench(title: string, relayOptions: { wrap?: string[] } = {}): Promise<MediaBench> {
   const topology = createTopology();
   const cleanups: (() => Promise<unknown>)[] = [];
   const close = async () => {
@@ -36,7 +36,7 @@ export async function startMediaBench(title: string): Promise<MediaBench> {
     topology.destroy();
   };
   try {
-    const relay = await startRelay({ topology });
+    const relay = await startRelay({ topology, ...relayOptions });
     cleanups.push(() => relay.stop());
     const pubBrowser = await launchChromium({ executablePath: topology.chromium('client') });
     cleanups.push(() => pubBrowser.close());

@@ -61,6 +61,9 @@ declare module 'janode/plugins/videoroom' {
       secret?: string;
       pin?: string;
       admin_key?: string;
+      /** Record every publisher of the room into rec_dir (.mjr per track, new files per publisher). */
+      record?: boolean;
+      rec_dir?: string;
     }): Promise<{ room: number }>;
     destroy(opts: { room: number; secret?: string; permanent?: boolean }): Promise<unknown>;
     joinConfigurePublisher(opts: { room: number; display?: string; audio?: boolean; video?: boolean; bitrate?: number; pin?: string; jsep: Jsep }): Promise<{ feed: number; jsep?: Jsep }>;

@@ -35,6 +35,8 @@ export interface MediaEngineEvents {
 interface RoomKeys {
   secret: string;
   pin: string;
+  /** The room records its publishers (createRoom's recordDir). */
+  recorded?: boolean;
 }
 
 /**
@@ -116,7 +118,8 @@ export class MediaEngine extends EventEmitter<MediaEngineEvents> {
     for (const [room, keys] of left) await control.destroy({ room, secret: keys.secret }).catch(() => undefined);
   }
 
-  async createRoom(description: string): Promise<number> {
+  /** `recordDir`: Janus records every publisher of the room there (docs/replay.md); null: not recorded. */
+  async createRoom(description: string, recordDir: string | null = null): Promise<number> {
     const { control } = this.require();
     const room = 1 + Math.floor(Math.random() * 2 ** 31);
     const keys: RoomKeys = { secret: newJanusSecret(), pin: newJanusSecret() };
@@ -137,6 +140,7 @@ export class MediaEngine extends EventEmitter<MediaEngineEvents> {
         audiocodec: 'opus',
         fir_freq: 2,
         notify_joining: false,
+        ...(recordDir ? { record: true, rec_dir: recordDir } : {}),
       });
     } catch (e) {
       // An outside Janus whose VideoRoom wants an admin_key the relay was not given: the seller's setup, not the request.
@@ -144,7 +148,7 @@ export class MediaEngine extends EventEmitter<MediaEngineEvents> {
       this.log.error('Janus refused to create a room: its VideoRoom admin_key is missing or wrong', { error: e.message });
       throw new MediaUnavailableError("The media server (Janus) refused to create a room: the relay does not have its VideoRoom admin_key. Set RELAY_JANUS_ADMIN_KEY to the admin_key in that Janus's janus.plugin.videoroom.jcfg.");
     }
-    this.rooms.set(created.room, keys);
+    this.rooms.set(created.room, { ...keys, recorded: recordDir !== null });
     return created.room;
   }
 
@@ -188,6 +192,13 @@ export class MediaEngine extends EventEmitter<MediaEngineEvents> {
     const raw: unknown = await control.message({ request: 'add_remote_publisher', room, secret: keys.secret, display, iface, port: 0, streams });
     const data = RemotePublisherAnswer.safeParse((raw as { plugindata?: { data?: unknown } } | null)?.plugindata?.data ?? raw);
     if (!data.success) throw new Error(`Janus did not add the remote publisher: ${JSON.stringify(raw).slice(0, 200)}`);
+    // Janus 1.1.2 does not start recorders for a remote publisher from the room's `record`, and
+    // `enable_recording: true` on a room that already records changes nothing (tested): off then on
+    // starts them. The room's earlier publisher was dropped just before, so no other recording is cut.
+    if (keys.recorded) {
+      await control.message({ request: 'enable_recording', room, secret: keys.secret, record: false });
+      await control.message({ request: 'enable_recording', room, secret: keys.secret, record: true });
+    }
     return { feed: data.data.id, port: data.data.port };
   }
 

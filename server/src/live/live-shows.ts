@@ -34,6 +34,8 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
   private readonly pendingViewerCounts = new Set<string>();
   private viewerCountTimer: NodeJS.Timeout | null = null;
   private stopped = false;
+  /** Set by the relay when recording is on (server/src/replay/recorder.ts). */
+  recorder: { roomRecordDir(show: Show): string | null; ended(showId: string): void } | null = null;
 
   constructor(
     private readonly engine: MediaEngine,
@@ -97,6 +99,8 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
         ls.room = null;
       });
     }
+    // After the room is gone: Janus has closed the recording's files.
+    this.recorder?.ended(showId);
     this.changed(show);
     return show;
   }
@@ -112,7 +116,7 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
     const ls = this.entry(showId);
     return ls.queue.run(async () => {
       await this.dropPublisher(ls);
-      if (ls.room === null) ls.room = await this.engine.createRoom(show.title);
+      if (ls.room === null) ls.room = await this.engine.createRoom(show.title, this.recorder?.roomRecordDir(show) ?? null);
       const { handle, feed, answerSdp } = await this.engine.publish(ls.room, 'studio', offerSdp);
       const sessionId = `ps_${randomBytes(12).toString('base64url')}`;
       const publisher: Publisher = { sessionId, handle, feed, up: false, flow: new MediaFlow(), offerSdp, etag: newEtag() };
@@ -309,7 +313,7 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
     const ls = this.entry(showId);
     return ls.queue.run(async () => {
       await this.dropPublisher(ls);
-      if (ls.room === null) ls.room = await this.engine.createRoom(show.title);
+      if (ls.room === null) ls.room = await this.engine.createRoom(show.title, this.recorder?.roomRecordDir(show) ?? null);
       const { feed, port } = await this.engine.addRemotePublisher(ls.room, 'obs', '127.0.0.1', streams);
       const sessionId = `ri_${randomBytes(12).toString('base64url')}`;
       ls.publisher = { sessionId, handle: null, feed, up: false, flow: new MediaFlow(), offerSdp: '', etag: '' };
