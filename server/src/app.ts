@@ -61,6 +61,8 @@ import { ClipStore } from './clips/clip-store.js';
 import { ClipJobs } from './clips/clip-jobs.js';
 import { ClipService } from './clips/clip-service.js';
 import { addClipRoutes } from './http/clip-routes.js';
+import { addReplayRoutes } from './http/replay-routes.js';
+import { ReplayService } from './replay/replay-service.js';
 
 const VERSION = '0.1.0';
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -216,6 +218,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   addChatRoutes(api, { store, chat, moderators, lists: chatLists, watchDist: opts.watchDist ?? DEFAULT_WATCH_DIST });
   addWatchRoutes(api, links, store, opts.watchDist ?? DEFAULT_WATCH_DIST);
   addClipRoutes(api, { store, clips, clipStore, dataDir: config.dataDir });
+  addReplayRoutes(api, { shows: watchShows, replay: new ReplayService({ db, commerce, dataDir: config.dataDir, log: log.child({ component: 'replay' }) }) });
   const openApiJson = JSON.stringify(openApiDocument(VERSION));
   api.serve(RELAY_ROUTES.openApi, () => withHeaders(openApiJson, { 'cache-control': 'public, max-age=300' }));
   assertAllDeclared(router);
