@@ -8,6 +8,7 @@ import { Scheduled } from './Scheduled.js';
 import { CommerceContext } from './commerce-context.js';
 import type { CommerceStore } from './commerce-store.js';
 import { Live } from './Live.js';
+import { Replay } from './Replay.js';
 import { SellerFooter } from './SellerInfo.js';
 import type { WatchSession, WatchView } from './watch-session.js';
 
@@ -56,12 +57,13 @@ function LinkProblem({ message }: { message: string }) {
   );
 }
 
-function Body({ view, session }: { view: WatchView; session: WatchSession }) {
+function Body({ view, session, commerce }: { view: WatchView; session: WatchSession; commerce: CommerceStore }) {
   const { state, show } = view;
   if (state === 'link-problem') return <LinkProblem message={view.linkMessage ?? ''} />;
   if (!show) return <Connecting />;
   if (show.status === 'scheduled') return <Scheduled show={show} viewers={view.viewers} />;
-  if (show.status === 'ended') return <Ended show={show} />;
+  // The same link plays the replay once the show has ended (docs/replay.md); without one, the ended screen.
+  if (show.status === 'ended') return <Replay show={show} api={commerce.api} fallback={<Ended show={show} />} />;
   return <Live state={state} show={show} viewers={view.viewers} stream={view.stream} stage={view.stage} clock={session.clock} attachVideo={session.attachVideo} />;
 }
 
@@ -77,7 +79,7 @@ export function App({ session, commerce }: { session: WatchSession; commerce: Co
   return (
     <CommerceContext.Provider value={commerce}>
       <div className="watch" data-testid="watch-state" data-state={view.state}>
-        <Body view={view} session={session} />
+        <Body view={view} session={session} commerce={commerce} />
         {banner && (
           <p className="banner" role="status">
             {t.connectionLost}
