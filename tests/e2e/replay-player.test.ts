@@ -145,6 +145,17 @@ describe('the replay on an ended show’s watch link (phone)', () => {
     await desk.close();
   });
 
+  it('keeps the "show ended" screen for an ended show that was not recorded', async () => {
+    const other = await api.liveShow('녹화 없는 라이브', sampleCatalog());
+    expect((await api.call('POST', `/api/shows/${other.show.id}/end`)).status).toBe(200);
+    const p = await browser.newPage({ locale: 'ko-KR', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await p.goto(`${relay.url}/w/${other.token}`);
+    await p.getByText('방송이 종료되었습니다').waitFor({ timeout: 15_000 });
+    expect(await p.getByTestId('replay-video').count()).toBe(0);
+    expect(await p.getByTestId('my-orders-button').count()).toBe(1);
+    await p.close();
+  });
+
   it('explains a deleted replay', async () => {
     setRecording(relay.dataDir, showId, 'deleted');
     await page.reload();

@@ -1,9 +1,11 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReadyReplay, ReplayInfo } from '../../common/replay/replay-view.js';
 import type { Show } from '../../common/show.js';
-import { checkoutBody, openRelayDbReadOnly, sampleCatalog } from '../helpers/commerce-api.js';
+import { checkoutBody, openRelayDbReadOnly, randomId, sampleBuyer, sampleCatalog } from '../helpers/commerce-api.js';
 import { relayApi } from '../helpers/engagement-api.js';
 import { startRelay, type RunningRelay } from '../helpers/processes.js';
+import { timelineFile } from '../../server/src/replay/replay-paths.js';
 import { setRecording, writeReplayFixture } from '../helpers/replay-fixture.js';
 
 /**
@@ -50,6 +52,9 @@ beforeAll(async () => {
   // A 라이브 특가 still running after the show ends: live-only, so the replay does not sell at it by default.
   expect((await api.call('POST', `/api/shows/${live.show.id}/specials`, { productId: 'tee', price: 12000, minutes: 30 })).status).toBe(201);
   const viewerId = await api.viewer(token);
+  await api.fire(live.show.id, { op: 'openPoll', poll: { pollId: 'poll1', question: '다음 색상은?', choices: ['블랙', '화이트'] }, durationSec: null });
+  expect((await api.watch(token, 'POST', '/polls/vote', { viewerId, pollId: 'poll1', choiceIndex: 1 })).status).toBe(200);
+  await api.fire(live.show.id, { op: 'closePoll' });
   const order = await api.watch<{ id: string }>(token, 'POST', '/orders', checkoutBody(viewerId, { expectedTotal: 15000 }));
   expect(order.status).toBe(201);
   liveOrderId = order.body.id;
@@ -95,6 +100,11 @@ describe('the replay on the watch link', () => {
     const product = ready.chapters.find((c) => c.kind === 'product')!;
     expect(product).toMatchObject({ productId: 'tee', title: '기본 티셔츠', atSec: pin.atSec });
     expect(ready.videoPath).toBe(`/api/watch/${token}/replay/video`);
+    // The poll's final tally, at the moment the host closed it.
+    const poll = ready.results.find((r) => r.kind === 'poll')!;
+    expect(poll).toMatchObject({ pollId: 'poll1', question: '다음 색상은?', counts: [0, 1] });
+    expect(poll.atSec).toBeGreaterThanOrEqual(pin.atSec);
+    expect(ready.cues.filter((c) => c.op.op === 'openPoll' || c.op.op === 'closePoll')).toHaveLength(2);
   });
 
   it('serves byte ranges, 416 past the end, the whole file for a malformed Range, and HEAD', async () => {
@@ -137,6 +147,11 @@ describe('the replay on the watch link', () => {
     const order = await api.watch<{ id: string; quote: { total: number } }>(token, 'POST', '/orders', checkoutBody(viewerId, { expectedTotal: 18000 }));
     expect(order.status).toBe(201);
     expect(sourceOf(order.body.id)).toEqual({ source: 'replay', segment_id: null, total: 18000 });
+    // A cart from the replay too: every line marked replay.
+    const lines = [{ productId: 'tee', optionId: null, quantity: 2 }];
+    const cart = await api.watch<{ orders: { id: string }[] }>(token, 'POST', '/carts', { viewerId, lines, idempotencyKey: randomId('cart_'), buyer: sampleBuyer(), payment: 'bank_transfer', expectedTotal: 33000, paymentToken: null, consent: true, couponCode: null });
+    expect(cart.status).toBe(201);
+    expect(cart.body.orders.map((o) => sourceOf(o.id).source)).toEqual(['replay']);
   });
 
   it("holds live-only offers in the replay when the seller says so", async () => {
@@ -149,6 +164,15 @@ describe('the replay on the watch link', () => {
     expect(quote.status).toBe(200);
     expect(quote.body).toMatchObject({ unitPrice: 12000, discount: 1200 });
     setRecording(relay.dataDir, show.id, 'ready', { liveOffersInReplay: false });
+  });
+
+  it('answers none, and keeps serving, when the timeline on disk is not valid', async () => {
+    const file = timelineFile(relay.dataDir, show.id);
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, '{"version":1,"durationSec":-3,"parts":"x"');
+    expect(await info()).toEqual({ state: 'none' });
+    writeFileSync(file, good);
+    expect((await info()).state).toBe('ready');
   });
 
   it('says deleted for a deleted recording, serves no video and takes no orders', async () => {

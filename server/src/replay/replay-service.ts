@@ -30,7 +30,7 @@ export interface Firing {
  * offers hold in the replay, and a drop also only while its coupon is still valid with quota left.
  */
 export class ReplayService {
-  private readonly timelines = new Map<string, { mtimeMs: number; timeline: ReplayTimeline }>();
+  private readonly timelines = new Map<string, { version: string; timeline: ReplayTimeline }>();
 
   constructor(private readonly deps: { db: Db; commerce: Commerce; dataDir: string; log: Logger; now?: () => number }) {}
 
@@ -134,22 +134,23 @@ export class ReplayService {
   /** timeline.json, parsed with its schema once per file version; null (logged) when missing or malformed. */
   private timeline(showId: string): ReplayTimeline | null {
     const file = timelineFile(this.deps.dataDir, showId);
-    let mtimeMs: number;
+    let version: string;
     try {
-      mtimeMs = statSync(file).mtimeMs;
+      const st = statSync(file);
+      version = `${st.mtimeMs}/${st.size}`;
     } catch {
       this.deps.log.warn('replay is ready but its timeline is missing', { showId });
       return null;
     }
     const hit = this.timelines.get(showId);
-    if (hit && hit.mtimeMs === mtimeMs) return hit.timeline;
+    if (hit && hit.version === version) return hit.timeline;
     const parsed = ReplayTimeline.safeParse(safeJson(readFileSync(file, 'utf8')));
     if (!parsed.success) {
       this.deps.log.warn('replay timeline does not parse', { showId, error: parsed.error.message.slice(0, 300) });
       return null;
     }
     if (this.timelines.size >= TIMELINE_CACHE) this.timelines.delete(this.timelines.keys().next().value!);
-    this.timelines.set(showId, { mtimeMs, timeline: parsed.data });
+    this.timelines.set(showId, { version, timeline: parsed.data });
     return parsed.data;
   }
 }

@@ -1,15 +1,13 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { PublicShow } from '../../../common/show.js';
 import { t } from './i18n.js';
-import { c } from './i18n-commerce.js';
-import { MyOrders } from './MyOrders.js';
 import './commerce.css';
 import { Scheduled } from './Scheduled.js';
 import { CommerceContext } from './commerce-context.js';
 import type { CommerceStore } from './commerce-store.js';
+import { AfterShowCard } from './AfterShowCard.js';
 import { Live } from './Live.js';
 import { Replay } from './Replay.js';
-import { SellerFooter } from './SellerInfo.js';
 import type { WatchSession, WatchView } from './watch-session.js';
 
 function Connecting() {
@@ -22,27 +20,7 @@ function Connecting() {
 }
 
 function Ended({ show }: { show: PublicShow }) {
-  // Orders outlive the show: a viewer who still has to transfer the money finds the account here.
-  const [mine, setMine] = useState(false);
-  return (
-    <main className="card-screen">
-      <div className="card">
-        <div className="icon-circle" aria-hidden="true">■</div>
-        <p className="eyebrow neutral">{t.ended}</p>
-        <h1 className="title">{show.title}</h1>
-        <p className="quiet">{t.thanks}</p>
-        <button type="button" className="btn-secondary" onClick={() => setMine(true)} data-testid="my-orders-button">
-          {c.myOrders}
-        </button>
-      </div>
-      <SellerFooter />
-      {mine && (
-        <div className="sheet-layer">
-          <MyOrders onClose={() => setMine(false)} />
-        </div>
-      )}
-    </main>
-  );
+  return <AfterShowCard icon="■" eyebrow={t.ended} title={show.title} body={t.thanks} />;
 }
 
 function LinkProblem({ message }: { message: string }) {

@@ -2,39 +2,13 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { ReplayInfo } from '../../../common/replay/replay-view.js';
 import type { PublicShow } from '../../../common/show.js';
 import type { WatchApi } from './commerce-api.js';
-import { c } from './i18n-commerce.js';
+import { AfterShowCard } from './AfterShowCard.js';
 import { tr } from './i18n-replay.js';
-import { MyOrders } from './MyOrders.js';
 import { ReplayPlayer } from './ReplayPlayer.js';
-import { SellerFooter } from './SellerInfo.js';
 import './replay.css';
 
 /** How often a page waiting for the replay asks again (processing takes seconds to minutes). */
 const POLL_MS = 5_000;
-
-/** A centred card with the my-orders button: orders outlive the show (a buyer may still have to pay). */
-function ReplayCard({ state, title, body, children }: { state: string; title: string; body: string; children?: ReactNode }) {
-  const [mine, setMine] = useState(false);
-  return (
-    <main className="card-screen" data-testid="replay-state" data-state={state}>
-      <div className="card">
-        <p className="eyebrow neutral">{tr.replay}</p>
-        <h1 className="title small">{title}</h1>
-        <p className="quiet">{body}</p>
-        {children}
-        <button type="button" className="btn-secondary" onClick={() => setMine(true)} data-testid="my-orders-button">
-          {c.myOrders}
-        </button>
-      </div>
-      <SellerFooter />
-      {mine && (
-        <div className="sheet-layer">
-          <MyOrders onClose={() => setMine(false)} />
-        </div>
-      )}
-    </main>
-  );
-}
 
 /**
  * An ended show's watch link: the replay when it is ready, "preparing (n%)" while it is processed
@@ -71,16 +45,16 @@ export function Replay({ show, api, fallback }: { show: PublicShow; api: WatchAp
     case 'processing': {
       const pct = Math.round(info.progress * 100);
       return (
-        <ReplayCard state="processing" title={tr.preparingTitle} body={tr.preparingBody}>
+        <AfterShowCard testState="processing" small eyebrow={tr.replay} title={tr.preparingTitle} body={tr.preparingBody}>
           <div className="replay-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} data-testid="replay-progress" data-progress={pct}>
             <span style={{ width: `${pct}%` }} />
           </div>
           <p className="replay-progress-text">{tr.progress(pct)}</p>
-        </ReplayCard>
+        </AfterShowCard>
       );
     }
     case 'deleted':
-      return <ReplayCard state="deleted" title={tr.deletedTitle} body={tr.deletedBody} />;
+      return <AfterShowCard testState="deleted" small eyebrow={tr.replay} title={tr.deletedTitle} body={tr.deletedBody} />;
     case 'none':
       return <>{fallback}</>;
   }
