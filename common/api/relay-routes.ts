@@ -31,6 +31,7 @@ import { IngestKey, IngestStatus } from '../protocol/ingest.js';
 import { route, type RouteDecl } from './route.js';
 import { CLIP_ROUTES } from './clip-routes.js';
 import { RECORDING_ROUTES } from './recording-routes.js';
+import { REPLAY_ROUTES } from './replay-routes.js';
 
 /** A catalog of 500 products with images and options is larger than the API's usual 256 KiB. */
 export const MAX_CATALOG_BYTES = 4 * 1024 * 1024;
@@ -154,6 +155,7 @@ export const RELAY_ROUTES = {
   viewerEvent: route({ method: 'POST', path: '/api/watch/:token/events', auth: 'viewer', summary: 'Funnel steps only the page sees (opened a card, started checkout).', body: watchJson(ViewerEventRequest), answer: { kind: 'empty', status: 204 }, errors: ['link_gone', 'unknown_viewer'] }),
   ...CLIP_ROUTES,
   ...RECORDING_ROUTES,
+  ...REPLAY_ROUTES,
 } as const satisfies Record<string, RouteDecl>;
 
 export type RelayRouteName = keyof typeof RELAY_ROUTES;

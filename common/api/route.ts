@@ -6,7 +6,7 @@ import type { ErrorCode } from './error-codes.js';
  * router, the studio's relay client, the watch page's client, the studio tests' fake relay, the
  * OpenAPI document) is derived from its declaration in relay-routes.ts.
  */
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
+export type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 
 /**
  * Who may call it. `studio`: `Authorization: Bearer <studio key>`. `viewer`: a watch-link token in

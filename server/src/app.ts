@@ -65,6 +65,8 @@ import { ClipJobs } from './clips/clip-jobs.js';
 import { ClipService } from './clips/clip-service.js';
 import { addClipRoutes } from './http/clip-routes.js';
 import { addRecordingRoutes } from './http/recording-routes.js';
+import { addReplayRoutes } from './http/replay-routes.js';
+import { ReplayService } from './replay/replay-service.js';
 
 const VERSION = '0.1.0';
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -230,6 +232,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   addWatchRoutes(api, links, store, opts.watchDist ?? DEFAULT_WATCH_DIST);
   addClipRoutes(api, { store, clips, clipStore, dataDir: config.dataDir });
   addRecordingRoutes(api, { store, recordings, jobs: recordingJobs });
+  addReplayRoutes(api, { shows: watchShows, replay: new ReplayService({ db, commerce, dataDir: config.dataDir, log: log.child({ component: 'replay' }) }) });
   const openApiJson = JSON.stringify(openApiDocument(VERSION));
   api.serve(RELAY_ROUTES.openApi, () => withHeaders(openApiJson, { 'cache-control': 'public, max-age=300' }));
   assertAllDeclared(router);

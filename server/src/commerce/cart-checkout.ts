@@ -107,7 +107,8 @@ export class CartCheckoutService {
     const { c } = this;
     const dup = c.orders.byKey(show.id, req.viewerId, req.idempotencyKey);
     if (dup) return { orders: [dup], created: false, levels: [], byCode: false, coupon: null };
-    if (!c.isLive(show.id)) throw new CommerceError(409, 'show_not_live', 'the show has ended');
+    const source = c.saleSourceOf(show.id); // live, or the replay (docs/replay.md): the relay's finding
+    if (!source) throw new CommerceError(409, 'show_not_live', 'the show has ended');
     this.checkCaps(show, catalog, req, tags);
     const levels = req.lines.map((l, i) => {
       try {
@@ -123,7 +124,7 @@ export class CartCheckoutService {
     const { coupon, byCode } = cartCoupon(c, show, catalog, req.viewerId, req.couponCode, at.getTime());
     if (coupon && byCode) c.coupons.grant(show.id, coupon, req.viewerId, 'code', at.toISOString(), tags.net);
     const number = c.numbers.next(show.rehearsalOf !== null, at);
-    const segmentId = c.orders.currentSegment(show.id);
+    const segmentId = source === 'live' ? c.orders.currentSegment(show.id) : null;
     const expiresAt = paymentDeadline(req.payment, catalog.payment, at.getTime());
     const orders = lineQuotesWithShipping(quote).map((q, i): OrderRecord => {
       const line = req.lines[i]!;
@@ -149,6 +150,7 @@ export class CartCheckoutService {
         createdAt: at.toISOString(),
         updatedAt: at.toISOString(),
         cartId,
+        source,
       };
     });
     for (const o of orders) c.orders.insert({ ...o, ...tags });
@@ -182,6 +184,6 @@ export class CartCheckoutService {
       announceStock(c, show.id, catalog, o.productId, o.optionId, levels[i]!);
     }
     const names = orders.map((o) => catalog.products.find((p) => p.id === o.productId)?.name ?? '');
-    c.notices.purchase(show.id, { buyer: maskName(orders[0]!.buyer?.name ?? ''), productName: names[0]! + (names.length > 1 ? ` +${names.length - 1}` : ''), quantity: orders.reduce((n, o) => n + o.quantity, 0) });
+    if (orders[0]!.source === 'live') c.notices.purchase(show.id, { buyer: maskName(orders[0]!.buyer?.name ?? ''), productName: names[0]! + (names.length > 1 ? ` +${names.length - 1}` : ''), quantity: orders.reduce((n, o) => n + o.quantity, 0) });
   }
 }

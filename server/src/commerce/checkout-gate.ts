@@ -14,18 +14,26 @@ export function requireLiveShow(c: CommerceContext, show: Show): void {
   if (status !== 'live') throw new CommerceError(409, 'show_not_live', status === 'ended' ? 'the show has ended' : 'the show has not started yet');
 }
 
+/** Orders while live and from a ready replay (docs/replay.md); claims, answers and votes stay live-only. */
+export function requireSaleOpen(c: CommerceContext, show: Show): 'live' | 'replay' {
+  const source = c.saleSourceOf(show.id);
+  if (source) return source;
+  const status = c.statusOf(show.id);
+  throw new CommerceError(409, 'show_not_live', status === 'ended' ? 'the show has ended and its replay is not ready' : 'the show has not started yet');
+}
+
 /** 개인정보 수집·이용 동의: no order is written without it (the buyer ticked it on the form). */
 export function requireConsent(consent: boolean): void {
   if (!consent) throw new CommerceError(400, 'consent_required', 'agree to the collection and use of your personal data (name, phone, address) to order');
 }
 
 /**
- * What every checkout (one product or a cart) checks before pricing: the show is live, the buyer
+ * What every checkout (one product or a cart) checks before pricing: the show is live (or its replay ready), the buyer
  * consented, the show sells from a catalog, the seller takes this way of paying, a card comes with
  * its token. Returns the catalog.
  */
 export function admitCheckout(c: CommerceContext, show: Show, req: { consent: boolean; payment: PaymentMethod; paymentToken?: string | null | undefined }): ShowCatalog {
-  requireLiveShow(c, show);
+  requireSaleOpen(c, show);
   requireConsent(req.consent);
   const catalog = c.catalogOf(show);
   if (!catalog) throw new CommerceError(400, 'unknown_product', 'this product is not on sale in this show');

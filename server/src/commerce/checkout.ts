@@ -71,7 +71,9 @@ export class CheckoutService {
     const dup = c.orders.byKey(show.id, req.viewerId, req.idempotencyKey);
     if (dup) return { order: dup, created: false, level: 0 };
     // The show may have ended since the request was read (or the cached show was): exact here.
-    if (!c.isLive(show.id)) throw new CommerceError(409, 'show_not_live', 'the show has ended');
+    // Live or from the replay is the relay's own finding, never the viewer's word (docs/replay.md).
+    const source = c.saleSourceOf(show.id);
+    if (!source) throw new CommerceError(409, 'show_not_live', 'the show has ended');
     checkBuyerCaps(c.orders, { showId: show.id, product: priced.product, viewerId: req.viewerId, quantity: req.line.quantity, payment: req.payment, tags });
     const level = c.stock.take(show.id, req.line.productId, req.line.optionId, req.line.quantity);
     const at = new Date(c.now());
@@ -98,10 +100,12 @@ export class CheckoutService {
       payment: req.payment,
       status: req.payment === 'card' ? 'paid' : 'awaiting_payment',
       buyer: req.buyer,
-      segmentId: c.orders.currentSegment(show.id),
+      // A replay order was not sold in the segment the show ended on: the report counts it as the replay's.
+      segmentId: source === 'live' ? c.orders.currentSegment(show.id) : null,
       expiresAt: paymentDeadline(req.payment, c.catalogOf(show)!.payment, at.getTime()),
       createdAt: at.toISOString(),
       updatedAt: at.toISOString(),
+      source,
     };
     c.orders.insert({ ...order, ...tags });
     return { order, created: true, level };
@@ -118,7 +122,8 @@ export class CheckoutService {
     const catalog = c.catalogOf(show);
     announceToStudio(c, catalog, order);
     announceStock(c, show.id, catalog, order.productId, order.optionId, level);
-    c.notices.purchase(show.id, { buyer: maskName(order.buyer?.name ?? ''), productName: priced.product.name, quantity: order.quantity });
+    // A replay purchase is not announced as live news to whoever is watching (docs/replay.md).
+    if (order.source === 'live') c.notices.purchase(show.id, { buyer: maskName(order.buyer?.name ?? ''), productName: priced.product.name, quantity: order.quantity });
     if (priced.claimByCode && priced.coupon) c.notices.couponQuota(show.id, priced.coupon.id, Math.max(0, priced.coupon.totalQuota - c.coupons.claimCount(show.id, priced.coupon.id)));
   }
 }

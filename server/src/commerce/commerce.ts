@@ -26,6 +26,8 @@ import { StockLedger } from './stock-ledger.js';
 import { ViewerRegistry } from './viewer-registry.js';
 import { LiveSelling } from './live-selling.js';
 import { CommerceNotices } from './viewer-notices.js';
+import { ReplaySales } from '../replay/replay-sales.js';
+import { isRewardOnly } from './coupon-store.js';
 
 export interface CommerceEvents {
   /** `order` and `stock` events for every studio window. */
@@ -68,6 +70,8 @@ export class Commerce extends EventEmitter<CommerceEvents> {
   /** Live restock, 라이브 특가 and back-in-stock requests (docs/live-selling.md). */
   readonly live: LiveSelling;
   readonly limiter = new RateLimiter(10, 20);
+  /** Whether a show sells as live or from its replay, and whether live-only offers hold there. */
+  readonly sales: ReplaySales;
   private readonly notices: CommerceNotices;
   private readonly ctx: CommerceContext;
   private warnedTestCards = false;
@@ -86,6 +90,8 @@ export class Commerce extends EventEmitter<CommerceEvents> {
     this.commits = new CommitQueue(db);
     this.payments = deps.payments ?? new TestPaymentProvider();
     const statusOf = db.prepare('SELECT status FROM shows WHERE id = ?');
+    this.sales = new ReplaySales(db);
+    const sales = this.sales;
     this.notices = new CommerceNotices(deps.broadcast, (m) => this.emit('studio', m));
     this.ctx = {
       catalogs: this.catalogs,
@@ -93,7 +99,14 @@ export class Commerce extends EventEmitter<CommerceEvents> {
       orders: this.orders,
       coupons: this.coupons,
       numbers: new OrderNumbers(db),
-      pricer: new Pricer(this.stock, this.coupons, (showId, couponId, now) => this.codeOpen(showId, couponId, now), (showId, productId, now) => this.live.specialPrice(showId, productId, now)),
+      pricer: new Pricer(
+        this.stock,
+        this.coupons,
+        (showId, couponId, now) => this.codeOpen(showId, couponId, now),
+        // A 라이브 특가 is live-only: in the replay it holds only when the seller said so.
+        (showId, productId, now) => (sales.liveOffersHold(showId) ? this.live.specialPrice(showId, productId, now) : null),
+        (showId, couponId) => this.couponHolds(showId, couponId),
+      ),
       commits: this.commits,
       payments: this.payments,
       viewers: this.viewers,
@@ -102,6 +115,7 @@ export class Commerce extends EventEmitter<CommerceEvents> {
       catalogOf: (show) => this.catalogOf(show),
       statusOf: (showId) => (statusOf.get(showId) as { status: string } | undefined)?.status ?? null,
       isLive: (showId) => (statusOf.get(showId) as { status: string } | undefined)?.status === 'live',
+      saleSourceOf: (showId) => sales.source(showId),
       log: deps.log,
       now: deps.now ?? Date.now,
     };
@@ -117,12 +131,23 @@ export class Commerce extends EventEmitter<CommerceEvents> {
 
   private readonly wasDropped: (showId: string, couponId: string) => boolean;
 
-  /** A coupon the host dropped in this show is claimed by code only while that drop runs; other codes always. */
+  /**
+   * A coupon the host dropped in this show is claimed by code only while that drop runs; other codes
+   * always. In a replay whose seller lets live offers hold, a dropped code stays open (quota and caps still count).
+   */
   private codeOpen(showId: string, couponId: string, now: number): boolean {
     if (!this.wasDropped(showId, couponId)) return true;
+    if (this.sales.source(showId) === 'replay') return this.sales.liveOffersInReplay(showId);
     // The stage as stored now (not the claims' 250 ms cache): a typed code of a dropped coupon is rare.
     const drop = this.deps.stageOf(showId).coupon;
     return drop !== null && drop.couponId === couponId && drop.endsAt > now;
+  }
+
+  /** Live-only coupons (dropped in the show, or a quiz's reward) do not hold in a replay unless the seller said so. */
+  private couponHolds(showId: string, couponId: string): boolean {
+    if (this.sales.liveOffersHold(showId)) return true;
+    const catalog = this.catalogs.get(showId);
+    return !this.wasDropped(showId, couponId) && !(catalog && isRewardOnly(catalog, couponId));
   }
 
   get context(): CommerceContext {

@@ -32,6 +32,8 @@ export interface CommerceContext {
   /** The show's status as stored now (not as a cached Show says); checked again inside each commit. */
   statusOf: (showId: string) => string | null;
   isLive: (showId: string) => boolean;
+  /** Whether the show sells now and as what: 'live', 'replay' (ended, replay ready), or null. Checked again inside each order's commit. */
+  saleSourceOf: (showId: string) => 'live' | 'replay' | null;
   log: Logger;
   now: () => number;
 }

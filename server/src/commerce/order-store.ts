@@ -30,6 +30,7 @@ interface OrderRow {
   created_at: string;
   updated_at: string;
   cart_id: string | null;
+  source: 'live' | 'replay';
 }
 
 /** One order as the relay keeps it. `quote` is the priced line exactly as the buyer was charged. */
@@ -59,6 +60,8 @@ export interface OrderRecord {
   updatedAt: string;
   /** The cart this row is a line of (all of a cart's rows share it); null for a single-line order. */
   cartId?: string | null;
+  /** Placed while live or from the replay (decided by the relay, never by the viewer); absent = live. */
+  source?: 'live' | 'replay';
 }
 
 /** The keyed hashes and network tag an order is counted by (per-buyer caps, network shares, clusters). */
@@ -106,6 +109,7 @@ const toRecord = (r: OrderRow): OrderRecord => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   cartId: r.cart_id,
+  source: r.source,
 });
 
 export function toViewerOrder(o: OrderRecord, payTo: PayTo): ViewerOrder {
@@ -154,10 +158,10 @@ export class OrderStore {
 
   insert(o: NewOrder): void {
     this.q(
-        `INSERT INTO orders (id, number, show_id, viewer_id, idempotency_key, request_hash, product_id, option_id, quantity, coupon_id, currency, total, discount, quote, payment, status, buyer, phone_hash, address_hash, net, expires_at, segment_id, created_at, updated_at, cart_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO orders (id, number, show_id, viewer_id, idempotency_key, request_hash, product_id, option_id, quantity, coupon_id, currency, total, discount, quote, payment, status, buyer, phone_hash, address_hash, net, expires_at, segment_id, created_at, updated_at, cart_id, source)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(o.id, o.number, o.showId, o.viewerId, o.idempotencyKey, o.requestHash, o.productId, o.optionId, o.quantity, o.couponId, o.quote.currency, o.total, o.discount, JSON.stringify(o.quote), o.payment, o.status, o.buyer === null ? null : JSON.stringify(o.buyer), o.phoneHash, o.addressHash, o.net, o.expiresAt, o.segmentId, o.createdAt, o.createdAt, o.cartId ?? null);
+      .run(o.id, o.number, o.showId, o.viewerId, o.idempotencyKey, o.requestHash, o.productId, o.optionId, o.quantity, o.couponId, o.quote.currency, o.total, o.discount, JSON.stringify(o.quote), o.payment, o.status, o.buyer === null ? null : JSON.stringify(o.buyer), o.phoneHash, o.addressHash, o.net, o.expiresAt, o.segmentId, o.createdAt, o.createdAt, o.cartId ?? null, o.source ?? 'live');
   }
 
   setStatus(id: string, status: OrderStatus, at: string): void {

@@ -39,6 +39,8 @@ export class Pricer {
     private readonly codeOpen: (showId: string, couponId: string, now: number) => boolean = () => true,
     /** A 라이브 특가 in force at `now` (relay clock), read at each order: it ends by itself. */
     private readonly specialOf: (showId: string, productId: string, now: number) => { price: number } | null = () => null,
+    /** Whether a coupon may be used in the show now at all (live-only coupons in a replay: docs/replay.md). */
+    private readonly couponHolds: (showId: string, couponId: string) => boolean = () => true,
   ) {}
 
   price(args: { showId: string; catalog: ShowCatalog; viewerId: string; line: CartLine; couponCode: string | null; now: number; postcode?: string | null }): Priced {
@@ -65,6 +67,7 @@ export class Pricer {
    * Returns true when the viewer does not hold it yet and ordering will claim it by code.
    */
   checkCouponUse(showId: string, catalog: ShowCatalog, coupon: ShowCoupon, viewerId: string, now: number): boolean {
+    if (!this.couponHolds(showId, coupon.id)) throw new CommerceError(409, 'coupon_expired', 'this coupon was for the live show only; it does not hold in the replay');
     const held = this.coupons.claimOf(showId, coupon.id, viewerId) !== null;
     if (!held) {
       if (isRewardOnly(catalog, coupon.id)) throw new CommerceError(409, 'coupon_not_claimed', 'this coupon is a quiz reward; only its winners can use it');

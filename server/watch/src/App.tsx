@@ -1,14 +1,13 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { PublicShow } from '../../../common/show.js';
 import { t } from './i18n.js';
-import { c } from './i18n-commerce.js';
-import { MyOrders } from './MyOrders.js';
 import './commerce.css';
 import { Scheduled } from './Scheduled.js';
 import { CommerceContext } from './commerce-context.js';
 import type { CommerceStore } from './commerce-store.js';
+import { AfterShowCard } from './AfterShowCard.js';
 import { Live } from './Live.js';
-import { SellerFooter } from './SellerInfo.js';
+import { Replay } from './Replay.js';
 import type { WatchSession, WatchView } from './watch-session.js';
 
 function Connecting() {
@@ -21,27 +20,7 @@ function Connecting() {
 }
 
 function Ended({ show }: { show: PublicShow }) {
-  // Orders outlive the show: a viewer who still has to transfer the money finds the account here.
-  const [mine, setMine] = useState(false);
-  return (
-    <main className="card-screen">
-      <div className="card">
-        <div className="icon-circle" aria-hidden="true">■</div>
-        <p className="eyebrow neutral">{t.ended}</p>
-        <h1 className="title">{show.title}</h1>
-        <p className="quiet">{t.thanks}</p>
-        <button type="button" className="btn-secondary" onClick={() => setMine(true)} data-testid="my-orders-button">
-          {c.myOrders}
-        </button>
-      </div>
-      <SellerFooter />
-      {mine && (
-        <div className="sheet-layer">
-          <MyOrders onClose={() => setMine(false)} />
-        </div>
-      )}
-    </main>
-  );
+  return <AfterShowCard icon="■" eyebrow={t.ended} title={show.title} body={t.thanks} />;
 }
 
 function LinkProblem({ message }: { message: string }) {
@@ -56,12 +35,13 @@ function LinkProblem({ message }: { message: string }) {
   );
 }
 
-function Body({ view, session }: { view: WatchView; session: WatchSession }) {
+function Body({ view, session, commerce }: { view: WatchView; session: WatchSession; commerce: CommerceStore }) {
   const { state, show } = view;
   if (state === 'link-problem') return <LinkProblem message={view.linkMessage ?? ''} />;
   if (!show) return <Connecting />;
   if (show.status === 'scheduled') return <Scheduled show={show} viewers={view.viewers} />;
-  if (show.status === 'ended') return <Ended show={show} />;
+  // The same link plays the replay once the show has ended (docs/replay.md); without one, the ended screen.
+  if (show.status === 'ended') return <Replay show={show} api={commerce.api} fallback={<Ended show={show} />} />;
   return <Live state={state} show={show} viewers={view.viewers} stream={view.stream} stage={view.stage} clock={session.clock} attachVideo={session.attachVideo} />;
 }
 
@@ -77,7 +57,7 @@ export function App({ session, commerce }: { session: WatchSession; commerce: Co
   return (
     <CommerceContext.Provider value={commerce}>
       <div className="watch" data-testid="watch-state" data-state={view.state}>
-        <Body view={view} session={session} />
+        <Body view={view} session={session} commerce={commerce} />
         {banner && (
           <p className="banner" role="status">
             {t.connectionLost}

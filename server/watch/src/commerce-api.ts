@@ -85,6 +85,11 @@ export class WatchApi {
     return this.call(R.placeCart, (viewerId) => ({ params: this.at(), body: { viewerId, ...body } }));
   }
 
+  /** The show's replay: none, processing, deleted, or ready with its cues and chapters (docs/replay.md). */
+  replay() {
+    return this.send(R.replayInfo, { params: this.at() });
+  }
+
   /** The seller's store profile (판매자 정보); profile null while the seller has not filled it in. */
   sellerInfo() {
     return this.send(R.sellerInfo, { params: this.at() });

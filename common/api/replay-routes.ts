@@ -1,0 +1,20 @@
+import { ReplayInfo } from '../replay/replay-view.js';
+import { route } from './route.js';
+
+const none = { kind: 'none' } as const;
+const video = { kind: 'bytes', status: 200, contentType: 'video/webm' } as const;
+
+/** The shoppable replay on the watch link (docs/replay.md); spread into RELAY_ROUTES. A viewer can only read. */
+export const REPLAY_ROUTES = {
+  replayInfo: route({
+    method: 'GET',
+    path: '/api/watch/:token/replay',
+    auth: 'viewer',
+    summary: "The show's replay as the watch page plays it: none (not ended, not recorded), processing with progress, deleted, or ready with its duration, the host's cues on the replay's seconds, chapters per segment and per product, and quiz and poll results.",
+    body: none,
+    answer: { kind: 'json', status: 200, schema: ReplayInfo },
+    errors: ['link_gone'],
+  }),
+  replayVideo: route({ method: 'GET', path: '/api/watch/:token/replay/video', auth: 'viewer', summary: 'The replay video (VP8 + Opus WebM) with byte ranges (206, 416).', body: none, answer: video, errors: ['link_gone', 'no_replay', 'range_not_satisfiable'] }),
+  replayVideoHead: route({ method: 'HEAD', path: '/api/watch/:token/replay/video', auth: 'viewer', summary: "The replay video's headers (length, type, Accept-Ranges) without the bytes.", body: none, answer: video, errors: ['link_gone', 'no_replay', 'range_not_satisfiable'] }),
+} as const;

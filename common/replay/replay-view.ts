@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { Id } from '../commerce/catalog.js';
+import { applyStageOp, EMPTY_STAGE, expireStage, StageOp, type Stage } from '../stage.js';
+import { replaySecAtCapture, replaySecAtWall, type ReplayTimeline } from './timeline.js';
+
+/**
+ * What the watch page needs to play a show's replay (docs/replay.md, "Player"): where the video
+ * is, the host's cues placed on the replay's own seconds, chapters, and quiz and poll results.
+ * What is on screen at replay second t is `stageAtReplaySec`: the live stage reducer
+ * (common/stage.ts) run over the cues up to t, expired at the relay time t stands for.
+ */
+const Sec = z.number().finite().min(0).max(24 * 3600);
+const Question = z.string().max(200);
+const Choices = z.array(z.string().max(80)).min(2).max(4);
+
+/** A part of the replay without its frames: enough to turn replay seconds back into relay time. */
+export const ReplaySpan = z.object({ startSec: Sec, durationSec: Sec, wallStartMs: z.number().finite() });
+export type ReplaySpan = z.infer<typeof ReplaySpan>;
+
+export const ReplayCue = z.object({
+  /** The replay second the cue takes effect on (its stamped frame, else its relay time). */
+  atSec: Sec,
+  /** Relay clock when the host fired it: a drop's, quiz's or poll's end counts from here, as live. */
+  firedAtMs: z.number().finite(),
+  op: StageOp,
+});
+export type ReplayCue = z.infer<typeof ReplayCue>;
+
+/** "Jump to": a run-down segment as the host went through it, or the first moment a product was shown. */
+export const ReplayChapter = z.object({
+  kind: z.enum(['segment', 'product']),
+  title: z.string().max(120),
+  atSec: Sec,
+  /** Where the segment (for a product: the segment it was shown in) ends. */
+  endSec: Sec,
+  productId: Id.nullable(),
+});
+export type ReplayChapter = z.infer<typeof ReplayChapter>;
+
+export const ReplayResult = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('quiz'), quizId: Id, atSec: Sec, question: Question, choices: Choices, correctIndex: z.number().int().min(0).max(3), answers: z.number().int().min(0), winners: z.number().int().min(0) }),
+  z.object({ kind: z.literal('poll'), pollId: Id, atSec: Sec, question: Question, choices: Choices, counts: z.array(z.number().int().min(0)).max(4) }),
+]);
+export type ReplayResult = z.infer<typeof ReplayResult>;
+
+export const ReplayInfo = z.discriminatedUnion('state', [
+  /** Not ended yet, never recorded, or the recording could not be made. */
+  z.object({ state: z.literal('none') }),
+  z.object({ state: z.literal('processing'), progress: z.number().min(0).max(1) }),
+  z.object({ state: z.literal('deleted') }),
+  z.object({
+    state: z.literal('ready'),
+    durationSec: Sec,
+    /** Same-origin path of the video (byte ranges). */
+    videoPath: z.string().startsWith('/api/watch/').max(1200),
+    spans: z.array(ReplaySpan).max(10_000),
+    cues: z.array(ReplayCue).max(5_000),
+    chapters: z.array(ReplayChapter).max(2_000),
+    results: z.array(ReplayResult).max(500),
+    /** The seller lets live-only prices and coupons hold in the replay (recording_settings). */
+    liveOffers: z.boolean(),
+  }),
+]);
+export type ReplayInfo = z.infer<typeof ReplayInfo>;
+export type ReadyReplay = Extract<ReplayInfo, { state: 'ready' }>;
+
+/** How long a quiz's or poll's result stays up after its moment, as the live page shows it. */
+export const RESULT_SHOWN_SEC = 20;
+
+/**
+ * Where a relay-clock instant (and, when stamped, a capture instant) falls in the replay: the
+ * stamped frame first, else the wall clock; before the recording began → 0 (it was on screen when
+ * the recording started); in a gap between parts → the next part's start; after the end → null.
+ */
+export function replaySecOf(t: ReplayTimeline, wallMs: number, captureMs: number | null = null): number | null {
+  const stamped = captureMs === null ? null : replaySecAtCapture(t, captureMs);
+  if (stamped !== null) return stamped;
+  const byWall = replaySecAtWall(t, wallMs);
+  if (byWall !== null) return byWall;
+  const next = t.parts.find((p) => p.wallStartMs > wallMs);
+  return next ? next.startSec : null;
+}
+
+/** The relay time a replay second stands for (the part that holds it; before any part, the first). */
+export function wallMsAtReplaySec(spans: readonly ReplaySpan[], sec: number): number | null {
+  let span: ReplaySpan | undefined;
+  for (const s of spans) if (s.startSec <= sec) span = s;
+  span ??= spans[0];
+  return span ? span.wallStartMs + (sec - span.startSec) * 1000 : null;
+}
+
+/** What the host had on screen at replay second `sec`: the cues up to it, as the live relay applied them. */
+export function stageAtReplaySec(cues: readonly ReplayCue[], spans: readonly ReplaySpan[], sec: number): Stage {
+  let stage = EMPTY_STAGE;
+  for (const cue of cues) {
+    if (cue.atSec > sec) break;
+    const r = applyStageOp(stage, cue.op, cue.firedAtMs);
+    // Refused ops (closing a drop the replay leaves out) change nothing, as live.
+    if (r.ok) stage = r.stage;
+  }
+  const wall = wallMsAtReplaySec(spans, sec);
+  return wall === null ? stage : expireStage(stage, wall);
+}
+
+/** Quiz and poll results on screen at `sec` (for RESULT_SHOWN_SEC after their moment). */
+export function resultsAtReplaySec(results: readonly ReplayResult[], sec: number): ReplayResult[] {
+  return results.filter((r) => r.atSec <= sec && sec < r.atSec + RESULT_SHOWN_SEC);
+}
+
+/** The segment chapter playing at `sec`, or null before the first. */
+export function segmentAtReplaySec(chapters: readonly ReplayChapter[], sec: number): ReplayChapter | null {
+  let found: ReplayChapter | null = null;
+  for (const c of chapters) if (c.kind === 'segment' && c.atSec <= sec) found = c;
+  return found;
+}

@@ -1,0 +1,24 @@
+import { REPLAY_ROUTES } from '../../../common/api/replay-routes.js';
+import type { ReplayService } from '../replay/replay-service.js';
+import { ANSWERED, apiError, type DeclaredApi } from './declared.js';
+import { sendFileRange } from './range-response.js';
+import type { WatchShowCache } from './watch-show-cache.js';
+
+/**
+ * The replay on the watch link (docs/replay.md): its state and cue timeline as JSON, and the video
+ * with byte ranges (seeking) and HEAD. Read-only; the token is checked before anything is read.
+ */
+export function addReplayRoutes(api: DeclaredApi, deps: { shows: WatchShowCache; replay: ReplayService }): void {
+  const { shows, replay } = deps;
+  const video = async ({ req, res, params }: { req: Parameters<typeof sendFileRange>[0]; res: Parameters<typeof sendFileRange>[1]; params: { token: string } }): Promise<typeof ANSWERED> => {
+    const file = replay.videoFile(shows.showFor(params.token));
+    if (!file) throw apiError('no_replay', 'this show has no replay to play (not ended, not recorded, still processing, or deleted)');
+    // Private: the path carries the watch token; a viewer's browser may keep it a while for seeking.
+    if (!(await sendFileRange(req, res, file, 'video/webm', { 'cache-control': 'private, max-age=300' }))) throw apiError('no_replay', 'the replay file is missing');
+    return ANSWERED;
+  };
+  api
+    .serve(REPLAY_ROUTES.replayInfo, ({ params }) => replay.info(shows.showFor(params.token), params.token))
+    .serve(REPLAY_ROUTES.replayVideo, video)
+    .serve(REPLAY_ROUTES.replayVideoHead, video);
+}
