@@ -30,6 +30,8 @@ export const obsChannels = {
   'obs.health': { request: Empty, response: ObsStreamHealth },
   /** A cue's or segment's OBS actions; failures come back per action (and as an `obs.actionFailed` event). */
   'obs.runActions': { request: z.object({ actions: ObsActions, label: z.string().max(120) }).strict(), response: z.array(ObsActionResult) },
+  /** The pre-flight's fix for Simple mode with x264: advanced encoder settings on, live x264 options (common/obs-encoder.ts). */
+  'obs.fixEncoder': { request: Empty, response: z.object({ x264Settings: z.string() }) },
   'obs.preflight': { request: z.object({ showId: ShowRef.shape.showId, rundownId: Id.nullable() }).strict(), response: Preflight },
   /** Go live in OBS mode: stream key from the relay → OBS's stream settings → start the show → OBS starts streaming. */
   'obs.goLive': { request: ShowRef, response: Show },

@@ -28,6 +28,10 @@ export const OBS_ERRORS = {
   missingItem: 'obs_missing_item',
   /** Something answered that is not obs-websocket at all. */
   notObs: 'obs_not_obs',
+  /** The encoder fix was asked while OBS streams (OBS applies encoder settings when its output starts). */
+  streaming: 'obs_streaming',
+  /** The encoder fix cannot set this output mode or encoder through obs-websocket. */
+  encoderNotFixable: 'obs_encoder_not_fixable',
 } as const;
 export type ObsErrorCode = (typeof OBS_ERRORS)[keyof typeof OBS_ERRORS];
 

@@ -97,6 +97,7 @@ const CHANNELS: Readonly<Record<IpcChannel, true>> = {
   'obs.thumbnails.watch': true,
   'obs.health': true,
   'obs.runActions': true,
+  'obs.fixEncoder': true,
   'obs.preflight': true,
   'obs.goLive': true,
   'obs.endShow': true,

@@ -8,6 +8,7 @@ import { runObsActions } from './obs-action-runner.js';
 import { endShowWithObs, goLiveWithObs } from './obs-go-live.js';
 import { obsUrl, type ObsModule } from './obs-module.js';
 import { obsPreflight } from './obs-preflight.js';
+import { fixObsEncoder } from './obs-encoder-fix.js';
 
 type ObsChannel = keyof typeof obsChannels;
 type Emit = <E extends IpcEvent>(event: E, payload: IpcEventPayload<E>) => void;
@@ -70,6 +71,7 @@ export function obsHandlers(obs: ObsModule, d: ObsHandlerDeps): Pick<Handlers, O
         rundown: req.rundownId ? d.rundowns.get(req.rundownId) : (d.rundowns.list().find((r) => r.showId === req.showId) ?? null),
         ingestStatus: () => d.client().ingestStatus(req.showId),
       }),
+    'obs.fixEncoder': () => fixObsEncoder(obs.connection),
     'obs.goLive': (req) => goLiveWithObs(req.showId, obs.connection, d.client(), d.startShow),
     'obs.endShow': (req) => endShowWithObs(req.showId, obs.connection, d.client()),
   };

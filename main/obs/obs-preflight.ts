@@ -3,6 +3,7 @@ import type { Preflight, PreflightCheck } from '../../common/obs.js';
 import type { IngestStatus } from '../../common/protocol/ingest.js';
 import type { Rundown } from '../../common/rundown.js';
 import { StudioError } from '../../common/ipc-contract.js';
+import { effectiveX264, LIVE_X264 } from '../../common/obs-encoder.js';
 import type { ObsConnection } from './obs-connection.js';
 import type { ObsSceneControl } from './obs-scene-control.js';
 
@@ -16,12 +17,11 @@ export interface PreflightDeps {
   ingestStatus: () => Promise<IngestStatus>;
 }
 
-const Param = z.object({ parameterValue: z.string().nullable() });
-
 /**
  * The checklist before going live in OBS mode. What obs-websocket 5.1 exposes is read: the
- * profile's basic.ini through GetProfileParameter (output mode, Simple mode's bitrate, encoder and
- * x264 options). Advanced mode keeps its encoder settings (keyframe interval, B-frames, bitrate) in
+ * profile's basic.ini through GetProfileParameter (output mode, Simple mode's bitrate, encoder,
+ * "advanced encoder settings" switch and x264 options; common/obs-encoder.ts says why the switch
+ * matters) and the canvas frame rate. Advanced mode keeps its encoder settings (keyframe interval, B-frames, bitrate) in
  * the profile folder's streamEncoder.json, which obs-websocket does not serve: those lines say
  * `unknown` and tell the seller where to look, rather than guess.
  */
@@ -59,7 +59,7 @@ async function rundownCheck(d: PreflightDeps): Promise<PreflightCheck> {
 }
 
 async function outputChecks(obs: ObsConnection): Promise<PreflightCheck[]> {
-  const param = async (category: string, name: string) => Param.parse(await obs.call('GetProfileParameter', { parameterCategory: category, parameterName: name })).parameterValue;
+  const param = (category: string, name: string) => profileParameter(obs, category, name);
   const mode = (await param('Output', 'Mode')) ?? 'Simple';
   if (mode !== 'Simple') {
     const detail = { mode };
@@ -69,18 +69,43 @@ async function outputChecks(obs: ObsConnection): Promise<PreflightCheck[]> {
       { id: 'bitrate', result: 'unknown', detail },
     ];
   }
-  // Simple mode streams with a fixed 2 s keyframe interval (OBS sets keyint_sec = 2 there).
   const encoder = (await param('SimpleOutput', 'StreamEncoder')) ?? 'x264';
-  const x264 = (await param('SimpleOutput', 'x264Settings')) ?? '';
   const bitrate = Number((await param('SimpleOutput', 'VBitrate')) ?? '2500');
-  const noBFrames = /(^|\s|:)bframes=0(\s|:|$)/.test(x264);
-  const bFrames: PreflightCheck = encoder === 'x264' ? { id: 'b-frames', result: noBFrames ? 'pass' : 'fail', detail: { encoder, x264 } } : { id: 'b-frames', result: 'unknown', detail: { encoder } };
   const bitrateOk = bitrate >= BITRATE_KBPS.min && bitrate <= BITRATE_KBPS.max;
+  const bitrateCheck: PreflightCheck = { id: 'bitrate', result: bitrateOk ? 'pass' : 'warn', detail: { kbps: bitrate, min: BITRATE_KBPS.min, max: BITRATE_KBPS.max } };
+  if (encoder !== 'x264') {
+    // Hardware encoders keep their GOP and B-frame choices where obs-websocket cannot read them.
+    return [
+      { id: 'keyframe-interval', result: 'unknown', detail: { encoder } },
+      { id: 'b-frames', result: 'unknown', detail: { encoder } },
+      bitrateCheck,
+    ];
+  }
+  const advanced = (await param('SimpleOutput', 'UseAdvanced')) === 'true';
+  const x264 = (await param('SimpleOutput', 'x264Settings')) ?? '';
+  const fps = await obsFps(obs);
+  const real = effectiveX264(advanced, x264);
+  const seconds = Math.round((real.keyintFrames / fps) * 10) / 10;
+  // "fixable": the studio's one-click fix (obs.fixEncoder) can set what is wrong here.
+  const detail = { encoder, advanced: String(advanced), x264, fixable: 'simple-x264' };
   return [
-    { id: 'keyframe-interval', result: 'pass', detail: { mode, seconds: 2 } },
-    bFrames,
-    { id: 'bitrate', result: bitrateOk ? 'pass' : 'warn', detail: { kbps: bitrate, min: BITRATE_KBPS.min, max: BITRATE_KBPS.max } },
+    { id: 'keyframe-interval', result: seconds <= LIVE_X264.keyintSeconds ? 'pass' : 'fail', detail: { ...detail, seconds } },
+    { id: 'b-frames', result: real.bframes === 0 ? 'pass' : 'fail', detail },
+    bitrateCheck,
   ];
+}
+
+const Param = z.object({ parameterValue: z.string().nullable() });
+const VideoSettings = z.object({ fpsNumerator: z.number().positive(), fpsDenominator: z.number().positive() });
+
+export async function profileParameter(obs: ObsConnection, category: string, name: string): Promise<string | null> {
+  return Param.parse(await obs.call('GetProfileParameter', { parameterCategory: category, parameterName: name })).parameterValue;
+}
+
+/** OBS's canvas frame rate (keyframe intervals are counted in frames). */
+export async function obsFps(obs: ObsConnection): Promise<number> {
+  const v = VideoSettings.parse(await obs.call('GetVideoSettings'));
+  return v.fpsNumerator / v.fpsDenominator;
 }
 
 async function ingestCheck(d: PreflightDeps): Promise<PreflightCheck> {

@@ -14,7 +14,8 @@ const CLOCK_PORT = 5500;
 
 /**
  * bench:obs-latency's real-OBS phase: the stamped picture plays in an OBS 29 media source (Xvfb,
- * client namespace), OBS's program goes through OBS's own x264 (Simple mode, no B-frames) and RTMP
+ * client namespace), OBS's program goes through OBS's own x264 (Simple mode with the pre-flight fix's
+ * options: no B-frames, 2 s keyframes, zerolatency) and RTMP
  * to the relay, and the viewer reads the stamps back. The hop into OBS (an extra encode and OBS's
  * decode of it) is counted too, so this over-states OBS's own share.
  */
@@ -37,6 +38,7 @@ export async function measureRealObs(bench: Bench, call: Call, o: { frames: numb
     const programLag = await obs.programLag(30);
     const viewerDelayMs = await viewer.evaluate(() => (window as unknown as { __lcWatch?: { videoDelayMs(): number } }).__lcWatch?.videoDelayMs() ?? null);
     await obs.stopStream();
+    const log = readObsLog(obs.log());
     const p50 = percentile(s.latencies, 50);
     const hop = programLag.length ? percentile(programLag, 50) : null;
     return {
@@ -56,9 +58,23 @@ export async function measureRealObs(bench: Bench, call: Call, o: { frames: numb
       cue_signed_p50: cues.signedP50,
       cues: cues.n,
       viewer_delay_ms: viewerDelayMs === null ? null : round1(viewerDelayMs),
+      /** From OBS's log: the keyframe interval its x264 really used, and the audio buffering OBS grew to. */
+      obs_keyint: log.keyint,
+      obs_audio_buffering_ms: log.audioBufferingMs,
     };
   } finally {
     clock.kill('SIGKILL');
     await obs.stop();
   }
+}
+
+/**
+ * OBS delays its whole output by the audio buffering it adds when a source's audio arrives late
+ * ("adding N milliseconds of audio buffering, total audio buffering is now M milliseconds"), and
+ * never shrinks it while running; the last x264 "keyint:" line is the stream encoder's.
+ */
+function readObsLog(text: string): { keyint: number | null; audioBufferingMs: number } {
+  const keyints = [...text.matchAll(/keyint:\s+(\d+)/g)].map((m) => Number(m[1]));
+  const buffering = [...text.matchAll(/total audio buffering is now (\d+) milliseconds/g)].map((m) => Number(m[1]));
+  return { keyint: keyints.at(-1) ?? null, audioBufferingMs: buffering.length ? Math.max(...buffering) : 0 };
 }

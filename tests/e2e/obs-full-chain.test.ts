@@ -42,9 +42,8 @@ beforeAll(async () => {
   obs = await startObs({ topology, side: 'client' });
   direct = new OBSWebSocket();
   await direct.connect(obs.socketUrl, obs.password);
-  // What the pre-flight asks the seller to set: 720p30, no B-frames, 2 s keyframes (Simple output mode).
+  // 720p30 and the cheapest x264 preset (2 shared cores); B-frames and keyframes are the pre-flight's fix, pressed below.
   await direct.call('SetVideoSettings', { baseWidth: 1280, baseHeight: 720, outputWidth: 1280, outputHeight: 720, fpsNumerator: 30, fpsDenominator: 1 });
-  await direct.call('SetProfileParameter', { parameterCategory: 'SimpleOutput', parameterName: 'x264Settings', parameterValue: 'bframes=0 keyint=60' });
   await direct.call('SetProfileParameter', { parameterCategory: 'SimpleOutput', parameterName: 'Preset', parameterValue: 'ultrafast' });
   studio = await startStudio({ topology, relayUrl: relay.url });
   browser = await launchChromium({ executablePath: topology.chromium('client') });
@@ -70,7 +69,9 @@ describe('studio UI → real OBS → real relay → viewer', () => {
     await page.getByTestId('obs-connect-button').click();
     await expect.poll(() => page.getByTestId('obs-state').getAttribute('data-state'), { timeout: 20_000 }).toBe('connected');
     await page.getByTestId('obs-preflight-check').click();
+    await page.getByTestId('obs-fix-encoder').click();
     await expect.poll(() => page.locator('[data-check="b-frames"]').getAttribute('data-result'), { timeout: 20_000 }).toBe('pass');
+    expect(await page.locator('[data-check="keyframe-interval"]').getAttribute('data-result')).toBe('pass');
     await expect.poll(() => page.getByTestId('obs-golive-button').isEnabled(), { timeout: 20_000 }).toBe(true);
     await page.getByTestId('obs-golive-button').click();
     await expect.poll(streaming, { timeout: 30_000 }).toBe(true);

@@ -97,8 +97,19 @@ describe('OBS mode in the studio UI (real OBS)', () => {
     await page.getByTestId('obs-preflight-check').click();
     await expect.poll(() => page.locator('[data-check="b-frames"]').getAttribute('data-result')).toBe('fail');
     expect(await page.locator('[data-check="obs-reachable"]').getAttribute('data-result')).toBe('pass');
+    expect(await page.locator('[data-check="keyframe-interval"]').getAttribute('data-result')).toBe('fail');
     expect(await page.getByTestId('obs-golive-button').isDisabled()).toBe(true);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/obs-preflight-ko.png`, fullPage: true });
+  });
+
+  it('the one-click encoder fix turns on OBS’s advanced encoder settings and both encoder lines pass', async () => {
+    await page.getByTestId('obs-fix-encoder').click();
+    await expect.poll(() => page.locator('[data-check="b-frames"]').getAttribute('data-result')).toBe('pass');
+    expect(await page.locator('[data-check="keyframe-interval"]').getAttribute('data-result')).toBe('pass');
+    expect((await direct.call('GetProfileParameter', { parameterCategory: 'SimpleOutput', parameterName: 'UseAdvanced' })).parameterValue).toBe('true');
+    expect((await direct.call('GetProfileParameter', { parameterCategory: 'SimpleOutput', parameterName: 'x264Settings' })).parameterValue).toContain('bframes=0');
+    expect(await page.getByTestId('obs-fix-encoder').count()).toBe(0);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/obs-preflight-fixed-ko.png`, fullPage: true });
   });
 
   it('a run-down naming a scene OBS lacks: the pre-flight names it, and the editor shows the cue’s OBS actions', async () => {

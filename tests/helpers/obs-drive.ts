@@ -6,14 +6,16 @@
  * one JSON line with what OBS answered.
  */
 import { OBSWebSocket } from 'obs-websocket-js';
+import { liveX264Options } from '../../common/obs-encoder.js';
 
 const [cmd, port, password, server, key] = process.argv.slice(2);
 const obs = new OBSWebSocket();
 await obs.connect(`ws://127.0.0.1:${port}`, password);
 if (cmd === 'start') {
   await obs.call('SetVideoSettings', { baseWidth: 1280, baseHeight: 720, outputWidth: 1280, outputHeight: 720, fpsNumerator: 30, fpsDenominator: 1 });
-  // What the studio's pre-flight asks of OBS: no B-frames (WebRTC decoders do not reorder frames).
-  await obs.call('SetProfileParameter', { parameterCategory: 'SimpleOutput', parameterName: 'x264Settings', parameterValue: 'bframes=0 keyint=60' });
+  // What the studio's pre-flight fix sets (common/obs-encoder.ts): advanced encoder settings on, live x264 options.
+  await obs.call('SetProfileParameter', { parameterCategory: 'SimpleOutput', parameterName: 'UseAdvanced', parameterValue: 'true' });
+  await obs.call('SetProfileParameter', { parameterCategory: 'SimpleOutput', parameterName: 'x264Settings', parameterValue: liveX264Options('', 30) });
   await obs.call('SetProfileParameter', { parameterCategory: 'SimpleOutput', parameterName: 'Preset', parameterValue: 'ultrafast' });
   await obs.call('SetStreamServiceSettings', { streamServiceType: 'rtmp_custom', streamServiceSettings: { server: server!, key: key! } });
   await obs.call('StartStream');

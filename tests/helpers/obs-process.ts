@@ -15,6 +15,8 @@ export interface ObsProcess {
   programLag(count: number): Promise<number[]>;
   /** Adds a media source playing `url` (a network stream inside the client namespace) to the program scene. */
   addMediaSource(url: string): Promise<void>;
+  /** What OBS printed (its log): encoder settings, audio buffering. */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function startObsProcess(topology: Topology, port = 4466, password 
     async addMediaSource(url) {
       await drive('media', String(port), password, url);
     },
+    log: () => obs.output(),
     stop: () => obs.stop(),
   };
 }

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OBS_ERRORS } from '../../common/obs.js';
+import { OBS_ERRORS, type Preflight } from '../../common/obs.js';
 import type { Rundown } from '../../common/rundown.js';
 import { ObsConnection } from '../../main/obs/obs-connection.js';
 import { runObsActions } from '../../main/obs/obs-action-runner.js';
 import { endShowWithObs, goLiveWithObs } from '../../main/obs/obs-go-live.js';
-import { obsPreflight } from '../../main/obs/obs-preflight.js';
+import { obsPreflight, profileParameter } from '../../main/obs/obs-preflight.js';
+import { fixObsEncoder } from '../../main/obs/obs-encoder-fix.js';
 import { ObsSceneControl } from '../../main/obs/obs-scene-control.js';
 import { RelayClient } from '../../main/relay-client.js';
 import { fakeShow, startFakeRelay, type FakeRelay } from '../../main/testing/fake-relay.js';
@@ -79,17 +80,43 @@ describe('run-down OBS actions and the pre-flight (real OBS)', () => {
     expect(item[0]).toMatchObject({ ok: false, error: { code: OBS_ERRORS.missingItem } });
   });
 
-  it("reads Simple mode's output settings: B-frames fail until x264 has bframes=0; keyframes and bitrate pass", async () => {
+  it("reads Simple mode's output settings as x264 really runs them; the one-click fix makes both encoder lines pass", async () => {
     relay.shows.set('show1', fakeShow('show1'));
     const ingestStatus = () => new RelayClient(relay.url, relay.key).ingestStatus('show1');
-    const before = await obsPreflight({ obs: conn, scenes, rundown: null, ingestStatus });
-    const byId = (p: typeof before) => Object.fromEntries(p.checks.map((c) => [c.id, c.result]));
-    expect(byId(before)).toEqual({ 'obs-reachable': 'pass', 'rundown-scenes': 'pass', 'keyframe-interval': 'pass', 'b-frames': 'fail', bitrate: 'pass', 'relay-ingest': 'pass' });
+    const preflight = () => obsPreflight({ obs: conn, scenes, rundown: null, ingestStatus });
+    const byId = (p: Preflight) => Object.fromEntries(p.checks.map((c) => [c.id, c.result]));
+    const before = await preflight();
+    // A fresh OBS: x264 defaults (B-frames, a keyframe every 250 frames = 8.3 s at 30 fps).
+    expect(byId(before)).toEqual({ 'obs-reachable': 'pass', 'rundown-scenes': 'pass', 'keyframe-interval': 'fail', 'b-frames': 'fail', bitrate: 'pass', 'relay-ingest': 'pass' });
+    expect(before.checks.find((c) => c.id === 'keyframe-interval')?.detail).toMatchObject({ seconds: 8.3, advanced: 'false', fixable: 'simple-x264' });
     expect(before.ready).toBe(false);
-    await conn.call('SetProfileParameter', { parameterCategory: 'SimpleOutput', parameterName: 'x264Settings', parameterValue: 'bframes=0' });
-    const after = await obsPreflight({ obs: conn, scenes, rundown: null, ingestStatus });
-    expect(byId(after)['b-frames']).toBe('pass');
+    // The options field alone is ignored by OBS 29 while "advanced encoder settings" is off.
+    await conn.call('SetProfileParameter', { parameterCategory: 'SimpleOutput', parameterName: 'x264Settings', parameterValue: 'bframes=0 threads=2' });
+    expect(byId(await preflight())['b-frames']).toBe('fail');
+
+    const fixed = await fixObsEncoder(conn);
+    expect(fixed.x264Settings).toBe('bframes=0 threads=2 keyint=60 tune=zerolatency');
+    expect(await profileParameter(conn, 'SimpleOutput', 'UseAdvanced')).toBe('true');
+    expect(await profileParameter(conn, 'SimpleOutput', 'x264Settings')).toBe(fixed.x264Settings);
+    const after = await preflight();
+    expect(byId(after)).toMatchObject({ 'keyframe-interval': 'pass', 'b-frames': 'pass' });
+    expect(after.checks.find((c) => c.id === 'keyframe-interval')?.detail).toMatchObject({ seconds: 2 });
     expect(after.ready).toBe(true);
+    // A keyframe interval set by hand beyond 2 s fails again.
+    await conn.call('SetProfileParameter', { parameterCategory: 'SimpleOutput', parameterName: 'x264Settings', parameterValue: 'bframes=0 keyint=300' });
+    expect(byId(await preflight())['keyframe-interval']).toBe('fail');
+    await fixObsEncoder(conn);
+  });
+
+  it('the encoder fix refuses Advanced output mode, saying what to set by hand; nothing is written', async () => {
+    await conn.call('SetProfileParameter', { parameterCategory: 'Output', parameterName: 'Mode', parameterValue: 'Advanced' });
+    try {
+      await expect(fixObsEncoder(conn)).rejects.toMatchObject({ code: OBS_ERRORS.encoderNotFixable });
+      const pre = await obsPreflight({ obs: conn, scenes, rundown: null, ingestStatus: () => new RelayClient(relay.url, relay.key).ingestStatus('show1') });
+      expect(pre.checks.filter((c) => c.id === 'keyframe-interval' || c.id === 'b-frames').map((c) => c.result)).toEqual(['unknown', 'unknown']);
+    } finally {
+      await conn.call('SetProfileParameter', { parameterCategory: 'Output', parameterName: 'Mode', parameterValue: 'Simple' });
+    }
   });
 
   it('relay without the ingest (unknown show / no route) → the ingest line fails', async () => {
@@ -111,6 +138,8 @@ describe('run-down OBS actions and the pre-flight (real OBS)', () => {
     expect(show.status).toBe('live');
     expect(await conn.call('GetStreamServiceSettings')).toMatchObject({ streamServiceType: 'rtmp_custom', streamServiceSettings: { server: 'rtmp://127.0.0.1:1935/live', key: streamKey } });
     await streaming('OBS streaming');
+    // Encoder settings change only when the output starts: the fix is refused while OBS streams.
+    await expect(fixObsEncoder(conn)).rejects.toMatchObject({ code: OBS_ERRORS.streaming });
 
     // OBS's output stopped mid-show: the same call restarts it on the same key without restarting the show.
     await conn.call('StopStream');

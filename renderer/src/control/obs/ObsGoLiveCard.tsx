@@ -52,6 +52,20 @@ export function ObsGoLiveCard({ show, rundownId, obsConnected, streaming }: Prop
       setConfirmEnd(false);
     }
   };
+  const fixEncoder = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await bridge.invoke('obs.fixEncoder', {});
+      await check();
+    } catch (e) {
+      setError({ code: (e as StudioError).code ?? 'internal', message: (e as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+  // One click sets both encoder lines when the studio can write them (Simple mode with x264).
+  const encoderFixable = pre?.checks.some((c) => c.result === 'fail' && c.detail.fixable === 'simple-x264') ?? false;
   const blocked = !pre || pre.checks.some((c) => c.result === 'fail');
   const live = show.status === 'live';
   const endControls = confirmEnd ? (
@@ -82,6 +96,14 @@ export function ObsGoLiveCard({ show, rundownId, obsConnected, streaming }: Prop
           <ul className="preflight" data-testid="obs-preflight">
             {pre?.checks.map((c) => <PreflightLine key={c.id} check={c} />)}
           </ul>
+          {encoderFixable && (
+            <div className="preflight-fix-row">
+              <button type="button" className="btn" data-testid="obs-fix-encoder" disabled={busy} onClick={() => void fixEncoder()}>
+                {o.preflight.fixEncoder}
+              </button>
+              <span className="muted small">{o.preflight.fixEncoderHint}</span>
+            </div>
+          )}
         </>
       )}
       {live && ingest && (
@@ -130,7 +152,10 @@ function PreflightLine({ check }: { check: PreflightCheck }) {
   return (
     <li className={`preflight-line result-${check.result}`} data-testid="preflight-line" data-check={check.id} data-result={check.result}>
       <span className="preflight-mark">{p.result[check.result]}</span>
-      <span className="preflight-label">{line.label}</span>
+      <span className="preflight-label">
+        {line.label}
+        {check.id === 'keyframe-interval' && typeof check.detail.seconds === 'number' && check.result !== 'pass' && <span className="muted"> · {p.keyframeNow(check.detail.seconds)}</span>}
+      </span>
       {fix && <span className="preflight-fix muted small">{fix}</span>}
     </li>
   );
