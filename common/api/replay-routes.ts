@@ -2,7 +2,7 @@ import { ReplayInfo } from '../replay/replay-view.js';
 import { route } from './route.js';
 
 const none = { kind: 'none' } as const;
-const video = { kind: 'bytes', status: 200, contentType: 'video/webm' } as const;
+const video = { kind: 'bytes', status: 200, contentType: 'video/*' } as const;
 
 /** The shoppable replay on the watch link (docs/replay.md); spread into RELAY_ROUTES. A viewer can only read. */
 export const REPLAY_ROUTES = {
@@ -15,6 +15,6 @@ export const REPLAY_ROUTES = {
     answer: { kind: 'json', status: 200, schema: ReplayInfo },
     errors: ['link_gone'],
   }),
-  replayVideo: route({ method: 'GET', path: '/api/watch/:token/replay/video', auth: 'viewer', summary: 'The replay video (VP8 + Opus WebM) with byte ranges (206, 416).', body: none, answer: video, errors: ['link_gone', 'no_replay', 'range_not_satisfiable'] }),
+  replayVideo: route({ method: 'GET', path: '/api/watch/:token/replay/video', auth: 'viewer', summary: 'The replay video (camera shows: VP8 + Opus WebM; OBS shows: H.264 + AAC MP4) with byte ranges (206, 416).', body: none, answer: video, errors: ['link_gone', 'no_replay', 'range_not_satisfiable'] }),
   replayVideoHead: route({ method: 'HEAD', path: '/api/watch/:token/replay/video', auth: 'viewer', summary: "The replay video's headers (length, type, Accept-Ranges) without the bytes.", body: none, answer: video, errors: ['link_gone', 'no_replay', 'range_not_satisfiable'] }),
 } as const;

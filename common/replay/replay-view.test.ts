@@ -75,7 +75,7 @@ describe('results and chapters', () => {
   });
 
   it('refuses a replay answer whose video is not on the viewer API', () => {
-    const ready = { state: 'ready', durationSec: 1, videoPath: 'https://elsewhere.example/v.webm', spans: [], cues: [], chapters: [], results: [], liveOffers: false };
+    const ready = { state: 'ready', durationSec: 1, videoPath: 'https://elsewhere.example/v.webm', container: 'webm', spans: [], cues: [], chapters: [], results: [], liveOffers: false };
     expect(ReplayInfo.safeParse(ready).success).toBe(false);
     expect(ReplayInfo.safeParse({ ...ready, videoPath: '/api/watch/t/replay/video' }).success).toBe(true);
     expect(ReplayInfo.safeParse({ state: 'processing', progress: 2 }).success).toBe(false);

@@ -43,6 +43,18 @@ export const ReplayResult = z.discriminatedUnion('kind', [
 ]);
 export type ReplayResult = z.infer<typeof ReplayResult>;
 
+/**
+ * The replay's container, by what the show was broadcast with (no video re-encode either way,
+ * docs/replay.md): the studio camera's VP8 in WebM; OBS's H.264 in MP4 (its Opus audio to AAC,
+ * which every MP4 player has). `canPlay` is what the watch page asks its <video> before playing.
+ */
+export const REPLAY_CONTAINERS = {
+  webm: { file: 'replay.webm', mime: 'video/webm', canPlay: 'video/webm; codecs="vp8, opus"' },
+  mp4: { file: 'replay.mp4', mime: 'video/mp4', canPlay: 'video/mp4; codecs="avc1.64001F, mp4a.40.2"' },
+} as const;
+export type ReplayContainer = keyof typeof REPLAY_CONTAINERS;
+export const ReplayContainer = z.enum(['webm', 'mp4']);
+
 export const ReplayInfo = z.discriminatedUnion('state', [
   /** Not ended yet, never recorded, or the recording could not be made. */
   z.object({ state: z.literal('none') }),
@@ -53,6 +65,7 @@ export const ReplayInfo = z.discriminatedUnion('state', [
     durationSec: Sec,
     /** Same-origin path of the video (byte ranges). */
     videoPath: z.string().startsWith('/api/watch/').max(1200),
+    container: ReplayContainer,
     spans: z.array(ReplaySpan).max(10_000),
     cues: z.array(ReplayCue).max(5_000),
     chapters: z.array(ReplayChapter).max(2_000),

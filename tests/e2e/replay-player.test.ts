@@ -43,7 +43,7 @@ beforeAll(async () => {
   const db = openRelayDbReadOnly(relay);
   const firedAt = Date.parse((db.prepare("SELECT fired_at FROM cue_firings WHERE show_id = ? AND json_extract(op, '$.op') = 'pin'").get(showId) as { fired_at: string }).fired_at);
   db.close();
-  writeReplayFixture(relay.dataDir, showId, { wallStartMs: firedAt - PIN_SEC * 1000, durationSec: 24 });
+  await writeReplayFixture(relay.dataDir, showId, { wallStartMs: firedAt - PIN_SEC * 1000, durationSec: 24 });
   setRecording(relay.dataDir, showId, 'processing', { progress: 0.35 });
   browser = await launchChromium({ build: 'production' });
 }, 180_000);

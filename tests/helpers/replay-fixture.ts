@@ -1,21 +1,25 @@
 import Database from 'better-sqlite3';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ReplayTimeline } from '../../common/replay/timeline.js';
 import { replayFile, timelineFile } from '../../server/src/replay/replay-paths.js';
+
+const execFileAsync = promisify(execFile);
 
 /**
  * A show's replay as the recording side leaves it (replay.webm + timeline.json + a `recordings`
  * row), made here with real ffmpeg until the recorder's own output is used: a VP8 + Opus WebM of
  * a test picture, one timeline part starting at `wallStartMs` (relay clock), unstamped frames.
  */
-export function writeReplayFixture(dataDir: string, showId: string, opts: { wallStartMs: number; durationSec: number }): { file: string; bytes: number } {
+export async function writeReplayFixture(dataDir: string, showId: string, opts: { wallStartMs: number; durationSec: number }): Promise<{ file: string; bytes: number }> {
   const file = replayFile(dataDir, showId);
   mkdirSync(path.dirname(file), { recursive: true });
   const sec = opts.durationSec;
   // A keyframe every second keeps seeking exact enough for the player tests; small and quick to encode.
-  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `testsrc=size=640x360:rate=30:duration=${sec}`, '-f', 'lavfi', '-i', `sine=frequency=440:duration=${sec}`, '-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '600k', '-g', '30', '-c:a', 'libopus', '-shortest', file]);
+  // Not execFileSync: a test blocked for seconds misses its keep-alive sockets' closing and reuses a dead one.
+  await execFileAsync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `testsrc=size=640x360:rate=30:duration=${sec}`, '-f', 'lavfi', '-i', `sine=frequency=440:duration=${sec}`, '-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '600k', '-g', '30', '-c:a', 'libopus', '-shortest', file]);
   const timeline: ReplayTimeline = { version: 1, durationSec: sec, parts: [{ startSec: 0, durationSec: sec, wallStartMs: opts.wallStartMs, frames: [] }] };
   writeFileSync(timelineFile(dataDir, showId), JSON.stringify(timeline));
   return { file, bytes: statSync(file).size };

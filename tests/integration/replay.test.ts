@@ -79,7 +79,7 @@ describe('the replay on the watch link', () => {
     expect(show.status).toBe('ended');
     expect(await info()).toEqual({ state: 'none' }); // ended, nothing recorded
     const startedAt = Date.parse(show.startedAt!);
-    ({ bytes } = writeReplayFixture(relay.dataDir, show.id, { wallStartMs: startedAt - 2000, durationSec: 12 }));
+    ({ bytes } = await writeReplayFixture(relay.dataDir, show.id, { wallStartMs: startedAt - 2000, durationSec: 12 }));
     setRecording(relay.dataDir, show.id, 'processing', { progress: 0.4 });
     expect(await info()).toEqual({ state: 'processing', progress: 0.4 });
     expect((await video()).status).toBe(404);

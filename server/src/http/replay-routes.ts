@@ -11,10 +11,10 @@ import type { WatchShowCache } from './watch-show-cache.js';
 export function addReplayRoutes(api: DeclaredApi, deps: { shows: WatchShowCache; replay: ReplayService }): void {
   const { shows, replay } = deps;
   const video = async ({ req, res, params }: { req: Parameters<typeof sendFileRange>[0]; res: Parameters<typeof sendFileRange>[1]; params: { token: string } }): Promise<typeof ANSWERED> => {
-    const file = replay.videoFile(shows.showFor(params.token));
-    if (!file) throw apiError('no_replay', 'this show has no replay to play (not ended, not recorded, still processing, or deleted)');
+    const video = replay.videoFile(shows.showFor(params.token));
+    if (!video) throw apiError('no_replay', 'this show has no replay to play (not ended, not recorded, still processing, or deleted)');
     // Private: the path carries the watch token; a viewer's browser may keep it a while for seeking.
-    if (!(await sendFileRange(req, res, file, 'video/webm', { 'cache-control': 'private, max-age=300' }))) throw apiError('no_replay', 'the replay file is missing');
+    if (!(await sendFileRange(req, res, video.file, video.mime, { 'cache-control': 'private, max-age=300' }))) throw apiError('no_replay', 'the replay file is missing');
     return ANSWERED;
   };
   api

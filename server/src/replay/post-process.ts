@@ -4,11 +4,12 @@ import path from 'node:path';
 import type { ReplayPart, ReplayTimeline } from '../../../common/replay/timeline.js';
 import { stripIvfStamps } from './ivf-stamps.js';
 import { listRawParts, type RawPart } from './raw-parts.js';
-import { rawDir, recordingDir, replayFile, timelineFile } from './replay-paths.js';
+import { REPLAY_CONTAINERS, type ReplayContainer } from '../../../common/replay/replay-view.js';
+import { rawDir, recordingDir, replayFileIn, timelineFile } from './replay-paths.js';
 
 /**
- * Janus's raw parts → replay.webm + timeline.json, without re-encoding video (docs/replay.md):
- * per part `janus-pp-rec` (VP8 → WebM, Opus → .opus), `ffmpeg -c:v copy -f ivf`, the studio's
+ * Janus's raw parts → replay.webm (camera) or replay.mp4 (OBS) + timeline.json, without
+ * re-encoding video (docs/replay.md). Camera parts: per part `janus-pp-rec` (VP8 → WebM, Opus → .opus), `ffmpeg -c:v copy -f ivf`, the studio's
  * stamp trailers stripped (stripIvfStamps, which also gives the timeline's frames), IVF + Opus
  * remuxed to WebM with `-c copy`; then the parts concatenated with `-c copy`. Runs inside the
  * post-processing child (post-process-child.ts), never in the relay's event loop.
@@ -46,8 +47,20 @@ async function durationSec(tools: PostProcessTools, file: string): Promise<numbe
   return d;
 }
 
-/** One raw part → part-N.webm in `work`; returns its frames relative to the part's start (seconds). */
-async function processPart(tools: PostProcessTools, part: RawPart, work: string, n: number): Promise<{ file: string; frames: [number, number][] }> {
+/** Audio inputs for a part's remux: Janus's Opus, shifted to the video's first packet. */
+async function audioArgs(tools: PostProcessTools, part: RawPart, work: string, n: number): Promise<string[]> {
+  if (!part.audio) return [];
+  const audio = path.join(work, `p${n}-audio.opus`);
+  await run(tools.janusPpRec, [part.audio, audio]);
+  // Janus starts each track's file at its own first packet: audio that starts later is delayed by
+  // the difference, audio that starts earlier loses its lead (whole Opus packets, still no re-encode).
+  const lagSec = ((part.audioStartMs ?? 0) - (part.videoStartMs ?? 0)) / 1000;
+  const align = lagSec >= 0 ? ['-itsoffset', lagSec.toFixed(3)] : ['-ss', (-lagSec).toFixed(3)];
+  return [...align, '-i', audio, '-map', '0:v', '-map', '1:a'];
+}
+
+/** One camera (VP8) part → part-N.webm in `work`; returns its frames relative to the part's start (seconds). */
+async function processVp8Part(tools: PostProcessTools, part: RawPart, work: string, n: number): Promise<{ file: string; frames: [number, number][] }> {
   const video = path.join(work, `p${n}-video.webm`);
   await run(tools.janusPpRec, [part.video!, video]);
   const ivf = path.join(work, `p${n}.ivf`);
@@ -58,18 +71,34 @@ async function processPart(tools: PostProcessTools, part: RawPart, work: string,
   const firstPts = stripped.frames[0]?.[0] ?? 0;
   const frames = stripped.frames.map(([pts, captureMs]): [number, number] => [(pts - firstPts) * tick, captureMs]);
   const out = path.join(work, `part-${n}.webm`);
-  const args = ['-v', 'error', '-y', '-i', ivf];
-  if (part.audio) {
-    const audio = path.join(work, `p${n}-audio.opus`);
-    await run(tools.janusPpRec, [part.audio, audio]);
-    // Janus starts each track's file at its own first packet: audio that starts later is delayed by
-    // the difference, audio that starts earlier loses its lead (whole Opus packets, still no re-encode).
-    const lagSec = ((part.audioStartMs ?? 0) - (part.videoStartMs ?? 0)) / 1000;
-    const align = lagSec >= 0 ? ['-itsoffset', lagSec.toFixed(3)] : ['-ss', (-lagSec).toFixed(3)];
-    args.push(...align, '-i', audio, '-map', '0:v', '-map', '1:a');
-  }
-  await run(tools.ffmpeg, [...args, '-c', 'copy', '-f', 'webm', out]);
+  await run(tools.ffmpeg, ['-v', 'error', '-y', '-i', ivf, ...(await audioArgs(tools, part, work, n)), '-c', 'copy', '-f', 'webm', out]);
   return { file: out, frames };
+}
+
+/**
+ * One OBS (H.264) part → part-N.mp4: the video copied as OBS encoded it, Janus's Opus to AAC (the
+ * audio every MP4 player has; audio only, cheap). OBS sends no capture stamps: no frames, so the
+ * replay places cues by the relay's clock (replaySecAtWall).
+ */
+async function processH264Part(tools: PostProcessTools, part: RawPart, work: string, n: number): Promise<{ file: string; frames: [number, number][] }> {
+  const video = path.join(work, `p${n}-video.mp4`);
+  await run(tools.janusPpRec, [part.video!, video]);
+  const out = path.join(work, `part-${n}.mp4`);
+  const audio = await audioArgs(tools, part, work, n);
+  await run(tools.ffmpeg, ['-v', 'error', '-y', '-i', video, ...audio, '-c:v', 'copy', ...(audio.length ? ['-c:a', 'aac', '-b:a', '128k'] : []), '-f', 'mp4', out]);
+  return { file: out, frames: [] };
+}
+
+/**
+ * Which parts make the replay, without re-encoding video: the camera's VP8 parts (WebM) when there
+ * are any, else OBS's H.264 parts (MP4). A show that switched between the camera and OBS keeps its
+ * camera stretches; the OBS stretch is a gap (the timeline's wall clock says where).
+ */
+export function replayablePlan(all: RawPart[]): { container: ReplayContainer; parts: RawPart[] } | null {
+  const vp8 = all.filter((p) => p.videoCodec === 'vp8');
+  if (vp8.length) return { container: 'webm', parts: vp8 };
+  const h264 = all.filter((p) => p.videoCodec === 'h264');
+  return h264.length ? { container: 'mp4', parts: h264 } : null;
 }
 
 /**
@@ -89,10 +118,10 @@ async function checkSpace(dir: string, parts: RawPart[]): Promise<void> {
 export async function postProcess(dataDir: string, showId: string, tools: PostProcessTools, progress: (p: number) => void): Promise<PostProcessResult> {
   const all = await listRawParts(rawDir(dataDir, showId));
   if (!all.length) throw new PostProcessError('nothing was recorded (no video part with packets)');
-  // OBS's H.264 parts are not replayable yet (WebM is VP8): a show that switched modes keeps its
-  // camera parts, the OBS stretch is a gap (the timeline's wall clock says where). Raw stays on disk.
-  const raw = all.filter((p) => p.videoCodec === 'vp8');
-  if (!raw.length) throw new PostProcessError(`no replayable part: ${all[0]!.videoCodec ?? 'unknown'} video (OBS mode) is not made into a replay yet, only the studio camera's VP8`);
+  const plan = replayablePlan(all);
+  if (!plan) throw new PostProcessError(`no replayable part: ${all[0]!.videoCodec ?? 'unknown'} video (only the camera's VP8 and OBS's H.264 are made into a replay)`);
+  const raw = plan.parts;
+  const processPart = plan.container === 'webm' ? processVp8Part : processH264Part;
   await checkSpace(recordingDir(dataDir, showId), raw);
   const work = path.join(recordingDir(dataDir, showId), 'work');
   await rm(work, { recursive: true, force: true });
@@ -111,14 +140,18 @@ export async function postProcess(dataDir: string, showId: string, tools: PostPr
   const list = path.join(work, 'parts.txt');
   await writeFile(list, files.map((f) => `file '${f.replace(/'/g, "'\\''")}'\n`).join(''));
   // Written aside and renamed: a replay being served is never half-written.
-  const tmp = path.join(work, 'replay.webm');
-  await run(tools.ffmpeg, ['-v', 'error', '-y', '-f', 'concat', '-safe', '0', '-i', list, '-c', 'copy', '-f', 'webm', tmp]);
+  const tmp = path.join(work, REPLAY_CONTAINERS[plan.container].file);
+  const container = plan.container === 'webm' ? ['-f', 'webm'] : ['-movflags', '+faststart', '-f', 'mp4'];
+  await run(tools.ffmpeg, ['-v', 'error', '-y', '-f', 'concat', '-safe', '0', '-i', list, '-c', 'copy', ...container, tmp]);
   const total = await durationSec(tools, tmp);
   const timeline: ReplayTimeline = { version: 1, durationSec: total, parts };
   await writeFile(path.join(work, 'timeline.json'), JSON.stringify(timeline));
-  await rename(tmp, replayFile(dataDir, showId));
+  const final = replayFileIn(dataDir, showId, plan.container);
+  // The other container's file from an earlier processing must not shadow this one.
+  await rm(replayFileIn(dataDir, showId, plan.container === 'webm' ? 'mp4' : 'webm'), { force: true });
+  await rename(tmp, final);
   await rename(path.join(work, 'timeline.json'), timelineFile(dataDir, showId));
-  const bytes = (await stat(replayFile(dataDir, showId))).size;
+  const bytes = (await stat(final)).size;
   await rm(work, { recursive: true, force: true });
   progress(1);
   return { parts: parts.length, bytes, durationMs: Math.round(total * 1000) };

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { REPLAY_CONTAINERS, type ReplayContainer } from '../../../common/replay/replay-view.js';
 
 /**
  * Where a show's recording lives on the relay's disk: one declaration for the recorder, the
@@ -11,9 +13,16 @@ export function recordingDir(dataDir: string, showId: string): string {
   return path.join(dataDir, 'recordings', showId);
 }
 
-/** The finished replay: VP8 + Opus WebM, stamp trailers stripped, seekable (cues), no re-encode. */
-export const replayFile = (dataDir: string, showId: string) => path.join(recordingDir(dataDir, showId), 'replay.webm');
-/** The ReplayTimeline (common/replay/timeline.ts) of replay.webm. */
+/** The finished replay in one container (camera: VP8 + Opus WebM, stamp trailers stripped; OBS: H.264 + AAC MP4). */
+export const replayFileIn = (dataDir: string, showId: string, container: ReplayContainer) => path.join(recordingDir(dataDir, showId), REPLAY_CONTAINERS[container].file);
+/** Which container the show's replay was made in (the MP4 is written only for an OBS-only show); null when none is on disk. */
+export function replayContainer(dataDir: string, showId: string): ReplayContainer | null {
+  if (existsSync(replayFileIn(dataDir, showId, 'mp4'))) return 'mp4';
+  return existsSync(replayFileIn(dataDir, showId, 'webm')) ? 'webm' : null;
+}
+/** The finished replay's file (the WebM's path when none is on disk yet). */
+export const replayFile = (dataDir: string, showId: string) => replayFileIn(dataDir, showId, replayContainer(dataDir, showId) ?? 'webm');
+/** The ReplayTimeline (common/replay/timeline.ts) of the replay file. */
 export const timelineFile = (dataDir: string, showId: string) => path.join(recordingDir(dataDir, showId), 'timeline.json');
 /** Janus's raw .mjr parts while recording and until processed. */
 export const rawDir = (dataDir: string, showId: string) => path.join(recordingDir(dataDir, showId), 'raw');

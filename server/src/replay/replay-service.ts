@@ -9,7 +9,8 @@ import type { Commerce } from '../commerce/commerce.js';
 import type { Db } from '../db/database.js';
 import type { Logger } from '../log.js';
 import { replayResults, safeJson } from './replay-results.js';
-import { replayFile, timelineFile } from './replay-paths.js';
+import { replayContainer, replayFileIn, timelineFile } from './replay-paths.js';
+import { REPLAY_CONTAINERS } from '../../../common/replay/replay-view.js';
 
 const MAX_CUES = 5_000;
 const MAX_CHAPTERS = 2_000;
@@ -45,10 +46,11 @@ export class ReplayService {
     return this.ready(show, token, timeline);
   }
 
-  /** The replay file of a show whose replay is ready, or null. */
-  videoFile(show: Show): string | null {
+  /** The replay file of a show whose replay is ready and its type, or null. */
+  videoFile(show: Show): { file: string; mime: string } | null {
     if (show.status !== 'ended' || this.deps.commerce.sales.recordingOf(show.id)?.status !== 'ready') return null;
-    return replayFile(this.deps.dataDir, show.id);
+    const container = replayContainer(this.deps.dataDir, show.id);
+    return container && { file: replayFileIn(this.deps.dataDir, show.id, container), mime: REPLAY_CONTAINERS[container].mime };
   }
 
   private ready(show: Show, token: string, timeline: ReplayTimeline): ReadyReplay {
@@ -67,6 +69,7 @@ export class ReplayService {
       state: 'ready',
       durationSec: timeline.durationSec,
       videoPath: `/api/watch/${encodeURIComponent(token)}/replay/video`,
+      container: replayContainer(this.deps.dataDir, show.id) ?? 'webm',
       spans: timeline.parts.map(({ startSec, durationSec, wallStartMs }) => ({ startSec, durationSec, wallStartMs })),
       cues,
       chapters: this.chapters(show, timeline, cues),

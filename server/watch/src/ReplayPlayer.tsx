@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { ReadyReplay, ReplayChapter } from '../../../common/replay/replay-view.js';
+import { REPLAY_CONTAINERS, type ReadyReplay, type ReplayChapter } from '../../../common/replay/replay-view.js';
 import type { PublicShow } from '../../../common/show.js';
 import type { ProductCard } from '../../../common/stage.js';
 import { CartSheet } from './CartSheet.js';
@@ -77,9 +77,10 @@ export function ReplayPlayer({ show, replay }: { show: PublicShow; replay: Ready
     if (!el) return;
     el.setAttribute('muted', '');
     el.defaultMuted = true;
-    // WebM/VP8 + Opus: every current desktop and Android browser; iPhone Safari from iOS 17.4 (docs/replay.md).
-    if (el.canPlayType('video/webm; codecs="vp8, opus"') === '') setCannotPlay(true);
-  }, []);
+    // WebM/VP8 + Opus: every current desktop and Android browser; iPhone Safari from iOS 17.4.
+    // MP4/H.264 (OBS shows): every browser (docs/replay.md).
+    if (el.canPlayType(REPLAY_CONTAINERS[replay.container].canPlay) === '') setCannotPlay(true);
+  }, [replay.container]);
   const seek = useCallback((chapter: ReplayChapter) => {
     const el = videoRef.current;
     if (!el) return;

@@ -7,6 +7,7 @@ const replay: ReadyReplay = {
   state: 'ready',
   durationSec: 30,
   videoPath: '/api/watch/t/replay/video',
+  container: 'webm',
   spans: [{ startSec: 0, durationSec: 30, wallStartMs: 1_000_000 }],
   cues: [{ atSec: 8, firedAtMs: 1_008_000, op: { op: 'pin', cards: [card] } }],
   chapters: [
