@@ -1,4 +1,4 @@
-import { ReplayInfo } from '../replay/replay-view.js';
+import { ReplayChat, ReplayInfo } from '../replay/replay-view.js';
 import { route } from './route.js';
 
 const none = { kind: 'none' } as const;
@@ -14,6 +14,15 @@ export const REPLAY_ROUTES = {
     body: none,
     answer: { kind: 'json', status: 200, schema: ReplayInfo },
     errors: ['link_gone'],
+  }),
+  replayChat: route({
+    method: 'GET',
+    path: '/api/watch/:token/replay/chat',
+    auth: 'viewer',
+    summary: "The show's chat for the replay: the messages everyone saw live (not deleted, hidden, held or rejected), each at its replay second; the last 5,000.",
+    body: none,
+    answer: { kind: 'json', status: 200, schema: ReplayChat },
+    errors: ['link_gone', 'no_replay'],
   }),
   replayVideo: route({ method: 'GET', path: '/api/watch/:token/replay/video', auth: 'viewer', summary: 'The replay video (camera shows: VP8 + Opus WebM; OBS shows: H.264 + AAC MP4) with byte ranges (206, 416).', body: none, answer: video, errors: ['link_gone', 'no_replay', 'range_not_satisfiable'] }),
   replayVideoHead: route({ method: 'HEAD', path: '/api/watch/:token/replay/video', auth: 'viewer', summary: "The replay video's headers (length, type, Accept-Ranges) without the bytes.", body: none, answer: video, errors: ['link_gone', 'no_replay', 'range_not_satisfiable'] }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../commerce/catalog.js';
+import { ChatMessage } from '../protocol/chat.js';
 import { applyStageOp, EMPTY_STAGE, expireStage, StageOp, type Stage } from '../stage.js';
 import { replaySecAtCapture, replaySecAtWall, type ReplayTimeline } from './timeline.js';
 
@@ -76,6 +77,17 @@ export const ReplayInfo = z.discriminatedUnion('state', [
 ]);
 export type ReplayInfo = z.infer<typeof ReplayInfo>;
 export type ReadyReplay = Extract<ReplayInfo, { state: 'ready' }>;
+
+/**
+ * The show's chat as the replay shows it: the messages everyone could see (never deleted, hidden,
+ * held or rejected ones), each at the replay second it was posted. At most the last
+ * REPLAY_CHAT_MAX of a show (a phone loads it whole).
+ */
+export const REPLAY_CHAT_MAX = 5_000;
+export const ReplayChatLine = z.object({ atSec: Sec, message: ChatMessage });
+export type ReplayChatLine = z.infer<typeof ReplayChatLine>;
+export const ReplayChat = z.object({ lines: z.array(ReplayChatLine).max(REPLAY_CHAT_MAX) });
+export type ReplayChat = z.infer<typeof ReplayChat>;
 
 /** How long a quiz's or poll's result stays up after its moment, as the live page shows it. */
 export const RESULT_SHOWN_SEC = 20;

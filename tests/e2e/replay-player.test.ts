@@ -36,6 +36,8 @@ beforeAll(async () => {
   await api.fire(showId, { op: 'pin', cards: [tee] });
   // A 라이브 특가 that outlives the show: the replay still sells at the regular price.
   await api.call('POST', `/api/shows/${showId}/specials`, { productId: 'tee', price: 12000, minutes: 30 });
+  // The host's chat line right after the card: the replay shows it from (about) the same second.
+  expect((await api.call('POST', `/api/shows/${showId}/chat`, { text: '지금 보시는 티셔츠 <i>15,000원</i>!' })).status).toBe(201);
   await sleep(3000);
   await api.call('POST', `/api/shows/${showId}/segment`, { segmentId: 'outro', title: '마무리' });
   await sleep(1000);
@@ -97,6 +99,20 @@ describe('the replay on an ended show’s watch link (phone)', () => {
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/watch-replay-card-phone.png` });
     await seek(page, PIN_SEC - 0.5);
     await expect.poll(() => page.getByTestId('product-card').count()).toBe(0);
+  });
+
+  it('replays the live chat beside the video: a message shows from the second it was posted, as text', async () => {
+    const chat = page.getByTestId('replay-chat');
+    await seek(page, PIN_SEC - 3);
+    await expect.poll(() => chat.getAttribute('data-shown')).toBe('0');
+    expect(await chat.innerText()).not.toContain('지금 보시는 티셔츠');
+    await seek(page, PIN_SEC + 2);
+    await expect.poll(() => chat.getAttribute('data-shown')).toBe('1');
+    // Markup in a message is text, never markup.
+    expect(await chat.innerText()).toContain('지금 보시는 티셔츠 <i>15,000원</i>!');
+    expect(await chat.locator('i').count()).toBe(0);
+    expect(await chat.innerText()).toContain('호스트');
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/watch-replay-chat-phone.png`, fullPage: true });
   });
 
   it("jumps to the product's chapter inside its segment", async () => {

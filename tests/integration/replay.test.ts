@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReadyReplay, ReplayInfo } from '../../common/replay/replay-view.js';
+import { ReplayChat, type ReadyReplay, type ReplayInfo } from '../../common/replay/replay-view.js';
 import type { Show } from '../../common/show.js';
 import { checkoutBody, openRelayDbReadOnly, randomId, sampleBuyer, sampleCatalog } from '../helpers/commerce-api.js';
 import { relayApi } from '../helpers/engagement-api.js';
@@ -55,6 +55,10 @@ beforeAll(async () => {
   await api.fire(live.show.id, { op: 'openPoll', poll: { pollId: 'poll1', question: '다음 색상은?', choices: ['블랙', '화이트'] }, durationSec: null });
   expect((await api.watch(token, 'POST', '/polls/vote', { viewerId, pollId: 'poll1', choiceIndex: 1 })).status).toBe(200);
   await api.fire(live.show.id, { op: 'closePoll' });
+  // The live chat: two host lines, one deleted by moderation (never replayed).
+  expect((await api.call('POST', `/api/shows/${live.show.id}/chat`, { text: '어서 오세요! <b>봄 니트</b> 라이브예요' })).status).toBe(201);
+  const oops = (await api.call<{ id: string }>('POST', `/api/shows/${live.show.id}/chat`, { text: '실수로 보낸 메시지' })).body;
+  expect((await api.call('POST', `/api/shows/${live.show.id}/chat/actions`, { action: 'delete', messageId: oops.id })).status).toBe(204);
   const order = await api.watch<{ id: string }>(token, 'POST', '/orders', checkoutBody(viewerId, { expectedTotal: 15000 }));
   expect(order.status).toBe(201);
   liveOrderId = order.body.id;
@@ -66,6 +70,7 @@ afterAll(async () => {
 describe('the replay on the watch link', () => {
   it('has no replay while the show is live', async () => {
     expect(await info()).toEqual({ state: 'none' });
+    expect((await api.watch(token, 'GET', '/replay/chat')).status).toBe(404);
     const r = await video();
     expect(r.status).toBe(404);
     expect(((await r.json()) as { error: string }).error).toBe('no_replay');
@@ -166,6 +171,18 @@ describe('the replay on the watch link', () => {
     setRecording(relay.dataDir, show.id, 'ready', { liveOffersInReplay: false });
   });
 
+  it('replays the chat everyone saw live, at its replay seconds, as text; deleted messages stay gone', async () => {
+    const chat = await api.watch<ReplayChat>(token, 'GET', '/replay/chat');
+    expect(chat.status).toBe(200);
+    expect(ReplayChat.safeParse(chat.body).success).toBe(true);
+    expect(chat.body.lines.map((l) => l.message.text)).toEqual(['어서 오세요! <b>봄 니트</b> 라이브예요']);
+    const [line] = chat.body.lines;
+    expect(line!.message).toMatchObject({ role: 'host', nickname: '', visibility: 'all' });
+    // Posted after go-live, which the fixture puts 2 s into a 12 s recording.
+    expect(line!.atSec).toBeGreaterThan(2);
+    expect(line!.atSec).toBeLessThan(12);
+  });
+
   it('answers none, and keeps serving, when the timeline on disk is not valid', async () => {
     const file = timelineFile(relay.dataDir, show.id);
     const good = readFileSync(file, 'utf8');
@@ -179,6 +196,8 @@ describe('the replay on the watch link', () => {
     setRecording(relay.dataDir, show.id, 'deleted');
     expect(await info()).toEqual({ state: 'deleted' });
     expect((await video({ headers: { range: 'bytes=0-9' } })).status).toBe(404);
+    const chat = await api.watch<{ error: string }>(token, 'GET', '/replay/chat');
+    expect(chat).toMatchObject({ status: 404, body: { error: 'no_replay' } });
     const viewerId = await api.viewer(token);
     const order = await api.watch<{ error: string }>(token, 'POST', '/orders', checkoutBody(viewerId, { expectedTotal: 18000 }));
     expect(order.status).toBe(409);

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { CHAT_HISTORY, type ChatAction, type ChatMessage, type ChatRefusal, type ChatRole, type ChatSettings, type ChatState, type RelayToViewerChat, type StaffChatEntry, type StaffChatView } from '../../../common/protocol/chat.js';
+import { CHAT_HISTORY, type ChatAction, type ChatRefusal, type ChatRole, type ChatSettings, type ChatState, type RelayToViewerChat, type StaffChatEntry, type StaffChatView } from '../../../common/protocol/chat.js';
 import { RateLimiter } from '../commerce/rate-limiter.js';
 import type { ViewerRegistry } from '../commerce/viewer-registry.js';
 import type { Db } from '../db/database.js';
 import { EngagementError } from '../engagement/errors.js';
 import type { Logger } from '../log.js';
 import type { ShowStore } from '../shows/show-store.js';
-import { ChatStore, type ShowChatRow, type StoredMessage } from './chat-store.js';
+import { ChatStore, publicOf, type ShowChatRow, type StoredMessage } from './chat-store.js';
 import type { ChatText } from './chat-text.js';
 
 /** Messages are written to SQLite in batches this far apart (a crash loses at most this much chat, never an order). */
@@ -59,7 +59,6 @@ interface ShowChat {
 export type PostResult = { id: string } | { refusal: ChatRefusal; retryAfterMs: number | null };
 
 const newId = () => `c${randomBytes(9).toString('base64url')}`;
-const publicOf = (m: StoredMessage): ChatMessage => ({ id: m.id, role: m.role, nickname: m.nickname, text: m.text, links: m.links, question: m.question, at: m.at, visibility: m.visibility });
 const staffOf = ({ net: _net, ...entry }: StoredMessage): StaffChatEntry => entry;
 
 /**

@@ -1,4 +1,4 @@
-import type { ChatSettings, ModerationEntry, StaffChatEntry } from '../../../common/protocol/chat.js';
+import type { ChatMessage, ChatSettings, ModerationEntry, StaffChatEntry } from '../../../common/protocol/chat.js';
 import type { Db } from '../db/database.js';
 import { preparer } from '../commerce/sql.js';
 
@@ -54,6 +54,9 @@ const toMessage = (r: MessageRow): StoredMessage => ({
   net: r.net,
 });
 
+/** What a viewer is sent of a stored message. */
+export const publicOf = (m: StoredMessage): ChatMessage => ({ id: m.id, role: m.role, nickname: m.nickname, text: m.text, links: m.links, question: m.question, at: m.at, visibility: m.visibility });
+
 /** The chat's rows (migration 6). Messages are written in batches; moderation writes at once. */
 export class ChatStore {
   private readonly q: ReturnType<typeof preparer>;
@@ -90,6 +93,12 @@ export class ChatStore {
   get(showId: string, id: string): StoredMessage | undefined {
     const row = this.q('SELECT * FROM chat_messages WHERE id = ? AND show_id = ?').get(id, showId) as MessageRow | undefined;
     return row && toMessage(row);
+  }
+
+  /** The newest messages everyone could see (status visible), oldest first. */
+  visible(showId: string, limit: number): StoredMessage[] {
+    const rows = this.q("SELECT * FROM (SELECT rowid AS seq, * FROM chat_messages WHERE show_id = ? AND status = 'visible' ORDER BY created_at DESC, seq DESC LIMIT ?) ORDER BY created_at, seq").all(showId, limit) as MessageRow[];
+    return rows.map(toMessage);
   }
 
   all(showId: string): StoredMessage[] {

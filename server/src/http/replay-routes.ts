@@ -19,6 +19,11 @@ export function addReplayRoutes(api: DeclaredApi, deps: { shows: WatchShowCache;
   };
   api
     .serve(REPLAY_ROUTES.replayInfo, ({ params }) => replay.info(shows.showFor(params.token), params.token))
+    .serve(REPLAY_ROUTES.replayChat, ({ params }) => {
+      const chat = replay.chat(shows.showFor(params.token));
+      if (!chat) throw apiError('no_replay', 'this show has no replay to play (not ended, not recorded, still processing, or deleted)');
+      return chat;
+    })
     .serve(REPLAY_ROUTES.replayVideo, video)
     .serve(REPLAY_ROUTES.replayVideoHead, video);
 }

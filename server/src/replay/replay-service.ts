@@ -10,7 +10,9 @@ import type { Db } from '../db/database.js';
 import type { Logger } from '../log.js';
 import { replayResults, safeJson } from './replay-results.js';
 import { replayContainer, replayFileIn, timelineFile } from './replay-paths.js';
-import { REPLAY_CONTAINERS } from '../../../common/replay/replay-view.js';
+import { REPLAY_CONTAINERS, type ReplayChat } from '../../../common/replay/replay-view.js';
+import { ChatStore } from '../chat/chat-store.js';
+import { replayChat } from './replay-chat.js';
 
 const MAX_CUES = 5_000;
 const MAX_CHAPTERS = 2_000;
@@ -33,7 +35,11 @@ export interface Firing {
 export class ReplayService {
   private readonly timelines = new Map<string, { version: string; timeline: ReplayTimeline }>();
 
-  constructor(private readonly deps: { db: Db; commerce: Commerce; dataDir: string; log: Logger; now?: () => number }) {}
+  private readonly chatStore: ChatStore;
+
+  constructor(private readonly deps: { db: Db; commerce: Commerce; dataDir: string; log: Logger; now?: () => number }) {
+    this.chatStore = new ChatStore(deps.db);
+  }
 
   info(show: Show, token: string): ReplayInfo {
     if (show.status !== 'ended') return { state: 'none' };
@@ -44,6 +50,13 @@ export class ReplayService {
     const timeline = this.timeline(show.id);
     if (!timeline) return { state: 'none' };
     return this.ready(show, token, timeline);
+  }
+
+  /** The chat beside a ready replay, or null when there is no replay to play. */
+  chat(show: Show): ReplayChat | null {
+    if (show.status !== 'ended' || this.deps.commerce.sales.recordingOf(show.id)?.status !== 'ready') return null;
+    const timeline = this.timeline(show.id);
+    return timeline && replayChat(this.chatStore, timeline, show.id);
   }
 
   /** The replay file of a show whose replay is ready and its type, or null. */

@@ -41,7 +41,7 @@ export function Replay({ show, api, fallback }: { show: PublicShow; api: WatchAp
   }
   switch (info.state) {
     case 'ready':
-      return <ReplayPlayer show={show} replay={info} />;
+      return <ReplayPlayer show={show} replay={info} api={api} />;
     case 'processing': {
       const pct = Math.round(info.progress * 100);
       return (

@@ -18,6 +18,8 @@ import { SellerInfoLink, SellerInfoSheet } from './SellerInfo.js';
 import './live.css';
 import './commerce.css';
 import './replay.css';
+import { ReplayChat } from './ReplayChat.js';
+import type { WatchApi } from './commerce-api.js';
 
 type OpenSheet = { kind: 'checkout'; card: ProductCard } | { kind: 'mine' } | { kind: 'cart' } | { kind: 'seller' } | null;
 
@@ -61,7 +63,7 @@ function useReplayMoment(video: HTMLVideoElement | null, replay: ReadyReplay): R
  * segment and per product, and the same checkout, cart and my-orders sheets as live. A phone gets
  * the video on top and the rest below it; a desktop a column beside it (replay.css).
  */
-export function ReplayPlayer({ show, replay }: { show: PublicShow; replay: ReadyReplay }) {
+export function ReplayPlayer({ show, replay, api }: { show: PublicShow; replay: ReadyReplay; api: WatchApi }) {
   const [video, setVideo] = useState<HTMLVideoElement | null>(null);
   const videoRef = useRef<HTMLVideoElement | null>(null);
   const [cannotPlay, setCannotPlay] = useState(false);
@@ -140,6 +142,7 @@ export function ReplayPlayer({ show, replay }: { show: PublicShow; replay: Ready
             <ProductCards cards={stage.pinned} onBuy={openCheckout} />
           </section>
         )}
+        <ReplayChat api={api} sec={moment.sec} />
         <ReplayChapters chapters={replay.chapters} current={moment.segment} onSeek={seek} />
       </div>
       {checkoutCard && <CheckoutSheet key={checkoutCard.productId} card={checkoutCard} options={checkoutCard.options.map((o) => ({ ...o, stock: optionStockOf(commerceView.facts, checkoutCard.productId, o.id, o.stock) }))} commerce={commerce} onClose={closeSheet} onMyOrders={openMine} onAddedToCart={closeSheet} />}

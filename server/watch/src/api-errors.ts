@@ -20,6 +20,8 @@ const MESSAGES: Record<string, Maker> = {
   too_large: fixed('입력한 내용이 너무 길어요.', 'What you entered is too long.'),
   not_found: fixed('찾을 수 없어요. 방송이 끝났거나 링크가 바뀌었을 수 있어요.', 'Not found. The show may have ended or the link changed.'),
   link_gone: fixed('판매자가 이 링크를 더 이상 사용하지 않거나 링크가 만료되었어요. 판매자에게 새 링크를 받아 주세요.', 'The seller withdrew this link or it expired. Ask the seller for a new one.'),
+  no_replay: fixed('다시보기가 아직 없어요. 방송이 끝나고 영상이 준비되면 볼 수 있어요.', 'There is no replay yet. It plays once the show has ended and its video is ready.'),
+  range_not_satisfiable: fixed('영상의 해당 부분을 불러오지 못했어요. 다시 재생해 주세요.', 'That part of the video could not be loaded. Please play it again.'),
   unknown_viewer: fixed('이 기기를 확인하지 못했어요. 페이지를 새로고침해 주세요.', 'This device could not be recognised. Please reload the page.'),
   show_not_live: fixed('방송 중에만 할 수 있어요.', 'This is only possible while the show is live.'),
   sold_out: fixed('품절되었어요.', 'Sold out.'),

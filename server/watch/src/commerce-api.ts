@@ -90,6 +90,11 @@ export class WatchApi {
     return this.send(R.replayInfo, { params: this.at() });
   }
 
+  /** The chat beside a ready replay: what everyone saw live, at its replay seconds. */
+  replayChat() {
+    return this.send(R.replayChat, { params: this.at() });
+  }
+
   /** The seller's store profile (판매자 정보); profile null while the seller has not filled it in. */
   sellerInfo() {
     return this.send(R.sellerInfo, { params: this.at() });

@@ -26,6 +26,8 @@ const ko = {
   pollResult: '투표 결과',
   votes: (n: string) => `${n}표`,
   couponCode: '결제할 때 이 쿠폰 코드를 입력하세요',
+  chatReplay: '라이브 채팅',
+  chatNotYet: '이 시점까지 올라온 채팅이 없어요.',
 };
 const en: typeof ko = {
   replay: 'Replay',
@@ -52,6 +54,8 @@ const en: typeof ko = {
   pollResult: 'Poll result',
   votes: (n: string) => (n === '1' ? '1 vote' : `${n} votes`),
   couponCode: 'Enter this coupon code at checkout',
+  chatReplay: 'Live chat',
+  chatNotYet: 'No chat messages up to this point.',
 };
 const STRINGS: Record<Lang, typeof ko> = { ko, en };
 export const tr = STRINGS[lang];
