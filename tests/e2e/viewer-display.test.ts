@@ -25,6 +25,11 @@ const buy = async (name: string) => {
 };
 /** The phone's card shows the stock the relay holds after each order (the stock message is sent whatever the setting). */
 const cardStock = () => phone.getByTestId('product-card').first().getAttribute('data-stock');
+const fire = async (op: unknown) => {
+  const base = (await call<{ version: number }>(relay, 'GET', `/api/shows/${showId}/stage`)).body.version;
+  const r = await call(relay, 'POST', `/api/shows/${showId}/cues`, { firingId: `f${base}`, baseVersion: base, captureMs: null, op });
+  expect(r.status).toBe(200);
+};
 const chatPurchaseLines = async () => {
   await phone.getByTestId('chat-button').tap();
   await phone.getByTestId('chat-sheet').waitFor();
@@ -50,8 +55,7 @@ beforeAll(async () => {
   await phone.goto(`${relay.url}/w/${token}`);
   await phone.getByTestId('watch-video').waitFor();
   const card = { productId: 'tee', name: '기본 티셔츠', imageUrls: [], currency: 'KRW', price: 20000, salePrice: 15000, stock: 10, externalUrl: null };
-  const base = (await call<{ version: number }>(relay, 'GET', `/api/shows/${showId}/stage`)).body.version;
-  expect((await call(relay, 'POST', `/api/shows/${showId}/cues`, { firingId: 'pin-tee', baseVersion: base, captureMs: null, op: { op: 'pin', cards: [card] } })).status).toBe(200);
+  await fire({ op: 'pin', cards: [card] });
   await phone.getByTestId('product-card').waitFor();
 }, 180_000);
 afterAll(async () => {
@@ -94,5 +98,29 @@ describe('the host chooses what shows on viewers’ screens', () => {
     await phone.getByTestId('purchase-toast').filter({ hasText: '이**' }).waitFor();
     expect(await phone.getByTestId('purchase-toast').filter({ hasText: '김**' }).count()).toBe(0);
     expect(await chatPurchaseLines()).toBeGreaterThanOrEqual(1);
+  });
+
+  it('results and the coupon banner off: a voter sees their choice without tallies, a coupon drop waits as a chip that still opens', async () => {
+    await studio.getByTestId('display-results').uncheck();
+    await studio.getByTestId('display-couponBanner').uncheck();
+    await expect.poll(async () => (await call<{ results: boolean; couponBanner: boolean }>(relay, 'GET', `/api/shows/${showId}/display`)).body).toMatchObject({ results: false, couponBanner: false });
+    // The `show` message with the setting left on the viewer's socket before the PUT answered, so before the cues below.
+    await fire({ op: 'openPoll', poll: { pollId: 'poll1', question: '다음 색상은?', choices: ['블랙', '화이트', '베이지'] }, durationSec: null });
+    await phone.getByTestId('poll-choice').first().tap();
+    await phone.locator('[data-testid="poll"][data-voted]').waitFor();
+    expect(await phone.getByTestId('poll-result').count()).toBe(3);
+    expect(await phone.locator('.poll-pct').count()).toBe(0);
+    expect(await phone.getByTestId('poll-total').count()).toBe(0);
+    await fire({ op: 'dropCoupon', coupon: { couponId: 'c10', code: 'LIVE10', kind: 'percent', amount: 10, currency: 'KRW', minOrder: 0, quotaTotal: 100 }, durationSec: 600 });
+    await phone.getByTestId('chip-coupon').waitFor();
+    // The poll the viewer was looking at stays open; the drop did not push itself over it.
+    expect(await phone.getByTestId('chip-coupon').getAttribute('aria-expanded')).toBe('false');
+    expect(await phone.getByTestId('coupon-drop').isVisible()).toBe(false);
+    await phone.screenshot({ path: `${IMG}/phone-coupon-as-chip.png` });
+    await phone.getByTestId('chip-coupon').tap();
+    expect(await phone.getByTestId('coupon-drop').isVisible()).toBe(true);
+    await studio.getByTestId('display-results').check();
+    await phone.getByTestId('chip-poll').tap();
+    await expect.poll(() => phone.locator('.poll-pct').count()).toBe(3);
   });
 });
