@@ -7,6 +7,7 @@ import { MAX_SDP_BYTES } from './limits.js';
 import { CouponInput, Id, ImageRef, PollInput, ProductInput, QuizInput } from './commerce/catalog.js';
 import { CueAction, Rundown, RundownName, Segment } from './rundown.js';
 import { Stage } from './stage.js';
+import { ViewerDisplay } from './viewer-display.js';
 import { SellerOrder } from './commerce/order.js';
 import { BulkShipResponse, CourierCode, MAX_SHIP_ROWS, TrackingNumber } from './commerce/shipment.js';
 import { BulkCancelResponse, OrderCluster } from './commerce/clusters.js';
@@ -241,6 +242,9 @@ export const ipcChannels = {
   /** Quick replies and the repeating notice, kept in the studio. */
   'chat.hostSettings.get': { request: Empty, response: HostChatSettings },
   'chat.hostSettings.save': { request: HostChatSettings, response: HostChatSettings },
+  /** Which overlay kinds the show's viewers see (docs/phone-layout.md); a change applies to viewers at once. */
+  'display.get': { request: ShowRef, response: ViewerDisplay },
+  'display.save': { request: ShowRef.extend({ display: ViewerDisplay }).strict(), response: ViewerDisplay },
   ...obsChannels,
 } as const;
 

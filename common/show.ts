@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_TITLE_LENGTH } from './limits.js';
+import { ViewerDisplay } from './viewer-display.js';
 
 /** Lifecycle of a show as the relay owns it. */
 export const ShowStatus = z.enum(['scheduled', 'live', 'ended']);
@@ -28,8 +29,12 @@ export const Show = z.object({
 });
 export type Show = z.infer<typeof Show>;
 
-/** What a viewer may know about a show: no ids of other resources, no secrets. */
-export const PublicShow = Show.pick({ title: true, status: true, scheduledAt: true, startedAt: true, endedAt: true }).extend({ rehearsal: z.boolean() });
+/**
+ * What a viewer may know about a show: no ids of other resources, no secrets. `display`: which
+ * overlay kinds the host lets viewers see (common/viewer-display.ts); it rides with the show so a
+ * joiner gets it in `welcome` and a change reaches everyone as a `show` message.
+ */
+export const PublicShow = Show.pick({ title: true, status: true, scheduledAt: true, startedAt: true, endedAt: true }).extend({ rehearsal: z.boolean(), display: ViewerDisplay });
 export type PublicShow = z.infer<typeof PublicShow>;
 
 export const WatchLink = z.object({

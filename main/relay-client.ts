@@ -9,6 +9,7 @@ import type { ShowCatalog } from '../common/commerce/show-catalog.js';
 import type { StoreProfile } from '../common/commerce/store-profile.js';
 import type { AdjustStockRequest, StartSpecialRequest } from '../common/commerce/live-selling.js';
 import type { ChatAction, ChatSettings } from '../common/protocol/chat.js';
+import type { ViewerDisplay } from '../common/viewer-display.js';
 
 const TIMEOUT_MS = 8000;
 const ASSET_TIMEOUT_MS = 60_000;
@@ -98,6 +99,10 @@ export class RelayClient {
   dashboard = (id: string) => this.data(R.dashboard, { params: { id } });
   report = (id: string) => this.data(R.report, { params: { id } });
   reportCsv = (id: string) => this.data(R.reportCsv, { params: { id } });
+
+  // What viewers see over the video (docs/phone-layout.md)
+  viewerDisplay = (id: string) => this.data(R.viewerDisplay, { params: { id } });
+  saveViewerDisplay = (id: string, display: ViewerDisplay) => this.data(R.saveViewerDisplay, { params: { id }, body: display });
 
   // Chat (issue 9): docs/chat.md
   chatView = (id: string) => this.data(R.chatView, { params: { id } });

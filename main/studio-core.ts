@@ -193,6 +193,8 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
       return fireCue(req, catalog, client, assets);
     },
     ...commerceHandlers(commerce, () => client),
+    'display.get': (req) => client.viewerDisplay(req.showId),
+    'display.save': (req) => client.saveViewerDisplay(req.showId, req.display),
     ...obsHandlers(obs, { client: () => client, rundowns, startShow, emit }),
     ...chatHandlers(hostChat, () => client, async (showId) => (await commerce.shows.resolve(showId, () => client.listShows()))?.title ?? null),
   };

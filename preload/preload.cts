@@ -85,6 +85,8 @@ const CHANNELS: Readonly<Record<IpcChannel, true>> = {
   'chat.moderators.revoke': true,
   'chat.hostSettings.get': true,
   'chat.hostSettings.save': true,
+  'display.get': true,
+  'display.save': true,
   'obs.settings.get': true,
   'obs.connect': true,
   'obs.disconnect': true,

@@ -26,6 +26,7 @@ import {
 } from '../protocol/watch-api.js';
 import { Show, WatchLink } from '../show.js';
 import { Stage } from '../stage.js';
+import { ViewerDisplay } from '../viewer-display.js';
 import { ChatAction, ChatLists, ChatSettings, CreateModeratorLink, ModerationEntry, ModeratorChatView, ModeratorLink, StaffChatEntry, StaffChatPost, StaffChatView } from '../protocol/chat.js';
 import { IngestKey, IngestStatus } from '../protocol/ingest.js';
 import { route, type RouteDecl } from './route.js';
@@ -108,6 +109,8 @@ export const RELAY_ROUTES = {
   chatPost: route({ method: 'POST', path: '/api/shows/:id/chat', auth: 'studio', summary: "The host's own chat message (stands out; never held or rate-limited).", body: json(StaffChatPost), answer: ok(StaffChatEntry, 201), errors: ['unauthorized', 'show_not_live'] }),
   chatAct: route({ method: 'POST', path: '/api/shows/:id/chat/actions', auth: 'studio', summary: 'A moderation action: delete, pin, approve or reject a held message, mark a question answered (and caption it), time out, ban, hide or lift a viewer. Logged with who did it.', body: json(ChatAction), answer: { kind: 'empty', status: 204 }, errors: ['unauthorized'] }),
   chatSettings: route({ method: 'PUT', path: '/api/shows/:id/chat/settings', auth: 'studio', summary: 'Slow mode, freeze (only host and moderators post) and hold-all (every viewer message waits for review).', body: json(ChatSettings), answer: ok(ChatSettings), errors: ['unauthorized'] }),
+  viewerDisplay: route({ method: 'GET', path: '/api/shows/:id/display', auth: 'studio', summary: "Which overlay kinds the show's viewers see (purchase notices, stock counters, quiz/poll results, coupon banner); all on until changed (a rehearsal follows its show).", body: none, answer: ok(ViewerDisplay), errors: ['unauthorized'] }),
+  saveViewerDisplay: route({ method: 'PUT', path: '/api/shows/:id/display', auth: 'studio', summary: "Sets which overlay kinds the show's viewers see (every kind named, unknown kinds refused); applies at once to viewers on the page. Purchase notices off: the relay stops sending them, in the chat too.", body: json(ViewerDisplay), answer: ok(ViewerDisplay), errors: ['unauthorized'] }),
   chatModeration: route({ method: 'GET', path: '/api/shows/:id/chat/moderation', auth: 'studio', summary: 'Every moderation action, automatic blocks included, with who did it.', body: none, answer: ok(z.array(ModerationEntry)), errors: ['unauthorized'] }),
   createModeratorLink: route({ method: 'POST', path: '/api/shows/:id/moderators', auth: 'studio', summary: "A link an assistant moderates this show's chat with (from another laptop or a phone; never the studio key).", body: json(CreateModeratorLink), answer: ok(ModeratorLink, 201), errors: ['unauthorized'] }),
   listModeratorLinks: route({ method: 'GET', path: '/api/shows/:id/moderators', auth: 'studio', summary: "The show's moderator links.", body: none, answer: ok(z.array(ModeratorLink)), errors: ['unauthorized'] }),

@@ -67,6 +67,8 @@ import { addClipRoutes } from './http/clip-routes.js';
 import { addRecordingRoutes } from './http/recording-routes.js';
 import { addReplayRoutes } from './http/replay-routes.js';
 import { ReplayService } from './replay/replay-service.js';
+import { ViewerDisplayStore } from './shows/viewer-display-store.js';
+import { addViewerDisplayRoutes } from './http/viewer-display-routes.js';
 
 const VERSION = '0.1.0';
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -115,6 +117,8 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   const engine = new MediaEngine(janusAccess, log.child({ component: 'media' }));
   engine.start();
   const live = new LiveShows(engine, store, log.child({ component: 'live' }));
+  const displays = new ViewerDisplayStore(db);
+  live.displayOf = (showId) => displays.get(showId);
   const stage = new StageService(new StageStore(db), store, live, log.child({ component: 'stage' }));
   const studioChannel = new StudioChannel(live, engine, stage);
   let rtmpPort: number | null = null;
@@ -142,7 +146,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     });
   }
   const rtmp = new RtmpFront({ ffmpegBin: config.ffmpegBin, log: log.child({ component: 'rtmp' }), decide: (key) => ingest.decide(key) });
-  const commerce = new Commerce({ db, shows: store, broadcast: (id, m) => live.broadcast(id, m), sendToViewer: (id, viewerId, m) => live.sendToViewer(id, viewerId, m), stageOf: (id) => stage.get(id), log: log.child({ component: 'commerce' }) });
+  const commerce = new Commerce({ db, shows: store, broadcast: (id, m) => live.broadcast(id, m), sendToViewer: (id, viewerId, m) => live.sendToViewer(id, viewerId, m), stageOf: (id) => stage.get(id), purchasesShown: (id) => displays.get(id).purchases, log: log.child({ component: 'commerce' }) });
   commerce.on('studio', (m) => studioChannel.publish(m));
   stage.overlay = (id, s) => commerce.overlayStage(id, s);
   const catalogOf = (show: Show) => commerce.catalogOf(show);
@@ -219,6 +223,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   addStudioRoutes(api, { store, links, live });
   addWhipRoutes(api, live);
   addStageRoutes(api, { stage, store, links });
+  addViewerDisplayRoutes(api, { store, displays, live });
   addIngestRoutes(api, { store, ingest });
   addAssetRoutes(api, config.dataDir);
   addCommerceRoutes(api, { store, commerce });

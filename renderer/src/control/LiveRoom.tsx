@@ -34,6 +34,7 @@ import { RoomTitle } from './RoomTitle.js';
 import { SourceBar } from './SourceBar.js';
 import { SourceError } from './SourceError.js';
 import { ViewerCount } from './ViewerCount.js';
+import { ViewerDisplayCard } from './ViewerDisplayCard.js';
 import { WatchLinkCard } from './WatchLinkCard.js';
 import { Icon } from '../ui/Icon.js';
 import { ObsGoLiveCard } from './obs/ObsGoLiveCard.js';
@@ -201,6 +202,7 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
             {!obsMode && media.video ? sourceError : null}
             {controls}
             {stage}
+            <ViewerDisplayCard showId={show.id} />
             <HostChat showId={show.id} live={onAirNow} />
             {!obsMode && <SourceBar media={media} />}
             {!obsMode && framePicker}
@@ -231,6 +233,7 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
           {afterShow}
           {!ended && <RundownPrompt onOpen={onEditRundown} />}
           {!ended && (running || (stageApi.stage?.version ?? 0) > 0) && stage}
+          {!ended && <ViewerDisplayCard showId={show.id} />}
           {!ended && <HostChat showId={show.id} live={onAirNow} />}
           {obsMode ? <ObsHealthCard health={obs.health} /> : <HealthCard health={health} history={history} onAir={onAir} />}
           <WatchLinkCard showId={show.id} initial={initialLink} />

@@ -1,5 +1,6 @@
 import { catalogEn, catalogKo } from './strings-catalog.js';
 import { chatEn, chatKo } from './strings-chat.js';
+import { displayEn, displayKo } from './strings-display.js';
 import { commerceEn, commerceKo } from './strings-commerce.js';
 import { framingEn, framingKo } from './strings-framing.js';
 import { goLiveEn, goLiveKo } from './strings-golive.js';
@@ -144,6 +145,7 @@ const en = {
   framing: framingEn,
   commerce: commerceEn,
   chat: chatEn,
+  display: displayEn,
   golive: goLiveEn,
   obs: obsEn,
   fulfilment: fulfilmentEn,
@@ -283,6 +285,7 @@ const ko: Strings = {
   framing: framingKo,
   commerce: commerceKo,
   chat: chatKo,
+  display: displayKo,
   golive: goLiveKo,
   obs: obsKo,
   fulfilment: fulfilmentKo,

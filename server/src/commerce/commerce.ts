@@ -47,6 +47,8 @@ export interface CommerceDeps {
   now?: () => number;
   /** Proxies whose X-Forwarded-For is believed; default: RELAY_TRUST_PROXY (comma-separated addresses). */
   trustedProxies?: ReadonlySet<string>;
+  /** Whether the host lets the show's viewers see purchase notices (ViewerDisplayStore); default: yes. */
+  purchasesShown?: (showId: string) => boolean;
 }
 
 /**
@@ -92,7 +94,7 @@ export class Commerce extends EventEmitter<CommerceEvents> {
     const statusOf = db.prepare('SELECT status FROM shows WHERE id = ?');
     this.sales = new ReplaySales(db);
     const sales = this.sales;
-    this.notices = new CommerceNotices(deps.broadcast, (m) => this.emit('studio', m));
+    this.notices = new CommerceNotices(deps.broadcast, (m) => this.emit('studio', m), deps.purchasesShown);
     this.ctx = {
       catalogs: this.catalogs,
       stock: this.stock,

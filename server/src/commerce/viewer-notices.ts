@@ -29,13 +29,19 @@ export class CommerceNotices {
   private readonly purchases: Throttle<Purchase[]>;
   private readonly quota: Throttle<number>;
 
-  constructor(toViewers: (showId: string, m: RelayToViewer) => void, toStudio: (m: RelayToStudio) => void) {
+  /**
+   * @param purchasesShown whether the host lets the show's viewers see purchase notices
+   *   (docs/phone-layout.md); when off they are not sent at all, and none held back goes out later.
+   */
+  constructor(toViewers: (showId: string, m: RelayToViewer) => void, toStudio: (m: RelayToStudio) => void, private readonly purchasesShown: (showId: string) => boolean = () => true) {
     this.viewerStock = new Throttle(250, mergeStock, (showId, lines) => {
       const items = [...lines.values()];
       for (let i = 0; i < items.length; i += MAX_STOCK_ITEMS) toViewers(showId, { type: 'stock', items: items.slice(i, i + MAX_STOCK_ITEMS) });
     });
     this.studioStock = new Throttle(250, mergeStock, (showId, lines) => toStudio({ type: 'stock', showId, items: [...lines.values()] }));
-    this.purchases = new Throttle(500, (p: Purchase[] | undefined, n: Purchase[]) => [...(p ?? []), ...n].slice(-MAX_PURCHASES), (showId, items) => toViewers(showId, { type: 'purchases', items }));
+    this.purchases = new Throttle(500, (p: Purchase[] | undefined, n: Purchase[]) => [...(p ?? []), ...n].slice(-MAX_PURCHASES), (showId, items) => {
+      if (this.purchasesShown(showId)) toViewers(showId, { type: 'purchases', items });
+    });
     this.quota = new Throttle(250, (_p: number | undefined, n: number) => n, (key, quotaLeft) => {
       const [showId, couponId] = key.split('\u0000') as [string, string];
       toViewers(showId, { type: 'couponQuota', couponId, quotaLeft });
@@ -55,7 +61,7 @@ export class CommerceNotices {
   }
 
   purchase(showId: string, item: Purchase): void {
-    this.purchases.push(showId, [item]);
+    if (this.purchasesShown(showId)) this.purchases.push(showId, [item]);
   }
 
   couponQuota(showId: string, couponId: string, quotaLeft: number): void {

@@ -2,6 +2,7 @@ import type { Migration } from '../../../common/migrations.js';
 import { ingestKeysMigration } from './migration-011-ingest-keys.js';
 import { recordingsMigration } from './migration-012-recordings.js';
 import { clipsMigration } from './migration-013-clips.js';
+import { viewerDisplayMigration } from './migration-014-viewer-display.js';
 
 /** The relay's schema, one numbered step at a time. Never edit a released step; add one. */
 export const relayMigrations: readonly Migration[] = [
@@ -359,4 +360,5 @@ export const relayMigrations: readonly Migration[] = [
   ingestKeysMigration,
   recordingsMigration,
   clipsMigration,
+  viewerDisplayMigration,
 ];

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { VideoRoomHandle } from 'janode/plugins/videoroom';
 import type { PublicShow, Show } from '../../../common/show.js';
+import type { ViewerDisplay } from '../../../common/viewer-display.js';
 import type { Audience } from './audience.js';
 import type { MediaFlow } from './media-flow.js';
 import type { SerialQueue } from './serial-queue.js';
@@ -53,4 +54,4 @@ export interface LiveShowsEvents {
 /** The epoch viewers should play; null (viewers show "reconnecting" over the last frame) while there is no flowing picture. */
 export const epochOf = (ls: LiveShow): number | null => (ls.publisher?.up && !ls.publisher.flow.stalled ? ls.epoch : null);
 
-export const toPublic = (s: Show): PublicShow => ({ title: s.title, status: s.status, scheduledAt: s.scheduledAt, startedAt: s.startedAt, endedAt: s.endedAt, rehearsal: s.rehearsalOf !== null });
+export const toPublic = (s: Show, display: ViewerDisplay): PublicShow => ({ title: s.title, status: s.status, scheduledAt: s.scheduledAt, startedAt: s.startedAt, endedAt: s.endedAt, rehearsal: s.rehearsalOf !== null, display });

@@ -4,6 +4,7 @@ import type { TrickleCandidate } from 'janode';
 import type { VideoRoomHandle } from 'janode/plugins/videoroom';
 import type { RelayToViewer } from '../../../common/protocol/viewer.js';
 import type { PublicShow, Show } from '../../../common/show.js';
+import { DEFAULT_VIEWER_DISPLAY, type ViewerDisplay } from '../../../common/viewer-display.js';
 import type { MediaEngine, RemoteStream } from '../janus/media-engine.js';
 import type { Logger } from '../log.js';
 import type { ShowStore } from '../shows/show-store.js';
@@ -36,6 +37,8 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
   private stopped = false;
   /** Set by the relay when recording is on (server/src/replay/recorder.ts). */
   recorder: { roomRecordDir(show: Show): string | null; ended(showId: string): void } | null = null;
+  /** Which overlay kinds the show's viewers see; rides in PublicShow. Set by app.ts (ViewerDisplayStore). */
+  displayOf: (showId: string) => ViewerDisplay = () => DEFAULT_VIEWER_DISPLAY;
 
   constructor(
     private readonly engine: MediaEngine,
@@ -79,7 +82,7 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
   }
 
   publicShow(showId: string): PublicShow {
-    return toPublic(this.requireShow(showId));
+    return toPublic(this.requireShow(showId), this.displayOf(showId));
   }
 
   start(showId: string): Show {
@@ -359,12 +362,14 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
   private changed(show: Show): void {
     this.emit('show', show);
     const ls = this.shows.get(show.id);
-    if (ls) this.broadcast(ls, { type: 'show', show: toPublic(show), mediaEpoch: epochOf(ls) });
+    if (ls) this.broadcast(ls, { type: 'show', show: toPublic(show, this.displayOf(show.id)), mediaEpoch: epochOf(ls) });
   }
 
-  private broadcastMedia(ls: LiveShow): void {
-    const show = this.store.get(ls.showId);
-    if (show) this.broadcast(ls, { type: 'show', show: toPublic(show), mediaEpoch: epochOf(ls) });
+  /** Tells the show's viewers what they see now (same epoch: nobody resubscribes); used when the host changes the display. */
+  broadcastMedia(ls: LiveShow | string): void {
+    const entry = typeof ls === 'string' ? this.shows.get(ls) : ls;
+    const show = entry && this.store.get(entry.showId);
+    if (entry && show) this.broadcast(entry, { type: 'show', show: toPublic(show, this.displayOf(show.id)), mediaEpoch: epochOf(entry) });
   }
 
   /** One message to every viewer of the show (with `onDelivered`: when it reached whom, see writeToAudience). */

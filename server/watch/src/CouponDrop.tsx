@@ -2,6 +2,7 @@ import type { CouponDrop as Coupon } from '../../../common/stage.js';
 import { formatCount, money } from './format.js';
 import { errorMessage } from './api-errors.js';
 import { useCommerce } from './commerce-context.js';
+import { useDisplay } from './display-context.js';
 import { lang, t } from './i18n.js';
 import { c } from './i18n-commerce.js';
 import { formatRemaining } from './relay-clock.js';
@@ -43,6 +44,8 @@ export function CouponDrop({ coupon, relayNow }: { coupon: Coupon; relayNow: num
   const gone = left === 0;
   const share = coupon.quotaTotal > 0 ? left / coupon.quotaTotal : 0;
   const remaining = coupon.endsAt - relayNow;
+  // The host may hide the quota counter ("남은 수량"); "all claimed" still shows (Claim no longer works).
+  const showQuota = useDisplay().stock || gone;
   return (
     <section className={`coupon${gone ? ' is-gone' : ''}`} data-testid="coupon-drop" aria-label={t.liveCoupon}>
       <div className="coupon-main">
@@ -64,12 +67,16 @@ export function CouponDrop({ coupon, relayNow }: { coupon: Coupon; relayNow: num
             {formatRemaining(remaining)}
           </span>
         </p>
-        <p className="coupon-quota" data-testid="coupon-quota" data-left={left}>
-          {gone ? t.allClaimed : t.quotaLeft(formatCount(left), formatCount(coupon.quotaTotal))}
-        </p>
-        <span className="coupon-meter" aria-hidden="true">
-          <span style={{ width: `${Math.round(share * 100)}%` }} />
-        </span>
+        {showQuota && (
+          <>
+            <p className="coupon-quota" data-testid="coupon-quota" data-left={left}>
+              {gone ? t.allClaimed : t.quotaLeft(formatCount(left), formatCount(coupon.quotaTotal))}
+            </p>
+            <span className="coupon-meter" aria-hidden="true">
+              <span style={{ width: `${Math.round(share * 100)}%` }} />
+            </span>
+          </>
+        )}
       </div>
     </section>
   );

@@ -9,6 +9,7 @@ import { tc } from './chat/i18n-chat.js';
 import { useUnread } from './chat/useUnread.js';
 import { cart } from './cart-store.js';
 import { CheckoutSheet } from './CheckoutSheet.js';
+import { DisplayContext } from './display-context.js';
 import { k } from './i18n-checkout.js';
 import { useCommerce } from './commerce-context.js';
 import { formatCount } from './format.js';
@@ -66,7 +67,16 @@ type OpenSheet = { kind: 'checkout'; card: ProductCard } | { kind: 'mine' } | { 
  * overlays, purchase notices, and the checkout / my-orders sheet. The video element never remounts
  * when a sheet opens: the same picture keeps playing, smaller.
  */
-export function Live({ state, show, viewers, stream, stage, clock, attachVideo }: Props) {
+export function Live(props: Props) {
+  // What the host lets viewers see (docs/phone-layout.md), for every overlay below.
+  return (
+    <DisplayContext.Provider value={props.show.display}>
+      <LiveScreen {...props} />
+    </DisplayContext.Provider>
+  );
+}
+
+function LiveScreen({ state, show, viewers, stream, stage, clock, attachVideo }: Props) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const [muted, setMuted] = useState(true);
   const [fill, setFill] = useState(false);

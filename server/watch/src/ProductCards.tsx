@@ -7,6 +7,7 @@ import type { ProductCard } from '../../../common/stage.js';
 import { formatCount, safeHttpUrl } from './format.js';
 import { t } from './i18n.js';
 import { c } from './i18n-commerce.js';
+import { useDisplay } from './display-context.js';
 
 /** Relay assets are same-origin paths; anything else that is not a web URL is not loaded. */
 function imageSrc(url: string | undefined): string | null {
@@ -57,6 +58,8 @@ function Card({ card, onBuy }: { card: ProductCard; onBuy: (card: ProductCard) =
   const soldOut = card.stock === 0;
   const special = useLiveSpecial(card);
   const low = card.stock > 0 && card.stock <= 10;
+  // The host may hide the "N개 남음" counter; Sold out always shows (it decides whether Buy works).
+  const { stock: showStock } = useDisplay();
   const open = () => {
     if (!soldOut) onBuy(card);
   };
@@ -72,9 +75,11 @@ function Card({ card, onBuy }: { card: ProductCard; onBuy: (card: ProductCard) =
         </h2>
         <PriceLine card={card} special={special} />
         {special && <SpecialCountdown special={special} />}
-        <p className={`product-stock${low ? ' low' : ''}`} data-testid="stock-left">
-          {soldOut ? t.soldOut : t.stockLeft(formatCount(card.stock))}
-        </p>
+        {(soldOut || showStock) && (
+          <p className={`product-stock${low ? ' low' : ''}`} data-testid="stock-left">
+            {soldOut ? t.soldOut : t.stockLeft(formatCount(card.stock))}
+          </p>
+        )}
         <RestockAsk card={card} />
       </div>
       <button type="button" className="product-cta" disabled={soldOut} onClick={open} data-testid="buy-button" aria-label={`${c.buy}: ${card.name}`}>

@@ -1,10 +1,13 @@
 import { useCommerce } from './commerce-context.js';
+import { useDisplay } from './display-context.js';
 import { c } from './i18n-commerce.js';
 
 /** "김**님이 린넨 셔츠를 구매했어요": at most two at a time, a few seconds each (the queue in CommerceStore). */
 export function PurchaseToasts() {
   const [view] = useCommerce();
-  if (!view.toasts.length) return null;
+  // The relay stops sending notices when the host turns them off; this also drops any still queued.
+  const { purchases } = useDisplay();
+  if (!purchases || !view.toasts.length) return null;
   return (
     <div className="toasts" aria-live="polite" aria-atomic="false">
       {view.toasts.map((toast) => (

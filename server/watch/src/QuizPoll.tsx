@@ -8,6 +8,7 @@ import { formatCount } from './format.js';
 import { lang, t } from './i18n.js';
 import { c } from './i18n-commerce.js';
 import { formatRemaining } from './relay-clock.js';
+import { useDisplay } from './display-context.js';
 
 const LETTERS = ['A', 'B', 'C', 'D'];
 
@@ -97,13 +98,17 @@ export function Poll({ poll, relayNow }: { poll: PollOpen; relayNow: number }) {
   const counts = poll.choices.map((_, i) => Math.max(0, poll.counts[i] ?? 0));
   const total = counts.reduce((a, b) => a + b, 0);
   const top = Math.max(...counts);
+  // The host may hide results: a voter then sees their own choice, not the tallies.
+  const tallies = useDisplay().results;
   return (
     <section className="panel poll" data-testid="poll" data-poll-id={poll.pollId} data-voted={voted || undefined} aria-label={t.poll}>
       <header className="panel-head">
         <span className="panel-chip poll-chip">{t.poll}</span>
-        <span className="panel-meta" data-testid="poll-total">
-          {t.votes(formatCount(total))}
-        </span>
+        {tallies && (
+          <span className="panel-meta" data-testid="poll-total">
+            {t.votes(formatCount(total))}
+          </span>
+        )}
         {poll.endsAt !== null && <Timer ms={poll.endsAt - relayNow} />}
       </header>
       <p className="panel-question">{poll.question}</p>
@@ -112,8 +117,8 @@ export function Poll({ poll, relayNow }: { poll: PollOpen; relayNow: number }) {
           {poll.choices.map((choice, i) => {
             const pct = total > 0 ? Math.round((counts[i]! / total) * 100) : 0;
             return (
-              <li key={i} className={`poll-row${total > 0 && counts[i] === top ? ' lead' : ''}${mine === i ? ' mine' : ''}`} data-testid="poll-result" data-count={counts[i]}>
-                <span className="poll-bar" style={{ width: `${pct}%` }} aria-hidden="true" />
+              <li key={i} className={`poll-row${tallies && total > 0 && counts[i] === top ? ' lead' : ''}${mine === i ? ' mine' : ''}`} data-testid="poll-result" data-count={tallies ? counts[i] : undefined}>
+                {tallies && <span className="poll-bar" style={{ width: `${pct}%` }} aria-hidden="true" />}
                 <span className="poll-label">
                   {mine === i && <span className="sr-only">{c.yourVote}: </span>}
                   {choice}
@@ -123,7 +128,7 @@ export function Poll({ poll, relayNow }: { poll: PollOpen; relayNow: number }) {
                     ✓
                   </span>
                 )}
-                <span className="poll-pct">{pct}%</span>
+                {tallies && <span className="poll-pct">{pct}%</span>}
               </li>
             );
           })}

@@ -2,6 +2,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import type { ProductCard, Stage } from '../../../common/stage.js';
 import { useCommerce } from './commerce-context.js';
 import { CouponDrop } from './CouponDrop.js';
+import { useDisplay } from './display-context.js';
 import { t } from './i18n.js';
 import { c } from './i18n-commerce.js';
 import { tl } from './i18n-layout.js';
@@ -39,7 +40,9 @@ export function StageDock({ stage, relayNow, onBuy, dockRef, notices }: { stage:
   const counter = useRef({ n: 0 });
   // undefined: follow the newest; null: the viewer closed everything; a key: the viewer's choice.
   const [picked, setPicked] = useState<string | null | undefined>(undefined);
-  const result = view.quizResult !== null && view.quizResult.quiz.quizId !== stage.quiz?.quizId;
+  const display = useDisplay();
+  // Results off: a decided quiz is not put up, except to a viewer who won (the prize is theirs, not a public result).
+  const result = view.quizResult !== null && view.quizResult.quiz.quizId !== stage.quiz?.quizId && (display.results || view.quizResult.outcome?.you === 'won');
 
   const items: Interaction[] = [];
   if (view.askNickname) items.push({ key: 'nickname', kind: 'nickname', label: tl.nickname, node: <NicknameField commerce={commerce} /> });
@@ -55,7 +58,8 @@ export function StageDock({ stage, relayNow, onBuy, dockRef, notices }: { stage:
   );
   // Something new from the host opens by itself (the newest wins); the viewer's pick holds otherwise.
   // The optional nickname never pushes itself open: it would hide what the viewer just claimed or answered.
-  const fromHost = order.filter((k) => k !== 'nickname');
+  // With the coupon banner off, a drop waits as a chip the viewer may open (claiming still works).
+  const fromHost = order.filter((k) => k !== 'nickname' && (display.couponBanner || !k.startsWith('coupon:')));
   const newest = fromHost.find((k) => arrived.includes(k));
   if (newest !== undefined && picked !== undefined && picked !== newest) setPicked(undefined);
   const open = picked === undefined ? (fromHost[0] ?? null) : picked !== null && order.includes(picked) ? picked : null;

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ChatMessage } from '../../../../common/protocol/chat.js';
 import type { ChatStore, PurchaseNote } from './chat-store.js';
 import { ChatText } from './ChatText.js';
+import { useDisplay } from '../display-context.js';
 import { c } from '../i18n-commerce.js';
 import { tc } from './i18n-chat.js';
 import './chat.css';
@@ -27,6 +28,8 @@ export function ChatPanel({ chat, hasNickname, onNeedNickname }: { chat: ChatSto
   const [question, setQuestion] = useState(false);
   const listRef = useRef<HTMLOListElement>(null);
   const stick = useRef(true);
+  // Notices off: the relay sends no more; the ones already in the flow go too, as the host asked.
+  const purchases = useDisplay().purchases ? view.purchases : [];
 
   // Follow new messages unless the viewer scrolled up to read.
   useEffect(() => {
@@ -64,7 +67,7 @@ export function ChatPanel({ chat, hasNickname, onNeedNickname }: { chat: ChatSto
         }}
         aria-live="polite"
       >
-        {view.purchases.filter((p) => p.afterMessageId === null).map((p) => <PurchaseLine key={`p${p.key}`} note={p} />)}
+        {purchases.filter((p) => p.afterMessageId === null).map((p) => <PurchaseLine key={`p${p.key}`} note={p} />)}
         {view.messages.map((m) => [
           <li key={m.id} className={`chat-msg role-${m.role}${m.visibility === 'pending' ? ' pending' : ''}`} data-chat-id={m.id}>
             {m.role !== 'viewer' && <span className="chat-role">{who(m)}</span>}
@@ -72,7 +75,7 @@ export function ChatPanel({ chat, hasNickname, onNeedNickname }: { chat: ChatSto
             {m.question && <span className="chat-q">{tc.question}</span>} <ChatText text={m.text} links={m.links} />
             {m.visibility === 'pending' && <small className="chat-note"> · {tc.pending}</small>}
           </li>,
-          ...view.purchases.filter((p) => p.afterMessageId === m.id).map((p) => <PurchaseLine key={`p${p.key}`} note={p} />),
+          ...purchases.filter((p) => p.afterMessageId === m.id).map((p) => <PurchaseLine key={`p${p.key}`} note={p} />),
         ])}
       </ol>
       {(state.frozen || state.slowModeSec > 0) && <p className="chat-mode">{state.frozen ? tc.frozen : tc.slowMode(state.slowModeSec)}</p>}
