@@ -9,9 +9,10 @@ type Check<K extends CatalogKind, D> = (d: D, t: Strings) => { input: CatalogInp
 
 /**
  * The state every catalog form shares: the draft, validation with the core's schema (on save,
- * then live while the seller fixes it), saving, the core's own error, delete.
+ * then live while the seller fixes it), saving, the core's own error, delete (`whyNotDelete`: a
+ * reason the delete would be refused, checked before asking the core).
  */
-export function useItemForm<K extends CatalogKind, D>(kind: K, item: CatalogItems[K][number] | null, initial: () => D, check: Check<K, D>, onSaved: (id: string) => void) {
+export function useItemForm<K extends CatalogKind, D>(kind: K, item: CatalogItems[K][number] | null, initial: () => D, check: Check<K, D>, onSaved: (id: string) => void, whyNotDelete?: () => string | null) {
   const { t } = useI18n();
   const { save, remove } = useCatalog();
   const [draft, setDraft] = useState<D>(initial);
@@ -51,6 +52,9 @@ export function useItemForm<K extends CatalogKind, D>(kind: K, item: CatalogItem
 
   const del = async (): Promise<boolean> => {
     if (!item) return false;
+    // What the core would refuse, said first in the seller's language (the core still checks).
+    const why = whyNotDelete?.() ?? null;
+    if (why) return (setFormError(why), false);
     try {
       await remove(kind, item.id);
       return true;
