@@ -74,7 +74,7 @@ export class CouponStore {
     for (const c of this.list()) {
       if (!c.productIds?.includes(productId)) continue;
       const rest = c.productIds.filter((id) => id !== productId);
-      if (!rest.length) throw new StudioError(ERROR_CODES.conflict, `Coupon ${c.code} covers only “${productName}”. Change which products the coupon covers (or delete the coupon) first.`);
+      if (!rest.length) throw new StudioError(ERROR_CODES.conflict, `Coupon ${c.code} covers only “${productName}”. Change the products the coupon covers (or delete the coupon) first.`);
       this.db.prepare('UPDATE coupons SET product_ids = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(rest), nowIso(), c.id);
     }
   }
