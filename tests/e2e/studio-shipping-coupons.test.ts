@@ -61,6 +61,7 @@ describe('Jeju / 도서산간 surcharge on the payment screen', () => {
     await studio.getByTestId('payment-save-button').click();
     await studio.getByTestId('payment-saved').waitFor();
     expect((await payment()).remoteSurcharge).toEqual({ jeju: 4000, island: 6000 });
+    expect(await studio.getByTestId('pay-example').innerText()).toContain('제주는 ₩4,000, 도서산간은 ₩6,000이 더해집니다.');
     if (SHOTS) await studio.locator('section[aria-labelledby="pay-shipping"]').screenshot({ path: `${SHOTS}/studio-payment-surcharge.png` });
   });
 });
@@ -76,10 +77,10 @@ describe('coupon editor: the products a coupon covers', () => {
     await studio.getByTestId('coupon-kind-select').selectOption('fixed');
     await studio.getByTestId('coupon-amount-input').fill('5,000');
     await studio.getByTestId('coupon-quota-input').fill('50');
-    expect(await studio.getByTestId('coupon-products').innerText()).toContain('전체 상품');
+    expect(await studio.getByTestId('coupon-products').innerText()).toContain('적용 상품 (전체 상품)');
     await chip('니트 모자').click();
     expect(await chip('니트 모자').getAttribute('aria-pressed')).toBe('true');
-    expect(await studio.getByTestId('coupon-products').innerText()).toContain('상품 1개 전용');
+    expect(await studio.getByTestId('coupon-products').innerText()).toContain('적용 상품 (1개 선택)');
     await studio.getByTestId('coupon-save-button').click();
     await expect.poll(() => studio.getByTestId('coupon-item-products').allInnerTexts()).toEqual(['상품 1개 전용']);
     expect((await coupons()).map((c) => [c.code, c.productIds])).toEqual([['HAT5K', [hat.id]]]);
@@ -139,7 +140,7 @@ describe('through the real relay, on a viewer’s phone', () => {
     await studioIpc(studio, 'cues.fire', { showId, action: { kind: 'showProducts', productIds: [tee.id, hat.id] }, firingId: 'pin1', captureMs: null, baseVersion: 0 });
     watchUrl = (await studioIpc<{ url: string }>(studio, 'links.create', { showId })).url;
     await item.click();
-    await expect.poll(() => stageCard(tee.id).locator('.stock-chip').innerText(), { timeout: 20_000 }).toContain('10');
+    await expect.poll(() => stageCard(tee.id).locator('.stock-chip').innerText(), { timeout: 20_000 }).toBe('재고 10개');
   });
 
   it('a cart to a Jeju postcode shows and is charged the seller’s Jeju surcharge; the host’s panel ticks without a new stage', async () => {
@@ -177,7 +178,7 @@ describe('through the real relay, on a viewer’s phone', () => {
       db.close();
     }
     // The relay's stock event reaches the studio: the pinned tee reads 9, the stage itself unchanged.
-    await expect.poll(() => stageCard(tee.id).locator('.stock-chip').innerText(), { timeout: 15_000 }).toContain('9');
+    await expect.poll(() => stageCard(tee.id).locator('.stock-chip').innerText(), { timeout: 15_000 }).toBe('재고 9개');
     expect(await studio.getByTestId('stage-preview').getAttribute('data-stage-version')).toBe(version);
     if (SHOTS) await studio.getByTestId('stage-preview').screenshot({ path: `${SHOTS}/studio-stage-stock-ticks.png` });
     await p.close();
@@ -192,7 +193,7 @@ describe('through the real relay, on a viewer’s phone', () => {
     await p.getByTestId('checkout-coupon-apply').click();
     const refused = p.locator('[data-testid="checkout-error"][data-code="coupon_not_applicable"]');
     await refused.waitFor({ timeout: 15_000 });
-    expect(await refused.innerText()).not.toBe('');
+    expect(await refused.innerText()).toBe('주문하시는 상품 중 이 쿠폰을 쓸 수 있는 상품이 없어요.');
     if (SHOTS) await p.screenshot({ path: `${SHOTS}/watch-coupon-other-product-refused-phone.png` });
     await p.getByTestId('sheet-close').click();
     await p.getByTestId('checkout-sheet').waitFor({ state: 'detached' });

@@ -134,7 +134,7 @@ function CouponForm({ coupon, onSaved, onDeleted }: { coupon: Coupon | null; onS
       </div>
       <div className="field" data-testid="coupon-products">
         <span className="field-label">
-          {c.products} <span className="muted">{draft.productIds.length ? c.onlyProducts(draft.productIds.length) : c.everyProduct}</span>
+          {c.products} <span className="muted">{draft.productIds.length ? c.picked(draft.productIds.length) : c.everyProduct}</span>
         </span>
         <ProductPicker products={products} value={draft.productIds} max={200} ordered={false} label={c.products} invalid={!!errors.productIds} onChange={(productIds) => set({ productIds })} />
         <span className="field-hint">{c.productsHint}</span>

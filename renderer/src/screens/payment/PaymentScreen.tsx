@@ -100,6 +100,7 @@ export function PaymentScreen() {
           {preview && (
             <p className="notice pay-example" data-testid="pay-example">
               {preview.shippingFee === 0 || preview.freeShippingFrom === 0 ? p.exampleFree : p.example(money(preview.shippingFee, 'KRW', lang), preview.freeShippingFrom === null ? null : money(preview.freeShippingFrom, 'KRW', lang))}
+              {preview.remoteSurcharge && p.exampleRemote(money(preview.remoteSurcharge.jeju, 'KRW', lang), money(preview.remoteSurcharge.island, 'KRW', lang))}
             </p>
           )}
         </section>
