@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StudioError } from '../../common/ipc-contract.js';
+import { errorOf } from '../testing/error-of.js';
 import type { ProductInput } from '../../common/commerce/catalog.js';
 import { pngBytes } from '../testing/images.js';
 import { tempStudioDb } from '../testing/temp-db.js';
@@ -25,17 +25,6 @@ const knit: ProductInput = {
     { id: 'm', name: 'M', stock: 5 },
   ],
 };
-
-/** Calls `fn` and returns the StudioError it throws. */
-function errorOf(fn: () => unknown): StudioError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StudioError) return e;
-    throw e;
-  }
-  throw new Error('expected a StudioError');
-}
 
 describe('products', () => {
   it('inserts with a generated id, lists, updates in place, and deletes with options', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StudioError } from '../../common/ipc-contract.js';
+import { errorOf } from '../testing/error-of.js';
 import { tempStudioDb } from '../testing/temp-db.js';
 import type { StudioDb } from '../store/studio-db.js';
 import { Catalog } from './catalog.js';
@@ -16,15 +16,6 @@ afterEach(() => db.close());
 const coupon = { code: 'hat5k', kind: 'fixed' as const, amount: 5000, totalQuota: 50 };
 const product = (name: string) => catalog.products.save(undefined, { name, price: 9000, stock: 4 });
 
-function errorOf(fn: () => unknown): StudioError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StudioError) return e;
-    throw e;
-  }
-  throw new Error('expected a StudioError');
-}
 
 describe('coupons limited to products', () => {
   it('stores the products a coupon covers and reads them back; none picked is every product (null)', () => {

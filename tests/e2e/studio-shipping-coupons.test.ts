@@ -5,6 +5,7 @@ import type { PaymentSettings } from '../../common/commerce/show-catalog.js';
 import { openRelayDbReadOnly } from '../helpers/commerce-api.js';
 import { openStudioPage, type StudioPage } from '../helpers/studio-page.js';
 import { studioIpc } from '../helpers/studio-ipc.js';
+import { fillJejuBuyer } from '../helpers/watch-checkout.js';
 
 /**
  * The seller's shipping and coupon controls in the Korean studio, carried to viewers by the real
@@ -151,14 +152,8 @@ describe('through the real relay, on a viewer’s phone', () => {
     await p.getByTestId('buy-button').first().click();
     await p.getByTestId('add-to-cart').click();
     await p.getByTestId('cart-button').click();
-    await p.getByTestId('checkout-name').fill('고은비');
-    await p.getByTestId('checkout-phone').fill('010-2345-6789');
-    await p.getByTestId('address-search-open').click();
-    await p.getByTestId('address-search-query').fill('제주시 연동');
-    await p.getByTestId('address-search-go').click();
-    await p.getByTestId('address-search-result').first().click();
+    await fillJejuBuyer(p);
     expect(await p.getByTestId('checkout-postcode').inputValue()).toBe('63309');
-    await p.getByTestId('checkout-line2').fill('2층');
     await p.getByTestId('cart-pay-cash_on_delivery').check();
     const { shippingFee } = await payment();
     const total = 15000 + shippingFee + 4000;
