@@ -47,6 +47,9 @@ export type ProductInput = z.input<typeof ProductInput>;
 export const Product = z.object({ id: Id, updatedAt: z.string() }).and(ProductInput);
 export type Product = z.infer<typeof ProductInput> & { id: string; updatedAt: string };
 
+/** The products a coupon is limited to (a cart's other lines pay full price); null or absent = every product. */
+export const CouponProductIds = z.array(Id).min(1).max(200, 'a coupon can name at most 200 products');
+
 export const CouponInput = z
   .object({
     code: z.string().trim().toUpperCase().regex(/^[A-Z0-9_-]{3,20}$/, 'code must be 3–20 letters, digits, _ or -'),
@@ -59,8 +62,10 @@ export const CouponInput = z
     perViewerCap: z.number().int().min(1).max(100).default(1),
     validFrom: z.iso.datetime({ offset: true }).nullable().default(null),
     validUntil: z.iso.datetime({ offset: true }).nullable().default(null),
+    productIds: CouponProductIds.nullable().default(null),
   })
   .superRefine((c, ctx) => {
+    if (c.productIds && new Set(c.productIds).size !== c.productIds.length) ctx.addIssue({ code: 'custom', path: ['productIds'], message: 'a product is named twice' });
     if (c.kind === 'percent' && c.amount > 100) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'a percent discount cannot exceed 100' });
     if (c.kind === 'fixed' && c.amount > maxMinor(c.currency)) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'discount is not plausible' });
     if (c.validFrom && c.validUntil && Date.parse(c.validUntil) <= Date.parse(c.validFrom))

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './catalog.js';
+import { CouponProductIds, Id } from './catalog.js';
 import { Currency } from './money.js';
 
 /**
@@ -38,7 +38,7 @@ export const ShowCoupon = z.object({
   validFrom: z.iso.datetime({ offset: true }).nullable(),
   validUntil: z.iso.datetime({ offset: true }).nullable(),
   /** Only these products (a cart's other lines pay full price); absent or null = every product. */
-  productIds: z.array(Id).min(1).max(200).nullable().optional(),
+  productIds: CouponProductIds.nullable().optional(),
 });
 export type ShowCoupon = z.infer<typeof ShowCoupon>;
 
@@ -55,6 +55,11 @@ export type ShowQuiz = z.infer<typeof ShowQuiz>;
 
 export const ShowPoll = z.object({ id: Id, question: z.string().max(200), choices: z.array(z.string().max(80)).min(2).max(4) });
 export type ShowPoll = z.infer<typeof ShowPoll>;
+
+/** Whole won (minor units) added for Jeju and for islands/remote places, by the delivery postcode. */
+const SurchargeAmount = z.number().int().min(0).max(1_000_000);
+export const RemoteSurcharge = z.object({ jeju: SurchargeAmount, island: SurchargeAmount });
+export type RemoteSurcharge = z.infer<typeof RemoteSurcharge>;
 
 /** How viewers pay. Bank transfer / cash on delivery is how most small sellers work today. */
 export const PaymentSettings = z.object({
@@ -75,7 +80,7 @@ export const PaymentSettings = z.object({
   /** Orders at or above this subtotal ship free; null = never. */
   freeShippingFrom: z.number().int().min(0).nullable(),
   /** Extra for Jeju and for islands/remote places (common/commerce/remote-postcodes.ts); absent = none. */
-  remoteSurcharge: z.object({ jeju: z.number().int().min(0).max(1_000_000), island: z.number().int().min(0).max(1_000_000) }).optional(),
+  remoteSurcharge: RemoteSurcharge.optional(),
 });
 export type PaymentSettings = z.infer<typeof PaymentSettings>;
 
@@ -92,6 +97,11 @@ export const ShowCatalog = z
   .superRefine((c, ctx) => {
     for (const [i, p] of c.products.entries()) {
       if (p.options.length && p.stock !== p.options.reduce((n, o) => n + o.stock, 0)) ctx.addIssue({ code: 'custom', path: ['products', i, 'stock'], message: 'stock must equal the sum of the options’ stock' });
+    }
+    const productIds = new Set(c.products.map((p) => p.id));
+    for (const [i, k] of c.coupons.entries()) {
+      const unknown = k.productIds?.find((id) => !productIds.has(id));
+      if (unknown) ctx.addIssue({ code: 'custom', path: ['coupons', i, 'productIds'], message: `coupon ${k.code} names a product that is not in the catalog (${unknown})` });
     }
     for (const [i, q] of c.quizzes.entries()) {
       if (q.correctIndex >= q.choices.length) ctx.addIssue({ code: 'custom', path: ['quizzes', i, 'correctIndex'], message: 'the correct answer must be one of the choices' });

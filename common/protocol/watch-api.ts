@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id } from '../commerce/catalog.js';
 import { Currency } from '../commerce/money.js';
 import { PaymentMethod } from '../commerce/order.js';
+import { RemoteSurcharge } from '../commerce/show-catalog.js';
 import { ViewerId } from './viewer-id.js';
 
 /**
@@ -29,7 +30,7 @@ export const PaymentOptions = z.object({
   /** Bank transfer: minutes to pay before the order expires (shown as the deadline before ordering). */
   paymentWindowMinutes: z.number().int().min(1).optional(),
   /** Jeju / island extra the seller set (common/commerce/shipping.ts). */
-  remoteSurcharge: z.object({ jeju: z.number().int().min(0), island: z.number().int().min(0) }).optional(),
+  remoteSurcharge: RemoteSurcharge.optional(),
 });
 export type PaymentOptions = z.infer<typeof PaymentOptions>;
 

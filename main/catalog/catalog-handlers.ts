@@ -10,7 +10,7 @@ export function catalogHandlers(catalog: Catalog, rundowns: RundownStore): Pick<
   return {
     'products.list': async () => catalog.products.list(),
     'products.save': async (req) => catalog.products.save(req.id, req.input),
-    'products.delete': async (req) => (catalog.products.delete(req.id), done),
+    'products.delete': async (req) => (catalog.deleteProduct(req.id), done),
     'products.importCsv': async (req) => catalog.importCsvFile(Buffer.from(req.fileBase64, 'base64'), req.mode, req.lang),
     'images.add': async (req) => catalog.images.add(req.dataBase64),
     'images.get': async (req) => {

@@ -17,12 +17,21 @@ export class Catalog {
   readonly polls: PollStore;
   readonly images: ImageStore;
 
-  constructor(store: StudioDb) {
+  constructor(private readonly store: StudioDb) {
     this.products = new ProductStore(store.db);
     this.coupons = new CouponStore(store.db);
     this.quizzes = new QuizStore(store.db);
     this.polls = new PollStore(store.db);
     this.images = new ImageStore(store.db, store.dataDir);
+  }
+
+  /** Deletes a product and takes it out of the coupons limited to it, in one transaction (coupon-store.ts says when it is refused). */
+  deleteProduct(id: string): void {
+    this.store.db.transaction(() => {
+      const product = this.products.get(id);
+      if (product) this.coupons.dropProduct(id, product.name);
+      this.products.delete(id);
+    })();
   }
 
   importCsv(csv: string, mode: CsvImportMode, lang: UiLang = 'en'): CsvImportReport {

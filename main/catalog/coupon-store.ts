@@ -15,6 +15,7 @@ interface CouponRow {
   per_viewer_cap: number;
   valid_from: string | null;
   valid_until: string | null;
+  product_ids: string | null;
   updated_at: string;
 }
 
@@ -42,18 +43,40 @@ export class CouponStore {
     this.db.transaction(() => {
       const clash = this.db.prepare('SELECT id FROM coupons WHERE code = ? AND id <> ?').pluck().get(c.code, couponId);
       if (clash) throw new StudioError(ERROR_CODES.conflict, `code: another coupon already uses the code ${c.code}`);
+      for (const productId of c.productIds ?? []) this.requireProduct(productId);
       this.db
         .prepare(
-          `INSERT INTO coupons (id, code, kind, amount, currency, min_order, total_quota, per_viewer_cap, valid_from, valid_until, created_at, updated_at)
-           VALUES (@id, @code, @kind, @amount, @currency, @minOrder, @totalQuota, @perViewerCap, @validFrom, @validUntil, @now, @now)
+          `INSERT INTO coupons (id, code, kind, amount, currency, min_order, total_quota, per_viewer_cap, valid_from, valid_until, product_ids, created_at, updated_at)
+           VALUES (@id, @code, @kind, @amount, @currency, @minOrder, @totalQuota, @perViewerCap, @validFrom, @validUntil, @productIds, @now, @now)
            ON CONFLICT(id) DO UPDATE SET code = excluded.code, kind = excluded.kind, amount = excluded.amount, currency = excluded.currency,
              min_order = excluded.min_order, total_quota = excluded.total_quota, per_viewer_cap = excluded.per_viewer_cap,
-             valid_from = excluded.valid_from, valid_until = excluded.valid_until, updated_at = excluded.updated_at`,
+             valid_from = excluded.valid_from, valid_until = excluded.valid_until, product_ids = excluded.product_ids, updated_at = excluded.updated_at`,
         )
-        .run({ id: couponId, ...c, now });
+        .run({ id: couponId, ...c, productIds: c.productIds ? JSON.stringify(c.productIds) : null, now });
       forgetDeleted(this.db, 'coupon', couponId);
     })();
     return this.get(couponId)!;
+  }
+
+  /** A coupon may only name products in the catalog: a deleted one is refused by its old name. */
+  private requireProduct(productId: string): void {
+    if (this.db.prepare('SELECT 1 FROM products WHERE id = ?').pluck().get(productId)) return;
+    const name = deletedLabel(this.db, 'product', productId);
+    throw new StudioError(ERROR_CODES.badRequest, name ? `productIds: the product “${name}” was deleted; take it out of the coupon` : `productIds: there is no product ${productId} in the catalog`);
+  }
+
+  /**
+   * Takes a product being deleted out of the coupons that name it (inside the caller's
+   * transaction). A coupon that covers that product alone would silently become a coupon for
+   * every product, so the delete is refused instead, naming the coupon.
+   */
+  dropProduct(productId: string, productName: string): void {
+    for (const c of this.list()) {
+      if (!c.productIds?.includes(productId)) continue;
+      const rest = c.productIds.filter((id) => id !== productId);
+      if (!rest.length) throw new StudioError(ERROR_CODES.conflict, `Coupon ${c.code} covers only “${productName}”. Change the products the coupon covers (or delete the coupon) first.`);
+      this.db.prepare('UPDATE coupons SET product_ids = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(rest), nowIso(), c.id);
+    }
   }
 
   /** Refused while a quiz hands this coupon out as its reward: the quiz would silently lose its prize. */
@@ -82,6 +105,7 @@ function toCoupon(r: CouponRow): Coupon {
       perViewerCap: r.per_viewer_cap,
       validFrom: r.valid_from,
       validUntil: r.valid_until,
+      productIds: r.product_ids === null ? null : (JSON.parse(r.product_ids) as unknown),
     },
     `coupon ${r.code}`,
   );

@@ -74,6 +74,24 @@ describe('catalog hand-off', () => {
     expect(catalogPuts()).toHaveLength(3);
   });
 
+  it('sends the products a coupon covers and the Jeju/island surcharge; a limited coupon changes what is sent, an unlimited one hashes as before', async () => {
+    const { knit, socks, coupon } = await seed();
+    await h.ok('shows.start', { showId: 'show1' });
+    expect(lastCatalog().coupons[0]).not.toHaveProperty('productIds');
+    await h.ok('coupons.save', { id: coupon.id, input: { code: 'live10', kind: 'percent', amount: 10, totalQuota: 100, productIds: [socks.id] } });
+    await h.ok('payment.save', { bankTransfer: null, cashOnDelivery: true, card: false, shippingFee: 3000, freeShippingFrom: 50000, remoteSurcharge: { jeju: 3000, island: 5000 } });
+    await fire();
+    expect(catalogPuts()).toHaveLength(2);
+    expect(lastCatalog().coupons[0]).toMatchObject({ code: 'LIVE10', productIds: [socks.id] });
+    expect(lastCatalog().payment.remoteSurcharge).toEqual({ jeju: 3000, island: 5000 });
+    // Out of range, the core refuses the settings and keeps what it had.
+    expect((await h.core.handle('payment.save', { bankTransfer: null, cashOnDelivery: true, card: false, shippingFee: 3000, freeShippingFrom: null, remoteSurcharge: { jeju: 2_000_000, island: 5000 } })).ok).toBe(false);
+    await h.ok('products.delete', { id: knit.id });
+    await fire();
+    expect(lastCatalog().coupons[0]!.productIds).toEqual([socks.id]);
+    expect(lastCatalog().payment.remoteSurcharge).toEqual({ jeju: 3000, island: 5000 });
+  });
+
   it('hands a show it never saw (studio restarted mid-show) its catalog before the first cue', async () => {
     await seed();
     await fire();

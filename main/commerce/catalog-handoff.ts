@@ -57,6 +57,8 @@ export function assembleCatalog(s: Snapshot, imageUrl: (ref: string) => string, 
       perViewerCap: c.perViewerCap,
       validFrom: c.validFrom,
       validUntil: c.validUntil,
+      // Only when limited: a coupon for every product hashes as it did before coupons could be limited.
+      ...(c.productIds ? { productIds: c.productIds } : {}),
     })),
     quizzes: s.quizzes.map((q) => ({ id: q.id, question: q.question, choices: q.choices, correctIndex: q.correctIndex, winners: q.winners, winnerRule: q.winnerRule, rewardCouponId: q.rewardCouponId })),
     polls: s.polls.map((p) => ({ id: p.id, question: p.question, choices: p.choices })),

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StudioError } from '../../common/ipc-contract.js';
+import { errorOf } from '../testing/error-of.js';
 import type { Segment } from '../../common/rundown.js';
 import { tempStudioDb } from '../testing/temp-db.js';
 import type { StudioDb } from '../store/studio-db.js';
@@ -30,15 +30,6 @@ const segments: Segment[] = [
   },
 ];
 
-function errorOf(fn: () => unknown): StudioError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StudioError) return e;
-    throw e;
-  }
-  throw new Error('expected a StudioError');
-}
 
 describe('run-downs', () => {
   it('saves, lists most recent first, updates in place and deletes', async () => {

@@ -5,6 +5,7 @@ import { applyMigrations, type Migration } from '../../common/migrations.js';
 import { migration002Catalog } from './migration-002-catalog.js';
 import { migration003RundownNameLength } from './migration-003-rundown-name-length.js';
 import { migration004ObsConnection } from './migration-004-obs-connection.js';
+import { migration005CouponProducts } from './migration-005-coupon-products.js';
 
 /** The studio's own schema. Shows live on the relay; the studio keeps its settings, catalog, images and run-downs. */
 export const studioMigrations: readonly Migration[] = [
@@ -16,6 +17,7 @@ export const studioMigrations: readonly Migration[] = [
   migration002Catalog,
   migration003RundownNameLength,
   migration004ObsConnection,
+  migration005CouponProducts,
 ];
 
 export class StudioDb {

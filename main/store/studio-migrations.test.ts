@@ -78,7 +78,7 @@ describe('studio migrations', () => {
     applyMigrations(db, studioMigrations.slice(0, 3));
     const segment = { id: 's1', title: '오프닝', plannedSec: 60, talkingPoints: '', featuredProductIds: [], cues: [{ id: 'c1', label: '', action: { kind: 'close', target: 'cards' }, trigger: { type: 'manual' } }] };
     db.prepare('INSERT INTO rundowns VALUES (?, ?, NULL, ?, ?, ?)').run('r1', '금요 라이브', JSON.stringify([segment]), now, now);
-    expect(applyMigrations(db, studioMigrations)).toEqual([4]);
+    expect(applyMigrations(db, studioMigrations.slice(0, 4))).toEqual([4]);
     const add = db.prepare('INSERT INTO obs_connection (id, host, port, updated_at) VALUES (?, ?, ?, ?)');
     add.run(1, '127.0.0.1', 4455, now);
     expect(() => add.run(2, '127.0.0.1', 4455, now)).toThrow(/CHECK/);
@@ -89,5 +89,20 @@ describe('studio migrations', () => {
     const [stored] = Segment.array().parse(JSON.parse(db.prepare('SELECT segments FROM rundowns').pluck().get() as string));
     expect(stored!.obsActions).toEqual([]);
     expect(stored!.cues[0]!.obsActions).toEqual([]);
+  });
+
+  it('5 on top of 4: coupons get a product list (NULL = every product, else a non-empty JSON array); old coupons keep NULL', () => {
+    const db = open();
+    applyMigrations(db, studioMigrations.slice(0, 4));
+    const addOld = db.prepare("INSERT INTO coupons (id, code, kind, amount, currency, min_order, total_quota, per_viewer_cap, valid_from, valid_until, created_at, updated_at) VALUES (?, ?, 'fixed', 3000, 'KRW', 0, 10, 1, NULL, NULL, ?, ?)");
+    addOld.run('k1', 'OLD', now, now);
+    expect(applyMigrations(db, studioMigrations.slice(0, 5))).toEqual([5]);
+    expect(db.prepare('SELECT product_ids FROM coupons WHERE id = ?').pluck().get('k1')).toBeNull();
+    const setList = db.prepare('UPDATE coupons SET product_ids = ? WHERE id = ?');
+    setList.run('["p1","p2"]', 'k1');
+    expect(() => setList.run('[]', 'k1')).toThrow(/CHECK/);
+    expect(() => setList.run('{"p1":true}', 'k1')).toThrow(/CHECK/);
+    expect(() => setList.run('not json', 'k1')).toThrow(/CHECK|JSON/);
+    expect(tables(db).find((t) => t.name === 'coupons')!.sql).toMatch(/\)\s*STRICT$/);
   });
 });

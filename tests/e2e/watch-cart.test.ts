@@ -5,7 +5,7 @@ import { launchChromium } from '../helpers/browser.js';
 import { openRelayDbReadOnly, sampleCatalog } from '../helpers/commerce-api.js';
 import { relayApi } from '../helpers/engagement-api.js';
 import { startRelay, type RunningRelay } from '../helpers/processes.js';
-import { listedProduct } from '../helpers/watch-checkout.js';
+import { fillJejuBuyer, listedProduct } from '../helpers/watch-checkout.js';
 
 /**
  * A viewer on a phone fills a cart with three products, finds a Jeju address, must agree to the
@@ -65,14 +65,8 @@ describe('a cart of three lines to Jeju', () => {
     await page.getByTestId('cart-button').click();
     await expect.poll(() => page.getByTestId('cart-line').count()).toBe(3);
 
-    await page.getByTestId('checkout-name').fill('고은비');
-    await page.getByTestId('checkout-phone').fill('010-2345-6789');
-    await page.getByTestId('address-search-open').click();
-    await page.getByTestId('address-search-query').fill('제주시 연동');
-    await page.getByTestId('address-search-go').click();
-    await page.getByTestId('address-search-result').first().click();
+    await fillJejuBuyer(page);
     expect(await page.getByTestId('checkout-postcode').inputValue()).toBe('63309');
-    await page.getByTestId('checkout-line2').fill('2층');
     await page.getByTestId('cart-pay-bank_transfer').check();
 
     // Everything but the consent: the button is off and says so.

@@ -180,7 +180,7 @@ describe('a coupon on the cart', () => {
     await page.getByTestId('checkout-coupon-apply').click();
     const refused = page.locator('[data-testid="checkout-error"][data-code="coupon_not_applicable"]');
     await refused.waitFor({ timeout: 15_000 });
-    expect(await refused.innerText()).toBe('장바구니에 이 쿠폰을 쓸 수 있는 상품이 없어요.');
+    expect(await refused.innerText()).toBe('주문하시는 상품 중 이 쿠폰을 쓸 수 있는 상품이 없어요.');
     expect(await page.getByTestId('cart-coupon-blocked').innerText()).toContain("쿠폰을 바꾸거나 '쿠폰 사용 안 함'을 골라 주세요.");
     expect(await page.getByTestId('cart-order-button').isDisabled()).toBe(true);
     await shot(page, 'watch-cart-coupon-refused-phone', '[data-testid="checkout-coupons"]');

@@ -13,6 +13,17 @@ export async function orderCashOnDelivery(p: Page): Promise<string> {
   return (await p.getByTestId('order-number').innerText()).trim();
 }
 
+/** In the open cart or checkout sheet: a buyer in Jeju, found with the address search's TEST adapter (postcode 63309). */
+export async function fillJejuBuyer(p: Page): Promise<void> {
+  await p.getByTestId('checkout-name').fill('고은비');
+  await p.getByTestId('checkout-phone').fill('010-2345-6789');
+  await p.getByTestId('address-search-open').click();
+  await p.getByTestId('address-search-query').fill('제주시 연동');
+  await p.getByTestId('address-search-go').click();
+  await p.getByTestId('address-search-result').first().click();
+  await p.getByTestId('checkout-line2').fill('2층');
+}
+
 type Option = { id: string; name: string; stock: number };
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CartOrder, CartQuote } from '../../common/commerce/cart.js';
 import type { ShowCatalog } from '../../common/commerce/show-catalog.js';
-import { openRelayDbReadOnly, randomId, sampleBuyer, sampleCatalog, shopShow } from '../helpers/commerce-api.js';
+import { call, openRelayDbReadOnly, randomId, sampleBuyer, sampleCatalog, shopShow } from '../helpers/commerce-api.js';
 import { startRelay, type RunningRelay } from '../helpers/processes.js';
 
 /** Coupons on carts against a real relay and its SQLite file (docs/checkout.md). */
@@ -95,5 +95,19 @@ describe('a coupon on a cart', () => {
     expect(codes).toEqual(['placed', 'placed', 'coupon_used_up']);
     const bad = await shop.w('POST', '/cart-quote', { viewerId, lines, postcode: null, couponCode: 'x'.repeat(40) });
     expect(bad.status).toBe(400);
+  });
+});
+
+describe('a catalog whose coupon names a product it does not list', () => {
+  it('is refused whole with a reason naming the coupon; the relay keeps serving', async () => {
+    const show = (await call<{ id: string }>(relay, 'POST', '/api/shows', { title: 'deleted product' })).body;
+    const c = couponCatalog();
+    c.coupons = c.coupons.map((k) => (k.code === 'ACC10' ? { ...k, productIds: ['socks', 'deleted-coat'] } : k));
+    const put = await call(relay, 'PUT', `/api/shows/${show.id}/catalog`, c);
+    expect(put.status).toBe(400);
+    expect(put.body).toMatchObject({ error: 'bad_request' });
+    expect(put.text).toContain('productIds: coupon ACC10 names a product that is not in the catalog (deleted-coat)');
+    expect((await call<unknown>(relay, 'GET', `/api/shows/${show.id}/stock`)).body).toEqual([]);
+    expect((await call(relay, 'PUT', `/api/shows/${show.id}/catalog`, couponCatalog())).status).toBe(200);
   });
 });

@@ -127,6 +127,8 @@ export function CatalogProvider({ children }: { children: ReactNode }) {
   const remove = useCallback(async (kind: CatalogKind, id: string) => {
     await deleteRow(kind, id);
     await loadOne(kind);
+    // A deleted product is also taken out of the coupons limited to it (main/catalog/catalog.ts).
+    if (kind === 'products') await loadOne('coupons');
   }, [loadOne]);
 
   const value = useMemo<Catalog>(() => ({ items, errors, unreadable, reload, save, remove }), [items, errors, unreadable, reload, save, remove]);

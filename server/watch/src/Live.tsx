@@ -15,7 +15,7 @@ import { useCommerce } from './commerce-context.js';
 import { formatCount } from './format.js';
 import { t } from './i18n.js';
 import { c } from './i18n-commerce.js';
-import { optionStockOf, overlay } from './live-overlay.js';
+import { optionStockOf, overlay } from '../../../common/stage-overlay.js';
 import { OVERLAY_SHARE } from './overlay-budget.js';
 import { MyOrders } from './MyOrders.js';
 import { SellerInfoLink, SellerInfoSheet } from './SellerInfo.js';

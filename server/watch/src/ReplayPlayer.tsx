@@ -9,7 +9,7 @@ import { useCommerce } from './commerce-context.js';
 import { k } from './i18n-checkout.js';
 import { c } from './i18n-commerce.js';
 import { tr } from './i18n-replay.js';
-import { optionStockOf, overlay } from './live-overlay.js';
+import { optionStockOf, overlay } from '../../../common/stage-overlay.js';
 import { MyOrders } from './MyOrders.js';
 import { ProductCards } from './ProductCards.js';
 import { momentAt, sameOnScreen, type ReplayMoment } from './replay-moment.js';

@@ -41,7 +41,7 @@ const MESSAGES: Record<string, Maker> = {
   coupon_min_order: fixed('최소 주문 금액이 모자라요.', 'Your order is below this coupon’s minimum.'),
   coupon_not_claimed: fixed('먼저 쿠폰을 받아 주세요.', 'Claim this coupon first.'),
   coupon_currency: fixed('이 상품에는 쓸 수 없는 쿠폰이에요.', 'This coupon cannot be used for this product.'),
-  coupon_not_applicable: fixed('장바구니에 이 쿠폰을 쓸 수 있는 상품이 없어요.', 'This coupon covers none of the products in your cart.'),
+  coupon_not_applicable: fixed('주문하시는 상품 중 이 쿠폰을 쓸 수 있는 상품이 없어요.', 'This coupon covers none of the products you are ordering.'),
   total_mismatch: fixed('가격이 바뀌었어요. 새 금액을 확인해 주세요.', 'The price changed. Please check the new total.'),
   idempotency_conflict: fixed('주문 내용이 바뀌었어요. 다시 주문해 주세요.', 'Your order changed while it was being sent. Please order again.'),
   quiz_closed: fixed('퀴즈가 마감되었어요.', 'This quiz has closed.'),

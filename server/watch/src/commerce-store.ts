@@ -4,7 +4,7 @@ import type { HeldCoupon, QuizOutcome } from '../../../common/protocol/watch-api
 import type { QuizOpen, Stage } from '../../../common/stage.js';
 import { isUncertain, type ApiFailure, type PaymentOptions, type WatchApi } from './commerce-api.js';
 import { loadNickname, loadTaken, markNicknameAsked, nicknameAsked, saveNickname, saveTaken, type KeyValueStore, type Taken } from './local-store.js';
-import { NO_FACTS, withQuota, withStock, withTally, type LiveFacts } from './live-overlay.js';
+import { NO_FACTS, withQuota, withStock, withTally, type LiveFacts } from '../../../common/stage-overlay.js';
 import { loadRestockAsked, restockKey, saveRestockAsked } from './restock-memory.js';
 import { ToastQueue } from './toast-queue.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Stage } from '../../../common/stage.js';
 import type { WatchApi } from './commerce-api.js';
 import { CommerceStore } from './commerce-store.js';
-import { overlay, withStock, NO_FACTS } from './live-overlay.js';
+import { overlay, withStock, NO_FACTS } from '../../../common/stage-overlay.js';
 import type { KeyValueStore } from './local-store.js';
 import { saveRestockAsked } from './restock-memory.js';
 

@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Coupon } from '../../../../common/commerce/catalog.js';
 import { Currency, formatMoney } from '../../../../common/commerce/money.js';
 import { useCatalog } from '../../catalog/catalog-data.js';
 import { useI18n } from '../../i18n/i18n.js';
+import type { Strings } from '../../i18n/strings.js';
 import { FieldError, invalidProps } from '../../ui/FieldError.js';
+import { ProductPicker } from '../../ui/ProductPicker.js';
 import { checkCoupon, couponDraftOf, couponValue, emptyCoupon, type CouponDraft } from './coupon-draft.js';
 import { ListShell } from './ListShell.js';
 import { FormFoot, useItemForm } from './useItemForm.js';
@@ -35,6 +37,7 @@ export function CouponsTab() {
                     <span>{t.catalog.coupon.quotaOf(c.totalQuota, c.perViewerCap)}</span>
                     {c.minOrder > 0 && <span>{t.catalog.coupon.minOrderOf(formatMoney(c.minOrder, c.currency, locale))}</span>}
                     {c.validUntil && <span>{t.catalog.coupon.until(formatDate(c.validUntil))}</span>}
+                    {c.productIds && <span data-testid="coupon-item-products">{t.catalog.coupon.onlyProducts(c.productIds.length)}</span>}
                   </span>
                 </span>
                 <strong className="item-price sale">{couponValue(c, t, locale)}</strong>
@@ -50,8 +53,11 @@ export function CouponsTab() {
 
 function CouponForm({ coupon, onSaved, onDeleted }: { coupon: Coupon | null; onSaved: (id: string) => void; onDeleted: () => void }) {
   const { t } = useI18n();
+  const { items } = useCatalog();
   const c = t.catalog.coupon;
-  const form = useItemForm('coupons', coupon, () => (coupon ? couponDraftOf(coupon) : emptyCoupon()), checkCoupon, onSaved);
+  const products = items.products;
+  const check = useCallback((d: CouponDraft, tt: Strings) => checkCoupon(d, tt, products), [products]);
+  const form = useItemForm('coupons', coupon, () => (coupon ? couponDraftOf(coupon) : emptyCoupon()), check, onSaved);
   const { draft, set, errors } = form;
   const f = (name: keyof CouponDraft) => ({ id: `coupon-${name}`, ...invalidProps(`coupon-${name}`, errors[name]) });
   const err = (name: keyof CouponDraft) => <FieldError id={`coupon-${name}-err`} messages={errors[name]} />;
@@ -125,6 +131,14 @@ function CouponForm({ coupon, onSaved, onDeleted }: { coupon: Coupon | null; onS
           <input {...f('validUntil')} type="datetime-local" value={draft.validUntil} onChange={(e) => set({ validUntil: e.target.value })} />
           {err('validUntil')}
         </label>
+      </div>
+      <div className="field" data-testid="coupon-products">
+        <span className="field-label">
+          {c.products} <span className="muted">{draft.productIds.length ? c.picked(draft.productIds.length) : c.everyProduct}</span>
+        </span>
+        <ProductPicker products={products} value={draft.productIds} max={200} ordered={false} label={c.products} invalid={!!errors.productIds} onChange={(productIds) => set({ productIds })} />
+        <span className="field-hint">{c.productsHint}</span>
+        {err('productIds')}
       </div>
       <FormFoot state={form} itemName={coupon?.code ?? ''} canDelete={!!coupon} onDeleted={onDeleted} saveTestId="coupon-save-button" />
     </form>

@@ -1,5 +1,6 @@
 import type { Product } from '../../../../common/commerce/catalog.js';
 import { Currency, formatMoney } from '../../../../common/commerce/money.js';
+import { useCatalog } from '../../catalog/catalog-data.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { FieldError, invalidProps } from '../../ui/FieldError.js';
 import { ImagePicker } from './ImagePicker.js';
@@ -11,7 +12,10 @@ import { checkProduct, draftOf, emptyProduct, optionTotal, type ProductDraft } f
 export function ProductForm({ product, onSaved, onDeleted }: { product: Product | null; onSaved: (id: string) => void; onDeleted: () => void }) {
   const { t, lang } = useI18n();
   const p = t.catalog.product;
-  const form = useItemForm('products', product, () => (product ? draftOf(product) : emptyProduct()), checkProduct, onSaved);
+  const { items } = useCatalog();
+  // A coupon limited to this product alone would otherwise become a coupon for every product (coupon-store.ts).
+  const onlyCoupon = product && items.coupons?.find((c) => c.productIds?.length === 1 && c.productIds[0] === product.id);
+  const form = useItemForm('products', product, () => (product ? draftOf(product) : emptyProduct()), checkProduct, onSaved, () => (onlyCoupon ? t.catalog.coupon.onlyCouponOf(onlyCoupon.code) : null));
   const { draft, set, errors, submit } = form;
 
   const locale = lang === 'ko' ? 'ko-KR' : 'en-US';

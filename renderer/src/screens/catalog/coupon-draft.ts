@@ -1,4 +1,4 @@
-import { CouponInput, type Coupon } from '../../../../common/commerce/catalog.js';
+import { CouponInput, type Coupon, type Product } from '../../../../common/commerce/catalog.js';
 import { DEFAULT_CURRENCY, formatMoney, parseMajorAmount, type Currency } from '../../../../common/commerce/money.js';
 import { fieldErrors, intOf, type FieldErrors } from '../../catalog/validation.js';
 import { isoToLocalInput, localInputToIso } from '../../format.js';
@@ -15,9 +15,11 @@ export interface CouponDraft {
   perViewerCap: string;
   validFrom: string;
   validUntil: string;
+  /** The products the coupon is limited to; empty = every product. */
+  productIds: string[];
 }
 
-export const emptyCoupon = (): CouponDraft => ({ code: '', kind: 'percent', amount: '', currency: DEFAULT_CURRENCY, minOrder: '', totalQuota: '', perViewerCap: '1', validFrom: '', validUntil: '' });
+export const emptyCoupon = (): CouponDraft => ({ code: '', kind: 'percent', amount: '', currency: DEFAULT_CURRENCY, minOrder: '', totalQuota: '', perViewerCap: '1', validFrom: '', validUntil: '', productIds: [] });
 
 export function couponDraftOf(c: Coupon): CouponDraft {
   return {
@@ -30,12 +32,18 @@ export function couponDraftOf(c: Coupon): CouponDraft {
     perViewerCap: String(c.perViewerCap),
     validFrom: isoToLocalInput(c.validFrom),
     validUntil: isoToLocalInput(c.validUntil),
+    productIds: c.productIds ?? [],
   };
 }
 
 const amount = (text: string, currency: Currency) => parseMajorAmount(text, currency) ?? NaN;
 
-export function checkCoupon(d: CouponDraft, t: Strings): { input: CouponInput; errors: null } | { input: null; errors: FieldErrors } {
+/**
+ * The coupon the core would store, or the field errors in the seller's language. `products` is the
+ * catalog the form shows: a picked product no longer in it is refused here, in the seller's words
+ * (the core refuses it too, coupon-store.ts).
+ */
+export function checkCoupon(d: CouponDraft, t: Strings, products: readonly Pick<Product, 'id'>[] | undefined): { input: CouponInput; errors: null } | { input: null; errors: FieldErrors } {
   const input: CouponInput = {
     code: d.code,
     kind: d.kind,
@@ -46,6 +54,7 @@ export function checkCoupon(d: CouponDraft, t: Strings): { input: CouponInput; e
     perViewerCap: intOf(d.perViewerCap),
     validFrom: localInputToIso(d.validFrom),
     validUntil: localInputToIso(d.validUntil),
+    productIds: d.productIds.length ? d.productIds : null,
   };
   const parsed = CouponInput.safeParse(input);
   const errors = parsed.success ? {} : fieldErrors(parsed.error, t);
@@ -54,6 +63,7 @@ export function checkCoupon(d: CouponDraft, t: Strings): { input: CouponInput; e
   else if (Number.isNaN(input.amount)) errors.amount = [d.kind === 'percent' ? t.catalog.product.badNumber : t.catalog.product.badAmount];
   if (Number.isNaN(input.minOrder)) errors.minOrder = [t.catalog.product.badAmount];
   if (!d.totalQuota.trim()) errors.totalQuota = [v.required];
+  if (products && d.productIds.some((id) => !products.some((p) => p.id === id))) errors.productIds = [t.catalog.coupon.deletedProduct];
   return Object.keys(errors).length ? { input: null, errors } : { input, errors: null };
 }
 

@@ -9,11 +9,12 @@ type Check<K extends CatalogKind, D> = (d: D, t: Strings) => { input: CatalogInp
 
 /**
  * The state every catalog form shares: the draft, validation with the core's schema (on save,
- * then live while the seller fixes it), saving, the core's own error, delete.
+ * then live while the seller fixes it), saving, the core's own error, delete (`whyNotDelete`: a
+ * reason the delete would be refused, checked before asking the core).
  */
-export function useItemForm<K extends CatalogKind, D>(kind: K, item: CatalogItems[K][number] | null, initial: () => D, check: Check<K, D>, onSaved: (id: string) => void) {
+export function useItemForm<K extends CatalogKind, D>(kind: K, item: CatalogItems[K][number] | null, initial: () => D, check: Check<K, D>, onSaved: (id: string) => void, whyNotDelete?: () => string | null) {
   const { t } = useI18n();
-  const { save, remove } = useCatalog();
+  const { save, remove, reload } = useCatalog();
   const [draft, setDraft] = useState<D>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [tried, setTried] = useState(false);
@@ -44,6 +45,9 @@ export function useItemForm<K extends CatalogKind, D>(kind: K, item: CatalogItem
       onSaved(savedItem.id);
     } catch (err) {
       setFormError((err as Error).message);
+      // The catalog may have changed under the form (a product deleted in another window): with it
+      // reloaded, the form's own check says what is wrong in the seller's language (FormFoot).
+      void reload().catch(() => undefined);
     } finally {
       setBusy(false);
     }
@@ -51,6 +55,9 @@ export function useItemForm<K extends CatalogKind, D>(kind: K, item: CatalogItem
 
   const del = async (): Promise<boolean> => {
     if (!item) return false;
+    // What the core would refuse, said first in the seller's language (the core still checks).
+    const why = whyNotDelete?.() ?? null;
+    if (why) return (setFormError(why), false);
     try {
       await remove(kind, item.id);
       return true;
@@ -81,7 +88,8 @@ export function FormFoot({ state, itemName, canDelete, onDeleted, saveTestId, de
           {t.catalog.fixFields}
         </p>
       )}
-      {state.formError && (
+      {/* Field errors found after a refusal (the catalog reloaded) say it better than the core's words. */}
+      {state.formError && !(state.tried && Object.keys(state.errors).length > 0) && (
         <p className="form-error" role="alert">
           {state.formError}
         </p>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { JEJU } from '../../../../common/commerce/remote-postcodes.js';
 import { bridge } from '../../bridge.js';
 import { money } from '../../commerce/numbers.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -88,6 +89,10 @@ export function PaymentScreen() {
                 <span>{p.remoteOn}</span>
               </label>
               <p className="muted small">{p.remoteHint}</p>
+              {/* The zones come from the one postcode table the relay charges by. */}
+              <p className="muted small" data-testid="pay-remote-zones">
+                {p.remoteZones(JEJU[0], JEJU[1])}
+              </p>
             </div>
             {draft.remoteOn && <TextField id="pay-jeju" label={p.jeju} value={draft.jeju} onChange={(v) => set({ jeju: v })} errors={errors['remoteSurcharge.jeju']} inputMode="numeric" suffix="₩" />}
             {draft.remoteOn && <TextField id="pay-island" label={p.island} value={draft.island} onChange={(v) => set({ island: v })} errors={errors['remoteSurcharge.island']} inputMode="numeric" suffix="₩" />}
@@ -95,6 +100,7 @@ export function PaymentScreen() {
           {preview && (
             <p className="notice pay-example" data-testid="pay-example">
               {preview.shippingFee === 0 || preview.freeShippingFrom === 0 ? p.exampleFree : p.example(money(preview.shippingFee, 'KRW', lang), preview.freeShippingFrom === null ? null : money(preview.freeShippingFrom, 'KRW', lang))}
+              {preview.remoteSurcharge && p.exampleRemote(money(preview.remoteSurcharge.jeju, 'KRW', lang), money(preview.remoteSurcharge.island, 'KRW', lang))}
             </p>
           )}
         </section>

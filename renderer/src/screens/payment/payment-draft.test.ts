@@ -22,6 +22,18 @@ describe('payment form', () => {
     expect(toDraft({ ...checkPayment({ ...base, remoteOn: true, jeju: '4,000', island: '6,000' }, dictionaries.en).settings! })).toMatchObject({ remoteOn: true, jeju: '4,000', island: '6,000' });
   });
 
+  it('says what is wrong with a negative, fractional or huge surcharge, in Korean and English', () => {
+    const on = { ...base, remoteOn: true, jeju: '3,000', island: '5,000' };
+    expect(checkPayment({ ...on, jeju: '-3,000' }, dictionaries.ko).errors).toEqual({ 'remoteSurcharge.jeju': ['0 이상으로 입력하세요'] });
+    expect(checkPayment({ ...on, island: '3000.5' }, dictionaries.ko).errors).toEqual({ 'remoteSurcharge.island': ['원 단위 정수로 입력하세요 (예: 3,000)'] });
+    expect(checkPayment({ ...on, island: '3000.5' }, dictionaries.en).errors).toEqual({ 'remoteSurcharge.island': ['Whole won only (e.g. 3,000)'] });
+    expect(checkPayment({ ...on, jeju: '2,000,000' }, dictionaries.ko).errors).toEqual({ 'remoteSurcharge.jeju': ['1,000,000 이하여야 합니다'] });
+    expect(checkPayment({ ...on, jeju: '제주' }, dictionaries.ko).errors).toEqual({ 'remoteSurcharge.jeju': ['숫자를 입력하세요'] });
+    expect(checkPayment({ ...on, jeju: '1,000,000', island: '0' }, dictionaries.en).settings?.remoteSurcharge).toEqual({ jeju: 1_000_000, island: 0 });
+    // Off: whatever is typed in the hidden fields is neither checked nor sent.
+    expect(checkPayment({ ...on, remoteOn: false, jeju: '-1' }, dictionaries.ko).settings).not.toHaveProperty('remoteSurcharge');
+  });
+
   it('points each mistake at its field, in the seller’s language', () => {
     const bad = checkPayment({ ...base, bankOn: true, bank: '국민', account: '12-AB', holder: '', fee: '-1' }, dictionaries.ko);
     expect(bad.settings).toBeNull();

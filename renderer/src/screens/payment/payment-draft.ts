@@ -45,6 +45,13 @@ export function toDraft(p: PaymentSettings): PaymentDraft {
 
 const amount = (text: string) => parseMajorAmount(text, 'KRW') ?? NaN;
 
+function amountProblem(text: string, t: Strings): string | null {
+  const cleaned = text.trim().replace(/[,\s₩]/g, '');
+  if (/^-\d/.test(cleaned)) return t.commerce.payment.negativeAmount;
+  if (/^\d+\.\d+$/.test(cleaned)) return t.commerce.payment.wholeWon;
+  return null;
+}
+
 /** The settings the core would store, or the field errors (by the contract's own schema) in the seller's language. */
 export function checkPayment(d: PaymentDraft, t: Strings): { settings: PaymentSettings; errors: null } | { settings: null; errors: FieldErrors } {
   const candidate = {
@@ -57,6 +64,17 @@ export function checkPayment(d: PaymentDraft, t: Strings): { settings: PaymentSe
   };
   const parsed = PaymentSettings.safeParse(candidate);
   const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error, t);
+  // A minus sign or a fraction reads as "not a number" to the parser: say what is wrong instead.
+  const typed: [string, string, boolean][] = [
+    [d.fee, 'shippingFee', true],
+    [d.freeFrom, 'freeShippingFrom', d.freeOn],
+    [d.jeju, 'remoteSurcharge.jeju', d.remoteOn],
+    [d.island, 'remoteSurcharge.island', d.remoteOn],
+  ];
+  for (const [text, key, on] of typed) {
+    const problem = on && Number.isNaN(amount(text)) ? amountProblem(text, t) : null;
+    if (problem) errors[key] = [problem];
+  }
   if (!d.bankOn && !d.cod && !d.card) errors.methods = [t.catalog.validation.messages['turn on at least one way to pay'] ?? 'Turn on at least one way to pay'];
   if (parsed.success && !errors.methods) return { settings: parsed.data, errors: null };
   return { settings: null, errors };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_STAGE, type ProductCard, type Stage } from '../../../common/stage.js';
-import { mergeCounts, NO_FACTS, overlay, withQuota, withStock, withTally } from './live-overlay.js';
+import { EMPTY_STAGE, type ProductCard, type Stage } from './stage.js';
+import { mergeCounts, NO_FACTS, overlay, withQuota, withStock, withTally } from './stage-overlay.js';
 
 const card = (productId: string, stock: number): ProductCard => ({ productId, name: productId, imageUrls: [], currency: 'KRW', price: 10000, salePrice: null, stock, externalUrl: null, options: [] });
 const stage: Stage = {

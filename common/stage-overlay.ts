@@ -1,7 +1,8 @@
-import type { Stage } from '../../../common/stage.js';
+import type { Stage } from './stage.js';
 
 /**
- * Facts the relay broadcasts between stage snapshots (stock, coupon quota, poll tallies). They are
+ * Facts the relay broadcasts between stage snapshots (stock, coupon quota, poll tallies). Used by the
+ * watch page and by the studio's "시청자 화면에 보이는 것" panel, so both show the same figures. They are
  * newer than the stage's own copies (a card's stock is what the studio knew when the host pinned it;
  * the relay owns stock during the show), so they are laid over whatever stage is displayed.
  */
