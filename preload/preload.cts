@@ -103,6 +103,10 @@ const CHANNELS: Readonly<Record<IpcChannel, true>> = {
   'obs.preflight': true,
   'obs.goLive': true,
   'obs.endShow': true,
+  'clips.list': true,
+  'clips.cut': true,
+  'clips.delete': true,
+  'clips.thumbnail': true,
 };
 
 const EVENTS: Readonly<Record<IpcEvent, true>> = {

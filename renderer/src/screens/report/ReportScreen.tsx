@@ -10,6 +10,7 @@ import { formatElapsed } from '../../format.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ReportTables } from './ReportTables.js';
 import { ChatReport } from './ChatReport.js';
+import { ClipsSection } from '../clips/ClipsSection.js';
 import { Icon } from '../../ui/Icon.js';
 
 /** After the show: what happened, section by section; exports as CSV and prints cleanly (white, one topic per page). */
@@ -148,6 +149,7 @@ export function ReportScreen({ show, onBack }: { show: Show; onBack: () => void 
 
       <ReportTables report={report} />
       <ChatReport chat={report.chat} />
+      {show.status === 'ended' && <ClipsSection showId={show.id} />}
     </div>
   );
 }
