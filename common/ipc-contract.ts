@@ -18,6 +18,7 @@ import { AdjustStockRequest, AdjustStockResponse, LiveSpecial, RestockDemand, St
 import { Dashboard, Report } from './analytics.js';
 import { obsChannels, obsEvents } from './ipc-obs.js';
 import { clipsChannels } from './ipc-clips.js';
+import { replaysChannels } from './ipc-replays.js';
 
 /**
  * The studio's one IPC contract: channel → request and response schemas, plus events.
@@ -248,6 +249,7 @@ export const ipcChannels = {
   'display.save': { request: ShowRef.extend({ display: ViewerDisplay }).strict(), response: ViewerDisplay },
   ...obsChannels,
   ...clipsChannels,
+  ...replaysChannels,
 } as const;
 
 export type IpcChannel = keyof typeof ipcChannels;

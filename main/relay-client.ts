@@ -126,6 +126,13 @@ export class RelayClient {
   cutClip = (id: string, body: CutClipRequest) => this.data(R.cutClip, { params: { id }, body });
   deleteClip = (id: string, clipId: string) => this.data(R.deleteClip, { params: { id, clipId } });
 
+  // Recording and the studio's Replays screen (issue 12): docs/replay.md
+  studioReplay = (id: string) => this.data(R.studioReplay, { params: { id } });
+  setRecording = (id: string, record: boolean) => this.data(R.setRecording, { params: { id }, body: { record } });
+  processRecording = (id: string) => this.data(R.processRecording, { params: { id } });
+  deleteRecording = (id: string) => this.data(R.deleteRecording, { params: { id } });
+  recordingDisk = () => this.data(R.recordingDisk, { params: {} });
+
   /** Uploads an image for viewers; the relay answers 201 `{ref, url}` with `url` a path such as `/assets/<ref>`. */
   // A 5 MB picture over a slow uplink takes longer than an API call.
   putAsset = (bytes: Uint8Array, type: string) => this.data(R.putAsset, { params: {}, body: { bytes, type } }, ASSET_TIMEOUT_MS);

@@ -107,6 +107,11 @@ const CHANNELS: Readonly<Record<IpcChannel, true>> = {
   'clips.cut': true,
   'clips.delete': true,
   'clips.thumbnail': true,
+  'replays.get': true,
+  'replays.setRecord': true,
+  'replays.process': true,
+  'replays.delete': true,
+  'replays.disk': true,
 };
 
 const EVENTS: Readonly<Record<IpcEvent, true>> = {

@@ -13,6 +13,7 @@ import { liveSellingEn, liveSellingKo } from './strings-live-selling.js';
 import { showAdminEn, showAdminKo } from './strings-shows.js';
 import { storeEn, storeKo } from './strings-store.js';
 import { clipsEn, clipsKo } from './strings-clips.js';
+import { replaysEn, replaysKo } from './strings-replays.js';
 
 /** Every word the studio shows, in both languages. Keys are grouped by screen (the larger groups live in ./strings-*.ts). */
 const en = {
@@ -152,6 +153,7 @@ const en = {
   fulfilment: fulfilmentEn,
   store: storeEn,
   clips: clipsEn,
+  replays: replaysEn,
 };
 
 export type Strings = typeof en;
@@ -293,6 +295,7 @@ const ko: Strings = {
   fulfilment: fulfilmentKo,
   store: storeKo,
   clips: clipsKo,
+  replays: replaysKo,
 };
 
 export const dictionaries = { en, ko } as const;

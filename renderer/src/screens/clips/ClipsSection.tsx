@@ -51,18 +51,21 @@ export function ClipsSection({ showId }: { showId: string }) {
       {!clips && !error && <p className="muted">{t.common.loading}</p>}
       {clips && !clips.replay && <p className="muted" data-testid="clips-no-replay">{c.noReplay}</p>}
       {clips?.replay && clips.segments.length === 0 && <p className="muted">{c.noSegments}</p>}
-      {clips?.replay && (
+      {/* Clips already cut outlive a deleted replay: still listed (share, download, delete), no longer cut. */}
+      {clips && (clips.replay || clips.segments.some((s) => s.clip)) && (
         <ul className="clip-list">
-          {clips.segments.map((s) => (
-            <ClipRow key={s.segmentNo} showId={showId} segment={s} durationSec={clips.durationSec} onChanged={load} />
-          ))}
+          {clips.segments
+            .filter((s) => clips.replay || s.clip)
+            .map((s) => (
+              <ClipRow key={s.segmentNo} showId={showId} segment={s} durationSec={clips.durationSec} canCut={clips.replay} onChanged={load} />
+            ))}
         </ul>
       )}
     </section>
   );
 }
 
-function ClipRow({ showId, segment, durationSec, onChanged }: { showId: string; segment: ClipSegment; durationSec: number; onChanged: () => Promise<void> }) {
+function ClipRow({ showId, segment, durationSec, canCut, onChanged }: { showId: string; segment: ClipSegment; durationSec: number; canCut: boolean; onChanged: () => Promise<void> }) {
   const { t } = useI18n();
   const c = t.clips;
   const clip = segment.clip;
@@ -144,7 +147,7 @@ function ClipRow({ showId, segment, durationSec, onChanged }: { showId: string; 
             {clip.error.message}
           </p>
         )}
-        {!segment.video && !clip ? (
+        {!canCut ? null : !segment.video && !clip ? (
           <p className="muted small" data-testid="clip-no-video">
             {c.noVideo}
           </p>
