@@ -50,7 +50,8 @@ export function ReplaysScreen({ show, onBack }: { show: Show; onBack: () => void
           </aside>
         </div>
       )}
-      {show.status === 'ended' && <ClipsSection showId={show.id} />}
+      {/* Read again when the recording's state changes: a replay that became ready (or was deleted) changes what can be cut. */}
+      {show.status === 'ended' && <ClipsSection key={replay?.recording.status ?? 'loading'} showId={show.id} />}
     </div>
   );
 }
