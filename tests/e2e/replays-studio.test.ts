@@ -101,6 +101,9 @@ describe('the Replays screen in the Korean studio', () => {
     setRecording(stack.relay.dataDir, show.id, 'ready');
     setRow({ bytes, durationMs: 14_000 });
     await expect.poll(status, { timeout: 20_000 }).toBe('준비 완료');
+    const direct = await api.call<{ replay: boolean }>('GET', `/api/shows/${show.id}/clips`);
+    expect(direct.body.replay, direct.text).toBe(true);
+    expect((await studioIpc<{ replay: boolean }>(page, 'clips.list', { showId: show.id })).replay).toBe(true);
     expect(await page.getByTestId('replay-meta').textContent()).toMatch(/^0:14 · \d+(\.\d)? (KB|MB)$/);
     const chapters = await page.getByTestId('replay-chapter').allInnerTexts();
     expect(chapters.map((c) => c.replace(/\s+/g, ' ').trim().replace(/^\d+:\d\d /, ''))).toEqual(['구간 인사', '구간 티셔츠 소개', '상품 기본 티셔츠']);
@@ -113,7 +116,6 @@ describe('the Replays screen in the Korean studio', () => {
 
     // A clip cut by the relay's ffmpeg from a range the seller typed.
     const row = page.getByTestId('clip-row').first();
-    await page.screenshot({ path: '/tmp/replays-dbg.png', fullPage: true }); // DEBUG
     await row.getByTestId('clip-in-input').fill('0');
     await row.getByTestId('clip-out-input').fill('12');
     await row.getByTestId('clip-cut-button').click();

@@ -112,6 +112,9 @@ describe('the studio replay routes', () => {
       ['segment', '티셔츠 소개'],
       ['product', '기본 티셔츠'],
     ]);
+    // The Replays screen's clip list reads the same replay.
+    const clips = await api.call<{ replay: boolean; segments: unknown[] }>('GET', `/api/shows/${showId}/clips`);
+    expect(clips.body.replay, clips.text).toBe(true);
     const disk = await api.call<RecordingDisk>('GET', '/api/recordings/disk');
     expect(disk.status).toBe(200);
     expect(disk.body.freeBytes).toBeGreaterThan(0);
