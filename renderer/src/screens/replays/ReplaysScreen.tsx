@@ -42,7 +42,7 @@ export function ReplaysScreen({ show, onBack }: { show: Show; onBack: () => void
           <div className="replays-main">
             <RecordingCard showId={show.id} replay={replay} onChanged={() => void reload()} />
             <ReplayNumbersCard numbers={replay.numbers} fallbackCurrency={null} />
-            <ChaptersCard chapters={replay.chapters} />
+            {replay.recording.status !== 'deleted' && <ChaptersCard chapters={replay.chapters} />}
           </div>
           <aside className="replays-side">
             <p className="muted small">{r.watchHint}</p>
