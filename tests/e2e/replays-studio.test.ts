@@ -97,7 +97,7 @@ describe('the Replays screen in the Korean studio', () => {
     setRecording(stack.relay.dataDir, show.id, 'processing', { progress: 0.7 });
     await expect.poll(() => page.getByTestId('replay-progress').getAttribute('aria-valuenow'), { timeout: 20_000 }).toBe('70');
 
-    const { bytes } = writeReplayFixture(stack.relay.dataDir, show.id, { wallStartMs: Date.parse(show.startedAt!) - 1000, durationSec: 14 });
+    const { bytes } = await writeReplayFixture(stack.relay.dataDir, show.id, { wallStartMs: Date.parse(show.startedAt!) - 1000, durationSec: 14 });
     setRecording(stack.relay.dataDir, show.id, 'ready');
     setRow({ bytes, durationMs: 14_000 });
     await expect.poll(status, { timeout: 20_000 }).toBe('준비 완료');

@@ -94,7 +94,7 @@ describe('the studio replay routes', () => {
 
   it('shows a ready replay: status, chapters, bytes on disk, the disk free space', async () => {
     const start = Date.parse((await api.call<{ startedAt: string }>('GET', `/api/shows/${showId}`)).body.startedAt);
-    replayBytes = writeReplayFixture(relay.dataDir, showId, { wallStartMs: start - 1000, durationSec: 12 }).bytes;
+    replayBytes = (await writeReplayFixture(relay.dataDir, showId, { wallStartMs: start - 1000, durationSec: 12 })).bytes;
     mkdirSync(rawDir(relay.dataDir, showId), { recursive: true });
     writeFileSync(path.join(rawDir(relay.dataDir, showId), 'videoroom-1-user-2-video.mjr'), Buffer.alloc(RAW_BYTES));
     mkdirSync(path.join(clipsDir(relay.dataDir, showId), 'clp_kept'), { recursive: true });

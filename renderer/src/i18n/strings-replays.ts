@@ -14,7 +14,7 @@ export const replaysEn = {
   failure: {
     disk: 'There was not enough disk space on the relay to prepare the replay. The recording is kept: free some space (delete old replays below), then press “Process again”.',
     nothing: 'Nothing was recorded during the show, so there is no replay.',
-    obs: 'Shows sent from OBS are not made into replays yet; only the studio camera is.',
+    codec: 'The recorded video is in a format the relay does not make into a replay (only the studio camera’s VP8 and OBS’s H.264 are).',
     killed: 'Preparing the replay stopped unexpectedly. The recording is kept: press “Process again”.',
     other: 'The replay could not be prepared. The recording is kept: press “Process again”.',
   },
@@ -71,7 +71,7 @@ export const replaysKo: typeof replaysEn = {
   failure: {
     disk: '릴레이 서버의 디스크 공간이 부족해서 다시보기를 만들지 못했어요. 녹화 원본은 남아 있으니 공간을 비운 뒤(아래에서 오래된 다시보기 삭제) ‘다시 처리’를 눌러 주세요.',
     nothing: '방송 중에 녹화된 영상이 없어서 다시보기가 없어요.',
-    obs: 'OBS로 송출한 방송은 아직 다시보기로 만들 수 없어요. 스튜디오 카메라로 방송한 부분만 만들어져요.',
+    codec: '녹화된 영상 형식으로는 다시보기를 만들 수 없어요. 스튜디오 카메라(VP8)와 OBS(H.264)로 방송한 영상만 만들어져요.',
     killed: '다시보기를 만드는 중에 처리가 멈췄어요. 녹화 원본은 남아 있으니 ‘다시 처리’를 눌러 주세요.',
     other: '다시보기를 만들지 못했어요. 녹화 원본은 남아 있으니 ‘다시 처리’를 눌러 주세요.',
   },

@@ -6,7 +6,7 @@ describe('recordingFailure', () => {
   it('reads the relay reasons the studio explains', () => {
     expect(recordingFailure('not enough disk space to process the recording: about 30 MB needed, 1 MB free; the raw parts are kept')).toBe('disk');
     expect(recordingFailure('nothing was recorded (no video part with packets)')).toBe('nothing');
-    expect(recordingFailure('no replayable part: h264 video (OBS mode) is not made into a replay yet, only the studio camera\'s VP8')).toBe('obs');
+    expect(recordingFailure("no replayable part: av1 video (only the camera's VP8 and OBS's H.264 are made into a replay)")).toBe('codec');
     expect(recordingFailure('the processing child was killed (SIGKILL)')).toBe('killed');
     expect(recordingFailure('ffmpeg exited 1: invalid data')).toBe('other');
     expect(recordingFailure(null)).toBe('other');
