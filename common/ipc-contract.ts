@@ -17,6 +17,8 @@ import { StoreProfile, StoreProfileAnswer } from './commerce/store-profile.js';
 import { AdjustStockRequest, AdjustStockResponse, LiveSpecial, RestockDemand, StartSpecialRequest } from './commerce/live-selling.js';
 import { Dashboard, Report } from './analytics.js';
 import { obsChannels, obsEvents } from './ipc-obs.js';
+import { clipsChannels } from './ipc-clips.js';
+import { replaysChannels } from './ipc-replays.js';
 
 /**
  * The studio's one IPC contract: channel → request and response schemas, plus events.
@@ -246,6 +248,8 @@ export const ipcChannels = {
   'display.get': { request: ShowRef, response: ViewerDisplay },
   'display.save': { request: ShowRef.extend({ display: ViewerDisplay }).strict(), response: ViewerDisplay },
   ...obsChannels,
+  ...clipsChannels,
+  ...replaysChannels,
 } as const;
 
 export type IpcChannel = keyof typeof ipcChannels;

@@ -10,6 +10,7 @@ import type { StoreProfile } from '../common/commerce/store-profile.js';
 import type { AdjustStockRequest, StartSpecialRequest } from '../common/commerce/live-selling.js';
 import type { ChatAction, ChatSettings } from '../common/protocol/chat.js';
 import type { ViewerDisplay } from '../common/viewer-display.js';
+import type { CutClipRequest } from '../common/replay/clips.js';
 
 const TIMEOUT_MS = 8000;
 const ASSET_TIMEOUT_MS = 60_000;
@@ -119,6 +120,18 @@ export class RelayClient {
   createIngestKey = (showId: string) => this.data(R.createIngestKey, { params: { showId } });
   revokeIngestKey = (showId: string) => this.data(R.revokeIngestKey, { params: { showId } });
   ingestStatus = (showId: string) => this.data(R.ingestStatus, { params: { showId } });
+
+  // Clips cut from the replay (issue 12): docs/clips.md
+  listClips = (id: string) => this.data(R.listClips, { params: { id } });
+  cutClip = (id: string, body: CutClipRequest) => this.data(R.cutClip, { params: { id }, body });
+  deleteClip = (id: string, clipId: string) => this.data(R.deleteClip, { params: { id, clipId } });
+
+  // Recording and the studio's Replays screen (issue 12): docs/replay.md
+  studioReplay = (id: string) => this.data(R.studioReplay, { params: { id } });
+  setRecording = (id: string, record: boolean) => this.data(R.setRecording, { params: { id }, body: { record } });
+  processRecording = (id: string) => this.data(R.processRecording, { params: { id } });
+  deleteRecording = (id: string) => this.data(R.deleteRecording, { params: { id } });
+  recordingDisk = () => this.data(R.recordingDisk, { params: {} });
 
   /** Uploads an image for viewers; the relay answers 201 `{ref, url}` with `url` a path such as `/assets/<ref>`. */
   // A 5 MB picture over a slow uplink takes longer than an API call.

@@ -26,6 +26,8 @@ import { StudioDb } from './store/studio-db.js';
 import { FileSecretStore } from './store/secret-store.js';
 import { ObsModule } from './obs/obs-module.js';
 import { obsHandlers } from './obs/obs-handlers.js';
+import { clipHandlers } from './clips/clip-handlers.js';
+import { replayHandlers } from './clips/replay-handlers.js';
 import path from 'node:path';
 
 /** Channels that change what a hand-off would send; live shows get the new catalog shortly after. */
@@ -195,6 +197,8 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
     ...commerceHandlers(commerce, () => client),
     'display.get': (req) => client.viewerDisplay(req.showId),
     'display.save': (req) => client.saveViewerDisplay(req.showId, req.display),
+    ...clipHandlers(() => client),
+    ...replayHandlers(() => client),
     ...obsHandlers(obs, { client: () => client, rundowns, startShow, emit }),
     ...chatHandlers(hostChat, () => client, async (showId) => (await commerce.shows.resolve(showId, () => client.listShows()))?.title ?? null),
   };

@@ -103,6 +103,15 @@ const CHANNELS: Readonly<Record<IpcChannel, true>> = {
   'obs.preflight': true,
   'obs.goLive': true,
   'obs.endShow': true,
+  'clips.list': true,
+  'clips.cut': true,
+  'clips.delete': true,
+  'clips.thumbnail': true,
+  'replays.get': true,
+  'replays.setRecord': true,
+  'replays.process': true,
+  'replays.delete': true,
+  'replays.disk': true,
 };
 
 const EVENTS: Readonly<Record<IpcEvent, true>> = {

@@ -1,23 +1,11 @@
 import { z } from 'zod';
 import { MAX_API_BODY_BYTES } from '../limits.js';
+import { RecordingDisk, ShowRecording, StudioReplay } from '../replay/replay-studio.js';
 import { route } from './route.js';
 
-const none = { kind: 'none' } as const;
+export { ShowRecording } from '../replay/replay-studio.js';
 
-/** A show's recording as the studio sees it (docs/replay.md). */
-export const ShowRecording = z.object({
-  /** Whether the show is recorded from go-live (real shows: on unless turned off; rehearsals: off unless turned on). */
-  record: z.boolean(),
-  /** null: nothing recorded (yet). */
-  status: z.enum(['recording', 'processing', 'ready', 'failed', 'deleted']).nullable(),
-  progress: z.number().min(0).max(1),
-  parts: z.number().int().nonnegative(),
-  bytes: z.number().int().nonnegative(),
-  durationMs: z.number().int().nonnegative(),
-  /** Why processing failed, when it did. */
-  error: z.string().nullable(),
-});
-export type ShowRecording = z.infer<typeof ShowRecording>;
+const none = { kind: 'none' } as const;
 
 export const SetRecordingRequest = z.object({ record: z.boolean() }).strict();
 
@@ -41,5 +29,33 @@ export const RECORDING_ROUTES = {
     body: none,
     answer: { kind: 'json', status: 202, schema: ShowRecording },
     errors: ['unauthorized', 'conflict'],
+  }),
+  deleteRecording: route({
+    method: 'DELETE',
+    path: '/api/shows/:id/recording',
+    auth: 'studio',
+    summary:
+      "Deletes the show's replay and Janus's raw parts (clips already cut are kept); the recording becomes `deleted` and the watch link says so. Refused (409) while recording or processing, or while a clip is being cut; again on a deleted recording answers the same (nothing left to remove).",
+    body: none,
+    answer: { kind: 'json', status: 200, schema: ShowRecording },
+    errors: ['unauthorized', 'conflict'],
+  }),
+  studioReplay: route({
+    method: 'GET',
+    path: '/api/shows/:id/replay',
+    auth: 'studio',
+    summary: "The show's replay for the studio's Replays screen: the recording, its chapters, bytes on disk, and views, buyers and revenue from the replay.",
+    body: none,
+    answer: { kind: 'json', status: 200, schema: StudioReplay },
+    errors: ['unauthorized'],
+  }),
+  recordingDisk: route({
+    method: 'GET',
+    path: '/api/recordings/disk',
+    auth: 'studio',
+    summary: "Disk use of recordings: the data disk's free and total bytes, and each show's replay, raw parts and clips in bytes (largest first).",
+    body: none,
+    answer: { kind: 'json', status: 200, schema: RecordingDisk },
+    errors: ['unauthorized'],
   }),
 } as const;

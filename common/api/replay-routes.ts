@@ -1,5 +1,11 @@
+import { z } from 'zod';
+import { MAX_WATCH_BODY_BYTES } from '../protocol/watch-api.js';
+import { ViewerId } from '../protocol/viewer-id.js';
 import { ReplayChat, ReplayInfo } from '../replay/replay-view.js';
 import { route } from './route.js';
+
+/** The watch page says a device opened the ready replay; counted once per device (the Replays screen's views). */
+export const ReplayViewRequest = z.object({ viewerId: ViewerId }).strict();
 
 const none = { kind: 'none' } as const;
 const video = { kind: 'bytes', status: 200, contentType: 'video/*' } as const;
@@ -25,5 +31,14 @@ export const REPLAY_ROUTES = {
     errors: ['link_gone', 'no_replay'],
   }),
   replayVideo: route({ method: 'GET', path: '/api/watch/:token/replay/video', auth: 'viewer', summary: 'The replay video (camera shows: VP8 + Opus WebM; OBS shows: H.264 + AAC MP4) with byte ranges (206, 416).', body: none, answer: video, errors: ['link_gone', 'no_replay', 'range_not_satisfiable'] }),
+  replayView: route({
+    method: 'POST',
+    path: '/api/watch/:token/replay/views',
+    auth: 'viewer',
+    summary: 'Counts a view of the ready replay, once per device id (the seller sees distinct devices).',
+    body: { kind: 'json', schema: ReplayViewRequest, maxBytes: MAX_WATCH_BODY_BYTES },
+    answer: { kind: 'empty', status: 204 },
+    errors: ['link_gone', 'unknown_viewer', 'no_replay'],
+  }),
   replayVideoHead: route({ method: 'HEAD', path: '/api/watch/:token/replay/video', auth: 'viewer', summary: "The replay video's headers (length, type, Accept-Ranges) without the bytes.", body: none, answer: video, errors: ['link_gone', 'no_replay', 'range_not_satisfiable'] }),
 } as const;

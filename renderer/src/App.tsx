@@ -10,6 +10,7 @@ import { CatalogScreen } from './screens/catalog/CatalogScreen.js';
 import { OrdersScreen } from './screens/orders/OrdersScreen.js';
 import { PaymentScreen } from './screens/payment/PaymentScreen.js';
 import { ReportScreen } from './screens/report/ReportScreen.js';
+import { ReplaysScreen } from './screens/replays/ReplaysScreen.js';
 import { StoreProfileScreen } from './screens/store/StoreProfileScreen.js';
 import { ConnectForm } from './screens/ConnectForm.js';
 import { RundownEditor, type RundownTarget } from './screens/rundown/RundownEditor.js';
@@ -21,7 +22,7 @@ import { RelayBanner } from './ui/RelayBanner.js';
 type Room = { show: Show; link: WatchLink | null; realShow: { show: Show; link: WatchLink | null } | null };
 type Screen = { name: 'loading' } | { name: 'blocked'; code: string; message: string } | { name: 'connect' } | { name: 'shows' } | ({ name: 'room' } & Room);
 /** A page shown over the current screen; the screen below stays mounted, so a live show keeps running. */
-type Page = null | { name: 'catalog' } | { name: 'payment' } | { name: 'store' } | { name: 'rundown'; target: RundownTarget } | { name: 'orders'; show: Show } | { name: 'report'; show: Show };
+type Page = null | { name: 'catalog' } | { name: 'payment' } | { name: 'store' } | { name: 'rundown'; target: RundownTarget } | { name: 'orders'; show: Show } | { name: 'report'; show: Show } | { name: 'replays'; show: Show };
 
 export function App() {
   const { t } = useI18n();
@@ -73,6 +74,7 @@ export function App() {
   const editRundown = useCallback((show: Show) => setPage({ name: 'rundown', target: { showId: show.rehearsalOf ?? show.id, showTitle: show.title } }), []);
   const openOrders = useCallback((show: Show) => setPage({ name: 'orders', show }), []);
   const openReport = useCallback((show: Show) => setPage({ name: 'report', show }), []);
+  const openReplays = useCallback((show: Show) => setPage({ name: 'replays', show }), []);
   const rehearse = useCallback((show: Show, link: WatchLink) => setScreen((cur) => (cur.name === 'room' ? { name: 'room', show, link, realShow: { show: cur.show, link: cur.link } } : cur)), []);
   const leaveRehearsal = useCallback(() => setScreen((cur) => (cur.name === 'room' && cur.realShow ? { name: 'room', ...cur.realShow, realShow: null } : cur)), []);
 
@@ -134,7 +136,7 @@ export function App() {
                 <ConnectForm settings={settings} onConnected={connected} />
               </div>
             )}
-            {screen.name === 'shows' && <ShowsScreen onOpen={openShow} onOpenRundown={editRundown} onOpenOrders={openOrders} onOpenReport={openReport} />}
+            {screen.name === 'shows' && <ShowsScreen onOpen={openShow} onOpenRundown={editRundown} onOpenOrders={openOrders} onOpenReport={openReport} onOpenReplays={openReplays} />}
             {screen.name === 'room' && (
               <ControlRoom
                 key={screen.show.id}
@@ -149,6 +151,7 @@ export function App() {
                 onRehearse={rehearse}
                 onOpenOrders={openOrders}
                 onOpenReport={openReport}
+                onOpenReplays={openReplays}
                 onLeaveRehearsal={screen.realShow ? leaveRehearsal : null}
               />
             )}
@@ -157,7 +160,8 @@ export function App() {
           {page?.name === 'payment' && <PaymentScreen />}
           {page?.name === 'store' && <StoreProfileScreen />}
           {page?.name === 'orders' && <OrdersScreen key={page.show.id} show={page.show} onBack={() => setPage(null)} />}
-          {page?.name === 'report' && <ReportScreen key={page.show.id} show={page.show} onBack={() => setPage(null)} />}
+          {page?.name === 'report' && <ReportScreen key={page.show.id} show={page.show} onBack={() => setPage(null)} onOpenReplays={() => openReplays(page.show)} />}
+          {page?.name === 'replays' && <ReplaysScreen key={page.show.id} show={page.show} onBack={() => setPage(null)} />}
           {page?.name === 'rundown' && <RundownEditor key={page.target.showId} target={page.target} onBack={() => setPage(null)} onSaved={() => setRundownVersion((v) => v + 1)} />}
         </main>
 

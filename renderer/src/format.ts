@@ -43,3 +43,15 @@ export function parseClock(text: string): number | null {
   if (!parts.length || parts.length > 3 || parts.some((p) => !/^\d+$/.test(p))) return null;
   return parts.reduce((n, p) => n * 60 + Number(p), 0);
 }
+
+/** Bytes → "812 KB", "1.4 GB" (decimal units, as disks are sold). */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let v = Math.max(0, bytes);
+  let i = 0;
+  while (v >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i++;
+  }
+  return `${i === 0 || v >= 100 ? Math.round(v) : v.toFixed(1)} ${units[i]}`;
+}

@@ -12,6 +12,8 @@ import './styles-live.css';
 import './styles-shelf.css';
 import './styles-framing.css';
 import './styles-commerce.css';
+import './styles-clips.css';
+import './styles-replays.css';
 import './styles-golive.css';
 import './styles-obs.css';
 

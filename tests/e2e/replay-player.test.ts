@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.js';
 import { openRelayDbReadOnly, sampleCatalog } from '../helpers/commerce-api.js';
 import { relayApi } from '../helpers/engagement-api.js';
+import type { StudioReplay } from '../../common/replay/replay-studio.js';
 import { startRelay, type RunningRelay } from '../helpers/processes.js';
 import { setRecording, writeReplayFixture } from '../helpers/replay-fixture.js';
 import { orderCashOnDelivery } from '../helpers/watch-checkout.js';
@@ -84,6 +85,8 @@ describe('the replay on an ended show’s watch link (phone)', () => {
     await expect.poll(() => state.getAttribute('data-state'), { timeout: 20_000 }).toBe('ready');
     await expect.poll(() => videoTime(page), { timeout: 20_000 }).toBeGreaterThan(0.5); // it plays
     expect(await page.getByTestId('replay-video').evaluate((v: HTMLVideoElement) => v.duration)).toBeCloseTo(24, 0);
+    // The page counted its device as a view of the ready replay (not while preparing): the studio's Replays screen shows it.
+    await expect.poll(async () => (await api.call<StudioReplay>('GET', `/api/shows/${showId}/replay`)).body.numbers.views, { timeout: 10_000 }).toBe(1);
   });
 
   it('shows the card after the moment the host fired it, and not before', async () => {

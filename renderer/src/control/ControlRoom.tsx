@@ -23,6 +23,7 @@ interface Props {
   onRehearse: (show: Show, link: WatchLink) => void;
   onOpenOrders: (show: Show) => void;
   onOpenReport: (show: Show) => void;
+  onOpenReplays: (show: Show) => void;
   /** Set while this room is a rehearsal: back to the real show. */
   onLeaveRehearsal: (() => void) | null;
 }
@@ -45,7 +46,7 @@ export function ControlRoom(props: Props) {
     <div className={props.onLeaveRehearsal ? 'rehearsal-room' : undefined}>
       {rehearsal}
       {props.initialShow.status === 'ended' ? (
-        <EndedRoom show={show} link={props.initialLink} onBack={props.onBack} onOpenOrders={() => props.onOpenOrders(show)} onOpenReport={() => props.onOpenReport(show)} />
+        <EndedRoom show={show} link={props.initialLink} onBack={props.onBack} onOpenOrders={() => props.onOpenOrders(show)} onOpenReport={() => props.onOpenReport(show)} onOpenReplays={() => props.onOpenReplays(show)} />
       ) : (
         <LiveRoom
           show={show}
@@ -59,13 +60,14 @@ export function ControlRoom(props: Props) {
           onRehearse={props.onLeaveRehearsal ? null : props.onRehearse}
           onOpenOrders={() => props.onOpenOrders(show)}
           onOpenReport={() => props.onOpenReport(show)}
+          onOpenReplays={() => props.onOpenReplays(show)}
         />
       )}
     </div>
   );
 }
 
-function EndedRoom({ show, link, onBack, onOpenOrders, onOpenReport }: { show: Show; link: WatchLink | null; onBack: () => void; onOpenOrders: () => void; onOpenReport: () => void }) {
+function EndedRoom({ show, link, onBack, onOpenOrders, onOpenReport, onOpenReplays }: { show: Show; link: WatchLink | null; onBack: () => void; onOpenOrders: () => void; onOpenReport: () => void; onOpenReplays: () => void }) {
   const { t } = useI18n();
   return (
     <div className="room">
@@ -85,6 +87,9 @@ function EndedRoom({ show, link, onBack, onOpenOrders, onOpenReport }: { show: S
           <section className="card report-prompt">
             <button type="button" className="btn primary" onClick={onOpenReport} data-testid="room-report-button">
               <Icon name="chart" /> {t.commerce.nav.report}
+            </button>
+            <button type="button" className="btn" onClick={onOpenReplays} data-testid="room-replays-button">
+              ▶ {t.replays.open}
             </button>
             <button type="button" className="btn" onClick={onOpenOrders} data-testid="room-orders-button">
               <Icon name="receipt" /> {t.commerce.nav.orders}

@@ -36,6 +36,7 @@ import { SourceError } from './SourceError.js';
 import { ViewerCount } from './ViewerCount.js';
 import { ViewerDisplayCard } from './ViewerDisplayCard.js';
 import { WatchLinkCard } from './WatchLinkCard.js';
+import { RecordToggle } from '../screens/replays/RecordToggle.js';
 import { Icon } from '../ui/Icon.js';
 import { ObsGoLiveCard } from './obs/ObsGoLiveCard.js';
 import { ObsHealthCard } from './obs/ObsHealthCard.js';
@@ -56,10 +57,11 @@ export interface LiveRoomProps {
   onRehearse: ((show: Show, link: WatchLink) => void) | null;
   onOpenOrders: () => void;
   onOpenReport: () => void;
+  onOpenReplays: () => void;
 }
 
 /** A show being prepared or on air: picture and sources, Go live / End, and, with a run-down, the host view. */
-export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersion, onOnAirChange, onBack, onEditRundown, onRehearse, onOpenOrders, onOpenReport }: LiveRoomProps) {
+export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersion, onOnAirChange, onBack, onEditRundown, onRehearse, onOpenOrders, onOpenReport, onOpenReplays }: LiveRoomProps) {
   const { t } = useI18n();
   const media = useMediaSource();
   // The camera as the show frames it (16:9 as is, or a 9:16 centre crop): the preview and the publisher use the same track.
@@ -170,10 +172,14 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
     </>
   );
   const dashboard = <DashboardPanel show={show} dashboard={dash.dashboard} error={dash.error} viewersNow={viewers} onOpenOrders={onOpenOrders} />;
+  const recordToggle = !ended && <RecordToggle show={show} onAir={onAirNow} />;
   const afterShow = ended && (
     <section className="card report-prompt">
       <button type="button" className="btn primary" onClick={onOpenReport} data-testid="room-report-button">
         <Icon name="chart" /> {t.commerce.nav.report}
+      </button>
+      <button type="button" className="btn" onClick={onOpenReplays} data-testid="room-replays-button">
+        ▶ {t.replays.open}
       </button>
     </section>
   );
@@ -201,6 +207,7 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
             {obsMode ? obsPanel : preview}
             {!obsMode && media.video ? sourceError : null}
             {controls}
+            {recordToggle}
             {stage}
             <ViewerDisplayCard showId={show.id} />
             <HostChat showId={show.id} live={onAirNow} />
@@ -230,6 +237,7 @@ export function LiveRoom({ show, initialLink, relayStatus, active, rundownVersio
         </div>
         <aside className="room-side">
           {controls}
+          {recordToggle}
           {afterShow}
           {!ended && <RundownPrompt onOpen={onEditRundown} />}
           {!ended && (running || (stageApi.stage?.version ?? 0) > 0) && stage}

@@ -12,6 +12,8 @@ import { shelfEn, shelfKo } from './strings-shelf.js';
 import { liveSellingEn, liveSellingKo } from './strings-live-selling.js';
 import { showAdminEn, showAdminKo } from './strings-shows.js';
 import { storeEn, storeKo } from './strings-store.js';
+import { clipsEn, clipsKo } from './strings-clips.js';
+import { replaysEn, replaysKo } from './strings-replays.js';
 
 /** Every word the studio shows, in both languages. Keys are grouped by screen (the larger groups live in ./strings-*.ts). */
 const en = {
@@ -150,6 +152,8 @@ const en = {
   obs: obsEn,
   fulfilment: fulfilmentEn,
   store: storeEn,
+  clips: clipsEn,
+  replays: replaysEn,
 };
 
 export type Strings = typeof en;
@@ -290,6 +294,8 @@ const ko: Strings = {
   obs: obsKo,
   fulfilment: fulfilmentKo,
   store: storeKo,
+  clips: clipsKo,
+  replays: replaysKo,
 };
 
 export const dictionaries = { en, ko } as const;

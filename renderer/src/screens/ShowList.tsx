@@ -10,10 +10,11 @@ interface Props {
   onOpenRundown: (s: Show) => void;
   onOpenOrders: (s: Show) => void;
   onOpenReport: (s: Show) => void;
+  onOpenReplays: (s: Show) => void;
   onChange: (c: ShowChange) => void;
 }
 
-export function ShowList({ shows, highlight, onOpen, onOpenRundown, onOpenOrders, onOpenReport, onChange }: Props) {
+export function ShowList({ shows, highlight, onOpen, onOpenRundown, onOpenOrders, onOpenReport, onOpenReplays, onChange }: Props) {
   const { t, formatDate } = useI18n();
   return (
     <ul className="show-list">
@@ -49,6 +50,11 @@ export function ShowList({ shows, highlight, onOpen, onOpenRundown, onOpenOrders
             {s.status === 'ended' && (
               <button type="button" className="btn show-side-btn" data-testid="show-report-button" onClick={() => onOpenReport(s)}>
                 <Icon name="chart" /> {t.commerce.nav.report}
+              </button>
+            )}
+            {s.status === 'ended' && (
+              <button type="button" className="btn show-side-btn" data-testid="show-replays-button" onClick={() => onOpenReplays(s)}>
+                ▶ {t.replays.nav}
               </button>
             )}
             <ShowActions show={s} onChange={onChange} />

@@ -11,7 +11,7 @@ import { ShowList } from './ShowList.js';
 /** Links returned by shows.create, so the control room shows them without another round trip. */
 const createdLinks = new Map<string, WatchLink>();
 
-export function ShowsScreen({ onOpen, onOpenRundown, onOpenOrders, onOpenReport }: { onOpen: (show: Show, link: WatchLink | null) => void; onOpenRundown: (show: Show) => void; onOpenOrders: (show: Show) => void; onOpenReport: (show: Show) => void }) {
+export function ShowsScreen({ onOpen, onOpenRundown, onOpenOrders, onOpenReport, onOpenReplays }: { onOpen: (show: Show, link: WatchLink | null) => void; onOpenRundown: (show: Show) => void; onOpenOrders: (show: Show) => void; onOpenReport: (show: Show) => void; onOpenReplays: (show: Show) => void }) {
   const { t } = useI18n();
   const [shows, setShows] = useState<Show[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -73,7 +73,7 @@ export function ShowsScreen({ onOpen, onOpenRundown, onOpenOrders, onOpenReport 
         )}
         {!shows && !error && <p className="muted">{t.common.loading}</p>}
         {shows && shows.length === 0 && <p className="muted empty">{t.shows.empty}</p>}
-        {shows && shows.length > 0 && <ShowList shows={shows} highlight={justCreated} onOpen={(s) => onOpen(s, createdLinks.get(s.id) ?? null)} onOpenRundown={onOpenRundown} onOpenOrders={onOpenOrders} onOpenReport={onOpenReport} onChange={changed} />}
+        {shows && shows.length > 0 && <ShowList shows={shows} highlight={justCreated} onOpen={(s) => onOpen(s, createdLinks.get(s.id) ?? null)} onOpenRundown={onOpenRundown} onOpenOrders={onOpenOrders} onOpenReport={onOpenReport} onOpenReplays={onOpenReplays} onChange={changed} />}
       </section>
     </div>
   );

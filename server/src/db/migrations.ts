@@ -3,6 +3,7 @@ import { ingestKeysMigration } from './migration-011-ingest-keys.js';
 import { recordingsMigration } from './migration-012-recordings.js';
 import { clipsMigration } from './migration-013-clips.js';
 import { viewerDisplayMigration } from './migration-014-viewer-display.js';
+import { replayViewsMigration } from './migration-015-replay-views.js';
 
 /** The relay's schema, one numbered step at a time. Never edit a released step; add one. */
 export const relayMigrations: readonly Migration[] = [
@@ -361,4 +362,5 @@ export const relayMigrations: readonly Migration[] = [
   recordingsMigration,
   clipsMigration,
   viewerDisplayMigration,
+  replayViewsMigration,
 ];

@@ -1,12 +1,29 @@
 import { RECORDING_ROUTES } from '../../../common/api/recording-routes.js';
+import type { ClipStore } from '../clips/clip-store.js';
+import { deleteRecordingFiles, recordingDisk, showDiskUse } from '../replay/recording-disk.js';
 import type { RecordingJobs } from '../replay/recording-jobs.js';
 import type { RecordingStore } from '../replay/recording-store.js';
+import type { ReplayNumbersStore } from '../replay/replay-numbers.js';
+import type { ReplayService } from '../replay/replay-service.js';
 import type { ShowStore } from '../shows/show-store.js';
 import { apiError, type DeclaredApi } from './declared.js';
 import { findShow } from './studio-routes.js';
 
-export function addRecordingRoutes(api: DeclaredApi, deps: { store: ShowStore; recordings: RecordingStore; jobs: RecordingJobs }): void {
-  const { store, recordings, jobs } = deps;
+export interface RecordingRouteDeps {
+  store: ShowStore;
+  recordings: RecordingStore;
+  jobs: RecordingJobs;
+  replay: ReplayService;
+  numbers: ReplayNumbersStore;
+  clipStore: ClipStore;
+  dataDir: string;
+  /** Told when a recording was deleted (the watch page's cached state, the live dashboards). */
+  changed?(showId: string): void;
+}
+
+/** The studio's side of recordings and replays (docs/replay.md): on/off, process again, delete, disk use, the Replays screen. */
+export function addRecordingRoutes(api: DeclaredApi, deps: RecordingRouteDeps): void {
+  const { store, recordings, jobs, dataDir } = deps;
   api
     .serve(RECORDING_ROUTES.getRecording, ({ params }) => recordings.view(findShow(store, params.id)))
     .serve(RECORDING_ROUTES.setRecording, ({ params, body }) => {
@@ -18,5 +35,33 @@ export function addRecordingRoutes(api: DeclaredApi, deps: { store: ShowStore; r
       const show = findShow(store, params.id);
       if (show.status !== 'ended' || !jobs.retry(show.id)) throw apiError('conflict', 'only a failed recording of an ended show can be processed again');
       return recordings.view(show);
-    });
+    })
+    .serve(RECORDING_ROUTES.deleteRecording, async ({ params }) => {
+      const show = findShow(store, params.id);
+      // A clip cut reads the replay: queued cuts would fail on a missing file, so deleting waits for them.
+      if (deps.clipStore.ofShow(show.id).some((c) => c.status === 'queued' || c.status === 'cutting')) throw apiError('conflict', 'a clip is being cut from this replay; delete the recording when it is done');
+      const outcome = recordings.markDeleted(show.id);
+      if (outcome === 'none') throw apiError('not_found', 'this show has no recording');
+      if (outcome === 'busy') throw apiError('conflict', `the recording is ${recordings.get(show.id)?.status ?? 'busy'}; it can be deleted once the show has ended and its replay is processed`);
+      await deleteRecordingFiles(dataDir, show.id);
+      deps.changed?.(show.id);
+      return recordings.view(show);
+    })
+    .serve(RECORDING_ROUTES.studioReplay, async ({ params }) => {
+      const show = findShow(store, params.id);
+      const ready = deps.replay.studioChapters(show);
+      return {
+        recording: recordings.view(show),
+        disk: await showDiskUse(dataDir, show.id),
+        durationSec: ready?.durationSec ?? 0,
+        chapters: ready?.chapters ?? [],
+        numbers: deps.numbers.of(show.id),
+      };
+    })
+    .serve(RECORDING_ROUTES.recordingDisk, () =>
+      recordingDisk(dataDir, (showId) => {
+        const show = store.get(showId);
+        return show ? { title: show.title, status: recordings.get(showId)?.status ?? null } : null;
+      }),
+    );
 }

@@ -1,14 +1,16 @@
 import { REPLAY_ROUTES } from '../../../common/api/replay-routes.js';
+import type { ReplayNumbersStore } from '../replay/replay-numbers.js';
 import type { ReplayService } from '../replay/replay-service.js';
 import { ANSWERED, apiError, type DeclaredApi } from './declared.js';
 import { sendFileRange } from './range-response.js';
+import { requireViewer, type WatchAccess } from './watch-access.js';
 import type { WatchShowCache } from './watch-show-cache.js';
 
 /**
  * The replay on the watch link (docs/replay.md): its state and cue timeline as JSON, and the video
  * with byte ranges (seeking) and HEAD. Read-only; the token is checked before anything is read.
  */
-export function addReplayRoutes(api: DeclaredApi, deps: { shows: WatchShowCache; replay: ReplayService }): void {
+export function addReplayRoutes(api: DeclaredApi, deps: { shows: WatchShowCache; replay: ReplayService; access: WatchAccess; numbers: ReplayNumbersStore }): void {
   const { shows, replay } = deps;
   const video = async ({ req, res, params }: { req: Parameters<typeof sendFileRange>[0]; res: Parameters<typeof sendFileRange>[1]; params: { token: string } }): Promise<typeof ANSWERED> => {
     const video = replay.videoFile(shows.showFor(params.token));
@@ -25,5 +27,13 @@ export function addReplayRoutes(api: DeclaredApi, deps: { shows: WatchShowCache;
       return chat;
     })
     .serve(REPLAY_ROUTES.replayVideo, video)
+    .serve(REPLAY_ROUTES.replayView, ({ params, body }) => {
+      const show = shows.showFor(params.token);
+      requireViewer(deps.access, show, body.viewerId);
+      // Only a replay that plays counts: a view of "preparing" or "deleted" is no view of the replay.
+      if (!replay.videoFile(show)) throw apiError('no_replay', 'this show has no replay to view');
+      deps.numbers.countView(show.id, body.viewerId);
+      return null;
+    })
     .serve(REPLAY_ROUTES.replayVideoHead, video);
 }

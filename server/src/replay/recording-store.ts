@@ -74,6 +74,18 @@ export class RecordingStore {
   }
 
   /**
+   * ready | failed | deleted → deleted (the files go next, so a failure to remove them never leaves
+   * a `ready` row pointing at a half-deleted replay). 'busy' while recording or processing.
+   */
+  markDeleted(showId: string): 'deleted' | 'busy' | 'none' {
+    const changed = this.db
+      .prepare("UPDATE recordings SET status = 'deleted', progress = 0, bytes = 0, error = NULL, updated_at = ? WHERE show_id = ? AND status IN ('ready', 'failed', 'deleted')")
+      .run(Date.now(), showId).changes;
+    if (changed > 0) return 'deleted';
+    return this.get(showId) ? 'busy' : 'none';
+  }
+
+  /**
    * What a killed relay left to process: recordings being processed, and recordings of shows that
    * ended. A show the kill left live keeps its raw parts: its publisher's return adds a part, and
    * End show processes them all.

@@ -66,9 +66,18 @@ export class ReplayService {
     return container && { file: replayFileIn(this.deps.dataDir, show.id, container), mime: REPLAY_CONTAINERS[container].mime };
   }
 
-  private ready(show: Show, token: string, timeline: ReplayTimeline): ReadyReplay {
-    const { commerce } = this.deps;
-    const liveOffers = commerce.sales.liveOffersInReplay(show.id);
+  /** The chapters of a ready replay as the watch page lists them, for the studio's Replays screen; null when not ready. */
+  studioChapters(show: Show): { durationSec: number; chapters: ReplayChapter[] } | null {
+    if (!this.videoFile(show)) return null;
+    const timeline = this.timeline(show.id);
+    if (!timeline) return null;
+    const { cues } = this.placedCues(show, timeline);
+    return { durationSec: timeline.durationSec, chapters: this.chapters(show, timeline, cues) };
+  }
+
+  /** The show's firings, and its cues on the replay's seconds as the replay shows them. */
+  private placedCues(show: Show, timeline: ReplayTimeline): { firings: Firing[]; cues: ReplayCue[]; liveOffers: boolean } {
+    const liveOffers = this.deps.commerce.sales.liveOffersInReplay(show.id);
     const firings = this.firings(show.id);
     const cues: ReplayCue[] = [];
     for (const f of firings) {
@@ -77,6 +86,12 @@ export class ReplayService {
       if (op) cues.push({ atSec: atSec!, firedAtMs: f.firedAtMs, op });
     }
     cues.sort((a, b) => a.atSec - b.atSec); // stable: same second keeps the firing order
+    return { firings, cues, liveOffers };
+  }
+
+  private ready(show: Show, token: string, timeline: ReplayTimeline): ReadyReplay {
+    const { commerce } = this.deps;
+    const { firings, cues, liveOffers } = this.placedCues(show, timeline);
     const endedAt = show.endedAt ? Date.parse(show.endedAt) : null;
     return {
       state: 'ready',

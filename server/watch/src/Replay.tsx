@@ -32,6 +32,11 @@ export function Replay({ show, api, fallback }: { show: PublicShow; api: WatchAp
       clearTimeout(timer);
     };
   }, [api]);
+  // One view per page that reached the playable replay; the relay counts each device once.
+  const ready = info !== 'loading' && info.state === 'ready';
+  useEffect(() => {
+    if (ready) api.replayViewed();
+  }, [ready, api]);
   if (info === 'loading') {
     return (
       <main className="card-screen" role="status" data-testid="replay-state" data-state="loading">

@@ -95,6 +95,11 @@ export class WatchApi {
     return this.send(R.replayChat, { params: this.at() });
   }
 
+  /** This device opened the ready replay (counted once per device on the relay); fire-and-forget like the funnel. */
+  replayViewed(): void {
+    void this.call(R.replayView, (viewerId) => ({ params: this.at(), body: { viewerId } }));
+  }
+
   /** The seller's store profile (판매자 정보); profile null while the seller has not filled it in. */
   sellerInfo() {
     return this.send(R.sellerInfo, { params: this.at() });

@@ -10,10 +10,11 @@ import { formatElapsed } from '../../format.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ReportTables } from './ReportTables.js';
 import { ChatReport } from './ChatReport.js';
+import { ReplayReportSection } from '../replays/ReplayReportSection.js';
 import { Icon } from '../../ui/Icon.js';
 
 /** After the show: what happened, section by section; exports as CSV and prints cleanly (white, one topic per page). */
-export function ReportScreen({ show, onBack }: { show: Show; onBack: () => void }) {
+export function ReportScreen({ show, onBack, onOpenReplays }: { show: Show; onBack: () => void; onOpenReplays: () => void }) {
   const { t, lang, formatDate } = useI18n();
   const r = t.commerce.report;
   const [report, setReport] = useState<Report | null>(null);
@@ -148,6 +149,7 @@ export function ReportScreen({ show, onBack }: { show: Show; onBack: () => void 
 
       <ReportTables report={report} />
       <ChatReport chat={report.chat} />
+      {show.status === 'ended' && <ReplayReportSection showId={show.id} currency={c} onOpenReplays={onOpenReplays} />}
     </div>
   );
 }

@@ -1,0 +1,30 @@
+import { ERROR_CODES } from '../../common/errors.js';
+import { StudioError } from '../../common/ipc-contract.js';
+import type { Handlers } from '../handlers.js';
+import type { RelayClient } from '../relay-client.js';
+
+type ClipsChannel = Extract<keyof Handlers, `clips.${string}`>;
+
+const THUMB_MAX_BYTES = 1_000_000;
+const THUMB_TIMEOUT_MS = 8000;
+
+/** The clips channels: passed through to the relay's clip routes (docs/clips.md). */
+export function clipHandlers(client: () => RelayClient): Pick<Handlers, ClipsChannel> {
+  return {
+    'clips.list': (req) => client().listClips(req.showId),
+    'clips.cut': (req) => client().cutClip(req.showId, req.cut),
+    'clips.delete': async (req) => (await client().deleteClip(req.showId, req.clipId), {}),
+    'clips.thumbnail': async (req) => {
+      const c = client();
+      const clip = (await c.listClips(req.showId)).segments.find((s) => s.clip?.id === req.clipId)?.clip;
+      if (!clip || clip.status !== 'ready') throw new StudioError(ERROR_CODES.notFound, 'No such clip, or it is not cut yet.');
+      // The relay writes its public address into the clip; fetch the same path from the address this studio uses.
+      const url = new URL(new URL(clip.files.thumbnail).pathname, c.baseUrl);
+      const res = await fetch(url, { signal: AbortSignal.timeout(THUMB_TIMEOUT_MS) }).catch(() => null);
+      if (!res?.ok || res.headers.get('content-type') !== 'image/jpeg') throw new StudioError(ERROR_CODES.notFound, 'The clip has no thumbnail.');
+      const bytes = Buffer.from(await res.arrayBuffer());
+      if (bytes.length > THUMB_MAX_BYTES) throw new StudioError(ERROR_CODES.notFound, 'The clip thumbnail is too large.');
+      return { dataUrl: `data:image/jpeg;base64,${bytes.toString('base64')}` };
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { StudioReplay } from '../../../../common/replay/replay-studio.js';
+import { bridge } from '../../bridge.js';
+
+/** While recording or processing, the replay is read again this often (the progress bar moves). */
+const POLL_MS = 1000;
+
+/** The show's replay as the relay reports it, read again while it changes. */
+export function useStudioReplay(showId: string): { replay: StudioReplay | null; error: string | null; reload: () => Promise<void>; set: (r: StudioReplay) => void } {
+  const [replay, setReplay] = useState<StudioReplay | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reload = useCallback(async () => {
+    try {
+      setReplay(await bridge.invoke('replays.get', { showId }));
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, [showId]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  const status = replay?.recording.status;
+  const moving = status === 'recording' || status === 'processing';
+  useEffect(() => {
+    if (!moving) return;
+    const id = setInterval(() => void reload(), POLL_MS);
+    return () => clearInterval(id);
+  }, [moving, reload]);
+  return { replay, error, reload, set: setReplay };
+}

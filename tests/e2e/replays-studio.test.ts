@@ -1,0 +1,159 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ShowRecording } from '../../common/api/recording-routes.js';
+import type { Show } from '../../common/show.js';
+import { checkoutBody, sampleCatalog } from '../helpers/commerce-api.js';
+import { relayApi } from '../helpers/engagement-api.js';
+import { setRecording, writeReplayFixture } from '../helpers/replay-fixture.js';
+import { studioIpc } from '../helpers/studio-ipc.js';
+import { openStudioPage, type StudioPage } from '../helpers/studio-page.js';
+
+/**
+ * The studio's Replays screen in Korean (docs/replay.md, "Studio"), in Chromium through the browser
+ * shell against a real relay and SQLite, loopback only (no media): the record toggle before going
+ * live, then an ended show whose recording the fixture puts where the recorder would (an ffmpeg-made
+ * VP8 replay and the `recordings` row): failed → 다시 처리, processing with a moving bar, ready with
+ * chapters, numbers and a clip cut by real ffmpeg, then delete behind a confirmation → deleted.
+ */
+const IMG = path.resolve('docs/img');
+let stack: StudioPage;
+let page: Page;
+const api = relayApi(() => stack.relay);
+let show: Show;
+let token = '';
+
+const recording = async () => (await api.call<ShowRecording>('GET', `/api/shows/${show.id}/recording`)).body;
+const status = () => page.getByTestId('replay-status').textContent();
+function setRow(values: { bytes: number; durationMs: number; error?: string }): void {
+  const db = new Database(path.join(stack.relay.dataDir, 'relay.sqlite'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.prepare('UPDATE recordings SET bytes = ?, duration_ms = ?, error = ? WHERE show_id = ?').run(values.bytes, values.durationMs, values.error ?? null, show.id);
+  } finally {
+    db.close();
+  }
+}
+
+beforeAll(async () => {
+  stack = await openStudioPage({ locale: 'ko-KR', viewport: { width: 1366, height: 900 } });
+  ({ page } = stack);
+}, 120_000);
+afterAll(async () => {
+  await stack?.close();
+});
+
+describe('the Replays screen in the Korean studio', () => {
+  it('offers the record toggle on the show screen before going live, with its explanation', async () => {
+    const planned = (await studioIpc<{ show: Show }>(page, 'shows.create', { title: '토요 신상 라이브', scheduledAt: null })).show;
+    await page.reload();
+    await page.getByTestId('show-item').filter({ hasText: '토요 신상 라이브' }).locator('.show-open').click();
+    const toggle = page.getByTestId('record-toggle');
+    await toggle.waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('record-toggle-input').isChecked()).toBe(true);
+    expect(await page.getByTestId('record-toggle-explain').textContent()).toBe('방송을 시작하는 순간부터 릴레이 서버에 녹화되고, 방송이 끝나면 시청 링크에서 다시보기가 재생돼요.');
+    await toggle.screenshot({ path: `${IMG}/studio-record-toggle-ko.png` });
+    // A click, not check(): the box follows the relay's answer, so it changes a moment after the click.
+    await page.getByTestId('record-toggle-input').click();
+    await expect.poll(async () => (await api.call<ShowRecording>('GET', `/api/shows/${planned.id}/recording`)).body.record, { timeout: 10_000 }).toBe(false);
+    await expect.poll(() => page.getByTestId('record-toggle-explain').textContent(), { timeout: 10_000 }).toBe('녹화하지 않아요. 이 방송은 다시보기와 클립이 없어요.');
+    expect(await page.getByTestId('record-toggle-input').isChecked()).toBe(false);
+    await page.getByTestId('record-toggle-input').click();
+    await expect.poll(async () => (await api.call<ShowRecording>('GET', `/api/shows/${planned.id}/recording`)).body.record, { timeout: 10_000 }).toBe(true);
+  });
+
+  it('explains a failed recording in Korean and processes it again with 다시 처리', async () => {
+    const live = await api.liveShow('봄 니트 라이브', sampleCatalog());
+    token = live.token;
+    await api.call('POST', `/api/shows/${live.show.id}/segment`, { segmentId: 'intro', title: '인사' });
+    await api.call('POST', `/api/shows/${live.show.id}/segment`, { segmentId: 'tee', title: '티셔츠 소개' });
+    await api.fire(live.show.id, { op: 'pin', cards: [{ productId: 'tee', name: '기본 티셔츠', imageUrls: [], currency: 'KRW', price: 20000, salePrice: 15000, stock: 10, externalUrl: null }] });
+    expect((await api.call('POST', `/api/shows/${live.show.id}/end`)).status).toBe(200);
+    show = (await api.call<Show>('GET', `/api/shows/${live.show.id}`)).body;
+    setRecording(stack.relay.dataDir, show.id, 'failed');
+    setRow({ bytes: 0, durationMs: 0, error: 'not enough disk space to process the recording: about 300 MB needed, 12 MB free; the raw parts are kept' });
+
+    await page.getByTestId('nav-shows').click();
+    await page.reload();
+    await page.getByTestId('show-item').filter({ hasText: '봄 니트 라이브' }).getByTestId('show-replays-button').click();
+    await page.getByTestId('replays-screen').waitFor({ timeout: 20_000 });
+    expect(await status()).toBe('실패');
+    expect(await page.getByTestId('replay-failed').innerText()).toContain('디스크 공간이 부족해서');
+    await page.getByTestId('replay-recording').screenshot({ path: `${IMG}/studio-replay-failed-ko.png` });
+    await page.getByTestId('replay-process-button').click();
+    // The relay processed it again from the raw parts, of which there are none here: a new reason.
+    await expect.poll(async () => (await recording()).error ?? '', { timeout: 60_000 }).toContain('nothing was recorded');
+    await expect.poll(() => page.getByTestId('replay-failed').innerText(), { timeout: 20_000 }).toContain('방송 중에 녹화된 영상이 없어서');
+  });
+
+  it('shows processing with a bar that moves, then the ready replay with its chapters, numbers and clips', async () => {
+    setRecording(stack.relay.dataDir, show.id, 'processing', { progress: 0.35 });
+    await page.getByTestId('replays-back-button').click();
+    await page.getByTestId('show-item').filter({ hasText: '봄 니트 라이브' }).getByTestId('show-replays-button').click();
+    await expect.poll(() => page.getByTestId('replay-progress').getAttribute('aria-valuenow'), { timeout: 20_000 }).toBe('35');
+    expect(await status()).toBe('다시보기 준비 중');
+    await page.getByTestId('replay-recording').screenshot({ path: `${IMG}/studio-replay-processing-ko.png` });
+    setRecording(stack.relay.dataDir, show.id, 'processing', { progress: 0.7 });
+    await expect.poll(() => page.getByTestId('replay-progress').getAttribute('aria-valuenow'), { timeout: 20_000 }).toBe('70');
+
+    const { bytes } = await writeReplayFixture(stack.relay.dataDir, show.id, { wallStartMs: Date.parse(show.startedAt!) - 1000, durationSec: 14 });
+    setRecording(stack.relay.dataDir, show.id, 'ready');
+    setRow({ bytes, durationMs: 14_000 });
+    await expect.poll(status, { timeout: 20_000 }).toBe('준비 완료');
+    const direct = await api.call<{ replay: boolean }>('GET', `/api/shows/${show.id}/clips`);
+    expect(direct.body.replay, direct.text).toBe(true);
+    expect((await studioIpc<{ replay: boolean }>(page, 'clips.list', { showId: show.id })).replay).toBe(true);
+    expect(await page.getByTestId('replay-meta').textContent()).toMatch(/^0:14 · \d+(\.\d)? (KB|MB)$/);
+    const chapters = await page.getByTestId('replay-chapter').allInnerTexts();
+    expect(chapters.map((c) => c.replace(/\s+/g, ' ').trim().replace(/^\d+:\d\d /, ''))).toEqual(['구간 인사', '구간 티셔츠 소개', '상품 기본 티셔츠']);
+
+    // Two devices open the replay, one buys from it.
+    const a = await api.viewer(token);
+    const b = await api.viewer(token);
+    for (const v of [a, b, a]) expect((await api.watch(token, 'POST', '/replay/views', { viewerId: v })).status).toBe(204);
+    expect((await api.watch(token, 'POST', '/orders', checkoutBody(b, { expectedTotal: 18000 }))).status).toBe(201);
+
+    // A clip cut by the relay's ffmpeg from a range the seller typed.
+    const row = page.getByTestId('clip-row').first();
+    await row.getByTestId('clip-in-input').fill('0');
+    await row.getByTestId('clip-out-input').fill('12');
+    await row.getByTestId('clip-cut-button').click();
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 150_000, interval: 1000 }).toBe('ready');
+    await page.reload();
+    await page.getByTestId('show-item').filter({ hasText: '봄 니트 라이브' }).getByTestId('show-replays-button').click();
+    await page.getByTestId('replays-screen').waitFor();
+    expect(await page.getByTestId('replay-views').textContent()).toBe('2');
+    expect(await page.getByTestId('replay-buyers').textContent()).toBe('1');
+    expect(await page.getByTestId('replay-revenue').textContent()).toContain('18,000');
+    await page.getByTestId('clip-thumb').first().waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: `${IMG}/studio-replays-ready-ko.png`, fullPage: true });
+  }, 240_000);
+
+  it('deletes the recording after a confirmation; the screen and the relay say deleted, the clip stays', async () => {
+    await page.getByTestId('replay-delete-button').click();
+    const question = await page.getByTestId('replay-recording').locator('.inline-confirm').innerText();
+    expect(question).toContain('다시보기와 녹화 원본');
+    expect(question).toContain('되돌릴 수 없어요');
+    await page.getByTestId('replay-recording').screenshot({ path: `${IMG}/studio-replay-delete-confirm-ko.png` });
+    await page.getByTestId('replay-delete-button-confirm').click();
+    await expect.poll(status, { timeout: 20_000 }).toBe('삭제됨');
+    expect((await recording()).status).toBe('deleted');
+    expect((await api.watch<{ state: string }>(token, 'GET', '/replay')).body).toEqual({ state: 'deleted' });
+    expect(await page.getByTestId('replay-delete-button').count()).toBe(0);
+    expect(await page.getByTestId('clip-row').count()).toBe(1);
+    expect(await page.getByTestId('clip-cut-button').count()).toBe(0);
+    await page.screenshot({ path: `${IMG}/studio-replay-deleted-ko.png`, fullPage: true });
+  });
+
+  it('puts the replay numbers in the post-show report, with the way to the Replays screen', async () => {
+    await page.getByTestId('replays-back-button').click();
+    await page.getByTestId('show-item').filter({ hasText: '봄 니트 라이브' }).getByTestId('show-report-button').click();
+    await page.getByTestId('report-replay').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('report-replay').getByTestId('replay-views').textContent()).toBe('2');
+    expect(await page.getByTestId('report-replay-status').textContent()).toContain('삭제됨');
+    await page.getByTestId('report-replay').screenshot({ path: `${IMG}/studio-report-replay-ko.png` });
+    await page.getByTestId('report-replays-button').click();
+    await page.getByTestId('replays-screen').waitFor({ timeout: 10_000 });
+  });
+});
