@@ -83,9 +83,10 @@ describe('shows and watch links', () => {
 
   it('turns an expired link away with 410', async () => {
     const show = (await api<Show>('POST', '/api/shows', { title: 'short link' })).body;
-    const link = (await api<WatchLink>('POST', `/api/shows/${show.id}/links`, { expiresInHours: 0.0003 })).body;
+    // 3.6 s: long enough that a loaded machine still opens it once before it expires (1 s was not).
+    const link = (await api<WatchLink>('POST', `/api/shows/${show.id}/links`, { expiresInHours: 0.001 })).body;
     expect((await fetch(link.url)).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 1300));
+    await new Promise((r) => setTimeout(r, Date.parse(link.expiresAt!) - Date.now() + 200));
     const r = await fetch(link.url);
     expect(r.status).toBe(410);
     expect(await r.text()).toContain('data-link-problem="expired"');
