@@ -7,9 +7,9 @@
  * who opens a new connection (a phone retrying on a bad network) waits in the kernel's accept
  * queue one turn per connection ahead of it: measured, 200 retry connections established by the
  * kernel within 1.1 s were accepted by the relay 2.1–2.3 s after the first (docs/benchmarks.md,
- * flash-sale carts mode). Reading a request stays in the poll phase (cheap); its handler waits
- * for a turn, so a turn lasts one handler and the next connection is accepted within a
- * millisecond or so.
+ * flash-sale carts mode). Parsing a request's head stays in the poll phase (cheap); parsing its
+ * body and running its handler wait for a turn, so a turn lasts about one request and the next
+ * connection is accepted a turn later, not after every request already read.
  */
 export class RequestTurns {
   private readonly waiting: (() => void)[] = [];
