@@ -4,8 +4,8 @@ import { RequestTurns } from './request-turns.js';
 const nextTurn = () => new Promise((r) => setImmediate(r));
 
 describe('RequestTurns', () => {
-  it('gives a free turn at once, then one waiting handler per event-loop turn, in arrival order', async () => {
-    const turns = new RequestTurns();
+  it('gives a free turn at once, then the waiting handlers a few per event-loop turn, in arrival order', async () => {
+    const turns = new RequestTurns(1);
     const got: number[] = [];
     for (const i of [1, 2, 3]) void turns.turn().then(() => got.push(i));
     await Promise.resolve();
@@ -16,6 +16,20 @@ describe('RequestTurns', () => {
     await nextTurn();
     expect(got).toEqual([1, 2, 3]);
     expect(turns.backlog).toBe(0);
+  });
+
+  it('starts at most perTurn waiting handlers in one turn', async () => {
+    const turns = new RequestTurns(2);
+    const got: number[] = [];
+    for (const i of [1, 2, 3, 4, 5, 6]) void turns.turn().then(() => got.push(i));
+    await Promise.resolve();
+    expect(got).toEqual([1]);
+    await nextTurn();
+    expect(got).toEqual([1, 2, 3]);
+    await nextTurn();
+    expect(got).toEqual([1, 2, 3, 4, 5]);
+    await nextTurn();
+    expect(got).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it('lets a request that comes later in the same turn wait behind the one that took it', async () => {
