@@ -148,7 +148,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     });
   }
   const rtmp = new RtmpFront({ ffmpegBin: config.ffmpegBin, log: log.child({ component: 'rtmp' }), decide: (key) => ingest.decide(key) });
-  // One request handler per event-loop turn, so new connections are accepted during a burst (request-turns.ts).
+  // A few request handlers per event-loop turn, so new connections are accepted during a burst (request-turns.ts).
   const turns = new RequestTurns();
   const commerce = new Commerce({ db, shows: store, busy: () => turns.backlog > 0, broadcast: (id, m) => live.broadcast(id, m), sendToViewer: (id, viewerId, m) => live.sendToViewer(id, viewerId, m), stageOf: (id) => stage.get(id), purchasesShown: (id) => displays.get(id).purchases, log: log.child({ component: 'commerce' }) });
   commerce.on('studio', (m) => studioChannel.publish(m));

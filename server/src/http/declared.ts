@@ -61,7 +61,7 @@ export interface ServeOptions {
   requireModerator(token: string): void;
   /** Told when a route answers a code its declaration does not list (tests turn it into a failure). */
   undeclared?(route: RouteDecl, code: string): void;
-  /** Waits for the request's turn before its body is parsed (RequestTurns: one handler per event-loop turn); default: at once. */
+  /** Waits for the request's turn before its body is parsed (RequestTurns: a few handlers per event-loop turn); default: at once. */
   turn?(): Promise<void>;
 }
 

@@ -41,7 +41,7 @@ export class RequestTurns {
 
   private take(): void {
     this.taken = true;
-    // An immediate queued during the check phase runs in the next turn: one handler per turn.
+    // An immediate queued during the check phase runs in the next turn: the next PER_TURN handlers start there.
     setImmediate(this.next);
   }
 
