@@ -13,6 +13,7 @@ import { openRelayDb, type Db } from './db/database.js';
 import { HttpError, parseTarget, Router, sendError, sendJson } from './http/http-util.js';
 import { addStudioRoutes, requireStudio } from './http/studio-routes.js';
 import { assertAllDeclared, DeclaredApi, withHeaders } from './http/declared.js';
+import { RequestTurns } from './http/request-turns.js';
 import { openApiDocument } from '../../common/api/openapi.js';
 import { RELAY_ROUTES } from '../../common/api/relay-routes.js';
 import { addWatchRoutes } from './http/watch-routes.js';
@@ -147,7 +148,9 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     });
   }
   const rtmp = new RtmpFront({ ffmpegBin: config.ffmpegBin, log: log.child({ component: 'rtmp' }), decide: (key) => ingest.decide(key) });
-  const commerce = new Commerce({ db, shows: store, broadcast: (id, m) => live.broadcast(id, m), sendToViewer: (id, viewerId, m) => live.sendToViewer(id, viewerId, m), stageOf: (id) => stage.get(id), purchasesShown: (id) => displays.get(id).purchases, log: log.child({ component: 'commerce' }) });
+  // A few request handlers per event-loop turn, so new connections are accepted during a burst (request-turns.ts).
+  const turns = new RequestTurns();
+  const commerce = new Commerce({ db, shows: store, busy: () => turns.backlog > 0, broadcast: (id, m) => live.broadcast(id, m), sendToViewer: (id, viewerId, m) => live.sendToViewer(id, viewerId, m), stageOf: (id) => stage.get(id), purchasesShown: (id) => displays.get(id).purchases, log: log.child({ component: 'commerce' }) });
   commerce.on('studio', (m) => studioChannel.publish(m));
   stage.overlay = (id, s) => commerce.overlayStage(id, s);
   const catalogOf = (show: Show) => commerce.catalogOf(show);
@@ -219,6 +222,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
       const r = moderators.resolve(token);
       if (!r.ok) throw r.reason === 'revoked' ? new HttpError(410, 'link_gone', 'this moderator link was revoked') : new HttpError(404, ERROR_CODES.notFound, 'this moderator link is not valid');
     },
+    turn: () => turns.turn(),
     undeclared: (r, code) => log.warn('a route answered an error code its declaration does not list', { route: `${r.method} ${r.path}`, code }),
   });
   addStudioRoutes(api, { store, links, live });

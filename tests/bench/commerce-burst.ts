@@ -27,6 +27,22 @@ export interface Reply {
   lateMs: number;
 }
 
+/**
+ * Every n-th buyer (BENCH_RETRY_EVERY, else `fallback`; 0 = none) sends its request twice at the
+ * same instant with the same idempotency key, the second on a new connection: a phone retrying an
+ * answer it has not seen yet. Returns the timed taps in order, a retrier's duplicate right behind it.
+ */
+export function retryTaps(buyers: number, fallback: number): { every: number; isRetrier: (i: number) => boolean; taps: { i: number; retry: boolean }[] } {
+  const every = Math.max(0, Math.min(1000, Number(process.env.BENCH_RETRY_EVERY ?? fallback)));
+  const isRetrier = (i: number) => every > 0 && i % every === every - 1;
+  const taps: { i: number; retry: boolean }[] = [];
+  for (let i = 0; i < buyers; i++) {
+    taps.push({ i, retry: false });
+    if (isRetrier(i)) taps.push({ i, retry: true });
+  }
+  return { every, isRetrier, taps };
+}
+
 /** Buyer i's source address: one network per buyer. */
 export const buyerAddress = sourceAddress;
 

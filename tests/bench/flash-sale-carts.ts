@@ -15,13 +15,12 @@ import os from 'node:os';
 import { randomId } from '../helpers/commerce-api.js';
 import { round1 } from '../helpers/stats.js';
 import { bareBaseline } from './bare-http-baseline.js';
-import { afterStop, BUYERS, burst, buyerAddress, freshRelay, latencyLine, makeClient, openShow, ratio, registerViewers, relayCpuSeconds, SPREAD_MS, warmSockets, type Reply } from './commerce-burst.js';
+import { afterStop, BUYERS, burst, buyerAddress, freshRelay, latencyLine, makeClient, openShow, ratio, registerViewers, relayCpuSeconds, retryTaps, SPREAD_MS, warmSockets, type Reply } from './commerce-burst.js';
 import { CART_PRODUCTS, cartCatalog, cartOrder } from './flash-sale-shop.js';
 
-/** Every RETRY_EVERY-th buyer retries (BENCH_RETRY_EVERY; 0 = none, to see what the duplicates cost). */
-const RETRY_EVERY = Math.max(0, Math.min(1000, Number(process.env.BENCH_RETRY_EVERY ?? 10)));
+/** Every tenth buyer retries by default (BENCH_RETRY_EVERY; 0 = none, to see what the duplicates cost). */
+const { every: RETRY_EVERY, isRetrier, taps } = retryTaps(BUYERS, 10);
 const STOCK_REFUSALS = new Set(['sold_out', 'out_of_stock']);
-const isRetrier = (i: number) => RETRY_EVERY > 0 && i % RETRY_EVERY === RETRY_EVERY - 1;
 const loadStart = round1(os.loadavg()[0]!);
 
 /** An order row as the check needs it: whose, which product, how many, which cart. */
@@ -52,12 +51,6 @@ try {
   const viewers = await registerViewers(send, token, BUYERS, buyerAddress);
   const keys = Array.from({ length: BUYERS }, () => randomId('cart_'));
   const bodies = viewers.map((v, i) => cartOrder(v, i, keys[i]!));
-  // The timed second: each buyer's cart, and right behind a retrier's the same request again (in flight together).
-  const taps: { i: number; retry: boolean }[] = [];
-  for (let i = 0; i < BUYERS; i++) {
-    taps.push({ i, retry: false });
-    if (isRetrier(i)) taps.push({ i, retry: true });
-  }
   await warmSockets(BUYERS, (i) => send('GET', `/api/watch/${token}/payment`, undefined, false, performance.now(), buyerAddress(i)));
   const maxCartLines = Math.max(...bodies.map((b) => b.lines.length));
   const linesAsked = bodies.reduce((n, b) => n + b.lines.length, 0);

@@ -97,10 +97,14 @@ describe('a cart', () => {
     expect(other.body).toMatchObject({ error: 'idempotency_conflict' });
 
     const racing = cartBody(viewerId);
+    const beforeRace = footprint(relay, shop.show.id).stock;
     const answers = await Promise.all([1, 2, 3].map(() => shop.w('POST', '/carts', racing)));
     expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 201]);
     expect(new Set(answers.map((a) => a.body.cartId)).size).toBe(1);
-    expect(footprint(relay, shop.show.id).orders).toBe(6);
+    const after = footprint(relay, shop.show.id);
+    expect(after.orders).toBe(6);
+    // The stock of every line is taken once, however many of the duplicates were in flight.
+    for (const l of threeLines) expect(after.stock[`${l.productId}/${l.optionId ?? ''}`]).toBe(beforeRace[`${l.productId}/${l.optionId ?? ''}`]! - l.quantity);
   });
 
   it('keeps per-buyer caps per product across lines (two options of one product add up)', async () => {

@@ -160,6 +160,47 @@ describe('CommitQueue linger', () => {
   });
 });
 
+describe('CommitQueue while requests wait for their turn', () => {
+  it('holds its batch while requests are queued, so jobs from later turns share one transaction, and commits once none wait', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-hold-'));
+    const db = openRelayDb(dir);
+    try {
+      let waiting = 3; // requests queued for their turn
+      const q = new CommitQueue(db, () => waiting > 0);
+      const done: number[] = [];
+      const jobs = [q.run(() => 1)];
+      for (let turn = 2; turn <= 3; turn++) {
+        await new Promise((r) => setImmediate(r));
+        waiting--;
+        jobs.push(q.run(() => turn));
+      }
+      for (const j of jobs) void j.then((v) => done.push(v));
+      await new Promise((r) => setImmediate(r));
+      expect(q.stats.batches).toBe(0); // still one request waiting: the batch holds
+      expect(done).toEqual([]); // and nothing is acknowledged before its commit
+      waiting = 0;
+      expect(await Promise.all(jobs)).toEqual([1, 2, 3]);
+      expect(q.stats).toMatchObject({ batches: 1, jobs: 3, largest: 3 });
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('does not hold a batch forever when requests keep coming', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-hold-'));
+    const db = openRelayDb(dir);
+    try {
+      const q = new CommitQueue(db, () => true); // always busy
+      expect(await q.run(() => 'stored')).toBe('stored');
+      expect(q.stats).toMatchObject({ batches: 1, jobs: 1 });
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('order numbers and group commit', () => {
   it('numbers by day with a random part that does not count sales, drawing again when taken, and commits a batch with per-job rollback', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-numbers-'));

@@ -49,6 +49,8 @@ export interface CommerceDeps {
   trustedProxies?: ReadonlySet<string>;
   /** Whether the host lets the show's viewers see purchase notices (ViewerDisplayStore); default: yes. */
   purchasesShown?: (showId: string) => boolean;
+  /** Requests are queued for their turn (RequestTurns): the group commit holds its batch a moment for them. */
+  busy?: () => boolean;
 }
 
 /**
@@ -89,7 +91,7 @@ export class Commerce extends EventEmitter<CommerceEvents> {
     this.orders = new OrderStore(db);
     this.coupons = new CouponStore(db);
     this.stock = new StockLedger(db);
-    this.commits = new CommitQueue(db);
+    this.commits = new CommitQueue(db, deps.busy);
     this.payments = deps.payments ?? new TestPaymentProvider();
     const statusOf = db.prepare('SELECT status FROM shows WHERE id = ?');
     this.sales = new ReplaySales(db);

@@ -16,6 +16,13 @@ interface Job {
  */
 /** How long a job that may wait (a quiz answer, a poll vote) waits for others to share its fsync. */
 export const LINGER_MS = 100;
+/**
+ * How long a batch may wait while requests are still queued for their turn (RequestTurns): the
+ * relay handles one request per event-loop turn, so without holding, every order placed in a
+ * burst would be its own fsync (8–50 ms each, blocking the loop); with it, the orders of the
+ * queued requests share one.
+ */
+export const HOLD_WHILE_BUSY_MS = 20;
 
 export class CommitQueue {
   private pending: Job[] = [];
@@ -24,7 +31,13 @@ export class CommitQueue {
   /** Batches committed so far and the largest one: for logs and benchmarks. */
   readonly stats = { batches: 0, jobs: 0, largest: 0 };
 
-  constructor(private readonly db: Db) {}
+  /** `busy`: requests are waiting to be handled (their orders would join this batch if it waits a little). */
+  constructor(
+    private readonly db: Db,
+    private readonly busy: () => boolean = () => false,
+  ) {}
+
+  private heldSince = 0;
 
   /**
    * `linger`: the job may wait up to LINGER_MS for company. Answers and votes trickling in one per
@@ -47,11 +60,16 @@ export class CommitQueue {
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
+    this.heldSince = performance.now();
     // setImmediate runs after the poll phase: every request read in this turn joins the batch.
     setImmediate(() => this.flush());
   }
 
   private flush(): void {
+    if (this.busy() && performance.now() - this.heldSince < HOLD_WHILE_BUSY_MS) {
+      setImmediate(() => this.flush()); // the next turn; a request handled there may join
+      return;
+    }
     this.scheduled = false;
     if (this.lingering) clearTimeout(this.lingering);
     this.lingering = null;

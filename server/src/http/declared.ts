@@ -61,6 +61,8 @@ export interface ServeOptions {
   requireModerator(token: string): void;
   /** Told when a route answers a code its declaration does not list (tests turn it into a failure). */
   undeclared?(route: RouteDecl, code: string): void;
+  /** Waits for the request's turn before its body is parsed (RequestTurns: a few handlers per event-loop turn); default: at once. */
+  turn?(): Promise<void>;
 }
 
 async function readDeclaredBody(r: RouteDecl, req: IncomingMessage): Promise<unknown> {
@@ -116,6 +118,7 @@ export class DeclaredApi {
         if (r.auth === 'studio') this.opts.requireStudio(req);
         if (r.auth === 'viewer' && params.token !== undefined) this.opts.requireLink(params.token);
         if (r.auth === 'moderator') this.opts.requireModerator(params.token ?? '');
+        if (this.opts.turn) await this.opts.turn(); // the body waits in the socket's buffer; parsing it is the turn's work
         const body = (await readDeclaredBody(r, req)) as BodyOf<R>;
         const out = await handler({ arrivedAt, req, res, params: params as PathParams<R>, body });
         send(r, res, out);
