@@ -12,7 +12,8 @@
  * The stamping paths publish with the studio's own stamper (renderer/src/live/frame-stamper.ts) and
  * the watch page's own receiver (server/watch/src/frame-clock.ts), forced onto the path measured.
  * The headline p50/p95/p99 are the path the studio and the watch page pick by themselves;
- * ratio_p50/ratio_p99 = that path ÷ the floor.
+ * ratio_p50/ratio_p99 = that path ÷ the floor. BENCH_ROUNDS (1–5) repeats the paths in rotated order
+ * and reports each path's median over the rounds.
  */
 import os from 'node:os';
 import type { Page } from 'playwright-core';
@@ -33,6 +34,13 @@ const PATHS = (process.env.BENCH_PATHS ?? 'none,encoded-streams,script-transform
   return { name: p, studio, viewer: viewer! };
 });
 type Paths = (typeof PATHS)[number];
+const ROUNDS = Math.min(Math.max(Number(process.env.BENCH_ROUNDS ?? 1), 1), 5);
+
+/** One path's figures over rounds: the median of each figure, with every round's p50 kept beside it. */
+function medianRun<R extends { p50: number; p95: number; p99: number; n: number }>(runs: R[]): R & { rounds_p50: number[] } {
+  const med = (xs: number[]) => percentile(xs, 50);
+  return { ...runs[0]!, p50: med(runs.map((r) => r.p50)), p95: med(runs.map((r) => r.p95)), p99: med(runs.map((r) => r.p99)), n: runs.reduce((a, r) => a + r.n, 0), rounds_p50: runs.map((r) => r.p50) };
+}
 
 const mode = (xs: number[]) => {
   const counts = new Map<number, number>();
@@ -76,8 +84,16 @@ async function measure(bench: MediaBench, { name, studio, viewer: viewerPathWant
 async function main(): Promise<void> {
   const bench = await startMediaBench('glass-to-glass');
   try {
-    const runs = [];
-    for (const path of PATHS) runs.push(await measure(bench, path));
+    // BENCH_ROUNDS > 1 measures every path once per round, the order rotated each round (the first
+    // path measured ran warm-up effects into its figure), and reports each path's median over rounds.
+    const rounds: Awaited<ReturnType<typeof measure>>[][] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = PATHS.map((_, i) => PATHS[(i + round) % PATHS.length]!);
+      const measured = [];
+      for (const path of order) measured.push(await measure(bench, path));
+      rounds.push(measured);
+    }
+    const runs = PATHS.map((p) => medianRun(rounds.map((measured) => measured.find((r) => r.path === p.name)!)));
     // What the studio and the watch page pick by themselves in Chromium (frame-stamper.ts, frame-clock.ts).
     const defaultPath = 'script-transform/encoded-streams';
     const floor = runs.find((r) => r.path === 'none') ?? null;
@@ -99,6 +115,7 @@ async function main(): Promise<void> {
       sent_resolution: `${WIDTH}x${HEIGHT}`,
       sent_fps: FPS,
       cores: os.cpus().length,
+      rounds: ROUNDS,
       load_avg_1m: round1(os.loadavg()[0]!),
     };
     console.log(`glass-to-glass on ${head.path}: p50 ${result.p50} ms, p99 ${result.p99} ms; floor (no transforms) p50 ${floor?.p50 ?? '-'} ms; ratio_p50 ${result.ratio_p50}`);
