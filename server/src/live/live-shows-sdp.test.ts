@@ -1,18 +1,11 @@
-import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openRelayDb, type Db } from '../db/database.js';
-import type { MediaEngine } from '../janus/media-engine.js';
-import { createLogger } from '../log.js';
-import { ShowStore } from '../shows/show-store.js';
-import { LiveError, LiveShows, type ViewerPeer } from './live-shows.js';
+import { describe, expect, it } from 'vitest';
+import { liveShowsFixture } from './live-shows-fixture.js';
+import { LiveError, type ViewerPeer } from './live-shows.js';
 
 /** A media engine that records what would have reached Janus. */
 function fakeEngine() {
   const calls: string[] = [];
-  const engine = Object.assign(new EventEmitter(), {
+  const engine = {
     state: 'up',
     answer: async (_h: unknown, sdp: string) => void calls.push(`answer:${sdp.slice(0, 10)}`),
     publish: async () => {
@@ -20,23 +13,14 @@ function fakeEngine() {
       throw new Error('not in this test');
     },
     createRoom: async () => 1,
-  });
-  return { engine: engine as unknown as MediaEngine, calls };
+  };
+  return { engine, calls };
 }
 
-let dir: string;
-let db: Db;
-afterEach(() => {
-  db?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
+const fixture = liveShowsFixture('sdp');
 function setup() {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'lc-sdp-'));
-  db = openRelayDb(dir);
-  const store = new ShowStore(db);
   const { engine, calls } = fakeEngine();
-  return { store, calls, live: new LiveShows(engine, store, createLogger('error')) };
+  return { ...fixture(engine), calls };
 }
 
 describe('LiveShows checks SDP before Janus sees it', () => {
