@@ -15,6 +15,8 @@ import { studioStamperScript } from '../helpers/stamper-bundle.js';
 import { percentile } from '../helpers/stats.js';
 
 const CUES = Number(process.env.BENCH_CUES ?? 120);
+/** Holds every cue this long between its keypress and its request (0–1000 ms): a data path slower than the video. */
+const CUE_PATH_DELAY_MS = Math.min(Math.max(Number(process.env.BENCH_CUE_PATH_DELAY_MS ?? 0), 0), 1000);
 
 type Path = 'none' | 'encoded-streams' | 'script-transform';
 /** Force the studio's stamping path or the watch page's (default: what each picks by itself). */
@@ -35,7 +37,7 @@ try {
   let version = 0;
   for (let i = 0; i < CUES; i++) {
     await pub.waitForTimeout(450 + Math.random() * 400);
-    const r = await pub.evaluate(fireCueNow, { studioKey: relay.studioKey, showId: show.id, baseVersion: version, firingId: `sync${i}`, pin: i % 2 === 0 });
+    const r = await pub.evaluate(fireCueNow, { studioKey: relay.studioKey, showId: show.id, baseVersion: version, firingId: `sync${i}`, pin: i % 2 === 0, pathDelayMs: CUE_PATH_DELAY_MS });
     version = r.version;
     fired.push(r);
   }
@@ -70,6 +72,17 @@ try {
   if (offsets.length < Number(process.env.BENCH_MIN_CUES ?? 100)) throw new Error(`only ${offsets.length} cues measured (missing ${missing}, unreadable ${unreadable})`);
   const abs = offsets.map(Math.abs);
   const res = await inboundCounters(viewer, WATCH_PC);
+  // The race a cue must win (cue-lead.ts): its lead over the frame on screen when it arrived, and the delay bought.
+  const lead = await viewer.evaluate(() => {
+    const w = (window as unknown as { __lcWatch?: { cueLeads(): number[]; extraVideoDelayMs(): number } }).__lcWatch;
+    return { leads: w?.cueLeads() ?? [], extra: w?.extraVideoDelayMs() ?? null };
+  });
+  // A busy page renders fewer frames than arrive: a cue then shows on the next frame the viewer sees, later than the keypress frame.
+  const rendered = await viewer.evaluate(() => {
+    const r = (window as unknown as { __rendered: { frames: number; since: number; skipped: number } }).__rendered;
+    return { fps: Math.round((r.frames / ((performance.now() - r.since) / 1000)) * 10) / 10, skipped: r.skipped };
+  });
+  const half = Math.floor(abs.length / 2);
   const result = {
     bench: 'cue-sync',
     metric: 'frame offset between the keypress frame and the frame showing the cue',
@@ -85,6 +98,15 @@ try {
     // Over the run: a bias that moves from the first cues to the last is a clock drift, not a constant delay.
     stamp_minus_drawn_first20_p50: percentile(stampBias.slice(0, 20), 50),
     stamp_minus_drawn_last20_p50: percentile(stampBias.slice(-20), 50),
+    // The last 20 cues' leads at arrival (negative: the cue came after its frame) and the extra playout delay bought by the end.
+    cue_lead_last20_p50: percentile(lead.leads, 50),
+    cue_lead_last20_min: lead.leads.length ? Math.min(...lead.leads) : null,
+    cue_path_delay_ms: CUE_PATH_DELAY_MS,
+    extra_video_delay_ms: lead.extra,
+    viewer_rendered_fps: rendered.fps,
+    viewer_skipped_frames: rendered.skipped,
+    abs_p95_first_half: percentile(abs.slice(0, half), 95),
+    abs_p95_second_half: percentile(abs.slice(half), 95),
     exact_frame_pct: Math.round((offsets.filter((o) => Math.abs(o) < 17).length / offsets.length) * 1000) / 10,
     missing,
     unreadable,

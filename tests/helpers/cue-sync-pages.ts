@@ -75,9 +75,11 @@ export async function startStampedPublisher(o: { studioKey: string; showId: stri
 }
 
 /** Publisher: fires one cue now (as a host's keypress would) and returns the capture-clock instant. */
-export async function fireCueNow(o: { studioKey: string; showId: string; baseVersion: number; firingId: string; pin: boolean }): Promise<{ firedAt: number; version: number }> {
+export async function fireCueNow(o: { studioKey: string; showId: string; baseVersion: number; firingId: string; pin: boolean; pathDelayMs?: number }): Promise<{ firedAt: number; version: number }> {
   const st = (window as unknown as { __studioStamper: Stamper }).__studioStamper;
   const firedAt = st.captureClockMs();
+  // A slow data path (a lossy uplink's TCP stalls, a busy relay): the cue leaves this long after its keypress.
+  if (o.pathDelayMs) await new Promise((r) => setTimeout(r, o.pathDelayMs));
   const op = o.pin
     ? { op: 'pin', cards: [{ productId: 'p1', name: '린넨 셔츠', imageUrls: [], currency: 'KRW', price: 39000, salePrice: 29000, stock: 10, externalUrl: null }] }
     : { op: 'clearCards' };
@@ -106,9 +108,13 @@ export function watchStageFrames(): void {
   const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
   const w = window as unknown as {
     __changes: { version: number; pixelLo: number | null; stamp: number | null }[];
+    __rendered: { frames: number; since: number; skipped: number };
     __lcWatch: { stage(): { version: number } | null; lastFrameCaptureMs(): number | null; stageShownAt(): { version: number; frameCaptureMs: number | null } };
   };
   w.__changes = [];
+  // Frames the page rendered, and frames the compositor presented without a callback (a busy page skips them).
+  w.__rendered = { frames: 0, since: performance.now(), skipped: 0 };
+  let presented: number | null = null;
   const pixelsByStamp = new Map<number, number | null>();
   let last = w.__lcWatch.stage()?.version ?? -1;
   const readPixels = (): number | null => {
@@ -130,7 +136,10 @@ export function watchStageFrames(): void {
     for (let i = 32; i < 40; i++) sum = sum * 2 + bits[i]!;
     return (((lo & 255) + ((lo >>> 8) & 255) + ((lo >>> 16) & 255) + ((lo >>> 24) & 255)) & 255) === sum ? lo : null;
   };
-  const onFrame = () => {
+  const onFrame = (_now: number, meta: VideoFrameCallbackMetadata) => {
+    w.__rendered.frames++;
+    if (presented !== null && meta.presentedFrames > presented + 1) w.__rendered.skipped += meta.presentedFrames - presented - 1;
+    presented = meta.presentedFrames;
     const pixelLo = readPixels();
     const stamp = w.__lcWatch.lastFrameCaptureMs();
     if (stamp !== null) {

@@ -35,6 +35,9 @@ declare global {
       toasts: () => number;
       /** This page's estimate of how far its picture lags the data channel (video-delay.ts), ms. */
       videoDelayMs: () => number;
+      /** Recent stamped cues' leads over the frame on screen at arrival, and the extra playout delay they bought (cue-lead.ts), ms. */
+      cueLeads: () => readonly number[];
+      extraVideoDelayMs: () => number;
     };
   }
 }
@@ -58,5 +61,7 @@ export function installWatchDiagnostics(session: WatchSession, commerce: Commerc
     quizOutcome: () => commerce.getSnapshot().quizResult?.outcome ?? null,
     toasts: () => commerce.getSnapshot().toasts.length,
     videoDelayMs: () => session.videoDelayMs,
+    cueLeads: () => [...session.cueLead.recentLeads],
+    extraVideoDelayMs: () => session.playout.extraMs,
   };
 }

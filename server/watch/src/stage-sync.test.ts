@@ -9,12 +9,14 @@ function rig(mode: PictureMode = 'stamped', delay = 100) {
   let now = 1_000;
   let timer: { at: number; fn: () => void } | null = null;
   const shown: { version: number; frameCaptureMs: number | null }[] = [];
+  const leads: number[] = [];
   const env = { mode, delay };
   const sync = new StageSync({
     now: () => now,
     mode: () => env.mode,
     estimatedDelayMs: () => env.delay,
     onShow: (_s, at) => shown.push(at),
+    onLead: (ms) => leads.push(ms),
     setTimer: (fn, ms) => (timer = { at: now + ms, fn }),
     clearTimer: () => (timer = null),
   });
@@ -26,7 +28,7 @@ function rig(mode: PictureMode = 'stamped', delay = 100) {
       t.fn();
     }
   };
-  return { sync, shown, env, advance };
+  return { sync, shown, env, advance, leads };
 }
 
 describe('StageSync', () => {
@@ -38,6 +40,19 @@ describe('StageSync', () => {
     sync.frame(5_000);
     expect(sync.stage.version).toBe(1);
     expect(shown.at(-1)).toEqual({ version: 1, frameCaptureMs: 5_000 });
+  });
+
+  it('reports each stamped cue’s lead over the frame on screen, and none without a stamped picture', () => {
+    const { sync, leads, env } = rig();
+    sync.receive(v(1), 5_000); // no frame on screen yet: nothing to compare with
+    sync.frame(4_900);
+    sync.receive(v(2), 5_050);
+    sync.frame(5_100);
+    sync.receive(v(3), 5_034); // its frame has passed: a negative lead
+    sync.receive(v(4), null);
+    env.mode = 'unstamped';
+    sync.receive(v(5), 6_000);
+    expect(leads).toEqual([150, -66]);
   });
 
   it('shows a cue at once, over the frame on screen, when that frame already reached it', () => {

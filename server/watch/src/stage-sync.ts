@@ -21,6 +21,8 @@ export interface StageSyncDeps {
   /** Current estimate of how far the picture lags the data channel, in ms. */
   estimatedDelayMs(): number;
   onShow(stage: Stage, shownAt: ShownAt): void;
+  /** A stamped cue arrived `leadMs` ahead of the frame on screen (negative: after its frame; cue-lead.ts). */
+  onLead?(leadMs: number): void;
   setTimer?(fn: () => void, ms: number): unknown;
   clearTimer?(handle: unknown): void;
 }
@@ -101,6 +103,7 @@ export class StageSync {
       this.show(stage, null);
       return this.schedule();
     }
+    if (captureMs !== null && mode === 'stamped' && this.onScreen !== null) this.deps.onLead?.(captureMs - this.onScreen);
     this.held.push({ stage, captureMs, dueAt });
     // The frame it belongs to may already be on screen (the stamp is late, or the data was): show it now, over that frame.
     this.settle(mode === 'stamped' ? this.onScreen : null);

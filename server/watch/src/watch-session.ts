@@ -1,9 +1,11 @@
 import type { RelayToViewer, ViewerToRelay } from '../../../common/protocol/viewer.js';
 import type { PublicShow } from '../../../common/show.js';
 import { EMPTY_STAGE, type Stage } from '../../../common/stage.js';
+import { CueLead } from './cue-lead.js';
 import { FrameClock } from './frame-clock.js';
 import { linkMessage } from './i18n.js';
 import { Player, type MediaStatus } from './player.js';
+import { PlayoutDelay } from './playout-delay.js';
 import { RelayClock } from './relay-clock.js';
 import { StageSync, type PictureMode } from './stage-sync.js';
 import { VideoDelayEstimate } from './video-delay.js';
@@ -75,6 +77,9 @@ export class WatchSession {
   readonly frames: FrameClock;
   readonly sync: StageSync;
   private readonly delay = new VideoDelayEstimate();
+  /** Cues that arrive after their frame buy the picture a little more delay (cue-lead.ts). */
+  readonly cueLead = new CueLead();
+  readonly playout = new PlayoutDelay();
   /** How far the picture lags the data channel now (estimated from this page's receive statistics). */
   get videoDelayMs(): number {
     return this.delay.ms;
@@ -95,12 +100,13 @@ export class WatchSession {
     this.player = new Player((m) => this.connection?.send(m), {
       status: (media) => this.update({ media, played: this.facts.played || media === 'connected' }),
       stream: (stream) => this.update({ stream }),
-    }, this.frames);
+    }, { rtcConfig: this.frames.rtcConfig, receive: (r) => (this.frames.receive(r), this.playout.receive(r)) });
     this.sync = new StageSync({
       now: () => performance.now(),
       mode: () => this.pictureMode(),
       estimatedDelayMs: () => this.delay.ms,
       onShow: (stage) => this.update({ stage }),
+      onLead: (leadMs) => this.playout.set(this.cueLead.observe(leadMs)),
     });
     if (!token) this.facts.link = { message: linkMessage(null, null) };
     this.view = this.toView();
