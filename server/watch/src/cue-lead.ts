@@ -5,14 +5,14 @@
  * works when the cue arrives first. When the data path loses the race (a busy relay, a page whose
  * main thread is starved), the cue is shown over the frame already on screen: late by frames.
  * Each stamped cue's lead at arrival (its capture time − the capture time of the frame on screen)
- * is a measure of that race; when it falls below a frame, this asks the video for a little more
+ * is a measure of that race; when it falls below half a frame, this asks the video for a little more
  * playout delay (the receiver's jitter-buffer target), and gives it back slowly when cues arrive
  * well ahead again. Bounded: never more than MAX_EXTRA_DELAY_MS on top of what WebRTC picks. It
  * outlives a reconnect: what makes cues late (the device, its load) usually does too.
  */
 
-/** What a cue should have in hand when it arrives: about a frame at 30 fps. */
-export const CUE_MARGIN_MS = 35;
+/** What a cue should have in hand when it arrives: half a frame at 30 fps (a cue is on time even at 0; this is for jitter). */
+export const CUE_MARGIN_MS = 17;
 /** The most latency traded for sync. */
 export const MAX_EXTRA_DELAY_MS = 400;
 /** Leads beyond margin + this start giving delay back. */
