@@ -122,7 +122,7 @@ describe('coupon editor: the products a coupon covers', () => {
     await studio.locator(`[data-testid="product-item"][data-product-id="${hat.id}"] button`).first().click();
     await studio.getByTestId('product-delete-button').click();
     await studio.getByTestId('product-delete-button-confirm').click();
-    await expect.poll(() => studio.locator('.item-form .form-error').allInnerTexts()).toEqual(['쿠폰 HAT5K은(는) 이 상품에만 적용돼요. 먼저 쿠폰의 적용 상품을 바꾸거나 쿠폰을 삭제하세요.']);
+    await expect.poll(() => studio.locator('.item-form .form-error').allInnerTexts()).toEqual(['쿠폰 HAT5K은(는) “니트 모자”에만 적용됩니다. 먼저 쿠폰의 적용 상품을 바꾸거나 쿠폰을 삭제하세요.']);
     expect((await studioIpc<Product[]>(studio, 'products.list', {})).map((p) => p.name)).toEqual(['기본 티셔츠', '니트 모자']);
   });
 });
