@@ -1,4 +1,4 @@
-import type { CatalogRefusal } from '../../common/catalog-refusals.js';
+import type { CatalogRefusal, CatalogRefusalArgs } from '../../common/catalog-refusals.js';
 
 /**
  * Identifies an image by its bytes (never by a name or a claimed type) and reads the dimensions
@@ -22,7 +22,7 @@ type Refused = Extract<SniffResult, { ok: false }>;
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const refused = (refusal: CatalogRefusal): Refused => ({ ok: false, refusal });
-const TRUNCATED = (format: 'PNG' | 'JPEG' | 'WebP') => refused({ reason: 'imageCutShort', args: { format } });
+const TRUNCATED = (format: CatalogRefusalArgs<'imageCutShort'>['format']) => refused({ reason: 'imageCutShort', args: { format } });
 
 const startsWith = (b: Uint8Array, bytes: readonly number[], at = 0) => bytes.every((v, i) => b[at + i] === v);
 const ascii = (b: Uint8Array, at: number, len: number) => String.fromCharCode(...b.subarray(at, at + len));
@@ -42,7 +42,7 @@ export function sniffImage(bytes: Uint8Array): SniffResult {
   return { ok: true, info };
 }
 
-function unsupported(b: Uint8Array): 'gif' | 'svg' | 'heic' | 'avif' | 'bmp' | 'other' {
+function unsupported(b: Uint8Array): CatalogRefusalArgs<'imageUnsupported'>['format'] {
   if (ascii(b, 0, 4) === 'GIF8') return 'gif';
   const head = new TextDecoder('utf-8', { fatal: false }).decode(b.subarray(0, 1024)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
   if (head.startsWith('<') && (head.includes('<svg') || head.startsWith('<?xml'))) return 'svg';
