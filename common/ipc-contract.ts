@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ChatAction, ChatSettings, ChatState, HostChatSettings, ModerationEntry, ModeratorLink, StaffChatEntry, StaffChatView } from './protocol/chat.js';
 import { ApiError } from './errors.js';
+import { parseCatalogRefusal, refusalCode, refusalLogLine, RefusalWire, type CatalogRefusal } from './catalog-refusals.js';
 import { CreateShowRequest, MediaEngineState } from './protocol/studio-api.js';
 import { Show, ShowTitle, WatchLink } from './show.js';
 import { MAX_SDP_BYTES } from './limits.js';
@@ -256,7 +257,14 @@ export type IpcChannel = keyof typeof ipcChannels;
 export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcChannels)[C]['request']>;
 export type IpcResponse<C extends IpcChannel> = z.infer<(typeof ipcChannels)[C]['response']>;
 
-export const IpcResult = z.union([z.object({ ok: z.literal(true), data: z.unknown() }), z.object({ ok: z.literal(false), error: ApiError })]);
+/**
+ * An error answer: the relay's or core's `{ error, message }`, plus, for a catalog refusal, its
+ * reason and arguments (common/catalog-refusals.ts) so the renderer can say it in the seller's
+ * language. A refusal that does not fit is dropped (`catch`), never the whole answer.
+ */
+export const IpcError = ApiError.extend({ refusal: RefusalWire.optional().catch(undefined) });
+export type IpcError = z.infer<typeof IpcError>;
+export const IpcResult = z.union([z.object({ ok: z.literal(true), data: z.unknown() }), z.object({ ok: z.literal(false), error: IpcError })]);
 export type IpcResult = z.infer<typeof IpcResult>;
 
 export const ipcEvents = {
@@ -293,15 +301,31 @@ export interface StudioBridge {
   on<E extends IpcEvent>(event: E, listener: (payload: IpcEventPayload<E>) => void): () => void;
 }
 
-/** An error from the studio core, carrying the relay's or core's code. */
+/** An error from the studio core, carrying the relay's or core's code, and for a catalog refusal its reason and arguments. */
 export class StudioError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly refusal: CatalogRefusal | null = null,
   ) {
     super(message);
     this.name = 'StudioError';
   }
+
+  /** A catalog refusal: code and English log line both derived from its declaration. */
+  static refuse(refusal: CatalogRefusal): StudioError {
+    return new StudioError(refusalCode(refusal), refusalLogLine(refusal), refusal);
+  }
+}
+
+/** How a StudioError crosses IPC (plain data: Electron's contextBridge drops custom error fields). */
+export function ipcErrorOf(e: StudioError): IpcError {
+  return { error: e.code, message: e.message, ...(e.refusal ? { refusal: e.refusal } : {}) };
+}
+
+/** The renderer's side of ipcErrorOf: a refusal it does not know (or whose arguments do not fit) is left out. */
+export function studioErrorOf(e: IpcError): StudioError {
+  return new StudioError(e.error, e.message, e.refusal === undefined ? null : parseCatalogRefusal(e.refusal));
 }
 
 export function isIpcChannel(name: string): name is IpcChannel {

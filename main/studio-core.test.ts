@@ -64,7 +64,15 @@ describe('studio core: catalog, run-downs and cues over the IPC contract', () =>
   });
 
   it('refuses bad input with a clear error at the contract', async () => {
-    expect(await core.handle('products.save', { input: { name: 'x', price: -5, stock: 1 } })).toEqual({ ok: false, error: { error: 'bad_request', message: 'input.price: price cannot be negative' } });
+    expect(await core.handle('products.save', { input: { name: 'x', price: -5, stock: 1 } })).toEqual({
+      ok: false,
+      error: {
+        error: 'bad_request',
+        message: 'input.price: price cannot be negative',
+        // The issue as data too, so the renderer can say it in the seller's language.
+        refusal: { reason: 'invalidInput', args: { issues: [{ path: ['input', 'price'], code: 'too_small', message: 'price cannot be negative', origin: 'number', minimum: 0 }] } },
+      },
+    });
     expect(await core.handle('images.add', { dataBase64: Buffer.from('GIF89a....').toString('base64') })).toMatchObject({ ok: false, error: { error: 'bad_request', message: expect.stringMatching(/GIF/) } });
     expect(await core.handle('cues.fire', { showId: 'show1', action: { kind: 'explode' }, firingId: 'f', captureMs: null, baseVersion: 0 })).toMatchObject({ ok: false, error: { error: 'bad_request' } });
     expect(relay.requests.filter((r) => r.url.includes('/cues'))).toEqual([]);

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
-import { describeZodError, ERROR_CODES } from '../common/errors.js';
-import { ipcChannels, isIpcChannel, StudioError, type IpcEvent, type IpcEventPayload, type IpcResult, type RelayStatus } from '../common/ipc-contract.js';
+import { ERROR_CODES } from '../common/errors.js';
+import { invalidInputRefusal } from '../common/catalog-refusals.js';
+import { ipcChannels, ipcErrorOf, isIpcChannel, StudioError, type IpcEvent, type IpcEventPayload, type IpcResult, type RelayStatus } from '../common/ipc-contract.js';
 import type { Show } from '../common/show.js';
 import type { Stage } from '../common/stage.js';
 import { Catalog } from './catalog/catalog.js';
@@ -207,14 +208,15 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
     async handle(channel, request): Promise<IpcResult> {
       if (!isIpcChannel(channel)) return { ok: false, error: { error: ERROR_CODES.badRequest, message: `unknown channel ${channel}` } };
       const parsed = ipcChannels[channel].request.safeParse(request);
-      if (!parsed.success) return { ok: false, error: { error: ERROR_CODES.badRequest, message: describeZodError(parsed.error) } };
+      // A request the schema refuses carries its issues as data, so the renderer can say them in the seller's language.
+      if (!parsed.success) return { ok: false, error: ipcErrorOf(StudioError.refuse(invalidInputRefusal(parsed.error))) };
       try {
         const run = handlers[channel] as (req: unknown) => Promise<unknown>;
         const data = await run(parsed.data);
         if (CATALOG_EDIT.test(channel)) commerce.refreshSoon();
         return { ok: true, data };
       } catch (e) {
-        if (e instanceof StudioError) return { ok: false, error: { error: e.code, message: e.message } };
+        if (e instanceof StudioError) return { ok: false, error: ipcErrorOf(e) };
         return { ok: false, error: { error: ERROR_CODES.internal, message: (e as Error).message } };
       }
     },

@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
-import { ERROR_CODES } from '../../common/errors.js';
 import { StudioError } from '../../common/ipc-contract.js';
 import { CouponInput, Id, type Coupon } from '../../common/commerce/catalog.js';
-import { deletedLabel, forgetDeleted, newId, notFound, nowIso, parseInput, parseStored, rememberDeleted } from './store-util.js';
+import { deletedLabel, forgetDeleted, itemGone, newId, nowIso, parseInput, parseStoredItem, rememberDeleted } from './store-util.js';
 
 interface CouponRow {
   id: string;
@@ -42,7 +41,7 @@ export class CouponStore {
     const now = nowIso();
     this.db.transaction(() => {
       const clash = this.db.prepare('SELECT id FROM coupons WHERE code = ? AND id <> ?').pluck().get(c.code, couponId);
-      if (clash) throw new StudioError(ERROR_CODES.conflict, `code: another coupon already uses the code ${c.code}`);
+      if (clash) throw StudioError.refuse({ reason: 'couponCodeTaken', args: { code: c.code } });
       for (const productId of c.productIds ?? []) this.requireProduct(productId);
       this.db
         .prepare(
@@ -62,7 +61,7 @@ export class CouponStore {
   private requireProduct(productId: string): void {
     if (this.db.prepare('SELECT 1 FROM products WHERE id = ?').pluck().get(productId)) return;
     const name = deletedLabel(this.db, 'product', productId);
-    throw new StudioError(ERROR_CODES.badRequest, name ? `productIds: the product “${name}” was deleted; take it out of the coupon` : `productIds: there is no product ${productId} in the catalog`);
+    throw StudioError.refuse(name ? { reason: 'couponProductDeleted', args: { productName: name } } : { reason: 'couponProductUnknown', args: { productId } });
   }
 
   /**
@@ -74,7 +73,7 @@ export class CouponStore {
     for (const c of this.list()) {
       if (!c.productIds?.includes(productId)) continue;
       const rest = c.productIds.filter((id) => id !== productId);
-      if (!rest.length) throw new StudioError(ERROR_CODES.conflict, `Coupon ${c.code} covers only “${productName}”. Change the products the coupon covers (or delete the coupon) first.`);
+      if (!rest.length) throw StudioError.refuse({ reason: 'productOnlyInCoupon', args: { code: c.code, productName } });
       this.db.prepare('UPDATE coupons SET product_ids = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(rest), nowIso(), c.id);
     }
   }
@@ -83,9 +82,9 @@ export class CouponStore {
   delete(id: string): void {
     this.db.transaction(() => {
       const row = this.db.prepare('SELECT code FROM coupons WHERE id = ?').get(id) as { code: string } | undefined;
-      if (!row) throw notFound('That coupon is no longer in the catalog.');
+      if (!row) throw itemGone('coupon');
       const quiz = this.db.prepare('SELECT question FROM quizzes WHERE reward_coupon_id = ? LIMIT 1').pluck().get(id) as string | undefined;
-      if (quiz) throw new StudioError(ERROR_CODES.conflict, `Coupon ${row.code} is the reward of the quiz “${quiz}”. Choose another reward there first.`);
+      if (quiz) throw StudioError.refuse({ reason: 'couponIsQuizReward', args: { code: row.code, question: quiz } });
       this.db.prepare('DELETE FROM coupons WHERE id = ?').run(id);
       rememberDeleted(this.db, 'coupon', id, row.code);
     })();
@@ -93,7 +92,7 @@ export class CouponStore {
 }
 
 function toCoupon(r: CouponRow): Coupon {
-  const input = parseStored(
+  const input = parseStoredItem(
     CouponInput,
     {
       code: r.code,
@@ -107,7 +106,8 @@ function toCoupon(r: CouponRow): Coupon {
       validUntil: r.valid_until,
       productIds: r.product_ids === null ? null : (JSON.parse(r.product_ids) as unknown),
     },
-    `coupon ${r.code}`,
+    'coupon',
+    r.code,
   );
   return { id: r.id, updatedAt: r.updated_at, ...input };
 }

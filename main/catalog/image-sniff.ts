@@ -1,7 +1,9 @@
+import type { CatalogRefusal, CatalogRefusalArgs } from '../../common/catalog-refusals.js';
+
 /**
  * Identifies an image by its bytes (never by a name or a claimed type) and reads the dimensions
  * its header declares, without decoding pixels. Only PNG, JPEG and WebP pass; SVG (it can carry
- * scripts), GIF and everything else are refused with a reason a seller understands.
+ * scripts), GIF and everything else are refused with a reason the renderer says in the seller's language.
  */
 export const MAX_IMAGE_SIDE = 8000;
 
@@ -15,45 +17,46 @@ export interface ImageInfo {
   height: number;
 }
 
-export type SniffResult = { ok: true; info: ImageInfo } | { ok: false; reason: string };
+export type SniffResult = { ok: true; info: ImageInfo } | { ok: false; refusal: CatalogRefusal };
+type Refused = Extract<SniffResult, { ok: false }>;
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const ONLY = 'Use a PNG, JPEG or WebP image.';
-const TRUNCATED = (kind: string) => `The ${kind} file is cut short or damaged. Export it again and retry.`;
+const refused = (refusal: CatalogRefusal): Refused => ({ ok: false, refusal });
+const TRUNCATED = (format: CatalogRefusalArgs<'imageCutShort'>['format']) => refused({ reason: 'imageCutShort', args: { format } });
 
 const startsWith = (b: Uint8Array, bytes: readonly number[], at = 0) => bytes.every((v, i) => b[at + i] === v);
 const ascii = (b: Uint8Array, at: number, len: number) => String.fromCharCode(...b.subarray(at, at + len));
 
 export function sniffImage(bytes: Uint8Array): SniffResult {
-  if (bytes.length === 0) return { ok: false, reason: 'The image is empty.' };
+  if (bytes.length === 0) return refused({ reason: 'imageEmpty', args: {} });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let info: ImageInfo | string;
+  let info: ImageInfo | Refused;
   if (startsWith(bytes, PNG_SIGNATURE)) info = png(bytes, view);
   else if (startsWith(bytes, [0xff, 0xd8, 0xff])) info = jpeg(bytes, view);
   else if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') info = webp(bytes, view);
-  else return { ok: false, reason: unsupported(bytes) };
-  if (typeof info === 'string') return { ok: false, reason: info };
-  if (info.width === 0 || info.height === 0) return { ok: false, reason: `The image says it is ${info.width}×${info.height} pixels, which is not a real picture. ${ONLY}` };
-  if (info.width > MAX_IMAGE_SIDE || info.height > MAX_IMAGE_SIDE)
-    return { ok: false, reason: `The image is ${info.width}×${info.height} pixels; at most ${MAX_IMAGE_SIDE}×${MAX_IMAGE_SIDE} is allowed. Resize it and retry.` };
+  else return refused({ reason: 'imageUnsupported', args: { format: unsupported(bytes) } });
+  if ('ok' in info) return info;
+  const { width, height } = info;
+  if (width === 0 || height === 0) return refused({ reason: 'imageNoPixels', args: { width, height } });
+  if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) return refused({ reason: 'imageTooManyPixels', args: { width, height, maxSide: MAX_IMAGE_SIDE } });
   return { ok: true, info };
 }
 
-function unsupported(b: Uint8Array): string {
-  if (ascii(b, 0, 4) === 'GIF8') return `GIF images are not supported. ${ONLY}`;
+function unsupported(b: Uint8Array): CatalogRefusalArgs<'imageUnsupported'>['format'] {
+  if (ascii(b, 0, 4) === 'GIF8') return 'gif';
   const head = new TextDecoder('utf-8', { fatal: false }).decode(b.subarray(0, 1024)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
-  if (head.startsWith('<') && (head.includes('<svg') || head.startsWith('<?xml'))) return `SVG images are not supported (they can contain scripts). ${ONLY}`;
+  if (head.startsWith('<') && (head.includes('<svg') || head.startsWith('<?xml'))) return 'svg';
   if (ascii(b, 4, 4) === 'ftyp') {
     const brand = ascii(b, 8, 4);
-    if (/^(heic|heix|hevc|heim|heis|mif1|msf1)$/.test(brand)) return `HEIC photos (the iPhone default) are not supported. Export the photo as JPEG and retry.`;
-    if (/^avi[fs]$/.test(brand)) return `AVIF images are not supported. ${ONLY}`;
+    if (/^(heic|heix|hevc|heim|heis|mif1|msf1)$/.test(brand)) return 'heic';
+    if (/^avi[fs]$/.test(brand)) return 'avif';
   }
-  if (ascii(b, 0, 2) === 'BM') return `BMP images are not supported. ${ONLY}`;
-  return `This file is not an image the studio accepts. ${ONLY}`;
+  if (ascii(b, 0, 2) === 'BM') return 'bmp';
+  return 'other';
 }
 
 /** Signature, IHDR (first chunk, 13 bytes: width, height, …), then chunks until IEND must all be there. */
-function png(b: Uint8Array, v: DataView): ImageInfo | string {
+function png(b: Uint8Array, v: DataView): ImageInfo | Refused {
   if (b.length < 33 || v.getUint32(8) !== 13 || ascii(b, 12, 4) !== 'IHDR') return TRUNCATED('PNG');
   const width = v.getUint32(16);
   const height = v.getUint32(20);
@@ -73,7 +76,7 @@ function png(b: Uint8Array, v: DataView): ImageInfo | string {
 const isSof = (m: number) => m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc;
 
 /** Walks the marker segments to the frame header (SOF) and the scan (SOS); the file must end its scan with EOI. */
-function jpeg(b: Uint8Array, v: DataView): ImageInfo | string {
+function jpeg(b: Uint8Array, v: DataView): ImageInfo | Refused {
   let at = 2;
   let size: { width: number; height: number } | null = null;
   for (;;) {
@@ -114,7 +117,7 @@ function jpeg(b: Uint8Array, v: DataView): ImageInfo | string {
 }
 
 /** RIFF container whose declared size fits the file, then a VP8 (lossy), VP8L (lossless) or VP8X (extended) chunk. */
-function webp(b: Uint8Array, v: DataView): ImageInfo | string {
+function webp(b: Uint8Array, v: DataView): ImageInfo | Refused {
   if (b.length < 30) return TRUNCATED('WebP');
   const riffSize = v.getUint32(4, true);
   if (riffSize + 8 > b.length || riffSize < 22) return TRUNCATED('WebP');

@@ -3,13 +3,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ImageRef } from '../../common/commerce/catalog.js';
-import { ERROR_CODES } from '../../common/errors.js';
 import { MAX_IMAGE_BYTES, StudioError } from '../../common/ipc-contract.js';
 import { IMAGE_MIME, sniffImage, type ImageType } from './image-sniff.js';
-import { notFound, nowIso } from './store-util.js';
+import { nowIso } from './store-util.js';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const MIB = 1024 * 1024;
 
 /** Strict base64 (a `data:image/…;base64,` prefix from a file picker is allowed); null when it is not base64. */
 export function decodeBase64(text: string): Buffer | null {
@@ -41,27 +39,32 @@ export class ImageStore {
 
   add(dataBase64: string): { ref: string } {
     const bytes = decodeBase64(dataBase64);
-    if (!bytes) throw new StudioError(ERROR_CODES.badRequest, 'The image data is not valid base64.');
+    if (!bytes) throw StudioError.refuse({ reason: 'imageNotBase64', args: {} });
     return this.addBytes(bytes);
   }
 
   addBytes(bytes: Uint8Array): { ref: string } {
-    if (bytes.length > MAX_IMAGE_BYTES)
-      throw new StudioError(ERROR_CODES.tooLarge, `The image is ${(bytes.length / MIB).toFixed(1)} MB; at most ${MAX_IMAGE_BYTES / MIB} MB is allowed. Save it smaller and retry.`);
+    if (bytes.length > MAX_IMAGE_BYTES) throw StudioError.refuse({ reason: 'imageTooLarge', args: { bytes: bytes.length, maxBytes: MAX_IMAGE_BYTES } });
     const sniffed = sniffImage(bytes);
-    if (!sniffed.ok) throw new StudioError(ERROR_CODES.badRequest, sniffed.reason);
+    if (!sniffed.ok) throw StudioError.refuse(sniffed.refusal);
     const { type, mime, width, height } = sniffed.info;
     const ref = `${createHash('sha256').update(bytes).digest('hex')}.${type}`;
     const file = path.join(this.dir, ref);
     if (!existsSync(file)) {
-      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
       const tmp = path.join(this.dir, `.${ref}.${randomBytes(6).toString('hex')}.tmp`);
       try {
+        // Inside the try: a folder that cannot be made is the same refusal as a file that cannot be written.
+        mkdirSync(this.dir, { recursive: true, mode: 0o700 });
         writeFileSync(tmp, bytes, { mode: 0o600 });
         renameSync(tmp, file);
       } catch (e) {
-        rmSync(tmp, { force: true });
-        throw new StudioError(ERROR_CODES.internal, `Could not save the image in the studio's data folder: ${(e as Error).message}`);
+        // Best effort: when the folder itself is the problem there is no temp file to remove, and the cause is what to report.
+        try {
+          rmSync(tmp, { force: true });
+        } catch {
+          /* reported below */
+        }
+        throw StudioError.refuse({ reason: 'imageNotSaved', args: { detail: (e as Error).message.slice(0, 1000) } });
       }
     }
     this.db
@@ -76,15 +79,16 @@ export class ImageStore {
 
   /** The stored bytes, checked against their ref, so a damaged file is never sent to viewers. */
   read(ref: string): StoredImage {
-    if (!ImageRef.safeParse(ref).success || !this.has(ref)) throw notFound(`The image ${ref.slice(0, 12)}… is not in the studio. Add it to the product again.`);
+    const short = ref.slice(0, 12);
+    if (!ImageRef.safeParse(ref).success || !this.has(ref)) throw StudioError.refuse({ reason: 'imageNotInStudio', args: { ref: short } });
     let bytes: Buffer;
     try {
       bytes = readFileSync(path.join(this.dir, ref));
     } catch {
-      throw notFound(`The image ${ref.slice(0, 12)}… is missing from the studio's data folder. Add it to the product again.`);
+      throw StudioError.refuse({ reason: 'imageFileMissing', args: { ref: short } });
     }
     if (`${createHash('sha256').update(bytes).digest('hex')}.${ref.split('.')[1]}` !== ref)
-      throw new StudioError(ERROR_CODES.internal, `The image ${ref.slice(0, 12)}… in the studio's data folder is damaged. Add it to the product again.`);
+      throw StudioError.refuse({ reason: 'imageFileDamaged', args: { ref: short } });
     return { ref, mime: IMAGE_MIME[ref.split('.')[1] as ImageType], bytes };
   }
 }

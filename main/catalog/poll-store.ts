@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { Id, PollInput, type Poll } from '../../common/commerce/catalog.js';
-import { deletedLabel, forgetDeleted, newId, notFound, nowIso, parseInput, parseStored, rememberDeleted } from './store-util.js';
+import { deletedLabel, forgetDeleted, itemGone, newId, nowIso, parseInput, parseStoredItem, rememberDeleted } from './store-util.js';
 
 interface PollRow {
   id: string;
@@ -46,7 +46,7 @@ export class PollStore {
   delete(id: string): void {
     this.db.transaction(() => {
       const row = this.db.prepare('SELECT question FROM polls WHERE id = ?').get(id) as { question: string } | undefined;
-      if (!row) throw notFound('That poll is no longer in the catalog.');
+      if (!row) throw itemGone('poll');
       this.db.prepare('DELETE FROM polls WHERE id = ?').run(id);
       rememberDeleted(this.db, 'poll', id, row.question);
     })();
@@ -54,6 +54,6 @@ export class PollStore {
 }
 
 function toPoll(r: PollRow): Poll {
-  const input = parseStored(PollInput, { question: r.question, choices: JSON.parse(r.choices) as unknown, durationSec: r.duration_sec }, 'poll');
+  const input = parseStoredItem(PollInput, { question: r.question, choices: JSON.parse(r.choices) as unknown, durationSec: r.duration_sec }, 'poll', r.question);
   return { id: r.id, updatedAt: r.updated_at, ...input };
 }

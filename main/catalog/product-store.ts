@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
-import { ERROR_CODES } from '../../common/errors.js';
 import { StudioError } from '../../common/ipc-contract.js';
 import { Id, ProductInput, type Product } from '../../common/commerce/catalog.js';
-import { deletedLabel, forgetDeleted, newId, notFound, nowIso, parseInput, parseStored, rememberDeleted } from './store-util.js';
+import { deletedLabel, forgetDeleted, itemGone, newId, nowIso, parseInput, parseStoredItem, rememberDeleted } from './store-util.js';
 
 interface ProductRow {
   id: string;
@@ -57,9 +56,9 @@ export class ProductStore {
     const hasImage = this.db.prepare('SELECT 1 FROM images WHERE ref = ?').pluck();
     const checked = items.map((item) => {
       const p = parseInput(ProductInput, item.input);
-      if (new Set(p.options.map((o) => o.id)).size !== p.options.length) throw new StudioError(ERROR_CODES.badRequest, 'options: two options have the same id');
-      for (const ref of p.images)
-        if (!hasImage.get(ref)) throw new StudioError(ERROR_CODES.badRequest, `images: the image ${ref.slice(0, 12)}… has not been added to the studio; add the image first`);
+      const repeated = p.options.find((o, i) => p.options.findIndex((other) => other.id === o.id) !== i);
+      if (repeated) throw StudioError.refuse({ reason: 'optionIdRepeated', args: { optionId: repeated.id } });
+      for (const ref of p.images) if (!hasImage.get(ref)) throw StudioError.refuse({ reason: 'imageNotAdded', args: { ref: ref.slice(0, 12) } });
       return { id: item.id === undefined ? newId() : parseInput(Id, item.id), p };
     });
     const upsert = this.db.prepare(
@@ -91,7 +90,7 @@ export class ProductStore {
   delete(id: string): void {
     this.db.transaction(() => {
       const row = this.db.prepare('SELECT name FROM products WHERE id = ?').get(id) as { name: string } | undefined;
-      if (!row) throw notFound('That product is no longer in the catalog.');
+      if (!row) throw itemGone('product');
       this.db.prepare('DELETE FROM products WHERE id = ?').run(id);
       rememberDeleted(this.db, 'product', id, row.name);
     })();
@@ -113,7 +112,7 @@ export class ProductStore {
     this.db.transaction(() => {
       const withOptions = new Set<string>();
       for (const l of levels) {
-        if (!Number.isInteger(l.stock) || l.stock < 0) throw new StudioError(ERROR_CODES.badRequest, `stock: ${l.stock} is not a stock level`);
+        if (!Number.isInteger(l.stock) || l.stock < 0) throw StudioError.refuse({ reason: 'stockLevelInvalid', args: { stock: String(l.stock).slice(0, 40) } });
         if (l.optionId === null) {
           if (setProduct.run(l.stock, l.productId, l.stock).changes) changed.add(l.productId);
         } else {
@@ -134,7 +133,7 @@ export class ProductStore {
     const options = group(this.db.prepare(`SELECT product_id, id, name, stock FROM product_options ${where} ORDER BY product_id, position`).all(...args) as OptionRow[]);
     const images = group(this.db.prepare(`SELECT product_id, ref FROM product_images ${where} ORDER BY product_id, position`).all(...args) as ImageRow[]);
     return rows.map((r) => {
-      const input = parseStored(
+      const input = parseStoredItem(
         ProductInput,
         {
           name: r.name,
@@ -147,7 +146,8 @@ export class ProductStore {
           options: (options.get(r.id) ?? []).map((o) => ({ id: o.id, name: o.name, stock: o.stock })),
           images: (images.get(r.id) ?? []).map((i) => i.ref),
         },
-        `product “${r.name}”`,
+        'product',
+        r.name,
       );
       return { id: r.id, updatedAt: r.updated_at, ...input };
     });

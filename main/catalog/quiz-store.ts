@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
-import { ERROR_CODES } from '../../common/errors.js';
 import { StudioError } from '../../common/ipc-contract.js';
 import { Id, QuizInput, type Quiz } from '../../common/commerce/catalog.js';
-import { deletedLabel, forgetDeleted, newId, notFound, nowIso, parseInput, parseStored, rememberDeleted } from './store-util.js';
+import { deletedLabel, forgetDeleted, itemGone, newId, nowIso, parseInput, parseStoredItem, rememberDeleted } from './store-util.js';
 
 interface QuizRow {
   id: string;
@@ -39,7 +38,7 @@ export class QuizStore {
     const now = nowIso();
     this.db.transaction(() => {
       if (q.rewardCouponId !== null && !this.db.prepare('SELECT 1 FROM coupons WHERE id = ?').pluck().get(q.rewardCouponId))
-        throw new StudioError(ERROR_CODES.badRequest, 'rewardCouponId: the reward coupon is not in the catalog');
+        throw StudioError.refuse({ reason: 'rewardCouponMissing', args: { couponId: q.rewardCouponId } });
       this.db
         .prepare(
           `INSERT INTO quizzes (id, question, choices, correct_index, time_limit_sec, winners, winner_rule, reward_coupon_id, created_at, updated_at)
@@ -57,7 +56,7 @@ export class QuizStore {
   delete(id: string): void {
     this.db.transaction(() => {
       const row = this.db.prepare('SELECT question FROM quizzes WHERE id = ?').get(id) as { question: string } | undefined;
-      if (!row) throw notFound('That quiz is no longer in the catalog.');
+      if (!row) throw itemGone('quiz');
       this.db.prepare('DELETE FROM quizzes WHERE id = ?').run(id);
       rememberDeleted(this.db, 'quiz', id, row.question);
     })();
@@ -65,7 +64,7 @@ export class QuizStore {
 }
 
 function toQuiz(r: QuizRow): Quiz {
-  const input = parseStored(
+  const input = parseStoredItem(
     QuizInput,
     {
       question: r.question,
@@ -77,6 +76,7 @@ function toQuiz(r: QuizRow): Quiz {
       rewardCouponId: r.reward_coupon_id,
     },
     'quiz',
+    r.question,
   );
   return { id: r.id, updatedAt: r.updated_at, ...input };
 }

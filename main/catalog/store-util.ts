@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { describeZodError, ERROR_CODES } from '../../common/errors.js';
+import { invalidInputRefusal } from '../../common/catalog-refusals.js';
 import { StudioError } from '../../common/ipc-contract.js';
 
 /** A fresh opaque id: 16 characters of crypto-random base64url (96 bits), valid for the common `Id`. */
@@ -10,12 +11,12 @@ export const newId = (): string => randomBytes(12).toString('base64url');
 export const nowIso = (): string => new Date().toISOString();
 
 /**
- * Parses with a common schema; a failure is a `bad_request` StudioError a seller can read.
+ * Parses with a common schema; a failure is the `invalidInput` refusal (its issues as data).
  * Stores call this even though the IPC layer already parsed the request: they do not trust callers.
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new StudioError(ERROR_CODES.badRequest, describeZodError(parsed.error));
+  if (!parsed.success) throw StudioError.refuse(invalidInputRefusal(parsed.error));
   return parsed.data;
 }
 
@@ -26,7 +27,17 @@ export function parseStored<S extends z.ZodType>(schema: S, value: unknown, what
   return parsed.data;
 }
 
+/** parseStored for a catalog item, refused as `storedItemDamaged` so the seller reads which item (`label`: its name, code or question). */
+export function parseStoredItem<S extends z.ZodType>(schema: S, value: unknown, kind: CatalogKind, label: string | null): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw StudioError.refuse({ reason: 'storedItemDamaged', args: { kind, label, detail: describeZodError(parsed.error) } });
+  return parsed.data;
+}
+
 export const notFound = (message: string) => new StudioError(ERROR_CODES.notFound, message);
+
+/** The item was deleted (in another window, or by an import) while the seller still had it open. */
+export const itemGone = (kind: CatalogKind) => StudioError.refuse({ reason: 'itemGone', args: { kind } });
 
 export type CatalogKind = 'product' | 'coupon' | 'quiz' | 'poll';
 

@@ -1,4 +1,4 @@
-import { ipcChannels, ipcEvents, IpcEventMessage, IpcResult, StudioError, type IpcChannel, type IpcEvent, type IpcEventPayload, type IpcRequest, type IpcResponse, type StudioBridge, type StudioTransport } from '../../common/ipc-contract.js';
+import { ipcChannels, ipcEvents, IpcEventMessage, IpcResult, StudioError, studioErrorOf, type IpcChannel, type IpcEvent, type IpcEventPayload, type IpcRequest, type IpcResponse, type StudioBridge, type StudioTransport } from '../../common/ipc-contract.js';
 
 /**
  * The one place that knows which shell the studio runs in: Electron's preload (window.studio)
@@ -89,7 +89,7 @@ function bridgeOver(transport: StudioTransport): StudioBridge {
     async invoke<C extends IpcChannel>(channel: C, request: IpcRequest<C>): Promise<IpcResponse<C>> {
       const result = IpcResult.safeParse(await transport.invoke(channel, request));
       if (!result.success) throw new StudioError('internal', 'The studio sent an answer this page does not understand.');
-      if (!result.data.ok) throw new StudioError(result.data.error.error, result.data.error.message);
+      if (!result.data.ok) throw studioErrorOf(result.data.error);
       const data = ipcChannels[channel].response.safeParse(result.data.data);
       if (!data.success) throw new StudioError('internal', `The studio sent an unexpected answer to ${channel}.`);
       return data.data as IpcResponse<C>;

@@ -117,12 +117,22 @@ describe('coupon editor: the products a coupon covers', () => {
     await expect(studioIpc(studio, 'coupons.save', { input: { code: 'GONE', kind: 'percent', amount: 5, totalQuota: 5, productIds: [coat.id] } })).rejects.toThrow('productIds: the product “울 코트” was deleted; take it out of the coupon');
   });
 
+  it('a code another coupon uses is refused by the core and said in Korean, naming the code', async () => {
+    await studio.getByTestId('coupons-new-button').click();
+    await studio.getByTestId('coupon-code-input').fill('hat5k');
+    await studio.getByTestId('coupon-amount-input').fill('10');
+    await studio.getByTestId('coupon-quota-input').fill('20');
+    await studio.getByTestId('coupon-save-button').click();
+    await expect.poll(() => studio.locator('.item-form .form-error').allInnerTexts()).toEqual(['다른 쿠폰이 이미 코드 HAT5K을(를) 쓰고 있습니다. 다른 코드를 정하세요.']);
+    expect((await coupons()).map((c) => c.code)).toEqual(['HAT5K', 'COAT10']);
+  });
+
   it('the hat cannot be deleted while a coupon covers it alone; the studio says which coupon, in Korean', async () => {
     await studio.getByTestId('catalog-tab-products').click();
     await studio.locator(`[data-testid="product-item"][data-product-id="${hat.id}"] button`).first().click();
     await studio.getByTestId('product-delete-button').click();
     await studio.getByTestId('product-delete-button-confirm').click();
-    await expect.poll(() => studio.locator('.item-form .form-error').allInnerTexts()).toEqual(['쿠폰 HAT5K은(는) 이 상품에만 적용돼요. 먼저 쿠폰의 적용 상품을 바꾸거나 쿠폰을 삭제하세요.']);
+    await expect.poll(() => studio.locator('.item-form .form-error').allInnerTexts()).toEqual(['쿠폰 HAT5K은(는) “니트 모자”에만 적용됩니다. 먼저 쿠폰의 적용 상품을 바꾸거나 쿠폰을 삭제하세요.']);
     expect((await studioIpc<Product[]>(studio, 'products.list', {})).map((p) => p.name)).toEqual(['기본 티셔츠', '니트 모자']);
   });
 });

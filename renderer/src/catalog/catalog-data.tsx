@@ -67,7 +67,8 @@ async function deleteRow(kind: CatalogKind, id: string): Promise<void> {
 
 interface Catalog {
   items: Partial<CatalogItems>;
-  errors: Partial<Record<CatalogKind, string>>;
+  /** Why a kind did not load (the error itself: the screen says it in the seller's language). */
+  errors: Partial<Record<CatalogKind, unknown>>;
   unreadable: Partial<Record<CatalogKind, number>>;
   reload: (kind?: CatalogKind) => Promise<void>;
   save: <K extends CatalogKind>(kind: K, input: CatalogInputs[K], id?: string) => Promise<CatalogItems[K][number]>;
@@ -78,7 +79,7 @@ const CatalogContext = createContext<Catalog | null>(null);
 
 export function CatalogProvider({ children }: { children: ReactNode }) {
   const [items, setItems] = useState<Partial<CatalogItems>>({});
-  const [errors, setErrors] = useState<Partial<Record<CatalogKind, string>>>({});
+  const [errors, setErrors] = useState<Partial<Record<CatalogKind, unknown>>>({});
   const [unreadable, setUnreadable] = useState<Partial<Record<CatalogKind, number>>>({});
 
   const loadOne = useCallback(async (kind: CatalogKind) => {
@@ -90,7 +91,7 @@ export function CatalogProvider({ children }: { children: ReactNode }) {
       setUnreadable((cur) => ({ ...cur, [kind]: parsed.length - good.length }));
       setErrors((cur) => ({ ...cur, [kind]: undefined }));
     } catch (e) {
-      setErrors((cur) => ({ ...cur, [kind]: (e as Error).message }));
+      setErrors((cur) => ({ ...cur, [kind]: e ?? new Error('load failed') }));
     }
   }, []);
 

@@ -1,3 +1,4 @@
+import { refusalsEn, refusalsKo } from './strings-refusals.js';
 import { validationEn, validationKo } from './strings-validation.js';
 
 /** Catalog screen words (products, coupons, quizzes, polls, CSV import), both languages. */
@@ -81,7 +82,6 @@ export const catalogEn = {
     picked: (n: number) => `(${n} picked)`,
     onlyProducts: (n: number) => `${n} products only`,
     deletedProduct: 'A deleted product cannot stay in a coupon: tap its ✕ chip to take it out.',
-    onlyCouponOf: (code: string) => `Coupon ${code} covers only this product. Change the products the coupon covers (or delete the coupon) first.`,
   },
   quiz: {
     question: 'Question',
@@ -111,7 +111,6 @@ export const catalogEn = {
   image: {
     failed: 'The image was not added:',
     tooLarge: (mb: number) => `The image is larger than ${mb} MB. Save it smaller and retry.`,
-    notAnImage: 'Only PNG, JPEG or WebP pictures of a real size can be added.',
   },
   csv: {
     title: 'Import products from a CSV file',
@@ -138,6 +137,7 @@ export const catalogEn = {
     fileName: (name: string) => `File: ${name}`,
   },
   validation: validationEn,
+  refusals: refusalsEn,
 };
 
 export const catalogKo: typeof catalogEn = {
@@ -220,7 +220,6 @@ export const catalogKo: typeof catalogEn = {
     picked: (n: number) => `(${n}개 선택)`,
     onlyProducts: (n: number) => `상품 ${n}개 전용`,
     deletedProduct: '삭제된 상품은 쿠폰에 남길 수 없어요. ✕ 표시를 눌러 빼 주세요.',
-    onlyCouponOf: (code: string) => `쿠폰 ${code}은(는) 이 상품에만 적용돼요. 먼저 쿠폰의 적용 상품을 바꾸거나 쿠폰을 삭제하세요.`,
   },
   quiz: {
     question: '질문',
@@ -250,7 +249,6 @@ export const catalogKo: typeof catalogEn = {
   image: {
     failed: '이미지를 추가하지 못했습니다:',
     tooLarge: (mb: number) => `이미지가 ${mb}MB보다 큽니다. 더 작게 저장한 뒤 다시 추가하세요.`,
-    notAnImage: 'PNG, JPEG, WebP 형식의 정상적인 이미지만 추가할 수 있습니다.',
   },
   csv: {
     title: 'CSV 파일로 상품 가져오기',
@@ -277,4 +275,5 @@ export const catalogKo: typeof catalogEn = {
     fileName: (name: string) => `파일: ${name}`,
   },
   validation: validationKo,
+  refusals: refusalsKo,
 };

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { MAX_IMAGE_BYTES, StudioError } from '../../../../common/ipc-contract.js';
+import { MAX_IMAGE_BYTES } from '../../../../common/ipc-contract.js';
 import { bridge } from '../../bridge.js';
 import { imageTypeOf, rememberPreview, usePreview } from '../../catalog/image-cache.js';
+import { catalogErrorText } from '../../catalog/refusal-text.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { FieldError } from '../../ui/FieldError.js';
 import { Spinner } from '../../ui/Spinner.js';
@@ -16,7 +17,7 @@ const readDataUrl = (file: File) =>
 
 /**
  * Picks product images. Each file goes to the core as base64 (`images.add`), which checks its type
- * and size by the bytes and answers with a content ref; the core's refusal is shown as it says it.
+ * and size by the bytes and answers with a content ref; its refusal is said in the seller's language.
  */
 export function ImagePicker({ images, error, onChange }: { images: string[]; error: string[] | undefined; onChange: (refs: string[]) => void }) {
   const { t, lang } = useI18n();
@@ -31,7 +32,7 @@ export function ImagePicker({ images, error, onChange }: { images: string[]; err
     const added: string[] = [];
     const failed: string[] = [];
     for (const file of Array.from(files)) {
-      // The core's refusals are English sentences; the Korean UI says them in its own words by code.
+      // Checked here too, so a huge file is not read and sent only to be refused.
       if (file.size > MAX_IMAGE_BYTES) {
         failed.push(`${file.name}: ${t.catalog.image.tooLarge(MAX_IMAGE_BYTES / 1024 / 1024)}`);
         continue;
@@ -42,9 +43,7 @@ export function ImagePicker({ images, error, onChange }: { images: string[]; err
         rememberPreview(ref, dataUrl);
         if (!images.includes(ref) && !added.includes(ref)) added.push(ref);
       } catch (e) {
-        const code = e instanceof StudioError ? e.code : null;
-        const said = lang === 'en' ? (e as Error).message : code === 'too_large' ? t.catalog.image.tooLarge(MAX_IMAGE_BYTES / 1024 / 1024) : code === 'bad_request' ? t.catalog.image.notAnImage : `${t.catalog.image.failed} ${(e as Error).message}`;
-        failed.push(`${file.name}: ${said}`);
+        failed.push(`${file.name}: ${catalogErrorText(e, t, lang)}`);
       }
     }
     if (added.length) onChange([...images, ...added]);

@@ -15,7 +15,9 @@ export function ProductForm({ product, onSaved, onDeleted }: { product: Product 
   const { items } = useCatalog();
   // A coupon limited to this product alone would otherwise become a coupon for every product (coupon-store.ts).
   const onlyCoupon = product && items.coupons?.find((c) => c.productIds?.length === 1 && c.productIds[0] === product.id);
-  const form = useItemForm('products', product, () => (product ? draftOf(product) : emptyProduct()), checkProduct, onSaved, () => (onlyCoupon ? t.catalog.coupon.onlyCouponOf(onlyCoupon.code) : null));
+  // Said in the words the core's refusal would get (common/catalog-refusals.ts), before asking it.
+  const whyNotDelete = () => (product && onlyCoupon ? t.catalog.refusals.productOnlyInCoupon({ code: onlyCoupon.code, productName: product.name }) : null);
+  const form = useItemForm('products', product, () => (product ? draftOf(product) : emptyProduct()), checkProduct, onSaved, whyNotDelete);
   const { draft, set, errors, submit } = form;
 
   const locale = lang === 'ko' ? 'ko-KR' : 'en-US';

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useCatalog, type CatalogInputs, type CatalogItems, type CatalogKind } from '../../catalog/catalog-data.js';
+import { catalogErrorText } from '../../catalog/refusal-text.js';
 import type { FieldErrors } from '../../catalog/validation.js';
 import { useI18n } from '../../i18n/i18n.js';
 import type { Strings } from '../../i18n/strings.js';
@@ -9,11 +10,11 @@ type Check<K extends CatalogKind, D> = (d: D, t: Strings) => { input: CatalogInp
 
 /**
  * The state every catalog form shares: the draft, validation with the core's schema (on save,
- * then live while the seller fixes it), saving, the core's own error, delete (`whyNotDelete`: a
+ * then live while the seller fixes it), saving, the core's refusal in the seller's language, delete (`whyNotDelete`: a
  * reason the delete would be refused, checked before asking the core).
  */
 export function useItemForm<K extends CatalogKind, D>(kind: K, item: CatalogItems[K][number] | null, initial: () => D, check: Check<K, D>, onSaved: (id: string) => void, whyNotDelete?: () => string | null) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { save, remove, reload } = useCatalog();
   const [draft, setDraft] = useState<D>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -44,7 +45,7 @@ export function useItemForm<K extends CatalogKind, D>(kind: K, item: CatalogItem
       setTried(false);
       onSaved(savedItem.id);
     } catch (err) {
-      setFormError((err as Error).message);
+      setFormError(catalogErrorText(err, t, lang));
       // The catalog may have changed under the form (a product deleted in another window): with it
       // reloaded, the form's own check says what is wrong in the seller's language (FormFoot).
       void reload().catch(() => undefined);
@@ -62,7 +63,7 @@ export function useItemForm<K extends CatalogKind, D>(kind: K, item: CatalogItem
       await remove(kind, item.id);
       return true;
     } catch (e) {
-      setFormError((e as Error).message);
+      setFormError(catalogErrorText(e, t, lang));
       return false;
     }
   };
@@ -88,7 +89,7 @@ export function FormFoot({ state, itemName, canDelete, onDeleted, saveTestId, de
           {t.catalog.fixFields}
         </p>
       )}
-      {/* Field errors found after a refusal (the catalog reloaded) say it better than the core's words. */}
+      {/* Field errors found after a refusal (the catalog reloaded) point at the field; they say it better. */}
       {state.formError && !(state.tried && Object.keys(state.errors).length > 0) && (
         <p className="form-error" role="alert">
           {state.formError}
