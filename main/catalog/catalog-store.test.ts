@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorOf } from '../testing/error-of.js';
-import type { ProductInput } from '../../common/commerce/t.catalog.js';
+import type { ProductInput } from '../../common/commerce/catalog.js';
 import { pngBytes } from '../testing/images.js';
 import { useTempCatalog } from '../testing/temp-catalog.js';
 
