@@ -29,7 +29,6 @@ beforeAll(async () => {
   setRecording(relay.dataDir, showId, 'ready');
   // The restart finds the ready replay without a rendition and makes it.
   await relay.restart();
-  await expect.poll(async () => (await api.call<ShowRecording>('GET', `/api/shows/${showId}/recording`)).body.rendition.state, { timeout: 120_000, interval: 500 }).toBe('ready');
   browser = await launchChromium({ build: 'production' });
 }, 240_000);
 afterAll(async () => {
@@ -38,7 +37,8 @@ afterAll(async () => {
 });
 
 describe('the replay player with an MP4 rendition', () => {
-  it('lists the WebM then the MP4; Chromium plays the WebM, and the MP4 decodes on its own', async () => {
+  it('lists the WebM then the MP4; Chromium plays the WebM, and the MP4 decodes on its own', { timeout: 240_000 }, async () => {
+    await expect.poll(async () => (await api.call<ShowRecording>('GET', `/api/shows/${showId}/recording`)).body.rendition.state, { timeout: 120_000, interval: 500 }).toBe('ready');
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
     try {
       await page.goto(`${relay.url}/w/${token}`);
