@@ -197,7 +197,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     tools: { janusPpRec: config.janusPpRecBin, ffmpeg: config.ffmpegBin, ffprobe: config.ffprobeBin },
     concurrency: config.replayConcurrency,
     log: log.child({ component: 'replay' }),
-    processing: (showId) => void renditions.discard(showId),
+    processing: (showId) => void renditions.discard(showId).catch((e: unknown) => log.warn('a stale MP4 rendition could not be removed', { showId, error: e instanceof Error ? e.message : String(e) })),
     ready: (showId) => renditions.want(showId),
   });
   live.recorder = new Recorder(recordings, recordingJobs, config.dataDir, log.child({ component: 'recorder' }));
