@@ -40,5 +40,15 @@ export const REPLAY_ROUTES = {
     answer: { kind: 'empty', status: 204 },
     errors: ['link_gone', 'unknown_viewer', 'no_replay'],
   }),
+  replayRenditionVideo: route({
+    method: 'GET',
+    path: '/api/watch/:token/replay/video.mp4',
+    auth: 'viewer',
+    summary: "A camera show's replay as an H.264 + AAC MP4 (a background re-encode of the WebM, for iPhones before iOS 17.4) with byte ranges (206, 416); `no_replay` until that rendition is complete.",
+    body: none,
+    answer: video,
+    errors: ['link_gone', 'no_replay', 'range_not_satisfiable'],
+  }),
+  replayRenditionVideoHead: route({ method: 'HEAD', path: '/api/watch/:token/replay/video.mp4', auth: 'viewer', summary: "The MP4 rendition's headers without the bytes.", body: none, answer: video, errors: ['link_gone', 'no_replay', 'range_not_satisfiable'] }),
   replayVideoHead: route({ method: 'HEAD', path: '/api/watch/:token/replay/video', auth: 'viewer', summary: "The replay video's headers (length, type, Accept-Ranges) without the bytes.", body: none, answer: video, errors: ['link_gone', 'no_replay', 'range_not_satisfiable'] }),
 } as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Currency } from '../commerce/money.js';
-import { ReplayChapter } from './replay-view.js';
+import { NO_RENDITION, ReplayChapter, ReplayRendition } from './replay-view.js';
 
 /**
  * What the studio's Replays screen reads about a show's replay (docs/replay.md, "Studio"): the
@@ -22,6 +22,11 @@ export const ShowRecording = z.object({
   durationMs: z.number().int().nonnegative(),
   /** Why processing failed, when it did. */
   error: z.string().nullable(),
+  /**
+   * The MP4 rendition made from a camera show's WebM replay for older iPhones (docs/replay.md).
+   * Defaults to none: a studio newer than its relay still reads the relay's answer.
+   */
+  rendition: ReplayRendition.default(NO_RENDITION),
 });
 export type ShowRecording = z.infer<typeof ShowRecording>;
 

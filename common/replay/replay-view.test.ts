@@ -75,9 +75,12 @@ describe('results and chapters', () => {
   });
 
   it('refuses a replay answer whose video is not on the viewer API', () => {
-    const ready = { state: 'ready', durationSec: 1, videoPath: 'https://elsewhere.example/v.webm', container: 'webm', spans: [], cues: [], chapters: [], results: [], liveOffers: false };
+    const ready = { state: 'ready', durationSec: 1, videoPath: 'https://elsewhere.example/v.webm', container: 'webm', fallback: null, spans: [], cues: [], chapters: [], results: [], liveOffers: false };
     expect(ReplayInfo.safeParse(ready).success).toBe(false);
     expect(ReplayInfo.safeParse({ ...ready, videoPath: '/api/watch/t/replay/video' }).success).toBe(true);
+    const mine = { ...ready, videoPath: '/api/watch/t/replay/video' };
+    expect(ReplayInfo.safeParse({ ...mine, fallback: { state: 'ready', videoPath: 'https://elsewhere.example/v.mp4' } }).success).toBe(false);
+    expect(ReplayInfo.safeParse({ ...mine, fallback: { state: 'ready', videoPath: '/api/watch/t/replay/video.mp4' } }).success).toBe(true);
     expect(ReplayInfo.safeParse({ state: 'processing', progress: 2 }).success).toBe(false);
   });
 });

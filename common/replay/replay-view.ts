@@ -56,6 +56,25 @@ export const REPLAY_CONTAINERS = {
 export type ReplayContainer = keyof typeof REPLAY_CONTAINERS;
 export const ReplayContainer = z.enum(['webm', 'mp4']);
 
+/**
+ * The MP4 rendition of a camera show's replay (docs/replay.md, "MP4 rendition"): H.264 + AAC,
+ * re-encoded in the background after the WebM is ready, for browsers that cannot play VP8 WebM
+ * (iPhone Safari before iOS 17.4). A fallback only: the WebM stays the replay. `none`: no rendition
+ * is made (an OBS show's replay is MP4 already, no replay, or renditions are turned off).
+ */
+export const RenditionState = z.enum(['none', 'queued', 'encoding', 'ready', 'failed']);
+export type RenditionState = z.infer<typeof RenditionState>;
+export const ReplayRendition = z.object({
+  state: RenditionState,
+  progress: z.number().min(0).max(1),
+  /** Why the encode failed, when it did. */
+  error: z.string().max(500).nullable(),
+});
+export type ReplayRendition = z.infer<typeof ReplayRendition>;
+export const NO_RENDITION: ReplayRendition = { state: 'none', progress: 0, error: null };
+/** The rendition's type for `<source type>` and `canPlayType`: the same H.264 High + AAC-LC MP4 as an OBS replay. */
+export const RENDITION_TYPE = REPLAY_CONTAINERS.mp4;
+
 export const ReplayInfo = z.discriminatedUnion('state', [
   /** Not ended yet, never recorded, or the recording could not be made. */
   z.object({ state: z.literal('none') }),
@@ -67,6 +86,13 @@ export const ReplayInfo = z.discriminatedUnion('state', [
     /** Same-origin path of the video (byte ranges). */
     videoPath: z.string().startsWith('/api/watch/').max(1200),
     container: ReplayContainer,
+    /**
+     * The MP4 rendition of a WebM replay, for a browser that cannot play the WebM: `preparing`
+     * while it is queued or encoding, `ready` with its path; null when none is coming.
+     */
+    fallback: z
+      .discriminatedUnion('state', [z.object({ state: z.literal('preparing') }), z.object({ state: z.literal('ready'), videoPath: z.string().startsWith('/api/watch/').max(1200) })])
+      .nullable(),
     spans: z.array(ReplaySpan).max(10_000),
     cues: z.array(ReplayCue).max(5_000),
     chapters: z.array(ReplayChapter).max(2_000),

@@ -36,6 +36,7 @@ import { addIngestRoutes } from './http/ingest-routes.js';
 import { IngestKeys } from './ingest/ingest-keys.js';
 import { Recorder } from './replay/recorder.js';
 import { RecordingJobs } from './replay/recording-jobs.js';
+import { Mp4Renditions } from './replay/mp4-renditions.js';
 import { RecordingStore } from './replay/recording-store.js';
 import { IngestService } from './ingest/ingest-service.js';
 import { RtmpFront } from './ingest/rtmp-front.js';
@@ -182,12 +183,22 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   const clipStore = new ClipStore(db);
   const clipJobs = new ClipJobs({ store: clipStore, dataDir: config.dataDir, ffmpegBin: config.ffmpegBin, concurrency: config.clipConcurrency, log: log.child({ component: 'clips' }) });
   const recordings = new RecordingStore(db);
+  const renditions = new Mp4Renditions({
+    dataDir: config.dataDir,
+    ffmpegBin: config.ffmpegBin,
+    ffprobeBin: config.ffprobeBin,
+    concurrency: config.renditionConcurrency,
+    readyShows: () => recordings.readyShows(),
+    log: log.child({ component: 'rendition' }),
+  });
   const recordingJobs = new RecordingJobs({
     store: recordings,
     dataDir: config.dataDir,
     tools: { janusPpRec: config.janusPpRecBin, ffmpeg: config.ffmpegBin, ffprobe: config.ffprobeBin },
     concurrency: config.replayConcurrency,
     log: log.child({ component: 'replay' }),
+    processing: (showId) => void renditions.discard(showId).catch((e: unknown) => log.warn('a stale MP4 rendition could not be removed', { showId, error: e instanceof Error ? e.message : String(e) })),
+    ready: (showId) => renditions.want(showId),
   });
   live.recorder = new Recorder(recordings, recordingJobs, config.dataDir, log.child({ component: 'recorder' }));
   const clips = new ClipService({ db, store: clipStore, jobs: clipJobs, dataDir: config.dataDir, baseUrl: () => baseUrl });
@@ -241,9 +252,9 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   addChatRoutes(api, { store, chat, moderators, lists: chatLists, watchDist: opts.watchDist ?? DEFAULT_WATCH_DIST });
   addWatchRoutes(api, links, store, opts.watchDist ?? DEFAULT_WATCH_DIST);
   addClipRoutes(api, { store, clips, clipStore, dataDir: config.dataDir });
-  const replay = new ReplayService({ db, commerce, dataDir: config.dataDir, log: log.child({ component: 'replay' }) });
+  const replay = new ReplayService({ db, commerce, dataDir: config.dataDir, renditions, log: log.child({ component: 'replay' }) });
   const replayNumbers = new ReplayNumbersStore(db);
-  addRecordingRoutes(api, { store, recordings, jobs: recordingJobs, replay, numbers: replayNumbers, clipStore, dataDir: config.dataDir });
+  addRecordingRoutes(api, { store, recordings, jobs: recordingJobs, renditions, replay, numbers: replayNumbers, clipStore, dataDir: config.dataDir });
   addReplayRoutes(api, { shows: watchShows, replay, access: watchAccess, numbers: replayNumbers });
   const openApiJson = JSON.stringify(openApiDocument(VERSION));
   api.serve(RELAY_ROUTES.openApi, () => withHeaders(openApiJson, { 'cache-control': 'public, max-age=300' }));
@@ -334,6 +345,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   }
   clipJobs.start();
   recordingJobs.start();
+  renditions.start();
   log.info('relay listening', { url: baseUrl, host: config.host, port, janus: janusUrl, managedJanus: janus !== null, dataDir: config.dataDir });
 
   return {
@@ -354,6 +366,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
       engagement.stop();
       await clipJobs.stop();
       await recordingJobs.stop();
+      await renditions.stop();
       studioChannel.close();
       await rtmp.close().catch(() => undefined);
       ingest.srt?.closeAll();

@@ -87,6 +87,8 @@ export const RelayConfig = z.object({
   janusPpRecBin: z.string().default('janus-pp-rec'),
   ffprobeBin: z.string().default('ffprobe'),
   replayConcurrency: z.coerce.number().int().min(0).max(4).default(1),
+  /** MP4 renditions of camera replays for older iPhones (docs/replay.md): encodes at once (0: none made). */
+  renditionConcurrency: z.coerce.number().int().min(0).max(4).default(1),
 });
 export type RelayConfig = z.infer<typeof RelayConfig>;
 
@@ -120,6 +122,7 @@ const ENV_KEYS: Record<string, keyof RelayConfig> = {
   RELAY_JANUS_PP_REC_BIN: 'janusPpRecBin',
   RELAY_FFPROBE_BIN: 'ffprobeBin',
   RELAY_REPLAY_CONCURRENCY: 'replayConcurrency',
+  RELAY_RENDITION_CONCURRENCY: 'renditionConcurrency',
 };
 
 export class ConfigError extends Error {}

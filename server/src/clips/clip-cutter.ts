@@ -1,10 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { CLIP_SIZE } from '../../../common/replay/clips.js';
-
-/** A cut with no progress line for this long is stuck (a broken file, a hung encoder): killed. */
-export const STALL_MS = 60_000;
+import { NicedFfmpeg } from '../media/niced-ffmpeg.js';
 
 export interface CutJob {
   source: string;
@@ -47,75 +44,27 @@ export function cutArgs(job: CutJob, tmp: Record<keyof typeof CLIP_FILES, string
   ];
 }
 
-export class CutError extends Error {
-  constructor(
-    readonly code: 'ffmpeg_failed' | 'stalled' | 'cancelled',
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /**
- * One cut in its own ffmpeg child, at low CPU priority (`nice`), so the relay's event loop and the
- * live shows' encoders keep the CPU. Progress comes from `-progress pipe:1` (out_time over the
- * clip's length). The outputs are written under temporary names and renamed into place only when
- * ffmpeg exits cleanly, so a clip's files are never half-written.
+ * One cut (NicedFfmpeg: its own `nice`d ffmpeg child with progress and a stall watchdog). The
+ * outputs are written under temporary names and renamed into place only when ffmpeg exits cleanly,
+ * so a clip's files are never half-written.
  */
 export class ClipCut {
-  private proc: ChildProcess | null = null;
-  private cancelled = false;
+  private readonly ffmpeg: NicedFfmpeg;
 
-  constructor(
-    private readonly ffmpegBin: string,
-    private readonly niceLevel = 10,
-  ) {}
+  constructor(ffmpegBin: string) {
+    this.ffmpeg = new NicedFfmpeg(ffmpegBin);
+  }
 
   cancel(): void {
-    this.cancelled = true;
-    this.proc?.kill('SIGKILL');
+    this.ffmpeg.cancel();
   }
 
   async run(job: CutJob, onProgress: (fraction: number) => void): Promise<void> {
     await mkdir(job.dir, { recursive: true });
     const tmp = { wide: path.join(job.dir, `.${CLIP_FILES.wide}.part`), vertical: path.join(job.dir, `.${CLIP_FILES.vertical}.part`), thumbnail: path.join(job.dir, `.part-${CLIP_FILES.thumbnail}`) };
-    const durUs = (job.outSec - job.inSec) * 1e6;
     try {
-      await new Promise<void>((resolve, reject) => {
-        const proc = spawn('nice', ['-n', String(this.niceLevel), this.ffmpegBin, ...cutArgs(job, tmp)], { stdio: ['ignore', 'pipe', 'pipe'] });
-        this.proc = proc;
-        if (this.cancelled) proc.kill('SIGKILL');
-        let stderr = '';
-        let lastProgressAt = Date.now();
-        const watchdog = setInterval(() => {
-          if (Date.now() - lastProgressAt > STALL_MS) proc.kill('SIGKILL');
-        }, 5000);
-        watchdog.unref();
-        let pending = '';
-        proc.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-          lastProgressAt = Date.now();
-          pending += chunk;
-          const lines = pending.split('\n');
-          pending = lines.pop() ?? '';
-          for (const line of lines) {
-            const m = /^out_time_us=(\d+)/.exec(line);
-            if (m && durUs > 0) onProgress(Math.min(0.99, Number(m[1]) / durUs));
-          }
-        });
-        proc.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr = (stderr + c).slice(-2000)));
-        proc.on('error', (e) => {
-          clearInterval(watchdog);
-          reject(new CutError('ffmpeg_failed', `ffmpeg could not start: ${e.message}`));
-        });
-        proc.on('close', (code, signal) => {
-          clearInterval(watchdog);
-          this.proc = null;
-          if (this.cancelled) return reject(new CutError('cancelled', 'the cut was cancelled'));
-          if (signal === 'SIGKILL') return reject(new CutError('stalled', `ffmpeg made no progress for ${STALL_MS / 1000} s`));
-          if (code !== 0) return reject(new CutError('ffmpeg_failed', `ffmpeg exited with ${code ?? signal}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
-          resolve();
-        });
-      });
+      await this.ffmpeg.run(cutArgs(job, tmp), job.outSec - job.inSec, onProgress);
       for (const k of Object.keys(CLIP_FILES) as (keyof typeof CLIP_FILES)[]) await rename(tmp[k], path.join(job.dir, CLIP_FILES[k]));
       onProgress(1);
     } finally {

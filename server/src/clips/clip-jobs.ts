@@ -3,7 +3,8 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../log.js';
 import { clipsDir, replayFile } from '../replay/replay-paths.js';
-import { ClipCut, CutError } from './clip-cutter.js';
+import { FfmpegError } from '../media/niced-ffmpeg.js';
+import { ClipCut } from './clip-cutter.js';
 import type { ClipStore } from './clip-store.js';
 
 export interface ClipJobsOptions {
@@ -97,8 +98,8 @@ export class ClipJobs {
       this.o.store.finish(id, { ok: true });
       this.o.log.info('clip cut', { clip: id, show: showId, sec: +(outSec - inSec).toFixed(2), tookMs: Date.now() - started });
     } catch (e) {
-      if (e instanceof CutError && e.code === 'cancelled') return; // re-cut, deleted or stopping: the row says what is next
-      const code = e instanceof CutError ? e.code : 'internal';
+      if (e instanceof FfmpegError && e.code === 'cancelled') return; // re-cut, deleted or stopping: the row says what is next
+      const code = e instanceof FfmpegError ? e.code : 'internal';
       const message = e instanceof Error ? e.message : String(e);
       this.o.store.finish(id, { ok: false, code, message });
       this.o.log.warn('clip cut failed', { clip: id, show: showId, code, error: message });

@@ -1,6 +1,7 @@
 import { RECORDING_ROUTES } from '../../../common/api/recording-routes.js';
 import type { ClipStore } from '../clips/clip-store.js';
 import { deleteRecordingFiles, recordingDisk, showDiskUse } from '../replay/recording-disk.js';
+import type { Mp4Renditions } from '../replay/mp4-renditions.js';
 import type { RecordingJobs } from '../replay/recording-jobs.js';
 import type { RecordingStore } from '../replay/recording-store.js';
 import type { ReplayNumbersStore } from '../replay/replay-numbers.js';
@@ -8,11 +9,13 @@ import type { ReplayService } from '../replay/replay-service.js';
 import type { ShowStore } from '../shows/show-store.js';
 import { apiError, type DeclaredApi } from './declared.js';
 import { findShow } from './studio-routes.js';
+import type { Show } from '../../../common/show.js';
 
 export interface RecordingRouteDeps {
   store: ShowStore;
   recordings: RecordingStore;
   jobs: RecordingJobs;
+  renditions: Pick<Mp4Renditions, 'stateOf' | 'discard'>;
   replay: ReplayService;
   numbers: ReplayNumbersStore;
   clipStore: ClipStore;
@@ -23,18 +26,19 @@ export interface RecordingRouteDeps {
 
 /** The studio's side of recordings and replays (docs/replay.md): on/off, process again, delete, disk use, the Replays screen. */
 export function addRecordingRoutes(api: DeclaredApi, deps: RecordingRouteDeps): void {
-  const { store, recordings, jobs, dataDir } = deps;
+  const { store, recordings, jobs, renditions, dataDir } = deps;
+  const view = (show: Show) => recordings.view(show, renditions.stateOf(show.id));
   api
-    .serve(RECORDING_ROUTES.getRecording, ({ params }) => recordings.view(findShow(store, params.id)))
+    .serve(RECORDING_ROUTES.getRecording, ({ params }) => view(findShow(store, params.id)))
     .serve(RECORDING_ROUTES.setRecording, ({ params, body }) => {
       const show = findShow(store, params.id);
       recordings.setRecord(show.id, body.record);
-      return recordings.view(show);
+      return view(show);
     })
     .serve(RECORDING_ROUTES.processRecording, ({ params }) => {
       const show = findShow(store, params.id);
       if (show.status !== 'ended' || !jobs.retry(show.id)) throw apiError('conflict', 'only a failed recording of an ended show can be processed again');
-      return recordings.view(show);
+      return view(show);
     })
     .serve(RECORDING_ROUTES.deleteRecording, async ({ params }) => {
       const show = findShow(store, params.id);
@@ -43,15 +47,17 @@ export function addRecordingRoutes(api: DeclaredApi, deps: RecordingRouteDeps): 
       const outcome = recordings.markDeleted(show.id);
       if (outcome === 'none') throw apiError('not_found', 'this show has no recording');
       if (outcome === 'busy') throw apiError('conflict', `the recording is ${recordings.get(show.id)?.status ?? 'busy'}; it can be deleted once the show has ended and its replay is processed`);
+      // The rendition's encode (nobody waits for it) is stopped rather than refusing the delete.
+      await renditions.discard(show.id);
       await deleteRecordingFiles(dataDir, show.id);
       deps.changed?.(show.id);
-      return recordings.view(show);
+      return view(show);
     })
     .serve(RECORDING_ROUTES.studioReplay, async ({ params }) => {
       const show = findShow(store, params.id);
       const ready = deps.replay.studioChapters(show);
       return {
-        recording: recordings.view(show),
+        recording: view(show),
         disk: await showDiskUse(dataDir, show.id),
         durationSec: ready?.durationSec ?? 0,
         chapters: ready?.chapters ?? [],

@@ -12,8 +12,11 @@ import type { WatchShowCache } from './watch-show-cache.js';
  */
 export function addReplayRoutes(api: DeclaredApi, deps: { shows: WatchShowCache; replay: ReplayService; access: WatchAccess; numbers: ReplayNumbersStore }): void {
   const { shows, replay } = deps;
-  const video = async ({ req, res, params }: { req: Parameters<typeof sendFileRange>[0]; res: Parameters<typeof sendFileRange>[1]; params: { token: string } }): Promise<typeof ANSWERED> => {
-    const video = replay.videoFile(shows.showFor(params.token));
+  type VideoRequest = { req: Parameters<typeof sendFileRange>[0]; res: Parameters<typeof sendFileRange>[1]; params: { token: string } };
+  /** The replay, or its MP4 rendition: the same checks, ranges and caching for both. */
+  const video = (which: 'replay' | 'rendition') => async ({ req, res, params }: VideoRequest): Promise<typeof ANSWERED> => {
+    const video = replay.videoFile(shows.showFor(params.token), which);
+    if (!video && which === 'rendition') throw apiError('no_replay', 'this replay has no complete MP4 rendition (a camera show\'s is made after the replay is ready; an OBS show\'s replay is MP4 already)');
     if (!video) throw apiError('no_replay', 'this show has no replay to play (not ended, not recorded, still processing, or deleted)');
     // Private: the path carries the watch token; a viewer's browser may keep it a while for seeking.
     if (!(await sendFileRange(req, res, video.file, video.mime, { 'cache-control': 'private, max-age=300' }))) throw apiError('no_replay', 'the replay file is missing');
@@ -26,7 +29,9 @@ export function addReplayRoutes(api: DeclaredApi, deps: { shows: WatchShowCache;
       if (!chat) throw apiError('no_replay', 'this show has no replay to play (not ended, not recorded, still processing, or deleted)');
       return chat;
     })
-    .serve(REPLAY_ROUTES.replayVideo, video)
+    .serve(REPLAY_ROUTES.replayVideo, video('replay'))
+    .serve(REPLAY_ROUTES.replayRenditionVideo, video('rendition'))
+    .serve(REPLAY_ROUTES.replayRenditionVideoHead, video('rendition'))
     .serve(REPLAY_ROUTES.replayView, ({ params, body }) => {
       const show = shows.showFor(params.token);
       requireViewer(deps.access, show, body.viewerId);
@@ -35,5 +40,5 @@ export function addReplayRoutes(api: DeclaredApi, deps: { shows: WatchShowCache;
       deps.numbers.countView(show.id, body.viewerId);
       return null;
     })
-    .serve(REPLAY_ROUTES.replayVideoHead, video);
+    .serve(REPLAY_ROUTES.replayVideoHead, video('replay'));
 }

@@ -14,6 +14,10 @@ export interface RecordingJobsOptions {
   log: Logger;
   /** Told whenever a recording's status or progress changed. */
   changed?(showId: string): void;
+  /** A recording goes to processing: what was made from its earlier replay (the MP4 rendition) is stale. */
+  processing?(showId: string): void;
+  /** A replay became ready (the MP4 rendition is made from it). */
+  ready?(showId: string): void;
 }
 
 const CHILD = fileURLToPath(new URL('./post-process-child.ts', import.meta.url));
@@ -51,6 +55,7 @@ export class RecordingJobs {
   private enqueue(showId: string, retry = false): boolean {
     if (this.stopped || this.running.has(showId) || this.queue.includes(showId)) return false;
     if (!this.o.store.markProcessing(showId, retry)) return false;
+    this.o.processing?.(showId);
     this.o.changed?.(showId);
     this.queue.push(showId);
     this.pump();
@@ -83,6 +88,7 @@ export class RecordingJobs {
         settled = true;
         this.o.store.ready(showId, raw);
         this.o.log.info('replay ready', { showId, parts: raw.parts, bytes: raw.bytes, durationMs: raw.durationMs });
+        this.o.ready?.(showId);
       } else if (raw?.type === 'failed') {
         settled = true;
         this.o.store.failed(showId, raw.reason);

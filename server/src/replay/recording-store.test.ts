@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../../common/migrations.js';
 import { relayMigrations } from '../db/migrations.js';
 import { ShowStore } from '../shows/show-store.js';
+import { NO_RENDITION } from '../../../common/replay/replay-view.js';
 import { RecordingStore } from './recording-store.js';
 
 function stores() {
@@ -23,7 +24,7 @@ describe('RecordingStore', () => {
     rec.setRecord(rehearsal.id, true);
     expect(rec.shouldRecord(show)).toBe(false);
     expect(rec.shouldRecord(rehearsal)).toBe(true);
-    expect(rec.view(show)).toMatchObject({ record: false, status: null, parts: 0 });
+    expect(rec.view(show, NO_RENDITION)).toMatchObject({ record: false, status: null, parts: 0, rendition: NO_RENDITION });
   });
 
   it('recording → processing → ready; only a failed one is retried; leftovers are processing rows and recordings of ended shows', () => {
@@ -43,6 +44,8 @@ describe('RecordingStore', () => {
     expect(rec.markProcessing(processing.id, true)).toBe(false);
     rec.ready(processing.id, { parts: 2, bytes: 1000, durationMs: 5000 });
     expect(rec.get(processing.id)).toMatchObject({ status: 'ready', progress: 1, parts: 2, bytes: 1000, duration_ms: 5000 });
+    // The shows the MP4 renditions are looked for in at start: ready ones only.
+    expect(rec.readyShows()).toEqual([processing.id]);
     // A ready recording is not taken back to recording (a show that ended does not go live again).
     rec.markRecording(processing.id);
     expect(rec.get(processing.id)!.status).toBe('ready');

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ShowRecording } from '../../../common/api/recording-routes.js';
+import type { ReplayRendition } from '../../../common/replay/replay-view.js';
 import type { Show } from '../../../common/show.js';
 
 export type RecordingStatus = 'recording' | 'processing' | 'ready' | 'failed' | 'deleted';
@@ -24,9 +25,15 @@ export class RecordingStore {
     return this.db.prepare('SELECT * FROM recordings WHERE show_id = ?').get(showId) as RecordingRow | undefined;
   }
 
-  view(show: Show): ShowRecording {
+  /** The recording as the studio sees it, with its MP4 rendition's state (Mp4Renditions.stateOf: on disk and in memory, not in this table). */
+  view(show: Show, rendition: ReplayRendition): ShowRecording {
     const r = this.get(show.id);
-    return { record: this.shouldRecord(show), status: r?.status ?? null, progress: r?.progress ?? 0, parts: r?.parts ?? 0, bytes: r?.bytes ?? 0, durationMs: r?.duration_ms ?? 0, error: r?.error ?? null };
+    return { record: this.shouldRecord(show), status: r?.status ?? null, progress: r?.progress ?? 0, parts: r?.parts ?? 0, bytes: r?.bytes ?? 0, durationMs: r?.duration_ms ?? 0, error: r?.error ?? null, rendition };
+  }
+
+  /** Shows whose replay is ready, newest first (the MP4 renditions still to make are among them). */
+  readyShows(): string[] {
+    return this.db.prepare("SELECT show_id FROM recordings WHERE status = 'ready' ORDER BY updated_at DESC").pluck().all() as string[];
   }
 
   /** Real shows are recorded unless the seller turned it off; rehearsals only when the seller asked. */

@@ -28,3 +28,12 @@ export const timelineFile = (dataDir: string, showId: string) => path.join(recor
 export const rawDir = (dataDir: string, showId: string) => path.join(recordingDir(dataDir, showId), 'raw');
 /** Clips cut from the replay, one sub-directory per clip id. */
 export const clipsDir = (dataDir: string, showId: string) => path.join(recordingDir(dataDir, showId), 'clips');
+/**
+ * The MP4 rendition of a camera show's WebM (mp4-renditions.ts): H.264 + AAC for iPhones before iOS
+ * 17.4. Its own name, never replay.mp4: that name means "the replay itself is MP4" (an OBS show).
+ */
+export const renditionFile = (dataDir: string, showId: string) => path.join(recordingDir(dataDir, showId), 'replay-h264.mp4');
+/** Why the rendition failed (its text); present means "not tried again by itself" (a failure that repeats would loop). */
+export const renditionFailedFile = (dataDir: string, showId: string) => path.join(recordingDir(dataDir, showId), 'replay-h264.failed');
+/** Where a rendition is encoded before it is renamed into place: one directory, emptied when an encode starts. */
+export const renditionWorkDir = (dataDir: string, showId: string) => path.join(recordingDir(dataDir, showId), 'h264-work');

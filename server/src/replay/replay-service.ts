@@ -10,7 +10,10 @@ import type { Db } from '../db/database.js';
 import type { Logger } from '../log.js';
 import { replayResults, safeJson } from './replay-results.js';
 import { replayContainer, replayFileIn, timelineFile } from './replay-paths.js';
-import { REPLAY_CONTAINERS, type ReplayChat } from '../../../common/replay/replay-view.js';
+import { RENDITION_TYPE, REPLAY_CONTAINERS, type ReplayChat } from '../../../common/replay/replay-view.js';
+import { fillPath } from '../../../common/api/route.js';
+import { REPLAY_ROUTES } from '../../../common/api/replay-routes.js';
+import type { Mp4Renditions } from './mp4-renditions.js';
 import { ChatStore } from '../chat/chat-store.js';
 import { replayChat } from './replay-chat.js';
 
@@ -37,7 +40,7 @@ export class ReplayService {
 
   private readonly chatStore: ChatStore;
 
-  constructor(private readonly deps: { db: Db; commerce: Commerce; dataDir: string; log: Logger; now?: () => number }) {
+  constructor(private readonly deps: { db: Db; commerce: Commerce; dataDir: string; renditions: Pick<Mp4Renditions, 'stateOf' | 'fileOf'>; log: Logger; now?: () => number }) {
     this.chatStore = new ChatStore(deps.db);
   }
 
@@ -59,11 +62,25 @@ export class ReplayService {
     return timeline && replayChat(this.chatStore, timeline, show.id);
   }
 
-  /** The replay file of a show whose replay is ready and its type, or null. */
-  videoFile(show: Show): { file: string; mime: string } | null {
+  /**
+   * The file of a show whose replay is ready and its type, or null: the replay itself, or its MP4
+   * rendition once that is complete (never while it is being written).
+   */
+  videoFile(show: Show, which: 'replay' | 'rendition' = 'replay'): { file: string; mime: string } | null {
     if (show.status !== 'ended' || this.deps.commerce.sales.recordingOf(show.id)?.status !== 'ready') return null;
+    if (which === 'rendition') {
+      const file = this.deps.renditions.fileOf(show.id);
+      return file === null ? null : { file, mime: RENDITION_TYPE.mime };
+    }
     const container = replayContainer(this.deps.dataDir, show.id);
     return container && { file: replayFileIn(this.deps.dataDir, show.id, container), mime: REPLAY_CONTAINERS[container].mime };
+  }
+
+  /** The watch page's fallback for a WebM replay: its MP4 rendition when ready, `preparing` while queued or encoding. */
+  private fallback(showId: string, token: string): ReadyReplay['fallback'] {
+    const { state } = this.deps.renditions.stateOf(showId);
+    if (state === 'queued' || state === 'encoding') return { state: 'preparing' };
+    return state === 'ready' ? { state: 'ready', videoPath: fillPath(REPLAY_ROUTES.replayRenditionVideo, { token }) } : null;
   }
 
   /** The chapters of a ready replay as the watch page lists them, for the studio's Replays screen; null when not ready. */
@@ -96,8 +113,9 @@ export class ReplayService {
     return {
       state: 'ready',
       durationSec: timeline.durationSec,
-      videoPath: `/api/watch/${encodeURIComponent(token)}/replay/video`,
+      videoPath: fillPath(REPLAY_ROUTES.replayVideo, { token }),
       container: replayContainer(this.deps.dataDir, show.id) ?? 'webm',
+      fallback: this.fallback(show.id, token),
       spans: timeline.parts.map(({ startSec, durationSec, wallStartMs }) => ({ startSec, durationSec, wallStartMs })),
       cues,
       chapters: this.chapters(show, timeline, cues),

@@ -5,6 +5,7 @@ import type { WatchApi } from './commerce-api.js';
 import { AfterShowCard } from './AfterShowCard.js';
 import { tr } from './i18n-replay.js';
 import { ReplayPlayer } from './ReplayPlayer.js';
+import { waitsForRendition } from './replay-sources.js';
 import './replay.css';
 
 /** How often a page waiting for the replay asks again (processing takes seconds to minutes). */
@@ -24,7 +25,8 @@ export function Replay({ show, api, fallback }: { show: PublicShow; api: WatchAp
       const r = await api.replay();
       if (stopped) return;
       setInfo(r.ok ? r.data : { state: 'none' });
-      if (r.ok && r.data.state === 'processing') timer = setTimeout(() => void ask(), POLL_MS);
+      // Processing, or a ready WebM replay this browser cannot play while its MP4 rendition is being made.
+      if (r.ok && (r.data.state === 'processing' || (r.data.state === 'ready' && waitsForRendition(r.data)))) timer = setTimeout(() => void ask(), POLL_MS);
     };
     void ask();
     return () => {

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { REPLAY_CONTAINERS, type ReadyReplay, type ReplayChapter } from '../../../common/replay/replay-view.js';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { ReadyReplay, ReplayChapter } from '../../../common/replay/replay-view.js';
+import { replaySources } from './replay-sources.js';
 import type { PublicShow } from '../../../common/show.js';
 import type { ProductCard } from '../../../common/stage.js';
 import { CartSheet } from './CartSheet.js';
@@ -66,7 +67,8 @@ function useReplayMoment(video: HTMLVideoElement | null, replay: ReadyReplay): R
 export function ReplayPlayer({ show, replay, api }: { show: PublicShow; replay: ReadyReplay; api: WatchApi }) {
   const [video, setVideo] = useState<HTMLVideoElement | null>(null);
   const videoRef = useRef<HTMLVideoElement | null>(null);
-  const [cannotPlay, setCannotPlay] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const sources = useMemo(() => replaySources(replay), [replay]);
   const [sheet, setSheet] = useState<OpenSheet>(null);
   const [commerceView, commerce] = useCommerce();
   const cartItems = useSyncExternalStore(cart.subscribe, cart.getSnapshot);
@@ -79,10 +81,7 @@ export function ReplayPlayer({ show, replay, api }: { show: PublicShow; replay: 
     if (!el) return;
     el.setAttribute('muted', '');
     el.defaultMuted = true;
-    // WebM/VP8 + Opus: every current desktop and Android browser; iPhone Safari from iOS 17.4.
-    // MP4/H.264 (OBS shows): every browser (docs/replay.md).
-    if (el.canPlayType(REPLAY_CONTAINERS[replay.container].canPlay) === '') setCannotPlay(true);
-  }, [replay.container]);
+  }, []);
   const seek = useCallback((chapter: ReplayChapter) => {
     const el = videoRef.current;
     if (!el) return;
@@ -102,10 +101,15 @@ export function ReplayPlayer({ show, replay, api }: { show: PublicShow; replay: 
   useEffect(() => {
     const el = videoRef.current;
     if (!el) return;
-    const failed = () => setCannotPlay(true);
-    el.addEventListener('error', failed);
-    return () => el.removeEventListener('error', failed);
+    setFailed(false);
+    // A <source>'s error does not bubble: caught on the way down. Only the last one failing means nothing plays.
+    const onError = (e: Event) => {
+      if (e.target === el || e.target === el.querySelector('source:last-of-type')) setFailed(true);
+    };
+    el.addEventListener('error', onError, true);
+    return () => el.removeEventListener('error', onError, true);
   }, [video]);
+  const cannotPlay = failed || sources.playable === 'none';
 
   const checkoutCard = sheet?.kind === 'checkout' ? (stage.pinned.find((p) => p.productId === sheet.card.productId) ?? sheet.card) : null;
   const something = stage.pinned.length > 0 || stage.coupon || stage.quiz || stage.poll || moment.results.length > 0;
@@ -122,10 +126,15 @@ export function ReplayPlayer({ show, replay, api }: { show: PublicShow; replay: 
         <SellerInfoLink onOpen={() => setSheet({ kind: 'seller' })} expanded={sheet?.kind === 'seller'} />
       </header>
       <div className="replay-screen">
-        <video ref={attach} className="replay-video" src={replay.videoPath} data-testid="replay-video" controls playsInline autoPlay muted preload="metadata" />
+        {/* Keyed by its sources: a rendition that became ready starts a fresh source selection. */}
+        <video key={sources.list.map((s) => s.src).join(' ')} ref={attach} className="replay-video" data-testid="replay-video" controls playsInline autoPlay muted preload="metadata">
+          {sources.list.map((s) => (
+            <source key={s.src} src={s.src} type={s.type} />
+          ))}
+        </video>
         {cannotPlay && (
-          <p className="replay-cannot" role="alert" data-testid="replay-cannot-play">
-            {tr.cannotPlay}
+          <p className="replay-cannot" role="alert" data-testid="replay-cannot-play" data-fallback={replay.fallback?.state ?? 'none'}>
+            {replay.fallback?.state === 'preparing' && !failed ? tr.fallbackPreparing : tr.cannotPlay}
           </p>
         )}
       </div>

@@ -8,6 +8,7 @@ const replay: ReadyReplay = {
   durationSec: 30,
   videoPath: '/api/watch/t/replay/video',
   container: 'webm',
+  fallback: null,
   spans: [{ startSec: 0, durationSec: 30, wallStartMs: 1_000_000 }],
   cues: [{ atSec: 8, firedAtMs: 1_008_000, op: { op: 'pin', cards: [card] } }],
   chapters: [

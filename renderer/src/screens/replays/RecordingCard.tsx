@@ -1,10 +1,32 @@
 import { useEffect, useState } from 'react';
 import type { RecordingDisk, StudioReplay } from '../../../../common/replay/replay-studio.js';
+import type { ReplayRendition } from '../../../../common/replay/replay-view.js';
 import { bridge } from '../../bridge.js';
 import { formatBytes, formatClock } from '../../format.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { recordingFailure } from './recording-failure.js';
+
+/** The MP4 rendition for older iPhones (docs/replay.md, "MP4 rendition"): its state, and why it matters when it is not ready. */
+function RenditionLine({ rendition }: { rendition: ReplayRendition }) {
+  const { t } = useI18n();
+  const r = t.replays.rendition;
+  if (rendition.state === 'none') return null;
+  const pct = Math.round(rendition.progress * 100);
+  return (
+    <div className="replay-rendition" data-testid="replay-rendition" data-state={rendition.state}>
+      <p className="small">
+        <strong>{r.title}</strong> · {rendition.state === 'encoding' ? r.state.encoding(pct) : r.state[rendition.state]}
+      </p>
+      {(rendition.state === 'queued' || rendition.state === 'encoding') && <p className="muted small">{r.body}</p>}
+      {rendition.state === 'failed' && (
+        <p className="muted small">
+          {r.failedBody} {rendition.error && <code>{rendition.error}</code>}
+        </p>
+      )}
+    </div>
+  );
+}
 
 /** Below this share of free space the seller is told to delete old replays. */
 const LOW_DISK_SHARE = 0.1;
@@ -64,6 +86,7 @@ export function RecordingCard({ showId, replay, onChanged }: { showId: string; r
           {r.readyMeta(formatClock(rec.durationMs / 1000), formatBytes(rec.bytes))}
         </p>
       )}
+      {status === 'ready' && <RenditionLine rendition={rec.rendition} />}
       {status === 'failed' && (
         <div className="replay-failed" data-testid="replay-failed">
           <p className="form-error">{r.failure[recordingFailure(rec.error)]}</p>

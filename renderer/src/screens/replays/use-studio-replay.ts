@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { StudioReplay } from '../../../../common/replay/replay-studio.js';
 import { bridge } from '../../bridge.js';
 
-/** While recording or processing, the replay is read again this often (the progress bar moves). */
+/** While recording, processing or making the MP4 rendition, the replay is read again this often (the progress bar moves). */
 const POLL_MS = 1000;
 
 /** The show's replay as the relay reports it, read again while it changes. */
@@ -21,7 +21,8 @@ export function useStudioReplay(showId: string): { replay: StudioReplay | null; 
     void reload();
   }, [reload]);
   const status = replay?.recording.status;
-  const moving = status === 'recording' || status === 'processing';
+  const rendition = replay?.recording.rendition.state;
+  const moving = status === 'recording' || status === 'processing' || rendition === 'queued' || rendition === 'encoding';
   useEffect(() => {
     if (!moving) return;
     const id = setInterval(() => void reload(), POLL_MS);
