@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../commerce/catalog.js';
 import type { ErrorCode } from '../api/error-codes.js';
+import { ReplayNumbers } from './replay-studio.js';
 import type { ReplayTimeline } from './timeline.js';
 
 /**
@@ -39,7 +40,11 @@ export const Clip = z.object({
   /** 0..1 while cutting (ffmpeg's out_time over the clip's length); 1 when ready. */
   progress: z.number().min(0).max(1),
   error: z.object({ code: z.string().max(40), message: z.string().max(500) }).nullable(),
-  views: z.number().int().min(0),
+  /**
+   * What the clip did, with the replay's definitions (docs/clips.md, "Numbers"): devices that opened
+   * its page, and standing orders placed through its Buy. Its sales are also part of the replay's.
+   */
+  numbers: ReplayNumbers,
   /** Public addresses on the relay (absolute URLs). */
   pageUrl: z.string().max(400),
   files: z.object({ wide: z.string().max(400), vertical: z.string().max(400), thumbnail: z.string().max(400) }),

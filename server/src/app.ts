@@ -65,6 +65,7 @@ import { keepAlive, startHeartbeat } from './viewers/heartbeat.js';
 import { ClipStore } from './clips/clip-store.js';
 import { ClipJobs } from './clips/clip-jobs.js';
 import { ClipService } from './clips/clip-service.js';
+import { ClipNumbersStore } from './clips/clip-numbers.js';
 import { addClipRoutes } from './http/clip-routes.js';
 import { addRecordingRoutes } from './http/recording-routes.js';
 import { addReplayRoutes } from './http/replay-routes.js';
@@ -201,7 +202,8 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     ready: (showId) => renditions.want(showId),
   });
   live.recorder = new Recorder(recordings, recordingJobs, config.dataDir, log.child({ component: 'recorder' }));
-  const clips = new ClipService({ db, store: clipStore, jobs: clipJobs, dataDir: config.dataDir, baseUrl: () => baseUrl });
+  const clipNumbers = new ClipNumbersStore(db);
+  const clips = new ClipService({ db, store: clipStore, numbers: clipNumbers, jobs: clipJobs, dataDir: config.dataDir, baseUrl: () => baseUrl });
 
   const router = new Router();
   // The public gets only what a watch page or a load balancer needs; the studio key adds the details.
@@ -251,7 +253,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   addAnalyticsRoutes(api, { store, analytics, engagement });
   addChatRoutes(api, { store, chat, moderators, lists: chatLists, watchDist: opts.watchDist ?? DEFAULT_WATCH_DIST });
   addWatchRoutes(api, links, store, opts.watchDist ?? DEFAULT_WATCH_DIST);
-  addClipRoutes(api, { store, clips, clipStore, dataDir: config.dataDir });
+  addClipRoutes(api, { store, clips, clipStore, numbers: clipNumbers, dataDir: config.dataDir });
   const replay = new ReplayService({ db, commerce, dataDir: config.dataDir, renditions, log: log.child({ component: 'replay' }) });
   const replayNumbers = new ReplayNumbersStore(db);
   addRecordingRoutes(api, { store, recordings, jobs: recordingJobs, renditions, replay, numbers: replayNumbers, clipStore, dataDir: config.dataDir });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShowRecording } from '../../common/api/recording-routes.js';
+import type { ShowClips } from '../../common/replay/clips.js';
 import type { Show } from '../../common/show.js';
 import { checkoutBody, sampleCatalog } from '../helpers/commerce-api.js';
 import { relayApi } from '../helpers/engagement-api.js';
@@ -15,7 +16,7 @@ import { openStudioPage, type StudioPage } from '../helpers/studio-page.js';
  * shell against a real relay and SQLite, loopback only (no media): the record toggle before going
  * live, then an ended show whose recording the fixture puts where the recorder would (an ffmpeg-made
  * VP8 replay and the `recordings` row): failed → 다시 처리, processing with a moving bar, ready with
- * chapters, numbers and a clip cut by real ffmpeg, then delete behind a confirmation → deleted.
+ * chapters, numbers and a clip cut by real ffmpeg (with its views and a sale through it), then delete behind a confirmation → deleted.
  */
 const IMG = path.resolve('docs/img');
 let stack: StudioPage;
@@ -114,18 +115,28 @@ describe('the Replays screen in the Korean studio', () => {
     for (const v of [a, b, a]) expect((await api.watch(token, 'POST', '/replay/views', { viewerId: v })).status).toBe(204);
     expect((await api.watch(token, 'POST', '/orders', checkoutBody(b, { expectedTotal: 18000 }))).status).toBe(201);
 
-    // A clip cut by the relay's ffmpeg from a range the seller typed.
-    const row = page.getByTestId('clip-row').first();
+    // A clip of the T-shirt segment cut by the relay's ffmpeg from a range the seller typed.
+    const row = page.locator('[data-testid="clip-row"][data-segment="2"]');
     await row.getByTestId('clip-in-input').fill('0');
     await row.getByTestId('clip-out-input').fill('12');
     await row.getByTestId('clip-cut-button').click();
     await expect.poll(() => row.getAttribute('data-status'), { timeout: 150_000, interval: 1000 }).toBe('ready');
+    // Two devices open the clip's page; one taps Buy and orders with the cookie the relay set.
+    const clip = (await api.call<ShowClips>('GET', `/api/shows/${show.id}/clips`)).body.segments[1]!.clip!;
+    for (let i = 0; i < 2; i++) expect((await fetch(clip.pageUrl)).status).toBe(200);
+    const buy = await fetch(`${clip.pageUrl}/buy`, { redirect: 'manual' });
+    expect(buy.status).toBe(303);
+    const clipOrder = await fetch(`${stack.relay.url}/api/watch/${token}/orders`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: buy.headers.get('set-cookie')!.split(';')[0]! }, body: JSON.stringify(checkoutBody(b, { expectedTotal: 18000 })) });
+    expect(clipOrder.status).toBe(201);
     await page.reload();
     await page.getByTestId('show-item').filter({ hasText: '봄 니트 라이브' }).getByTestId('show-replays-button').click();
     await page.getByTestId('replays-screen').waitFor();
     expect(await page.getByTestId('replay-views').textContent()).toBe('2');
     expect(await page.getByTestId('replay-buyers').textContent()).toBe('1');
-    expect(await page.getByTestId('replay-revenue').textContent()).toContain('18,000');
+    expect(await page.getByTestId('replay-revenue').textContent()).toContain('36,000'); // the clip's sale is a replay sale too
+    expect(await page.getByTestId('clip-views').textContent()).toBe('2');
+    expect(await page.getByTestId('clip-orders').textContent()).toBe('1');
+    expect(await page.getByTestId('clip-revenue').textContent()).toContain('18,000');
     await page.getByTestId('clip-thumb').first().waitFor({ timeout: 20_000 });
     await page.screenshot({ path: `${IMG}/studio-replays-ready-ko.png`, fullPage: true });
   }, 240_000);
@@ -152,6 +163,11 @@ describe('the Replays screen in the Korean studio', () => {
     await page.getByTestId('report-replay').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('report-replay').getByTestId('replay-views').textContent()).toBe('2');
     expect(await page.getByTestId('report-replay-status').textContent()).toContain('삭제됨');
+    // The clip outlived the replay's delete, and so did its numbers.
+    expect(await page.getByTestId('report-clip').locator('td').first().textContent()).toBe('2. 티셔츠 소개');
+    expect(await page.getByTestId('report-clip-views').textContent()).toBe('2');
+    expect(await page.getByTestId('report-clip-buyers').textContent()).toBe('1');
+    expect(await page.getByTestId('report-clip-revenue').textContent()).toContain('18,000');
     await page.getByTestId('report-replay').screenshot({ path: `${IMG}/studio-report-replay-ko.png` });
     await page.getByTestId('report-replays-button').click();
     await page.getByTestId('replays-screen').waitFor({ timeout: 10_000 });

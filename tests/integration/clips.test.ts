@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReplayTimeline } from '../../common/replay/timeline.js';
 import { ClipJobs } from '../../server/src/clips/clip-jobs.js';
+import { ClipNumbersStore } from '../../server/src/clips/clip-numbers.js';
 import { ClipService } from '../../server/src/clips/clip-service.js';
 import { ClipStore } from '../../server/src/clips/clip-store.js';
 import { openRelayDb, type Db } from '../../server/src/db/database.js';
@@ -65,7 +66,7 @@ afterAll(() => {
 function setup(concurrency = 1) {
   const store = new ClipStore(db);
   const jobs = new ClipJobs({ store, dataDir: dir, ffmpegBin: 'ffmpeg', concurrency, log });
-  const service = new ClipService({ db, store, jobs, dataDir: dir, baseUrl: () => 'http://127.0.0.1:1' });
+  const service = new ClipService({ db, store, numbers: new ClipNumbersStore(db), jobs, dataDir: dir, baseUrl: () => 'http://127.0.0.1:1' });
   return { store, jobs, service };
 }
 const show = () => new ShowStore(db).get(showId)!;

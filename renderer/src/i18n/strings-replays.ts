@@ -59,7 +59,6 @@ export const replaysEn = {
     locked: 'A change applies from the next go-live; the recording running now is not cut.',
   },
   reportTitle: 'Replay and clips',
-  clipViews: (n: number) => `Clip views ${n}`,
 };
 
 export const replaysKo: typeof replaysEn = {
@@ -122,5 +121,4 @@ export const replaysKo: typeof replaysEn = {
     locked: '바꾸면 다음 방송 시작부터 적용돼요. 지금 진행 중인 녹화는 끊기지 않아요.',
   },
   reportTitle: '다시보기와 클립',
-  clipViews: (n: number) => `클립 조회 ${n}회`,
 };

@@ -49,7 +49,8 @@ export function clipPageHtml(d: ClipPageData, lang: ClipPageLang, portraitFirst:
   const video = (shape: 'wide' | 'vertical') => `<video class="${shape}" src="${base}/${shape}.mp4" poster="${base}/thumb.jpg" controls playsinline muted autoplay loop preload="metadata"></video>`;
   const product = d.product
     ? `<section class="product" data-product="${escapeHtml(d.product.id)}">${d.product.imageUrl ? `<img alt="" src="${escapeHtml(new URL(d.product.imageUrl, 'http://x').pathname)}">` : ''}<span class="name">${escapeHtml(d.product.name)}</span>${
-        d.buyUrl ? `<a class="buy" data-buy href="${escapeHtml(d.buyUrl)}">${t.buy}</a>` : `<span class="note">${t.noBuy}</span>`
+        // Through the relay's /buy, which remembers the clip for the order (docs/clips.md, "Numbers").
+        d.buy ? `<a class="buy" data-buy href="${base}/buy">${t.buy}</a>` : `<span class="note">${t.noBuy}</span>`
       }</section>`
     : '';
   return `${head}

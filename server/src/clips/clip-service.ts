@@ -6,6 +6,7 @@ import type { Db } from '../db/database.js';
 import { apiError } from '../http/declared.js';
 import { replayFile, timelineFile } from '../replay/replay-paths.js';
 import type { ClipJobs } from './clip-jobs.js';
+import { NO_NUMBERS, type ClipNumbersStore } from './clip-numbers.js';
 import { showSegments, type ShowSegment } from './clip-segments.js';
 import type { ClipRow, ClipStore } from './clip-store.js';
 
@@ -13,8 +14,8 @@ export interface ClipPageData {
   clip: ClipRow;
   show: Show;
   product: { id: string; name: string; imageUrl: string | null } | null;
-  /** Where Buy goes: the show's watch page opened on the product; null when the show has no usable link. */
-  buyUrl: string | null;
+  /** Where Buy goes: the show's watch page opened on the product, and that link's token; null when the show has no usable link. */
+  buy: { url: string; watchToken: string } | null;
 }
 
 /**
@@ -24,7 +25,12 @@ export interface ClipPageData {
 export class ClipService {
   private timelines = new Map<string, { mtimeMs: number; timeline: ReplayTimeline }>();
 
-  constructor(private readonly o: { db: Db; store: ClipStore; jobs: ClipJobs; dataDir: string; baseUrl: () => string }) {}
+  constructor(private readonly o: { db: Db; store: ClipStore; numbers: ClipNumbersStore; jobs: ClipJobs; dataDir: string; baseUrl: () => string }) {}
+
+  /** Cookies the clip page sets are Secure when the relay is reached over HTTPS. */
+  get secure(): boolean {
+    return this.o.baseUrl().startsWith('https:');
+  }
 
   /** The show's replay timeline, or null when there is no replay. Parsed once per file version (it can be megabytes). */
   timeline(showId: string): ReplayTimeline | null {
@@ -52,6 +58,7 @@ export class ClipService {
   list(show: Show): ShowClips {
     const timeline = this.timeline(show.id);
     const clips = new Map(this.o.store.ofShow(show.id).map((c) => [c.segment_no, c]));
+    const numbers = this.o.numbers.ofShow(show.id);
     const segments = showSegments(this.o.db, show.id, show.endedAt).map((s) => {
       const clip = clips.get(s.segmentNo);
       return {
@@ -61,7 +68,7 @@ export class ClipService {
         startedAt: s.startedAt,
         productIds: s.productIds,
         video: timeline ? videoOfWallRange(timeline, s.startMs, s.endMs) : null,
-        clip: clip ? this.toClip(clip) : null,
+        clip: clip ? this.toClip(clip, numbers.get(clip.id)) : null,
       };
     });
     return { replay: timeline !== null, durationSec: timeline?.durationSec ?? 0, segments };
@@ -78,7 +85,7 @@ export class ClipService {
     if (!range.ok) throw apiError(range.code, range.message);
     const row = this.o.store.queue({ showId: show.id, segmentNo: segment.segmentNo, segmentId: segment.segmentId, productId: segment.productIds[0] ?? null, inSec: range.inSec, outSec: range.outSec });
     this.o.jobs.kick(row.id);
-    return this.toClip(this.o.store.get(row.id) ?? row);
+    return this.toClip(this.o.store.get(row.id) ?? row, this.o.numbers.ofShow(show.id).get(row.id));
   }
 
   async remove(show: Show, clipId: string): Promise<void> {
@@ -96,14 +103,14 @@ export class ClipService {
     const segment = showSegments(this.o.db, s.id, s.endedAt).find((x) => x.segmentNo === clip.segment_no);
     const card = clip.product_id ? segment?.cards.get(clip.product_id) : undefined;
     const product = clip.product_id ? { id: clip.product_id, name: card?.name ?? clip.product_id, imageUrl: card?.imageUrl ?? null } : null;
-    return { clip, show: s, product, buyUrl: this.buyUrl(s.id, clip.product_id) };
+    return { clip, show: s, product, buy: this.buyUrl(s.id, clip.product_id) };
   }
 
   segmentTitle(show: Show | undefined, segmentNo: number): string {
     return (show && showSegments(this.o.db, show.id, show.endedAt).find((s) => s.segmentNo === segmentNo)?.title) ?? '';
   }
 
-  toClip(c: ClipRow): Clip {
+  toClip(c: ClipRow, numbers = NO_NUMBERS): Clip {
     const base = `${this.o.baseUrl()}/c/${c.token}`;
     return {
       id: c.id,
@@ -115,7 +122,7 @@ export class ClipService {
       status: c.status,
       progress: c.progress,
       error: c.error_code ? { code: c.error_code, message: c.error_message ?? '' } : null,
-      views: c.views,
+      numbers,
       pageUrl: base,
       files: { wide: `${base}/wide.mp4`, vertical: `${base}/vertical.mp4`, thumbnail: `${base}/thumb.jpg` },
       updatedAt: new Date(c.updated_at).toISOString(),
@@ -133,11 +140,11 @@ export class ClipService {
    * links there rather than embedding the checkout: the watch page owns checkout, stock and the
    * replay's price rules (docs/clips.md).
    */
-  private buyUrl(showId: string, productId: string | null): string | null {
+  private buyUrl(showId: string, productId: string | null): { url: string; watchToken: string } | null {
     if (!productId) return null;
     const row = this.o.db
       .prepare('SELECT token FROM watch_links WHERE show_id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?) ORDER BY created_at DESC LIMIT 1')
       .get(showId, new Date().toISOString()) as { token: string } | undefined;
-    return row ? `${this.o.baseUrl()}/w/${row.token}?product=${encodeURIComponent(productId)}` : null;
+    return row ? { url: `${this.o.baseUrl()}/w/${row.token}?product=${encodeURIComponent(productId)}`, watchToken: row.token } : null;
   }
 }

@@ -15,7 +15,6 @@ export interface ClipRow {
   progress: number;
   error_code: string | null;
   error_message: string | null;
-  views: number;
   created_at: number;
   updated_at: number;
 }
@@ -80,10 +79,6 @@ export class ClipStore {
       ? this.db.prepare("UPDATE clips SET status = 'ready', progress = 1, error_code = NULL, error_message = NULL, updated_at = ? WHERE id = ? AND status = 'cutting'").run(now, id)
       : this.db.prepare("UPDATE clips SET status = 'failed', error_code = ?, error_message = ?, updated_at = ? WHERE id = ? AND status = 'cutting'").run(outcome.code, outcome.message.slice(0, 500), now, id);
     return r.changes === 1;
-  }
-
-  countView(id: string): void {
-    this.db.prepare('UPDATE clips SET views = views + 1 WHERE id = ?').run(id);
   }
 
   delete(id: string): boolean {

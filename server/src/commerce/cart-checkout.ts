@@ -53,11 +53,12 @@ export class CartCheckoutService {
 
   constructor(private readonly c: CommerceContext) {}
 
-  async checkout(show: Show, req: CartCheckoutInput, net: string): Promise<CartCheckoutResult> {
-    return this.once.run(`${show.id}\u0000${req.viewerId}\u0000${req.idempotencyKey}`, () => this.place(show, req, net));
+  /** `clipToken`: as CheckoutService.checkout (every line of the cart counts for the clip). */
+  async checkout(show: Show, req: CartCheckoutInput, net: string, clipToken: string | null = null): Promise<CartCheckoutResult> {
+    return this.once.run(`${show.id}\u0000${req.viewerId}\u0000${req.idempotencyKey}`, () => this.place(show, req, net, clipToken));
   }
 
-  private async place(show: Show, req: CartCheckoutInput, net: string): Promise<CartCheckoutResult> {
+  private async place(show: Show, req: CartCheckoutInput, net: string, clipToken: string | null): Promise<CartCheckoutResult> {
     const { c } = this;
     const existing = c.orders.byKey(show.id, req.viewerId, req.idempotencyKey);
     if (existing) return this.replay(show, existing, requestHash(req));
@@ -77,7 +78,7 @@ export class CartCheckoutService {
     }
     let written: { orders: OrderRecord[]; created: boolean; levels: number[]; byCode: boolean; coupon: ShowCoupon | null };
     try {
-      written = await c.commits.run(() => this.write(show, catalog, req, hash, cartId, quote, tags));
+      written = await c.commits.run(() => this.write(show, catalog, req, hash, cartId, quote, tags, clipToken));
     } catch (e) {
       if (req.payment === 'card') await c.payments.refund({ ...charge, reason: 'cart not placed' }).catch((err: unknown) => c.log.error('refund of an unplaced card cart failed', { cartId, error: (err as Error).message }));
       throw e;
@@ -103,7 +104,7 @@ export class CartCheckoutService {
   }
 
   /** Inside the batch transaction (its own savepoint): a throw on any line leaves nothing of the cart. */
-  private write(show: Show, catalog: ShowCatalog, req: CartCheckoutInput, hash: string, cartId: string, quote: CartQuote, tags: OrderTags): { orders: OrderRecord[]; created: boolean; levels: number[]; byCode: boolean; coupon: ShowCoupon | null } {
+  private write(show: Show, catalog: ShowCatalog, req: CartCheckoutInput, hash: string, cartId: string, quote: CartQuote, tags: OrderTags, clipToken: string | null): { orders: OrderRecord[]; created: boolean; levels: number[]; byCode: boolean; coupon: ShowCoupon | null } {
     const { c } = this;
     const dup = c.orders.byKey(show.id, req.viewerId, req.idempotencyKey);
     if (dup) return { orders: [dup], created: false, levels: [], byCode: false, coupon: null };
@@ -126,6 +127,7 @@ export class CartCheckoutService {
     const number = c.numbers.next(show.rehearsalOf !== null, at);
     const segmentId = source === 'live' ? c.orders.currentSegment(show.id) : null;
     const expiresAt = paymentDeadline(req.payment, catalog.payment, at.getTime());
+    const clipId = clipToken === null ? null : c.clipOf(show.id, clipToken);
     const orders = lineQuotesWithShipping(quote).map((q, i): OrderRecord => {
       const line = req.lines[i]!;
       return {
@@ -151,6 +153,7 @@ export class CartCheckoutService {
         updatedAt: at.toISOString(),
         cartId,
         source,
+        clipId,
       };
     });
     for (const o of orders) c.orders.insert({ ...o, ...tags });

@@ -25,12 +25,16 @@ export class CheckoutService {
 
   constructor(private readonly c: CommerceContext) {}
 
-  /** `net`: the network tag of the request (ViewerRegistry.networkTagOf). */
-  async checkout(show: Show, req: CheckoutInput, net: string): Promise<CheckoutResult> {
-    return this.once.run(`${show.id}\u0000${req.viewerId}\u0000${req.idempotencyKey}`, () => this.place(show, req, net));
+  /**
+   * `net`: the network tag of the request (ViewerRegistry.networkTagOf). `clipToken`: the clip page
+   * the buyer came from (its Buy cookie, server/src/clips/clip-cookies.ts); the order counts for that
+   * clip only if it is one of this show's that still exists.
+   */
+  async checkout(show: Show, req: CheckoutInput, net: string, clipToken: string | null = null): Promise<CheckoutResult> {
+    return this.once.run(`${show.id}\u0000${req.viewerId}\u0000${req.idempotencyKey}`, () => this.place(show, req, net, clipToken));
   }
 
-  private async place(show: Show, req: CheckoutInput, net: string): Promise<CheckoutResult> {
+  private async place(show: Show, req: CheckoutInput, net: string, clipToken: string | null): Promise<CheckoutResult> {
     const { c } = this;
     const existing = c.orders.byKey(show.id, req.viewerId, req.idempotencyKey);
     if (existing) return this.replay(show, existing, requestHash(req));
@@ -52,7 +56,7 @@ export class CheckoutService {
     }
     let written: { order: OrderRecord; created: boolean; level: number };
     try {
-      written = await c.commits.run(() => this.write(show, req, hash, orderId, priced, tags));
+      written = await c.commits.run(() => this.write(show, req, hash, orderId, priced, tags, clipToken));
     } catch (e) {
       if (req.payment === 'card') await c.payments.refund({ ...charge, reason: 'order not placed' }).catch((err: unknown) => c.log.error('refund of an unplaced card order failed', { orderId, error: (err as Error).message }));
       throw e;
@@ -66,7 +70,7 @@ export class CheckoutService {
   }
 
   /** Inside the batch transaction (its own savepoint): any throw leaves nothing of this order behind. */
-  private write(show: Show, req: CheckoutInput, hash: string, orderId: string, priced: Priced, tags: OrderTags): { order: OrderRecord; created: boolean; level: number } {
+  private write(show: Show, req: CheckoutInput, hash: string, orderId: string, priced: Priced, tags: OrderTags, clipToken: string | null): { order: OrderRecord; created: boolean; level: number } {
     const { c } = this;
     const dup = c.orders.byKey(show.id, req.viewerId, req.idempotencyKey);
     if (dup) return { order: dup, created: false, level: 0 };
@@ -106,6 +110,7 @@ export class CheckoutService {
       createdAt: at.toISOString(),
       updatedAt: at.toISOString(),
       source,
+      clipId: clipToken === null ? null : c.clipOf(show.id, clipToken),
     };
     c.orders.insert({ ...order, ...tags });
     return { order, created: true, level };

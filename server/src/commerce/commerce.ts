@@ -94,6 +94,7 @@ export class Commerce extends EventEmitter<CommerceEvents> {
     this.commits = new CommitQueue(db, deps.busy);
     this.payments = deps.payments ?? new TestPaymentProvider();
     const statusOf = db.prepare('SELECT status FROM shows WHERE id = ?');
+    const clipOf = db.prepare<[string, string], string>('SELECT id FROM clips WHERE token = ? AND show_id = ?').pluck();
     this.sales = new ReplaySales(db);
     const sales = this.sales;
     this.notices = new CommerceNotices(deps.broadcast, (m) => this.emit('studio', m), deps.purchasesShown);
@@ -120,6 +121,7 @@ export class Commerce extends EventEmitter<CommerceEvents> {
       statusOf: (showId) => (statusOf.get(showId) as { status: string } | undefined)?.status ?? null,
       isLive: (showId) => (statusOf.get(showId) as { status: string } | undefined)?.status === 'live',
       saleSourceOf: (showId) => sales.source(showId),
+      clipOf: (showId, clipToken) => clipOf.get(clipToken, showId) ?? null,
       log: deps.log,
       now: deps.now ?? Date.now,
     };

@@ -34,6 +34,11 @@ export interface CommerceContext {
   isLive: (showId: string) => boolean;
   /** Whether the show sells now and as what: 'live', 'replay' (ended, replay ready), or null. Checked again inside each order's commit. */
   saleSourceOf: (showId: string) => 'live' | 'replay' | null;
+  /**
+   * The id of the clip with this page token, if it is a clip of this show that still exists: an
+   * order is counted for a clip only then (docs/clips.md, "Numbers"). Checked inside each order's commit.
+   */
+  clipOf: (showId: string, clipToken: string) => string | null;
   log: Logger;
   now: () => number;
 }

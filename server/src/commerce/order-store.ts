@@ -31,6 +31,7 @@ interface OrderRow {
   updated_at: string;
   cart_id: string | null;
   source: 'live' | 'replay';
+  clip_id: string | null;
 }
 
 /** One order as the relay keeps it. `quote` is the priced line exactly as the buyer was charged. */
@@ -62,6 +63,8 @@ export interface OrderRecord {
   cartId?: string | null;
   /** Placed while live or from the replay (decided by the relay, never by the viewer); absent = live. */
   source?: 'live' | 'replay';
+  /** The clip whose Buy the order came through (docs/clips.md), found by the relay; absent = none. */
+  clipId?: string | null;
 }
 
 /** The keyed hashes and network tag an order is counted by (per-buyer caps, network shares, clusters). */
@@ -110,6 +113,7 @@ const toRecord = (r: OrderRow): OrderRecord => ({
   updatedAt: r.updated_at,
   cartId: r.cart_id,
   source: r.source,
+  clipId: r.clip_id,
 });
 
 export function toViewerOrder(o: OrderRecord, payTo: PayTo): ViewerOrder {
@@ -158,10 +162,10 @@ export class OrderStore {
 
   insert(o: NewOrder): void {
     this.q(
-        `INSERT INTO orders (id, number, show_id, viewer_id, idempotency_key, request_hash, product_id, option_id, quantity, coupon_id, currency, total, discount, quote, payment, status, buyer, phone_hash, address_hash, net, expires_at, segment_id, created_at, updated_at, cart_id, source)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO orders (id, number, show_id, viewer_id, idempotency_key, request_hash, product_id, option_id, quantity, coupon_id, currency, total, discount, quote, payment, status, buyer, phone_hash, address_hash, net, expires_at, segment_id, created_at, updated_at, cart_id, source, clip_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(o.id, o.number, o.showId, o.viewerId, o.idempotencyKey, o.requestHash, o.productId, o.optionId, o.quantity, o.couponId, o.quote.currency, o.total, o.discount, JSON.stringify(o.quote), o.payment, o.status, o.buyer === null ? null : JSON.stringify(o.buyer), o.phoneHash, o.addressHash, o.net, o.expiresAt, o.segmentId, o.createdAt, o.createdAt, o.cartId ?? null, o.source ?? 'live');
+      .run(o.id, o.number, o.showId, o.viewerId, o.idempotencyKey, o.requestHash, o.productId, o.optionId, o.quantity, o.couponId, o.quote.currency, o.total, o.discount, JSON.stringify(o.quote), o.payment, o.status, o.buyer === null ? null : JSON.stringify(o.buyer), o.phoneHash, o.addressHash, o.net, o.expiresAt, o.segmentId, o.createdAt, o.createdAt, o.cartId ?? null, o.source ?? 'live', o.clipId ?? null);
   }
 
   setStatus(id: string, status: OrderStatus, at: string): void {

@@ -4,6 +4,7 @@ import { recordingsMigration } from './migration-012-recordings.js';
 import { clipsMigration } from './migration-013-clips.js';
 import { viewerDisplayMigration } from './migration-014-viewer-display.js';
 import { replayViewsMigration } from './migration-015-replay-views.js';
+import { clipNumbersMigration } from './migration-016-clip-numbers.js';
 
 /** The relay's schema, one numbered step at a time. Never edit a released step; add one. */
 export const relayMigrations: readonly Migration[] = [
@@ -363,4 +364,5 @@ export const relayMigrations: readonly Migration[] = [
   clipsMigration,
   viewerDisplayMigration,
   replayViewsMigration,
+  clipNumbersMigration,
 ];

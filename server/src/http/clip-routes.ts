@@ -1,9 +1,12 @@
+import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { CLIP_ROUTES, ClipFileName } from '../../../common/api/clip-routes.js';
 import { ClipShape } from '../../../common/replay/clips.js';
 import { CLIP_FILES } from '../clips/clip-cutter.js';
 import { clipDir } from '../clips/clip-jobs.js';
-import { CLIP_PAGE_CSP, clipGoneHtml, clipPageHtml, clipPageLang } from '../clips/clip-page.js';
+import { clipBuyCookie, clipDevice, isLinkPreview } from '../clips/clip-cookies.js';
+import type { ClipNumbersStore } from '../clips/clip-numbers.js';
+import { CLIP_PAGE_CSP, clipGoneHtml, clipPageHtml, clipPageLang, type ClipPageLang } from '../clips/clip-page.js';
 import type { ClipService } from '../clips/clip-service.js';
 import type { ClipStore } from '../clips/clip-store.js';
 import type { ShowStore } from '../shows/show-store.js';
@@ -21,8 +24,15 @@ export function clipFilename(showTitle: string, segmentNo: number, segmentTitle:
   return `${[safe(showTitle), `${segmentNo}`, safe(segmentTitle)].filter(Boolean).join(' - ')} (${shape === 'wide' ? '16x9' : '9x16'}).mp4`;
 }
 
-export function addClipRoutes(api: DeclaredApi, deps: { store: ShowStore; clips: ClipService; clipStore: ClipStore; dataDir: string }): void {
-  const { store, clips, clipStore, dataDir } = deps;
+/** The bilingual "no such clip" page (a person opened the link: not the API's JSON error). */
+function sendGone(res: ServerResponse, lang: ClipPageLang): typeof ANSWERED {
+  res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': CLIP_PAGE_CSP });
+  res.end(clipGoneHtml(lang));
+  return ANSWERED;
+}
+
+export function addClipRoutes(api: DeclaredApi, deps: { store: ShowStore; clips: ClipService; clipStore: ClipStore; numbers: ClipNumbersStore; dataDir: string }): void {
+  const { store, clips, clipStore, numbers, dataDir } = deps;
   const ready = (token: string) => {
     const row = clipStore.byToken(token);
     if (!row || row.status !== 'ready') throw apiError('not_found', 'no such clip, or it is not cut yet');
@@ -38,14 +48,21 @@ export function addClipRoutes(api: DeclaredApi, deps: { store: ShowStore; clips:
     .serve(CLIP_ROUTES.clipPage, ({ req, res, params }) => {
       const lang = clipPageLang(req.headers['accept-language']);
       const page = clips.page(params.token, (id) => store.get(id));
-      if (!page) {
-        res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': CLIP_PAGE_CSP });
-        res.end(clipGoneHtml(lang));
-        return ANSWERED;
+      if (!page) return sendGone(res, lang);
+      const headers: Record<string, string> = { 'content-security-policy': CLIP_PAGE_CSP, 'referrer-policy': 'no-referrer' };
+      // One view per device that opens the ready clip (a link preview fetching the card is none).
+      if (page.clip.status === 'ready' && !isLinkPreview(req.headers['user-agent'])) {
+        const device = clipDevice(req, clips.secure);
+        numbers.countView(page.clip.id, device.id);
+        if (device.setCookie) headers['set-cookie'] = device.setCookie;
       }
-      if (page.clip.status === 'ready') clipStore.countView(page.clip.id);
-      const html = clipPageHtml(page, lang, PHONE.test(req.headers['user-agent'] ?? ''));
-      return withHeaders(html, { 'content-security-policy': CLIP_PAGE_CSP, 'referrer-policy': 'no-referrer' });
+      return withHeaders(clipPageHtml(page, lang, PHONE.test(req.headers['user-agent'] ?? '')), headers);
+    })
+    // Before clipFile: its `:file` would take "buy".
+    .serve(CLIP_ROUTES.clipBuy, ({ req, res, params }) => {
+      const page = clips.page(params.token, (id) => store.get(id));
+      if (!page || page.clip.status !== 'ready' || !page.buy) return sendGone(res, clipPageLang(req.headers['accept-language']));
+      return withHeaders(null, { location: page.buy.url, 'set-cookie': clipBuyCookie(page.clip.token, page.buy.watchToken, clips.secure), 'referrer-policy': 'no-referrer' });
     })
     .serve(CLIP_ROUTES.clipFile, async ({ req, res, params }): Promise<typeof ANSWERED> => {
       const file = ClipFileName.safeParse(params.file);

@@ -2,6 +2,7 @@ import { RELAY_ROUTES as R } from '../../../common/api/relay-routes.js';
 import { DEFAULT_PAYMENT_WINDOW_MINUTES } from '../../../common/commerce/show-catalog.js';
 import type { PaymentOptions } from '../../../common/protocol/watch-api.js';
 import type { Show } from '../../../common/show.js';
+import { clipTokenOf } from '../clips/clip-cookies.js';
 import { quoteCart } from '../commerce/cart-checkout.js';
 import { methodsOf } from '../commerce/checkout-gate.js';
 import type { Commerce } from '../commerce/commerce.js';
@@ -16,7 +17,8 @@ import type { WatchShowCache } from './watch-show-cache.js';
  * Viewer commerce routes under /api/watch/:token/… (docs/api.md): register a device, quote, order,
  * list own orders, payment options, claim and list coupons. Every call is checked in this order:
  * link (DeclaredApi, before the body) → body (≤ 16 KiB, the declared schema) → the viewer's rate
- * limit → the device id was issued by the relay → the rule of the call.
+ * limit → the device id was issued by the relay → the rule of the call. An order or cart placed
+ * after a clip page's Buy carries that clip in a cookie (server/src/clips/clip-cookies.ts).
  */
 export function addWatchCommerceRoutes(api: DeclaredApi, deps: { access: WatchAccess; shows: WatchShowCache; commerce: Commerce }): void {
   const { commerce, shows, access } = deps;
@@ -59,7 +61,7 @@ export function addWatchCommerceRoutes(api: DeclaredApi, deps: { access: WatchAc
       async ({ req, params, body }) => {
         const show = shows.showFor(params.token);
         admit(show, body.viewerId);
-        const { status, order } = await commerce.checkout.checkout(show, body, commerce.viewers.networkTagOf(req));
+        const { status, order } = await commerce.checkout.checkout(show, body, commerce.viewers.networkTagOf(req), clipTokenOf(req));
         return withHeaders(order, {}, status); // 200 for an idempotent replay of an order already placed
       },
       e,
@@ -80,7 +82,7 @@ export function addWatchCommerceRoutes(api: DeclaredApi, deps: { access: WatchAc
       async ({ req, params, body }) => {
         const show = shows.showFor(params.token);
         admit(show, body.viewerId);
-        const { status, cart } = await commerce.carts.checkout(show, body, commerce.viewers.networkTagOf(req));
+        const { status, cart } = await commerce.carts.checkout(show, body, commerce.viewers.networkTagOf(req), clipTokenOf(req));
         return withHeaders(cart, {}, status); // 200 for an idempotent replay of a cart already placed
       },
       e,

@@ -3,6 +3,7 @@ import { CLIP_MAX_SEC, CLIP_MIN_SEC, type Clip, type ClipSegment, type ShowClips
 import { bridge } from '../../bridge.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
+import { ClipNumbersLine } from './ClipNumbers.js';
 
 /** While a clip is queued or cutting, the list is read again this often for its progress. */
 const POLL_MS = 1000;
@@ -133,9 +134,9 @@ function ClipRow({ showId, segment, durationSec, canCut, onChanged }: { showId: 
           <span className={`clip-status clip-status-${status}`} data-testid="clip-status">
             {c.status[status]}
           </span>
-          {clip?.status === 'ready' && <span className="muted small">{c.views(clip.views)}</span>}
         </div>
         <p className="muted small">{segment.productIds.length ? c.products(segment.productIds.length) : c.noProduct}</p>
+        {clip && <ClipNumbersLine numbers={clip.numbers} />}
         {busy(clip) && (
           <div className="clip-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} data-testid="clip-progress">
             <span style={{ width: `${pct}%` }} />

@@ -1,16 +1,18 @@
 import { useEffect, useState } from 'react';
 import type { Currency } from '../../../../common/commerce/money.js';
+import type { ShowClips } from '../../../../common/replay/clips.js';
 import type { StudioReplay } from '../../../../common/replay/replay-studio.js';
 import { bridge } from '../../bridge.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { ClipNumbersTable } from '../clips/ClipNumbers.js';
 import { ReplayNumbersCard } from './ReplayNumbersCard.js';
 
-/** The post-show report's replay part: what the replay and its clips did, and the way to the Replays screen. */
+/** The post-show report's replay part: what the replay and each clip did, and the way to the Replays screen. */
 export function ReplayReportSection({ showId, currency, onOpenReplays }: { showId: string; currency: Currency; onOpenReplays: () => void }) {
   const { t } = useI18n();
   const r = t.replays;
   const [replay, setReplay] = useState<StudioReplay | null>(null);
-  const [clipViews, setClipViews] = useState<number | null>(null);
+  const [clips, setClips] = useState<ShowClips | null>(null);
   useEffect(() => {
     let alive = true;
     bridge.invoke('replays.get', { showId }).then(
@@ -18,7 +20,7 @@ export function ReplayReportSection({ showId, currency, onOpenReplays }: { showI
       () => undefined,
     );
     bridge.invoke('clips.list', { showId }).then(
-      (x) => alive && setClipViews(x.segments.reduce((n, s) => n + (s.clip?.views ?? 0), 0)),
+      (x) => alive && setClips(x),
       () => undefined,
     );
     return () => {
@@ -31,8 +33,8 @@ export function ReplayReportSection({ showId, currency, onOpenReplays }: { showI
       <ReplayNumbersCard numbers={replay.numbers} fallbackCurrency={currency}>
         <p className="muted small" data-testid="report-replay-status">
           {r.statusTitle}: {r.status[replay.recording.status ?? 'none']}
-          {clipViews !== null && ` · ${r.clipViews(clipViews)}`}
         </p>
+        {clips && <ClipNumbersTable segments={clips.segments} currency={currency} />}
         <button type="button" className="btn no-print" onClick={onOpenReplays} data-testid="report-replays-button">
           ▶ {r.open}
         </button>
