@@ -126,12 +126,18 @@ describe('the Replays screen in the Korean studio', () => {
     for (let i = 0; i < 2; i++) expect((await fetch(clip.pageUrl)).status).toBe(200);
     const buy = await fetch(`${clip.pageUrl}/buy`, { redirect: 'manual' });
     expect(buy.status).toBe(303);
+    // The Buy lands on the replay at the T-shirt's moment with its checkout open (a third device opening the replay).
+    const landing = await page.context().browser()!.newPage({ locale: 'ko-KR', viewport: { width: 390, height: 844 } });
+    await landing.goto(new URL(buy.headers.get('location')!, clip.pageUrl).href);
+    await landing.getByTestId('checkout-sheet').waitFor({ timeout: 20_000 });
+    expect(await landing.getByTestId('checkout-sheet').textContent()).toContain('기본 티셔츠');
+    await landing.close();
     const clipOrder = await fetch(`${stack.relay.url}/api/watch/${token}/orders`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: buy.headers.get('set-cookie')!.split(';')[0]! }, body: JSON.stringify(checkoutBody(b, { expectedTotal: 18000 })) });
     expect(clipOrder.status).toBe(201);
     await page.reload();
     await page.getByTestId('show-item').filter({ hasText: '봄 니트 라이브' }).getByTestId('show-replays-button').click();
     await page.getByTestId('replays-screen').waitFor();
-    expect(await page.getByTestId('replay-views').textContent()).toBe('2');
+    expect(await page.getByTestId('replay-views').textContent()).toBe('3');
     expect(await page.getByTestId('replay-buyers').textContent()).toBe('1');
     expect(await page.getByTestId('replay-revenue').textContent()).toContain('36,000'); // the clip's sale is a replay sale too
     expect(await page.getByTestId('clip-views').textContent()).toBe('2');
@@ -161,7 +167,7 @@ describe('the Replays screen in the Korean studio', () => {
     await page.getByTestId('replays-back-button').click();
     await page.getByTestId('show-item').filter({ hasText: '봄 니트 라이브' }).getByTestId('show-report-button').click();
     await page.getByTestId('report-replay').waitFor({ timeout: 20_000 });
-    expect(await page.getByTestId('report-replay').getByTestId('replay-views').textContent()).toBe('2');
+    expect(await page.getByTestId('report-replay').getByTestId('replay-views').textContent()).toBe('3');
     expect(await page.getByTestId('report-replay-status').textContent()).toContain('삭제됨');
     // The clip outlived the replay's delete, and so did its numbers.
     expect(await page.getByTestId('report-clip').locator('td').first().textContent()).toBe('2. 티셔츠 소개');

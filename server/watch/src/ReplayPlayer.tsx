@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ReadyReplay, ReplayChapter } from '../../../common/replay/replay-view.js';
+import { productFromLink } from './replay-product-link.js';
 import { replaySources } from './replay-sources.js';
 import type { PublicShow } from '../../../common/show.js';
 import type { ProductCard } from '../../../common/stage.js';
@@ -98,6 +99,15 @@ export function ReplayPlayer({ show, replay, api }: { show: PublicShow; replay: 
   );
   const closeSheet = useCallback(() => setSheet(null), []);
   const openMine = useCallback(() => setSheet({ kind: 'mine' }), []);
+  // Arrived from a clip's Buy (?product=): at that product's moment, its checkout open. Once, when the video is there.
+  const linked = useRef(productFromLink(window.location.search, replay));
+  useEffect(() => {
+    const link = linked.current;
+    if (!video || !link) return;
+    linked.current = null;
+    seek(link.chapter);
+    openCheckout(link.card);
+  }, [video, seek, openCheckout]);
   useEffect(() => {
     const el = videoRef.current;
     if (!el) return;
