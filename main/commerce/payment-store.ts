@@ -32,7 +32,7 @@ export class PaymentStore {
   save(input: unknown): PaymentSettings {
     const settings = parseInput(PaymentSettings, input);
     if (!settings.bankTransfer && !settings.cashOnDelivery && !settings.card)
-      throw new StudioError(ERROR_CODES.badRequest, 'payment: turn on at least one way to pay (bank transfer, cash on delivery or card)');
+      throw StudioError.refuse({ reason: 'noPaymentMethod', args: {} });
     this.db.setSetting(KEY, JSON.stringify(settings));
     return settings;
   }
