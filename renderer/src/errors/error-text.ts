@@ -1,0 +1,46 @@
+import { CATALOG_REFUSAL_REASONS, type CatalogRefusal } from '../../../common/catalog-refusals.js';
+import { StudioError } from '../../../common/ipc-contract.js';
+import type { Refusal } from '../../../common/refusals.js';
+import { catalogRefusalText } from '../catalog/refusal-text.js';
+import { useI18n } from '../i18n/i18n.js';
+import type { Lang, Strings } from '../i18n/strings.js';
+
+/**
+ * What the seller reads when the studio core (or the relay behind it) says no, in one place for
+ * every screen (docs/seller-ui.md). A declared refusal is said in their language from its reason
+ * and arguments; any other error by its code. The core's and relay's English sentences are shown
+ * only in the English studio: the Korean one says the code's line, or a generic line for an
+ * error without a code it knows, never English.
+ */
+
+const CATALOG = new Set<string>(CATALOG_REFUSAL_REASONS);
+
+export function refusalText(refusal: Refusal, t: Strings, lang: Lang): string {
+  if (CATALOG.has(refusal.reason)) return catalogRefusalText(refusal as CatalogRefusal, t, lang);
+  if (refusal.reason === 'handoffRefusedByRelay') return t.refusals.handoffRefusedByRelay(codeText(refusal.args.relayCode, refusal.args.relayMessage, t, lang));
+  return (t.refusals[refusal.reason as keyof Strings['refusals']] as (args: unknown) => string)(refusal.args);
+}
+
+/** The line for an error code: the relay's or core's own, or OBS's (worded in strings-obs.ts). */
+function codeLine(code: string, t: Strings): string | null {
+  if (Object.hasOwn(t.errors.codes, code)) return t.errors.codes[code as keyof Strings['errors']['codes']];
+  return Object.hasOwn(t.obs.errors, code) ? t.obs.errors[code]! : null;
+}
+
+/** An error known by its code and English message only (a relay answer, a clip's failure, a publish error). */
+export function codeText(code: string, message: string, t: Strings, lang: Lang): string {
+  if (lang === 'en' && message) return message;
+  return codeLine(code, t) ?? t.errors.generic;
+}
+
+export function errorText(error: unknown, t: Strings, lang: Lang): string {
+  if (error instanceof StudioError) return error.refusal ? refusalText(error.refusal, t, lang) : codeText(error.code, error.message, t, lang);
+  if (lang === 'en' && error instanceof Error && error.message) return error.message;
+  return t.errors.generic;
+}
+
+/** errorText in the seller's current language, for a screen's catch. */
+export function useErrorText(): (error: unknown) => string {
+  const { t, lang } = useI18n();
+  return (error) => errorText(error, t, lang);
+}
