@@ -1,3 +1,4 @@
+import { useCallback, useRef } from 'react';
 import { CATALOG_REFUSAL_REASONS, type CatalogRefusal } from '../../../common/catalog-refusals.js';
 import { StudioError } from '../../../common/ipc-contract.js';
 import type { Refusal } from '../../../common/refusals.js';
@@ -39,8 +40,14 @@ export function errorText(error: unknown, t: Strings, lang: Lang): string {
   return t.errors.generic;
 }
 
-/** errorText in the seller's current language, for a screen's catch. */
+/**
+ * errorText in the seller's current language, for a screen's catch. One function for the screen's
+ * life that reads the language when called, so a load started before the seller switched to
+ * Korean still fails in Korean, and no effect re-runs because the language changed.
+ */
 export function useErrorText(): (error: unknown) => string {
   const { t, lang } = useI18n();
-  return (error) => errorText(error, t, lang);
+  const current = useRef({ t, lang });
+  current.current = { t, lang };
+  return useCallback((error: unknown) => errorText(error, current.current.t, current.current.lang), []);
 }
