@@ -88,14 +88,19 @@ describe('studio refusals in the seller’s language', () => {
 });
 
 describe('errors said by their code', () => {
-  const codes = [...Object.keys(ko.errors.codes), ...Object.values(OBS_ERRORS)];
+  const obsCodes: string[] = Object.values(OBS_ERRORS);
+  const codes = [...Object.keys(ko.errors.codes), ...obsCodes];
 
-  it.each(codes)('%s has a Korean line with no English, and the message itself in English', (code) => {
+  it.each(codes)('%s has a Korean line with no English', (code) => {
     const said = codeText(code, 'The relay’s own English sentence.', ko, 'ko');
     expect(said).not.toBe(ko.errors.generic);
     expect(said).toMatch(/[\uac00-\ud7a3]/);
     expect(latinLeft(said), said).toBeNull();
-    expect(codeText(code, 'The relay’s own English sentence.', en, 'en')).toBe('The relay’s own English sentence.');
+  });
+
+  it('in English, says the relay’s own message, and OBS’s codes by their line (what to do in OBS)', () => {
+    for (const code of Object.keys(en.errors.codes)) expect(codeText(code, 'The relay’s own English sentence.', en, 'en')).toBe('The relay’s own English sentence.');
+    for (const code of obsCodes) expect(codeText(code, 'OBS refused GetSceneList (status 600).', en, 'en')).toBe(en.obs.errors[code]);
   });
 
   it('has an English line for every code, for an answer without a message', () => {

@@ -22,16 +22,15 @@ export function refusalText(refusal: Refusal, t: Strings, lang: Lang): string {
   return (t.refusals[refusal.reason as keyof Strings['refusals']] as (args: unknown) => string)(refusal.args);
 }
 
-/** The line for an error code: the relay's or core's own, or OBS's (worded in strings-obs.ts). */
-function codeLine(code: string, t: Strings): string | null {
-  if (Object.hasOwn(t.errors.codes, code)) return t.errors.codes[code as keyof Strings['errors']['codes']];
-  return Object.hasOwn(t.obs.errors, code) ? t.obs.errors[code]! : null;
-}
-
-/** An error known by its code and English message only (a relay answer, a clip's failure, a publish error). */
+/**
+ * An error known by its code and English message only (a relay answer, a clip's failure, a publish
+ * error). OBS's codes are said by their line in both languages (strings-obs.ts: what to do in OBS
+ * is worth more than OBS's own words); the others by the message in English and the code's line in Korean.
+ */
 export function codeText(code: string, message: string, t: Strings, lang: Lang): string {
+  if (Object.hasOwn(t.obs.errors, code)) return t.obs.errors[code]!;
   if (lang === 'en' && message) return message;
-  return codeLine(code, t) ?? t.errors.generic;
+  return Object.hasOwn(t.errors.codes, code) ? t.errors.codes[code as keyof Strings['errors']['codes']] : t.errors.generic;
 }
 
 export function errorText(error: unknown, t: Strings, lang: Lang): string {
