@@ -1,5 +1,4 @@
 import { networkInterfaces } from 'node:os';
-import { RELAY_SETTINGS_ERRORS } from '../common/relay-settings.js';
 import { StudioError } from '../common/ipc-contract.js';
 
 /**

@@ -15,7 +15,6 @@ import { HostChatStore } from './chat/host-chat-store.js';
 import type { Handlers } from './handlers.js';
 import { fireCue } from './live/fire-cue.js';
 import { RelayAssets } from './live/relay-assets.js';
-import { RELAY_SETTINGS_ERRORS } from '../common/relay-settings.js';
 import { allowedHttpOrigins, checkRelayAddress, isSecureRelay, relayOrigin } from './relay-address.js';
 import { RelayClient } from './relay-client.js';
 import { RelayKey } from './relay-key.js';

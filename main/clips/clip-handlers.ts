@@ -1,4 +1,3 @@
-import { ERROR_CODES } from '../../common/errors.js';
 import { StudioError } from '../../common/ipc-contract.js';
 import type { Handlers } from '../handlers.js';
 import type { RelayClient } from '../relay-client.js';

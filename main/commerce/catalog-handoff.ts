@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Coupon, Poll, Product, Quiz } from '../../common/commerce/catalog.js';
 import { ShowCatalog, type PaymentSettings, type StockLevel } from '../../common/commerce/show-catalog.js';
-import { describeZodError, ERROR_CODES } from '../../common/errors.js';
+import { describeZodError } from '../../common/errors.js';
 import { StudioError } from '../../common/ipc-contract.js';
 import type { AssetUploader, RelayAssets } from '../live/relay-assets.js';
 

@@ -1,4 +1,3 @@
-import { ERROR_CODES } from '../../common/errors.js';
 import { StudioError } from '../../common/ipc-contract.js';
 import { PaymentSettings } from '../../common/commerce/show-catalog.js';
 import { parseInput, parseStored } from '../catalog/store-util.js';
