@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import type { ErrorCode } from './api/error-codes.js';
 import { ERROR_CODES } from './errors.js';
+import { declare } from './refusals/declare.js';
 
 /**
  * Every way the studio core refuses a catalog save, delete or image, declared once: its error
  * code, its arguments (a schema, checked again on the renderer's side of the IPC) and the English
  * line for logs (`StudioError.message`). The seller reads the renderer's words for the reason
- * (renderer/src/i18n/strings-refusals.ts, both languages), never the log line.
+ * (renderer/src/i18n/strings-refusals.ts, both languages), never the log line. All areas'
+ * refusals meet in common/refusals.ts.
  */
 
 const Label = z.string().max(400);
@@ -26,13 +27,6 @@ export const RefusalIssue = z.object({
   expected: z.string().max(40).optional(),
 });
 export type RefusalIssue = z.infer<typeof RefusalIssue>;
-
-interface Declared<A extends z.ZodType> {
-  code: ErrorCode;
-  args: A;
-  log: (args: z.infer<A>) => string;
-}
-const declare = <A extends z.ZodType>(code: ErrorCode, args: A, log: (args: z.infer<A>) => string): Declared<A> => ({ code, args, log });
 
 const ONLY = 'Use a PNG, JPEG or WebP image.';
 const UNSUPPORTED_LOG = {
@@ -95,21 +89,6 @@ export type CatalogRefusalArgs<R extends CatalogRefusalReason> = z.infer<(typeof
 export type CatalogRefusal = { [R in CatalogRefusalReason]: { reason: R; args: CatalogRefusalArgs<R> } }[CatalogRefusalReason];
 
 export const CATALOG_REFUSAL_REASONS = Object.keys(catalogRefusals) as CatalogRefusalReason[];
-
-/** What the IPC answer carries; loose on purpose, so a reason this renderer does not know still leaves the answer readable. */
-export const RefusalWire = z.object({ reason: z.string().max(64), args: z.record(z.string(), z.unknown()) });
-
-/** The refusal, when the reason is known and its arguments fit; null otherwise (the seller then sees a generic line). */
-export function parseCatalogRefusal(wire: unknown): CatalogRefusal | null {
-  const w = RefusalWire.safeParse(wire);
-  if (!w.success || !Object.hasOwn(catalogRefusals, w.data.reason)) return null;
-  const reason = w.data.reason as CatalogRefusalReason;
-  const args = (catalogRefusals[reason].args as z.ZodType).safeParse(w.data.args);
-  return args.success ? ({ reason, args: args.data } as CatalogRefusal) : null;
-}
-
-export const refusalCode = (r: CatalogRefusal): ErrorCode => catalogRefusals[r.reason].code;
-export const refusalLogLine = (r: CatalogRefusal): string => (catalogRefusals[r.reason].log as (a: unknown) => string)(r.args);
 
 /** A failed schema check as the `invalidInput` refusal (the first three issues, as data). */
 export function invalidInputRefusal(error: z.ZodError): CatalogRefusal {

@@ -18,7 +18,7 @@ export const ERROR_CODES = {
 } as const satisfies Record<string, ErrorCode | ClientErrorCode>;
 
 /** Codes the studio core gives for what happened on the way to the relay (never sent by the relay). */
-type ClientErrorCode = 'relay_unreachable';
+export type ClientErrorCode = 'relay_unreachable';
 
 /** Turns a zod error into one line a person can read. */
 export function describeZodError(error: z.ZodError): string {

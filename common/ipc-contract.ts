@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ChatAction, ChatSettings, ChatState, HostChatSettings, ModerationEntry, ModeratorLink, StaffChatEntry, StaffChatView } from './protocol/chat.js';
 import { ApiError } from './errors.js';
-import { parseCatalogRefusal, refusalCode, refusalLogLine, RefusalWire, type CatalogRefusal } from './catalog-refusals.js';
+import { parseRefusal, refusalCode, refusalLogLine, RefusalWire, type Refusal } from './refusals.js';
 import { CreateShowRequest, MediaEngineState } from './protocol/studio-api.js';
 import { Show, ShowTitle, WatchLink } from './show.js';
 import { MAX_SDP_BYTES } from './limits.js';
@@ -258,8 +258,8 @@ export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcChannels)[C]['
 export type IpcResponse<C extends IpcChannel> = z.infer<(typeof ipcChannels)[C]['response']>;
 
 /**
- * An error answer: the relay's or core's `{ error, message }`, plus, for a catalog refusal, its
- * reason and arguments (common/catalog-refusals.ts) so the renderer can say it in the seller's
+ * An error answer: the relay's or core's `{ error, message }`, plus, for a core refusal, its
+ * reason and arguments (common/refusals.ts) so the renderer can say it in the seller's
  * language. A refusal that does not fit is dropped (`catch`), never the whole answer.
  */
 export const IpcError = ApiError.extend({ refusal: RefusalWire.optional().catch(undefined) });
@@ -301,19 +301,19 @@ export interface StudioBridge {
   on<E extends IpcEvent>(event: E, listener: (payload: IpcEventPayload<E>) => void): () => void;
 }
 
-/** An error from the studio core, carrying the relay's or core's code, and for a catalog refusal its reason and arguments. */
+/** An error from the studio core, carrying the relay's or core's code, and for a core refusal its reason and arguments. */
 export class StudioError extends Error {
   constructor(
     readonly code: string,
     message: string,
-    readonly refusal: CatalogRefusal | null = null,
+    readonly refusal: Refusal | null = null,
   ) {
     super(message);
     this.name = 'StudioError';
   }
 
-  /** A catalog refusal: code and English log line both derived from its declaration. */
-  static refuse(refusal: CatalogRefusal): StudioError {
+  /** A core refusal: code and English log line both derived from its declaration. */
+  static refuse(refusal: Refusal): StudioError {
     return new StudioError(refusalCode(refusal), refusalLogLine(refusal), refusal);
   }
 }
@@ -325,7 +325,7 @@ export function ipcErrorOf(e: StudioError): IpcError {
 
 /** The renderer's side of ipcErrorOf: a refusal it does not know (or whose arguments do not fit) is left out. */
 export function studioErrorOf(e: IpcError): StudioError {
-  return new StudioError(e.error, e.message, e.refusal === undefined ? null : parseCatalogRefusal(e.refusal));
+  return new StudioError(e.error, e.message, e.refusal === undefined ? null : parseRefusal(e.refusal));
 }
 
 export function isIpcChannel(name: string): name is IpcChannel {

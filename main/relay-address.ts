@@ -1,5 +1,4 @@
 import { networkInterfaces } from 'node:os';
-import { RELAY_SETTINGS_ERRORS } from '../common/relay-settings.js';
 import { StudioError } from '../common/ipc-contract.js';
 
 /**
@@ -64,11 +63,11 @@ export function checkRelayAddress(url: string, allowHttp: readonly string[] = []
   try {
     u = new URL(url);
   } catch {
-    throw new StudioError('bad_request', 'relay address is not a valid URL');
+    throw StudioError.refuse({ reason: 'relayAddressInvalid', args: {} });
   }
-  if (u.username || u.password) throw new StudioError('bad_request', 'relay address must not contain a user name or password');
+  if (u.username || u.password) throw StudioError.refuse({ reason: 'relayAddressHasCredentials', args: {} });
   if (!isSecureRelay(url, allowHttp, own)) {
-    throw new StudioError(RELAY_SETTINGS_ERRORS.notHttps, `use https:// for a relay on another machine (${u.host}); http:// is only for a relay on this computer`);
+    throw StudioError.refuse({ reason: 'relayNotHttps', args: { host: u.host } });
   }
   return url.replace(/\/+$/, '');
 }

@@ -60,7 +60,10 @@ describe('studio core: catalog, run-downs and cues over the IPC contract', () =>
 
     await ok('products.delete', { id: product.id });
     const gone = await core.handle('cues.fire', { showId: 'show1', action: { kind: 'showProducts', productIds: [product.id] }, firingId: 'f2', captureMs: 10, baseVersion: 1 });
-    expect(gone).toEqual({ ok: false, error: { error: 'not_found', message: expect.stringMatching(/^This cue shows “니트”, which is no longer in the catalog/) } });
+    expect(gone).toEqual({
+      ok: false,
+      error: { error: 'not_found', message: expect.stringMatching(/^This cue shows “니트”, which is no longer in the catalog/), refusal: { reason: 'cueTargetGone', args: { kind: 'product', targets: [{ name: '니트', id: product.id }] } } },
+    });
   });
 
   it('refuses bad input with a clear error at the contract', async () => {

@@ -15,7 +15,6 @@ import { HostChatStore } from './chat/host-chat-store.js';
 import type { Handlers } from './handlers.js';
 import { fireCue } from './live/fire-cue.js';
 import { RelayAssets } from './live/relay-assets.js';
-import { RELAY_SETTINGS_ERRORS } from '../common/relay-settings.js';
 import { allowedHttpOrigins, checkRelayAddress, isSecureRelay, relayOrigin } from './relay-address.js';
 import { RelayClient } from './relay-client.js';
 import { RelayKey } from './relay-key.js';
@@ -133,11 +132,7 @@ export async function createStudioCore(opts: StudioCoreOptions): Promise<StudioC
       // A blank key field keeps the saved key only for the relay it was entered for.
       const key = req.studioKey ?? keys.for(origin);
       if (!key) {
-        const other = opts.secrets.get() !== null;
-        throw new StudioError(
-          RELAY_SETTINGS_ERRORS.keyNeeded,
-          other ? `Enter the studio key for ${origin}; the saved key belongs to another relay address and is not sent elsewhere.` : 'Enter the studio key the relay printed when it first started.',
-        );
+        throw StudioError.refuse({ reason: 'studioKeyNeeded', args: { origin, otherRelay: opts.secrets.get() !== null } });
       }
       const candidate = new RelayClient(url, key);
       await candidate.checkKey();

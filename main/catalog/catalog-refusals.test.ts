@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATALOG_REFUSAL_REASONS, catalogRefusals, parseCatalogRefusal, refusalLogLine, type CatalogRefusal } from '../../common/catalog-refusals.js';
+import { CATALOG_REFUSAL_REASONS } from '../../common/catalog-refusals.js';
 import { MAX_IMAGE_BYTES } from '../../common/ipc-contract.js';
 import { errorOf } from '../testing/error-of.js';
+import { expectRefusal } from '../testing/refusal-of.js';
 import { forgedPng, GIF_1X1, pngBytes } from '../testing/images.js';
 import { useTempCatalog } from '../testing/temp-catalog.js';
 import { tempStudioDb } from '../testing/temp-db.js';
@@ -18,17 +19,7 @@ import { Catalog } from './catalog.js';
 const t = useTempCatalog();
 
 const seen = new Set<string>();
-function refusalOf(fn: () => unknown): CatalogRefusal {
-  const e = errorOf(fn);
-  expect(e.refusal).not.toBeNull();
-  const refusal = e.refusal!;
-  seen.add(refusal.reason);
-  expect(e.code).toBe(catalogRefusals[refusal.reason].code);
-  expect(e.message).toBe(refusalLogLine(refusal));
-  // What the renderer gets after JSON (browser shell) and its own check.
-  expect(parseCatalogRefusal(JSON.parse(JSON.stringify(refusal)))).toEqual(refusal);
-  return refusal;
-}
+const refusalOf = (fn: () => unknown) => expectRefusal(errorOf(fn), seen);
 
 const coupon = { code: 'live10', kind: 'percent' as const, amount: 10, totalQuota: 100 };
 const quiz = (rewardCouponId: string | null) => ({ question: '이 니트의 소재는?', choices: ['면', '캐시미어'], correctIndex: 1, timeLimitSec: 30, winners: 3, rewardCouponId });

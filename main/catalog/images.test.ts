@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { refusalLogLine } from '../../common/catalog-refusals.js';
+import { refusalLogLine } from '../../common/refusals.js';
 import { MAX_IMAGE_BYTES, StudioError } from '../../common/ipc-contract.js';
 import { forgedPng, GIF_1X1, JPEG_2X4, pngBytes, vp8xWebp, WEBP_4X6, WEBP_LOSSLESS_2X4 } from '../testing/images.js';
 import { tempStudioDb } from '../testing/temp-db.js';

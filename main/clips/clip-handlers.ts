@@ -1,4 +1,3 @@
-import { ERROR_CODES } from '../../common/errors.js';
 import { StudioError } from '../../common/ipc-contract.js';
 import type { Handlers } from '../handlers.js';
 import type { RelayClient } from '../relay-client.js';
@@ -17,13 +16,13 @@ export function clipHandlers(client: () => RelayClient): Pick<Handlers, ClipsCha
     'clips.thumbnail': async (req) => {
       const c = client();
       const clip = (await c.listClips(req.showId)).segments.find((s) => s.clip?.id === req.clipId)?.clip;
-      if (!clip || clip.status !== 'ready') throw new StudioError(ERROR_CODES.notFound, 'No such clip, or it is not cut yet.');
+      if (!clip || clip.status !== 'ready') throw StudioError.refuse({ reason: 'clipNotReady', args: {} });
       // The relay writes its public address into the clip; fetch the same path from the address this studio uses.
       const url = new URL(new URL(clip.files.thumbnail).pathname, c.baseUrl);
       const res = await fetch(url, { signal: AbortSignal.timeout(THUMB_TIMEOUT_MS) }).catch(() => null);
-      if (!res?.ok || res.headers.get('content-type') !== 'image/jpeg') throw new StudioError(ERROR_CODES.notFound, 'The clip has no thumbnail.');
+      if (!res?.ok || res.headers.get('content-type') !== 'image/jpeg') throw StudioError.refuse({ reason: 'clipNoThumbnail', args: {} });
       const bytes = Buffer.from(await res.arrayBuffer());
-      if (bytes.length > THUMB_MAX_BYTES) throw new StudioError(ERROR_CODES.notFound, 'The clip thumbnail is too large.');
+      if (bytes.length > THUMB_MAX_BYTES) throw StudioError.refuse({ reason: 'clipThumbnailTooLarge', args: {} });
       return { dataUrl: `data:image/jpeg;base64,${bytes.toString('base64')}` };
     },
   };

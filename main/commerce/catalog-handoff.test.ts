@@ -144,7 +144,10 @@ describe('catalog hand-off', () => {
   it('refuses to start the show when the relay does not take the catalog, and says why', async () => {
     await seed();
     h.relay.failNextCatalog = { status: 503, error: 'busy', message: 'try again' };
-    expect(await h.core.handle('shows.start', { showId: 'show1' })).toEqual({ ok: false, error: { error: 'busy', message: 'The relay did not take the show’s products and payment settings: try again' } });
+    expect(await h.core.handle('shows.start', { showId: 'show1' })).toEqual({
+      ok: false,
+      error: { error: 'busy', message: 'The relay did not take the show’s products and payment settings: try again', refusal: { reason: 'handoffRefusedByRelay', args: { relayCode: 'busy', relayMessage: 'try again' } } },
+    });
     expect(h.relay.requests.some((r) => r.url === '/api/shows/show1/start')).toBe(false);
   });
 });

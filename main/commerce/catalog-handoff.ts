@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Coupon, Poll, Product, Quiz } from '../../common/commerce/catalog.js';
 import { ShowCatalog, type PaymentSettings, type StockLevel } from '../../common/commerce/show-catalog.js';
-import { describeZodError, ERROR_CODES } from '../../common/errors.js';
+import { describeZodError } from '../../common/errors.js';
 import { StudioError } from '../../common/ipc-contract.js';
 import type { AssetUploader, RelayAssets } from '../live/relay-assets.js';
 
@@ -143,12 +143,12 @@ export class CatalogHandoff {
     const urls = new Map<string, string>();
     for (const ref of new Set(snapshot.products.flatMap((p) => p.images))) urls.set(ref, await this.assets.urlFor(relay, ref));
     const parsed = ShowCatalog.safeParse(assembleCatalog(snapshot, (ref) => urls.get(ref)!));
-    if (!parsed.success) throw new StudioError(ERROR_CODES.badRequest, `The catalog cannot be handed to the relay: ${describeZodError(parsed.error)}`);
+    if (!parsed.success) throw StudioError.refuse({ reason: 'handoffCatalogInvalid', args: { detail: describeZodError(parsed.error).slice(0, 1000) } });
     let answer: { stock: StockLevel[] };
     try {
       answer = await relay.putCatalog(showId, parsed.data);
     } catch (e) {
-      if (e instanceof StudioError) throw new StudioError(e.code, `The relay did not take the show’s products and payment settings: ${e.message}`);
+      if (e instanceof StudioError) throw StudioError.refuse({ reason: 'handoffRefusedByRelay', args: { relayCode: e.code.slice(0, 64), relayMessage: e.message.slice(0, 1000) } });
       throw e;
     }
     this.sent.set(key, hash);

@@ -1,4 +1,3 @@
-import { ERROR_CODES } from '../../common/errors.js';
 import { StudioError } from '../../common/ipc-contract.js';
 import { PaymentSettings } from '../../common/commerce/show-catalog.js';
 import { parseInput, parseStored } from '../catalog/store-util.js';
@@ -32,7 +31,7 @@ export class PaymentStore {
   save(input: unknown): PaymentSettings {
     const settings = parseInput(PaymentSettings, input);
     if (!settings.bankTransfer && !settings.cashOnDelivery && !settings.card)
-      throw new StudioError(ERROR_CODES.badRequest, 'payment: turn on at least one way to pay (bank transfer, cash on delivery or card)');
+      throw StudioError.refuse({ reason: 'noPaymentMethod', args: {} });
     this.db.setSetting(KEY, JSON.stringify(settings));
     return settings;
   }

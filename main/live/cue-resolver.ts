@@ -1,5 +1,4 @@
 import type { Coupon, Poll, Product, Quiz } from '../../common/commerce/catalog.js';
-import { ERROR_CODES } from '../../common/errors.js';
 import { StudioError } from '../../common/ipc-contract.js';
 import type { CueAction } from '../../common/rundown.js';
 import { StageOp, type ProductCard } from '../../common/stage.js';
@@ -15,11 +14,10 @@ export interface CueCatalog {
 /** Turns an image ref into the URL viewers load it from (uploading it to the relay first if needed). */
 export type ImageUrlFor = (ref: string) => Promise<string>;
 
-const list = (names: string[]) => (names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`);
-const EDIT = 'Edit the cue in the run-down, or add it to the catalog again.';
-
-function missing(what: string, plural = false): StudioError {
-  return new StudioError(ERROR_CODES.notFound, `This cue ${what}, which ${plural ? 'are' : 'is'} no longer in the catalog. ${EDIT}`);
+type Kind = 'product' | 'coupon' | 'quiz' | 'poll';
+/** The cue names deleted items: each with the name it had, when the catalog remembers it. */
+function missing(kind: Kind, targets: { name: string | null; id: string }[]): StudioError {
+  return StudioError.refuse({ reason: 'cueTargetGone', args: { kind, targets: targets.slice(0, 20) } });
 }
 
 /** Looks up what a cue names; throws `not_found` naming what is missing, before anything is uploaded or sent. */
@@ -27,35 +25,23 @@ function lookUp(action: CueAction, catalog: CueCatalog) {
   switch (action.kind) {
     case 'showProducts': {
       const found = action.productIds.map((id) => ({ id, product: catalog.products.get(id) }));
-      const gone = found.filter((f) => !f.product).map((f) => {
-        const name = catalog.products.deletedName(f.id);
-        return name ? `“${name}”` : `a product (id ${f.id})`;
-      });
-      if (gone.length) throw missing(`shows ${list(gone)}`, gone.length > 1);
+      const gone = found.filter((f) => !f.product).map((f) => ({ name: catalog.products.deletedName(f.id), id: f.id }));
+      if (gone.length) throw missing('product', gone);
       return { kind: action.kind, products: found.map((f) => f.product!) };
     }
     case 'dropCoupon': {
       const coupon = catalog.coupons.get(action.couponId);
-      if (!coupon) {
-        const code = catalog.coupons.deletedCode(action.couponId);
-        throw missing(`drops ${code ? `the coupon ${code}` : `a coupon (id ${action.couponId})`}`);
-      }
+      if (!coupon) throw missing('coupon', [{ name: catalog.coupons.deletedCode(action.couponId), id: action.couponId }]);
       return { kind: action.kind, coupon, durationSec: action.durationSec };
     }
     case 'openQuiz': {
       const quiz = catalog.quizzes.get(action.quizId);
-      if (!quiz) {
-        const question = catalog.quizzes.deletedQuestion(action.quizId);
-        throw missing(`opens ${question ? `the quiz “${question}”` : `a quiz (id ${action.quizId})`}`);
-      }
+      if (!quiz) throw missing('quiz', [{ name: catalog.quizzes.deletedQuestion(action.quizId), id: action.quizId }]);
       return { kind: action.kind, quiz };
     }
     case 'openPoll': {
       const poll = catalog.polls.get(action.pollId);
-      if (!poll) {
-        const question = catalog.polls.deletedQuestion(action.pollId);
-        throw missing(`opens ${question ? `the poll “${question}”` : `a poll (id ${action.pollId})`}`);
-      }
+      if (!poll) throw missing('poll', [{ name: catalog.polls.deletedQuestion(action.pollId), id: action.pollId }]);
       return { kind: action.kind, poll };
     }
     case 'close':
@@ -114,6 +100,6 @@ export async function resolveCue(action: CueAction, catalog: CueCatalog, imageUr
   }
   // What leaves the studio is checked against the same schema the relay parses with.
   const checked = StageOp.safeParse(op);
-  if (!checked.success) throw new StudioError(ERROR_CODES.badRequest, `This cue cannot be sent: ${checked.error.issues[0]?.message ?? 'invalid'}.`);
+  if (!checked.success) throw StudioError.refuse({ reason: 'cueNotSendable', args: { detail: (checked.error.issues[0]?.message ?? 'invalid').slice(0, 1000) } });
   return checked.data;
 }

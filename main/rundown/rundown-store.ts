@@ -1,10 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { Id } from '../../common/commerce/catalog.js';
-import { ERROR_CODES } from '../../common/errors.js';
 import { StudioError } from '../../common/ipc-contract.js';
 import { Rundown, Segment } from '../../common/rundown.js';
-import { newId, notFound, nowIso, parseInput, parseStored } from '../catalog/store-util.js';
+import { newId, nowIso, parseInput, parseStored } from '../catalog/store-util.js';
 
 /** What the editor saves: everything but the id and the time stamp. */
 export const RundownInput = Rundown.omit({ id: true, updatedAt: true });
@@ -56,7 +55,7 @@ export class RundownStore {
   /** A copy with fresh ids for the run-down, its segments and its cues: the template for the next show. */
   duplicate(id: string, name: string, showId: string | null): Rundown {
     const source = this.get(id);
-    if (!source) throw notFound('That run-down is no longer in the studio.');
+    if (!source) throw StudioError.refuse({ reason: 'rundownGone', args: {} });
     const segments = source.segments.map((s) => ({ ...s, id: newId(), cues: s.cues.map((c) => ({ ...c, id: newId() })) }));
     return this.save(undefined, { name, showId, segments });
   }
@@ -64,7 +63,7 @@ export class RundownStore {
   delete(id: string): void {
     this.db.transaction(() => {
       const gone = this.db.prepare('DELETE FROM rundowns WHERE id = ?').run(id).changes;
-      if (!gone) throw notFound('That run-down is no longer in the studio.');
+      if (!gone) throw StudioError.refuse({ reason: 'rundownGone', args: {} });
     })();
   }
 }
@@ -73,12 +72,12 @@ function checkUniqueIds(segments: readonly Segment[]): void {
   const segmentIds = new Set<string>();
   const cueIds = new Map<string, string>();
   for (const s of segments) {
-    if (segmentIds.has(s.id)) throw new StudioError(ERROR_CODES.badRequest, `segments: two segments have the same id “${s.id}”`);
+    if (segmentIds.has(s.id)) throw StudioError.refuse({ reason: 'segmentIdRepeated', args: { segmentId: s.id } });
     segmentIds.add(s.id);
     for (const c of s.cues) {
       const other = cueIds.get(c.id);
       if (other !== undefined)
-        throw new StudioError(ERROR_CODES.badRequest, `cues: two cues have the same id “${c.id}” (in “${other}”${other === s.title ? '' : ` and “${s.title}”`})`);
+        throw StudioError.refuse({ reason: 'cueIdRepeated', args: { cueId: c.id, segment: s.title, otherSegment: other } });
       cueIds.set(c.id, s.title);
     }
   }

@@ -18,6 +18,7 @@ import { ShowsScreen } from './screens/ShowsScreen.js';
 import { LangToggle } from './ui/LangToggle.js';
 import { Modal } from './ui/Modal.js';
 import { RelayBanner } from './ui/RelayBanner.js';
+import { useErrorText } from './errors/error-text.js';
 
 type Room = { show: Show; link: WatchLink | null; realShow: { show: Show; link: WatchLink | null } | null };
 type Screen = { name: 'loading' } | { name: 'blocked'; code: string; message: string } | { name: 'connect' } | { name: 'shows' } | ({ name: 'room' } & Room);
@@ -26,6 +27,7 @@ type Page = null | { name: 'catalog' } | { name: 'payment' } | { name: 'store' }
 
 export function App() {
   const { t } = useI18n();
+  const say = useErrorText();
   const [settings, setSettings] = useState<RelaySettings | null>(null);
   const [screen, setScreen] = useState<Screen>({ name: 'loading' });
   const [page, setPage] = useState<Page>(null);
@@ -47,11 +49,11 @@ export function App() {
         const st = await refresh();
         setScreen(st && st.reachable && !st.authorized ? { name: 'connect' } : { name: 'shows' });
       } catch (e) {
-        const err = e as { code?: string; message: string };
-        setScreen({ name: 'blocked', code: err.code ?? '', message: err.message });
+        const err = e as { code?: string };
+        setScreen({ name: 'blocked', code: err.code ?? '', message: say(e) });
       }
     })();
-  }, [refresh]);
+  }, [refresh, say]);
 
   const connected = useCallback(
     (s: RelaySettings) => {

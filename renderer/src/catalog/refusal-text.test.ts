@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG_REFUSAL_REASONS, catalogRefusals, parseCatalogRefusal, type CatalogRefusal, type CatalogRefusalArgs, type CatalogRefusalReason } from '../../../common/catalog-refusals.js';
-import { IpcResult, StudioError, studioErrorOf } from '../../../common/ipc-contract.js';
+import { CATALOG_REFUSAL_REASONS, catalogRefusals, type CatalogRefusal, type CatalogRefusalArgs, type CatalogRefusalReason } from '../../../common/catalog-refusals.js';
 import { dictionaries } from '../i18n/strings.js';
-import { catalogErrorText, refusalText } from './refusal-text.js';
+import { catalogRefusalText as refusalText } from './refusal-text.js';
 
 /**
  * Every catalog refusal said in Korean has no English in it: the seller's own words (names, codes)
@@ -82,27 +81,5 @@ describe('catalog refusals in the seller’s language', () => {
     const [priceIssue] = SAMPLES.invalidInput;
     expect(refusalText({ reason: 'invalidInput', args: priceIssue! }, ko, 'ko')).toBe('저장하지 못했습니다: 가격은 0 이상이어야 합니다');
     expect(refusalText({ reason: 'invalidInput', args: priceIssue! }, en, 'en')).toBe('The studio did not save it: Price cannot be negative');
-  });
-});
-
-describe('errors that carry no refusal this renderer knows', () => {
-  const fromCore = (refusal: unknown) => {
-    const result = IpcResult.parse({ ok: false, error: { error: 'conflict', message: 'Something the core says in English.', refusal } });
-    if (result.ok) throw new Error('not an error');
-    return studioErrorOf(result.error);
-  };
-
-  it('are a generic Korean line in Korean and the core’s sentence in English', () => {
-    for (const e of [fromCore(undefined), fromCore({ reason: 'fromANewerCore', args: {} }), fromCore({ reason: 'itemGone', args: { kind: 'banana' } }), new Error('read failed'), 'not even an error']) {
-      expect(catalogErrorText(e, ko, 'ko')).toBe(ko.catalog.refusals.generic);
-    }
-    expect(catalogErrorText(fromCore({ reason: 'fromANewerCore', args: {} }), en, 'en')).toBe('Something the core says in English.');
-    expect(catalogErrorText('not even an error', en, 'en')).toBe(en.catalog.refusals.generic);
-  });
-
-  it('a known refusal is said from the renderer’s strings, never the core’s English', () => {
-    const e = new StudioError('conflict', 'code: another coupon already uses the code LIVE10', parseCatalogRefusal({ reason: 'couponCodeTaken', args: { code: 'LIVE10' } }));
-    expect(catalogErrorText(e, ko, 'ko')).toBe('다른 쿠폰이 이미 코드 LIVE10을(를) 쓰고 있습니다. 다른 코드를 정하세요.');
-    expect(catalogErrorText(e, en, 'en')).toBe('Another coupon already uses the code LIVE10. Choose a different code.');
   });
 });

@@ -12,7 +12,8 @@ import { mergeOrder, sortNewestFirst } from './orders-merge.js';
 interface FeedState {
   orders: SellerOrder[];
   loaded: boolean;
-  error: string | null;
+  /** Why the last load failed, as thrown (the screen says it in the seller's language); null when it did not. */
+  error: unknown;
   /** Ids that arrived live since the seller last looked at the Orders screen. */
   unseen: ReadonlySet<string>;
   /** Ids that arrived live after the list loaded (briefly highlighted). */
@@ -62,7 +63,7 @@ class Feed {
       for (const o of this.state.orders) orders = mergeOrder(orders, o, true);
       this.set({ orders, loaded: true, error: null });
     } catch (e) {
-      this.set({ loaded: true, error: (e as Error).message });
+      this.set({ loaded: true, error: e ?? new Error('load failed') });
     }
   }
 

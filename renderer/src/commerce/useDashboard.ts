@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Dashboard } from '../../../common/analytics.js';
 import { bridge } from '../bridge.js';
+import { useErrorText } from '../errors/error-text.js';
 
 /** How often the live room asks again when no dashboard event came (events are the normal path). */
 const FALLBACK_MS = 20_000;
@@ -9,6 +10,7 @@ const FALLBACK_MS = 20_000;
 export function useDashboard(showId: string, enabled = true): { dashboard: Dashboard | null; error: string | null } {
   const [dashboard, setDashboard] = useState<Dashboard | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const say = useErrorText();
   useEffect(() => {
     if (!enabled) return;
     let alive = true;
@@ -20,7 +22,7 @@ export function useDashboard(showId: string, enabled = true): { dashboard: Dashb
           setDashboard((cur) => (cur && cur.at > d.at ? cur : d));
           setError(null);
         },
-        (e: Error) => alive && setError(e.message),
+        (e: unknown) => alive && setError(say(e)),
       );
     const off = bridge.on('relay.dashboard', (p) => {
       if (p.showId !== showId) return;
@@ -37,6 +39,6 @@ export function useDashboard(showId: string, enabled = true): { dashboard: Dashb
       off();
       clearInterval(id);
     };
-  }, [showId, enabled]);
+  }, [showId, enabled, say]);
   return { dashboard, error };
 }

@@ -16,7 +16,7 @@ function useNow(active: boolean): number {
 
 /** The one place the seller reads "am I on air?": colour first, words second; a rehearsal has its own colour and words. */
 export function LivePill({ phase, state, startedAt, rehearsal }: { phase: RoomPhase; state: LiveState; startedAt: string | null; rehearsal: boolean }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const words = rehearsal ? t.golive.rehearsal.phase : t.golive.phase;
   const live = state.kind === 'live' && phase === 'live';
   const now = useNow(live);
@@ -29,7 +29,8 @@ export function LivePill({ phase, state, startedAt, rehearsal }: { phase: RoomPh
       data-testid="live-state"
       data-state={state.kind}
       data-phase={phase}
-      title={state.kind === 'failed' ? state.message : undefined}
+      // The failure's own words are English; the Korean studio says it in the media banner instead.
+      title={state.kind === 'failed' && lang === 'en' ? state.message : undefined}
       role="status"
     >
       <span className="pill-dot" aria-hidden="true" />

@@ -3,6 +3,7 @@ import type { Show, WatchLink } from '../../../common/show.js';
 import { bridge } from '../bridge.js';
 import { useI18n } from '../i18n/i18n.js';
 import { Spinner } from '../ui/Spinner.js';
+import { useErrorText } from '../errors/error-text.js';
 
 /** Starts a private rehearsal of this show (its own show and link), then the room switches to it. */
 export function RehearseCard({ show, onRehearse }: { show: Show; onRehearse: (show: Show, link: WatchLink) => void }) {
@@ -10,6 +11,7 @@ export function RehearseCard({ show, onRehearse }: { show: Show; onRehearse: (sh
   const r = t.live.rehearsal;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const say = useErrorText();
   const start = async () => {
     setBusy(true);
     setError(null);
@@ -17,7 +19,7 @@ export function RehearseCard({ show, onRehearse }: { show: Show; onRehearse: (sh
       const res = await bridge.invoke('shows.rehearse', { showId: show.id });
       onRehearse(res.show, res.link);
     } catch (e) {
-      setError((e as Error).message);
+      setError(say(e));
       setBusy(false);
     }
   };

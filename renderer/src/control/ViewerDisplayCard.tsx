@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { VIEWER_DISPLAY_KINDS, type ViewerDisplay, type ViewerDisplayKind } from '../../../common/viewer-display.js';
 import { bridge } from '../bridge.js';
 import { useI18n } from '../i18n/i18n.js';
+import { useErrorText } from '../errors/error-text.js';
 
 /**
  * Which overlay kinds the show's viewers see (docs/phone-layout.md): four switches, stored on the
@@ -13,17 +14,18 @@ export function ViewerDisplayCard({ showId }: { showId: string }) {
   const [display, setDisplay] = useState<ViewerDisplay | null>(null);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const say = useErrorText();
 
   useEffect(() => {
     let gone = false;
     bridge.invoke('display.get', { showId }).then(
       (d) => !gone && setDisplay(d),
-      (e: Error) => !gone && setError(e.message),
+      (e: unknown) => !gone && setError(say(e)),
     );
     return () => {
       gone = true;
     };
-  }, [showId]);
+  }, [showId, say]);
 
   const toggle = useCallback(
     async (kind: ViewerDisplayKind, on: boolean) => {
@@ -37,12 +39,12 @@ export function ViewerDisplayCard({ showId }: { showId: string }) {
       } catch (e) {
         // The relay kept the old setting: show that, not the switch the host flipped.
         setDisplay(display);
-        setError((e as Error).message);
+        setError(say(e));
       } finally {
         setSaving(false);
       }
     },
-    [display, showId],
+    [display, showId, say],
   );
 
   return (

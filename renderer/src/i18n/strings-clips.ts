@@ -9,6 +9,8 @@ export const clipsEn = {
   noProduct: 'No product was shown in this segment: its clip has no Buy button.',
   products: (n: number) => `${n} product(s) shown`,
   status: { none: 'No clip yet', queued: 'Waiting to be cut', cutting: 'Cutting', ready: 'Ready', failed: 'Failed' },
+  /** Why the relay's cutter gave up (server/src/clips/clip-cutter.ts); other codes are said by strings-errors.ts. */
+  failure: { ffmpeg_failed: 'The video could not be cut. Cut it again.', stalled: 'Cutting stopped making progress. Cut it again.', cancelled: 'Cutting was cancelled.' } as Record<string, string>,
   progress: (pct: number) => `${pct}%`,
   numbers: { views: 'Views', orders: 'Orders', buyers: 'Buyers', revenue: 'Revenue' },
   numbersTitle: 'Sales from clips',
@@ -41,6 +43,7 @@ export const clipsKo: typeof clipsEn = {
   noProduct: '이 구간에 보여준 상품이 없어서 클립에 구매 버튼이 없어요.',
   products: (n: number) => `상품 ${n}개 노출`,
   status: { none: '클립 없음', queued: '자르기 대기 중', cutting: '자르는 중', ready: '완료', failed: '실패' },
+  failure: { ffmpeg_failed: '영상을 자르지 못했습니다. 다시 잘라 주세요.', stalled: '자르기가 진행되지 않아 멈췄습니다. 다시 잘라 주세요.', cancelled: '자르기가 취소되었습니다.' } as Record<string, string>,
   progress: (pct: number) => `${pct}%`,
   numbers: { views: '조회', orders: '주문', buyers: '구매자', revenue: '매출' },
   numbersTitle: '클립별 판매',

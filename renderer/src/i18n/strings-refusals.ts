@@ -4,10 +4,10 @@ import type { CatalogRefusalArgs, CatalogRefusalReason } from '../../../common/c
  * The studio core's catalog refusals (common/catalog-refusals.ts) in the seller's words. One entry
  * per declared reason, typed by its arguments, so a new reason does not build until both
  * languages say it. `invalidInput` gets the schema issues already said (catalog/validation.ts);
- * `generic` is for an error without a reason this renderer knows.
+ * An error without a reason this renderer knows is said by its code (strings-errors.ts).
  */
 type Said = { [R in Exclude<CatalogRefusalReason, 'invalidInput'>]: (a: CatalogRefusalArgs<R>) => string };
-export type RefusalStrings = Said & { invalidInput: (issues: string) => string; generic: string };
+export type RefusalStrings = Said & { invalidInput: (issues: string) => string };
 
 const MIB = 1024 * 1024;
 const mb = (bytes: number) => (bytes / MIB).toFixed(1).replace(/\.0$/, '');
@@ -47,7 +47,6 @@ export const refusalsEn: RefusalStrings = {
   imageNotInStudio: () => 'This picture is not in the studio. Add it to the product again.',
   imageFileMissing: () => 'This picture is missing from the studio’s data folder. Add it to the product again.',
   imageFileDamaged: () => 'This picture is damaged in the studio’s data folder. Add it to the product again.',
-  generic: 'The studio could not do this. Try again in a moment.',
 };
 
 const ONLY_KO = 'PNG, JPEG, WebP 이미지를 사용하세요.';
@@ -87,5 +86,4 @@ export const refusalsKo: RefusalStrings = {
   imageNotInStudio: () => '이 이미지는 스튜디오에 없습니다. 상품에 다시 추가하세요.',
   imageFileMissing: () => '이 이미지 파일이 스튜디오 데이터 폴더에 없습니다. 상품에 다시 추가하세요.',
   imageFileDamaged: () => '스튜디오 데이터 폴더의 이 이미지 파일이 손상되었습니다. 상품에 다시 추가하세요.',
-  generic: '요청을 처리하지 못했습니다. 잠시 후 다시 시도하세요.',
 };

@@ -14,6 +14,8 @@ import { showAdminEn, showAdminKo } from './strings-shows.js';
 import { storeEn, storeKo } from './strings-store.js';
 import { clipsEn, clipsKo } from './strings-clips.js';
 import { replaysEn, replaysKo } from './strings-replays.js';
+import { errorsEn, errorsKo } from './strings-errors.js';
+import { studioRefusalsEn, studioRefusalsKo } from './strings-studio-refusals.js';
 
 /** Every word the studio shows, in both languages. Keys are grouped by screen (the larger groups live in ./strings-*.ts). */
 const en = {
@@ -154,6 +156,8 @@ const en = {
   store: storeEn,
   clips: clipsEn,
   replays: replaysEn,
+  refusals: studioRefusalsEn,
+  errors: errorsEn,
 };
 
 export type Strings = typeof en;
@@ -296,6 +300,8 @@ const ko: Strings = {
   store: storeKo,
   clips: clipsKo,
   replays: replaysKo,
+  refusals: studioRefusalsKo,
+  errors: errorsKo,
 };
 
 export const dictionaries = { en, ko } as const;

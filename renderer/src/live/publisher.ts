@@ -7,7 +7,10 @@ import { applyEncoding, gatheringComplete, preferCodec } from './rtc-util.js';
 
 export interface PublishError {
   code: string;
+  /** English, for the log and the English studio. */
   message: string;
+  /** What was thrown, so the screen can say it in the seller's language (errors/error-text.ts). */
+  cause?: unknown;
 }
 
 export interface PublisherSnapshot {
@@ -26,7 +29,7 @@ const FIRST_CONNECT_TRIES = 3;
 const FATAL_CODES = new Set(['unauthorized', 'conflict', 'forbidden']);
 
 const toError = (e: unknown): PublishError =>
-  e instanceof StudioError ? { code: e.code, message: e.message } : { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+  e instanceof StudioError ? { code: e.code, message: e.message, cause: e } : { code: 'internal', message: e instanceof Error ? e.message : String(e), cause: e };
 
 /**
  * Publishes local tracks for one show to the relay (WHIP-shaped: full offer, one answer) and keeps

@@ -4,6 +4,7 @@ import { RELAY_SETTINGS_ERRORS } from '../../../common/relay-settings.js';
 import { bridge } from '../bridge.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { Strings } from '../i18n/strings.js';
+import { useErrorText } from '../errors/error-text.js';
 
 interface Props {
   settings: RelaySettings;
@@ -14,10 +15,11 @@ interface Props {
 /** Relay address + studio key; used full-page at first start and in the Settings dialog. */
 export function ConnectForm({ settings, onConnected, onCancel }: Props) {
   const { t } = useI18n();
+  const say = useErrorText();
   const [relayUrl, setRelayUrl] = useState(settings.relayUrl);
   const [key, setKey] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  const [error, setError] = useState<{ code: string; said: string } | null>(null);
   // The saved key is kept only for the address it was entered for (the core enforces it; this says it up front).
   const sameRelay = origin(relayUrl.trim()) === origin(settings.relayUrl);
   const keepsKey = settings.hasKey && sameRelay;
@@ -30,7 +32,7 @@ export function ConnectForm({ settings, onConnected, onCancel }: Props) {
       const trimmed = key.trim();
       onConnected(await bridge.invoke('settings.connect', { relayUrl: relayUrl.trim(), ...(trimmed ? { studioKey: trimmed } : {}) }));
     } catch (err) {
-      setError(err instanceof StudioError ? { code: err.code, message: err.message } : { code: 'internal', message: String(err) });
+      setError({ code: err instanceof StudioError ? err.code : 'internal', said: say(err) });
     } finally {
       setBusy(false);
     }
@@ -65,9 +67,9 @@ export function ConnectForm({ settings, onConnected, onCancel }: Props) {
 
       {error && (
         <div className="form-error" role="alert" data-testid="connect-error">
-          {errorText(error, t.connect, settings.hasKey, relayUrl) ?? (
+          {connectText(error, t.connect, settings.hasKey, relayUrl) ?? (
             <>
-              {error.message}
+              {error.said}
               {error.code === 'relay_unreachable' && <span className="form-error-hint">{t.connect.unreachableHint}</span>}
             </>
           )}
@@ -88,8 +90,8 @@ export function ConnectForm({ settings, onConnected, onCancel }: Props) {
   );
 }
 
-/** The seller's words for the refusals the form can name; null for the rest (the core's message is shown). */
-function errorText(error: { code: string }, words: Strings['connect'], hadKey: boolean, relayUrl: string): string | null {
+/** The form's own words for the refusals it can name; null for the rest (said by errors/error-text.ts). */
+function connectText(error: { code: string }, words: Strings['connect'], hadKey: boolean, relayUrl: string): string | null {
   switch (error.code) {
     case 'unauthorized':
       return words.keyWrong;

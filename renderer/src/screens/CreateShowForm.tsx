@@ -4,9 +4,11 @@ import { MAX_TITLE_LENGTH } from '../../../common/limits.js';
 import { bridge } from '../bridge.js';
 import { localInputToIso } from '../format.js';
 import { useI18n } from '../i18n/i18n.js';
+import { useErrorText } from '../errors/error-text.js';
 
 export function CreateShowForm({ onCreated }: { onCreated: (show: Show, link: WatchLink) => void }) {
   const { t } = useI18n();
+  const say = useErrorText();
   const [title, setTitle] = useState('');
   const [when, setWhen] = useState('');
   const [busy, setBusy] = useState(false);
@@ -26,7 +28,7 @@ export function CreateShowForm({ onCreated }: { onCreated: (show: Show, link: Wa
       setTitle('');
       setWhen('');
     } catch (err) {
-      setError((err as Error).message);
+      setError(say(err));
     } finally {
       setBusy(false);
     }

@@ -5,6 +5,7 @@ import type { Show, WatchLink } from '../../../common/show.js';
 import { bridge } from '../bridge.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ConfirmButton } from '../ui/ConfirmButton.js';
+import { useErrorText } from '../errors/error-text.js';
 
 export type ShowChange = { kind: 'renamed'; show: Show } | { kind: 'copied'; show: Show; link: WatchLink; notice: string } | { kind: 'deleted'; showId: string; notice: string };
 
@@ -21,7 +22,8 @@ export function ShowActions({ show, onChange }: { show: Show; onChange: (c: Show
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const explain = (e: unknown) => setError(e instanceof StudioError && a.refused[e.code] ? a.refused[e.code]! : `${a.failed} ${(e as Error).message}`);
+  const say = useErrorText();
+  const explain = (e: unknown) => setError(e instanceof StudioError && a.refused[e.code] ? a.refused[e.code]! : `${a.failed} ${say(e)}`);
   const run = async (fn: () => Promise<void>) => {
     setBusy(true);
     setError(null);

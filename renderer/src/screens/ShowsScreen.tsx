@@ -7,12 +7,14 @@ import { useShowUpdates } from '../relay-hooks.js';
 import { CreateShowForm } from './CreateShowForm.js';
 import type { ShowChange } from './ShowActions.js';
 import { ShowList } from './ShowList.js';
+import { useErrorText } from '../errors/error-text.js';
 
 /** Links returned by shows.create, so the control room shows them without another round trip. */
 const createdLinks = new Map<string, WatchLink>();
 
 export function ShowsScreen({ onOpen, onOpenRundown, onOpenOrders, onOpenReport, onOpenReplays }: { onOpen: (show: Show, link: WatchLink | null) => void; onOpenRundown: (show: Show) => void; onOpenOrders: (show: Show) => void; onOpenReport: (show: Show) => void; onOpenReplays: (show: Show) => void }) {
   const { t } = useI18n();
+  const say = useErrorText();
   const [shows, setShows] = useState<Show[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [justCreated, setJustCreated] = useState<string | null>(null);
@@ -24,7 +26,7 @@ export function ShowsScreen({ onOpen, onOpenRundown, onOpenOrders, onOpenReport,
       setShows((await bridge.invoke('shows.list', {})).filter((s) => s.rehearsalOf === null));
       setError(null);
     } catch (e) {
-      setError((e as Error).message);
+      setError(say(e));
     }
   }, []);
   useEffect(() => void load(), [load]);

@@ -7,7 +7,7 @@ const SHOW_AFTER_MS = 2000;
 
 /** Tells the seller, above every screen, when the relay cannot be reached or refuses the key. */
 export function RelayBanner({ status, onOpenSettings }: { status: RelayStatus | null; onOpenSettings: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const bad = !!status && !(status.reachable && status.authorized);
   const [visible, setVisible] = useState(false);
   useEffect(() => {
@@ -21,7 +21,8 @@ export function RelayBanner({ status, onOpenSettings }: { status: RelayStatus | 
     <div className="banner banner-error" role="alert" data-testid="relay-banner">
       <div>
         <strong>{title}</strong>
-        {status.message && <span className="banner-detail">{status.message}</span>}
+        {/* The core's detail is English; the Korean title already says what is wrong and where to fix it. */}
+        {status.message && lang === 'en' && <span className="banner-detail">{status.message}</span>}
       </div>
       <button type="button" className="btn small" onClick={onOpenSettings}>
         {t.banner.openSettings}

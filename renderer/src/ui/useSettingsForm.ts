@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { FieldErrors } from '../catalog/validation.js';
+import { useErrorText } from '../errors/error-text.js';
 
 export type Checked<V> = { value: V; errors: null } | { value: null; errors: FieldErrors };
 
@@ -17,6 +18,7 @@ export function useSettingsForm<S, D, V>(opts: { load: () => Promise<S>; toDraft
   const [saved, setSaved] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const { load, toDraft, check, save, onSaved } = opts;
+  const say = useErrorText();
 
   useEffect(() => {
     load().then(
@@ -24,7 +26,7 @@ export function useSettingsForm<S, D, V>(opts: { load: () => Promise<S>; toDraft
         setStored(s);
         setDraft(toDraft(s));
       },
-      (e: Error) => setLoadError(e.message),
+      (e: unknown) => setLoadError(say(e)),
     );
     // loaded once per mount
   }, []);
@@ -51,7 +53,7 @@ export function useSettingsForm<S, D, V>(opts: { load: () => Promise<S>; toDraft
       setTried(false);
       onSaved?.(s);
     } catch (err) {
-      setFormError((err as Error).message);
+      setFormError(say(err));
     } finally {
       setBusy(false);
     }

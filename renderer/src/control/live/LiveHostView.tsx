@@ -64,8 +64,8 @@ function CueErrorBanner({ error, onDismiss }: { error: FireError | null; onDismi
       : error.code === 'not_live'
         ? e.notLive
         : ['shell_unreachable', 'relay_unreachable', 'timeout'].includes(error.code)
-          ? `${e.unreachable} (${error.message})`
-          : e.failed(error.message);
+          ? `${e.unreachable} (${error.text})`
+          : e.failed(error.text);
   return (
     <div className="banner banner-error cue-error" role="alert" data-testid="cue-error" data-code={error.code}>
       <span>{text}</span>

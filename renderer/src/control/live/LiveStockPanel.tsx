@@ -6,6 +6,7 @@ import { mmss } from '../../../../common/countdown.js';
 import { bridge } from '../../bridge.js';
 import { useCatalog } from '../../catalog/catalog-data.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { useErrorText } from '../../errors/error-text.js';
 
 const lineKey = (productId: string, optionId: string | null) => `${productId}/${optionId ?? ''}`;
 
@@ -16,6 +17,7 @@ const lineKey = (productId: string, optionId: string | null) => `${productId}/${
  */
 export function LiveStockPanel({ showId }: { showId: string }) {
   const { t } = useI18n();
+  const say = useErrorText();
   const L = t.liveSelling;
   const { items } = useCatalog();
   const [stock, setStock] = useState<Map<string, number>>(new Map());
@@ -58,7 +60,7 @@ export function LiveStockPanel({ showId }: { showId: string }) {
         setNote({ text: L.conflict(expectedStock, current), error: true });
         return;
       }
-      setNote({ text: L.failed(err.message ?? String(e)), error: true });
+      setNote({ text: L.failed(say(e)), error: true });
     }
     await refresh().catch(() => undefined);
   };
@@ -68,7 +70,7 @@ export function LiveStockPanel({ showId }: { showId: string }) {
       await run();
       setNote(null);
     } catch (e) {
-      setNote({ text: L.failed((e as StudioError).message ?? String(e)), error: true });
+      setNote({ text: L.failed(say(e)), error: true });
     }
     await refresh().catch(() => undefined);
   };

@@ -6,6 +6,7 @@ import type { Stage } from '../../../../common/stage.js';
 import { bridge } from '../../bridge.js';
 import { newId } from '../../catalog/ids.js';
 import { captureClockMs } from '../../live/capture-clock.js';
+import { useErrorText } from '../../errors/error-text.js';
 
 /** Where the host is in the run-down; kept per show in localStorage so a reloaded window picks up where it was. */
 interface RunState {
@@ -18,7 +19,8 @@ interface RunState {
 
 export interface FireError {
   code: string;
-  message: string;
+  /** Already in the seller's language (errors/error-text.ts). */
+  text: string;
 }
 
 /** Errors after which pressing the same key again should be the SAME firing (the relay may have applied it). */
@@ -69,6 +71,7 @@ export function useLiveRun({ showId, rundown, running, stage, acceptStage, refre
   const [run, setRun] = useState<RunState>(() => load(showId));
   const [pending, setPending] = useState<Record<string, 'firing' | 'failed'>>({});
   const [error, setError] = useState<FireError | null>(null);
+  const say = useErrorText();
   const retryIds = useRef(new Map<string, string>());
   const inFlight = useRef(new Set<string>());
   // Cues the relay accepted, known at once: `fired` (state) only catches up on the next render, and a
@@ -131,12 +134,12 @@ export function useLiveRun({ showId, rundown, running, stage, acceptStage, refre
         if (!TRANSPORT.has(code)) retryIds.current.delete(key);
         if (code === 'stale_stage') void refreshStage();
         setPending((p) => ({ ...p, [key]: 'failed' }));
-        setError({ code, message: err.message });
+        setError({ code, text: say(e) });
       } finally {
         inFlight.current.delete(key);
       }
     },
-    [showId, acceptStage, refreshStage, obsMode],
+    [showId, acceptStage, refreshStage, obsMode, say],
   );
 
 

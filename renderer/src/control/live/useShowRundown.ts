@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Rundown } from '../../../../common/rundown.js';
 import { bridge } from '../../bridge.js';
+import { useErrorText } from '../../errors/error-text.js';
 
 /** The run-down attached to a show (the most recently saved one), reloaded when `version` changes. */
 export function useShowRundown(showId: string, version: number) {
   const [rundown, setRundown] = useState<Rundown | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const say = useErrorText();
   const load = useCallback(async () => {
     try {
       const list = await bridge.invoke('rundowns.list', {});
@@ -14,11 +16,11 @@ export function useShowRundown(showId: string, version: number) {
       setRundown(mine);
       setError(null);
     } catch (e) {
-      setError((e as Error).message);
+      setError(say(e));
     } finally {
       setLoaded(true);
     }
-  }, [showId]);
+  }, [showId, say]);
   useEffect(() => void load(), [load, version]);
   return { rundown, loaded, error, reload: load };
 }

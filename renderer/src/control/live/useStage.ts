@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Stage } from '../../../../common/stage.js';
 import { NO_FACTS, overlay, withStock, type LiveFacts } from '../../../../common/stage-overlay.js';
 import { bridge } from '../../bridge.js';
+import { useErrorText } from '../../errors/error-text.js';
 
 /**
  * What viewers of a show see over the video: loaded with `stage.get`, then kept current by the
@@ -14,6 +15,7 @@ export function useStage(showId: string) {
   const [stage, setStage] = useState<Stage | null>(null);
   const [facts, setFacts] = useState<LiveFacts>(NO_FACTS);
   const [error, setError] = useState<string | null>(null);
+  const say = useErrorText();
 
   const accept = useCallback((s: Stage) => setStage((cur) => (!cur || s.version >= cur.version ? s : cur)), []);
 
@@ -24,10 +26,10 @@ export function useStage(showId: string) {
       setError(null);
       return s;
     } catch (e) {
-      setError((e as Error).message);
+      setError(say(e));
       return null;
     }
-  }, [showId]);
+  }, [showId, say]);
 
   useEffect(() => {
     setFacts(NO_FACTS);

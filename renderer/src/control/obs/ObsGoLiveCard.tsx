@@ -5,6 +5,7 @@ import type { IngestStatus } from '../../../../common/protocol/ingest.js';
 import type { Show } from '../../../../common/show.js';
 import { bridge } from '../../bridge.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { useErrorText } from '../../errors/error-text.js';
 
 interface Props {
   show: Show;
@@ -21,11 +22,12 @@ interface Props {
  */
 export function ObsGoLiveCard({ show, rundownId, obsConnected, streaming }: Props) {
   const { t } = useI18n();
+  const say = useErrorText();
   const o = t.obs;
   const [pre, setPre] = useState<Preflight | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmEnd, setConfirmEnd] = useState(false);
-  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  const [error, setError] = useState<{ code: string; text: string } | null>(null);
   // What the relay's ingest receives, pushed on every change (contract: `ingest` message).
   const [ingest, setIngest] = useState<IngestStatus | null>(null);
   useEffect(() => bridge.on('relay.ingest', (p) => p.showId === show.id && setIngest(p.status)), [show.id]);
@@ -33,9 +35,9 @@ export function ObsGoLiveCard({ show, rundownId, obsConnected, streaming }: Prop
     try {
       setPre(await bridge.invoke('obs.preflight', { showId: show.id, rundownId }));
     } catch (e) {
-      setError({ code: (e as StudioError).code ?? 'internal', message: (e as Error).message });
+      setError({ code: (e as StudioError).code ?? 'internal', text: say(e) });
     }
-  }, [show.id, rundownId]);
+  }, [show.id, rundownId, say]);
   useEffect(() => {
     if (show.status !== 'ended') void check();
   }, [check, obsConnected, show.status]);
@@ -46,7 +48,7 @@ export function ObsGoLiveCard({ show, rundownId, obsConnected, streaming }: Prop
     try {
       await bridge.invoke(channel, { showId: show.id });
     } catch (e) {
-      setError({ code: (e as StudioError).code ?? 'internal', message: (e as Error).message });
+      setError({ code: (e as StudioError).code ?? 'internal', text: say(e) });
     } finally {
       setBusy(false);
       setConfirmEnd(false);
@@ -59,7 +61,7 @@ export function ObsGoLiveCard({ show, rundownId, obsConnected, streaming }: Prop
       await bridge.invoke('obs.fixEncoder', {});
       await check();
     } catch (e) {
-      setError({ code: (e as StudioError).code ?? 'internal', message: (e as Error).message });
+      setError({ code: (e as StudioError).code ?? 'internal', text: say(e) });
     } finally {
       setBusy(false);
     }
@@ -118,7 +120,7 @@ export function ObsGoLiveCard({ show, rundownId, obsConnected, streaming }: Prop
       )}
       {error && (
         <div className="banner banner-error" role="alert" data-testid="obs-golive-error" data-code={error.code}>
-          {o.errors[error.code] ?? error.message}
+          {error.text}
         </div>
       )}
       {!live ? (

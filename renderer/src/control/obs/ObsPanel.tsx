@@ -1,4 +1,5 @@
 import type { KeyboardEvent } from 'react';
+import { codeText } from '../../errors/error-text.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { typingIn } from '../live/useHostKeys.js';
 import { ObsConnectForm } from './ObsConnectForm.js';
@@ -11,11 +12,12 @@ import type { ObsView } from './useObs.js';
  */
 /** `live`: the show is on air (OBS mode has no camera preview whose pill would say so). */
 export function ObsPanel({ obs, live }: { obs: ObsView; live: boolean }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const o = t.obs;
   const s = obs.status;
   const connected = s?.state === 'connected';
-  const shownError = obs.error ?? (s && s.state !== 'connected' ? s.error : null);
+  const lost = s && s.state !== 'connected' ? s.error : null;
+  const shownError = obs.error ?? (lost && { code: lost.code, text: codeText(lost.code, lost.message, t, lang) });
   const stateText = !s
     ? o.state.disconnected
     : s.state === 'connected'
@@ -50,7 +52,7 @@ export function ObsPanel({ obs, live }: { obs: ObsView; live: boolean }) {
       </div>
       {shownError && (
         <div className="banner banner-error" role="alert" data-testid="obs-error" data-code={shownError.code}>
-          {o.errors[shownError.code] ?? `${o.errors.obs_request_failed} (${shownError.message})`}
+          {shownError.text}
         </div>
       )}
       {obs.failure && (
@@ -62,7 +64,7 @@ export function ObsPanel({ obs, live }: { obs: ObsView; live: boolean }) {
               .map((r, i) => (
                 <li key={i}>
                   {r.action.sceneName}
-                  {r.action.kind === 'setItemVisible' ? ` › ${r.action.sourceName}` : ''}: {o.errors[r.error?.code ?? ''] ?? r.error?.message}
+                  {r.action.kind === 'setItemVisible' ? ` › ${r.action.sourceName}` : ''}: {r.error && codeText(r.error.code, r.error.message, t, lang)}
                 </li>
               ))}
           </ul>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ObsActionResult, ObsScenes, ObsSettings, ObsStatus, ObsStreamHealth } from '../../../../common/obs.js';
 import type { StudioError } from '../../../../common/ipc-contract.js';
 import { bridge } from '../../bridge.js';
+import { useErrorText } from '../../errors/error-text.js';
 
 export interface ObsActionFailure {
   label: string;
@@ -16,7 +17,8 @@ export function useObs(enabled: boolean) {
   const [thumbs, setThumbs] = useState<Record<string, string>>({});
   const [health, setHealth] = useState<ObsStreamHealth | null>(null);
   const [failure, setFailure] = useState<ObsActionFailure | null>(null);
-  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  const [error, setError] = useState<{ code: string; text: string } | null>(null);
+  const say = useErrorText();
 
   useEffect(() => {
     if (!enabled) return;
@@ -57,11 +59,10 @@ export function useObs(enabled: boolean) {
       setError(null);
       return v;
     } catch (e) {
-      const err = e as StudioError;
-      setError({ code: err.code ?? 'internal', message: err.message });
+      setError({ code: (e as StudioError).code ?? 'internal', text: say(e) });
       return null;
     }
-  }, []);
+  }, [say]);
 
   return {
     status,

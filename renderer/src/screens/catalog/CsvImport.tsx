@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { csvTemplate } from '../../../../common/commerce/csv-columns.js';
 import type { CsvImportReport } from '../../../../common/ipc-contract.js';
 import { bridge } from '../../bridge.js';
-import { catalogErrorText } from '../../catalog/refusal-text.js';
+import { errorText } from '../../errors/error-text.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { Spinner } from '../../ui/Spinner.js';
 
@@ -53,7 +53,7 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
       setPhase({ kind: 'report', report: await bridge.invoke('products.importCsv', { fileBase64, mode: 'check', lang }) });
     } catch (e) {
       setPhase({ kind: 'idle' });
-      setError(catalogErrorText(e, t, lang));
+      setError(errorText(e, t, lang));
     }
   };
 
@@ -68,7 +68,7 @@ export function CsvImport({ onImported }: { onImported: () => void }) {
       onImported();
     } catch (e) {
       setPhase({ kind: 'report', report });
-      setError(catalogErrorText(e, t, lang));
+      setError(errorText(e, t, lang));
     }
   };
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { MAX_IMAGE_BYTES } from '../../../../common/ipc-contract.js';
 import { bridge } from '../../bridge.js';
 import { imageTypeOf, rememberPreview, usePreview } from '../../catalog/image-cache.js';
-import { catalogErrorText } from '../../catalog/refusal-text.js';
+import { errorText } from '../../errors/error-text.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { FieldError } from '../../ui/FieldError.js';
 import { Spinner } from '../../ui/Spinner.js';
@@ -43,7 +43,7 @@ export function ImagePicker({ images, error, onChange }: { images: string[]; err
         rememberPreview(ref, dataUrl);
         if (!images.includes(ref) && !added.includes(ref)) added.push(ref);
       } catch (e) {
-        failed.push(`${file.name}: ${catalogErrorText(e, t, lang)}`);
+        failed.push(`${file.name}: ${errorText(e, t, lang)}`);
       }
     }
     if (added.length) onChange([...images, ...added]);

@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
 import { useCatalog, type CatalogKind } from '../../catalog/catalog-data.js';
-import { catalogErrorText } from '../../catalog/refusal-text.js';
+import { errorText } from '../../errors/error-text.js';
 import { useI18n } from '../../i18n/i18n.js';
 
 /** The list card every catalog tab shares: title and count, "New …", loading, load errors, empty state. */
 export function ListShell({ kind, count, onNew, children }: { kind: CatalogKind; count: number | undefined; onNew: () => void; children: ReactNode }) {
   const { t, lang } = useI18n();
   const { errors, unreadable, reload } = useCatalog();
-  const error = errors[kind] === undefined ? null : catalogErrorText(errors[kind], t, lang);
+  const error = errors[kind] === undefined ? null : errorText(errors[kind], t, lang);
   const bad = unreadable[kind] ?? 0;
   return (
     <section className="card list-card" aria-labelledby={`list-${kind}`}>

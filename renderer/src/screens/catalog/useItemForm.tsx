@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useCatalog, type CatalogInputs, type CatalogItems, type CatalogKind } from '../../catalog/catalog-data.js';
-import { catalogErrorText } from '../../catalog/refusal-text.js';
+import { errorText } from '../../errors/error-text.js';
 import type { FieldErrors } from '../../catalog/validation.js';
 import { useI18n } from '../../i18n/i18n.js';
 import type { Strings } from '../../i18n/strings.js';
@@ -45,7 +45,7 @@ export function useItemForm<K extends CatalogKind, D>(kind: K, item: CatalogItem
       setTried(false);
       onSaved(savedItem.id);
     } catch (err) {
-      setFormError(catalogErrorText(err, t, lang));
+      setFormError(errorText(err, t, lang));
       // The catalog may have changed under the form (a product deleted in another window): with it
       // reloaded, the form's own check says what is wrong in the seller's language (FormFoot).
       void reload().catch(() => undefined);
@@ -63,7 +63,7 @@ export function useItemForm<K extends CatalogKind, D>(kind: K, item: CatalogItem
       await remove(kind, item.id);
       return true;
     } catch (e) {
-      setFormError(catalogErrorText(e, t, lang));
+      setFormError(errorText(e, t, lang));
       return false;
     }
   };

@@ -3,6 +3,7 @@ import { CLIP_MAX_SEC, CLIP_MIN_SEC, type Clip, type ClipSegment, type ShowClips
 import { bridge } from '../../bridge.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
+import { codeText, useErrorText } from '../../errors/error-text.js';
 import { ClipNumbersLine } from './ClipNumbers.js';
 
 /** While a clip is queued or cutting, the list is read again this often for its progress. */
@@ -17,6 +18,7 @@ const busy = (c: Clip | null) => c?.status === 'queued' || c?.status === 'cuttin
  */
 export function ClipsSection({ showId }: { showId: string }) {
   const { t } = useI18n();
+  const say = useErrorText();
   const c = t.clips;
   const [clips, setClips] = useState<ShowClips | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -26,7 +28,7 @@ export function ClipsSection({ showId }: { showId: string }) {
       setClips(await bridge.invoke('clips.list', { showId }));
       setError(null);
     } catch (e) {
-      setError((e as Error).message);
+      setError(say(e));
     }
   }, [showId]);
 
@@ -67,7 +69,8 @@ export function ClipsSection({ showId }: { showId: string }) {
 }
 
 function ClipRow({ showId, segment, durationSec, canCut, onChanged }: { showId: string; segment: ClipSegment; durationSec: number; canCut: boolean; onChanged: () => Promise<void> }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const say = useErrorText();
   const c = t.clips;
   const clip = segment.clip;
   const range = clip ?? segment.video;
@@ -102,7 +105,7 @@ function ClipRow({ showId, segment, durationSec, canCut, onChanged }: { showId: 
       await bridge.invoke('clips.cut', { showId, cut: chosen || clip ? { segmentNo: segment.segmentNo, inSec: from, outSec: to } : { segmentNo: segment.segmentNo } });
       await onChanged();
     } catch (e) {
-      setProblem((e as Error).message);
+      setProblem(say(e));
     }
   };
   const copy = async () => {
@@ -119,7 +122,7 @@ function ClipRow({ showId, segment, durationSec, canCut, onChanged }: { showId: 
       await bridge.invoke('clips.delete', { showId, clipId: clip.id });
       await onChanged();
     } catch (e) {
-      setProblem((e as Error).message);
+      setProblem(say(e));
     }
   };
 
@@ -145,7 +148,7 @@ function ClipRow({ showId, segment, durationSec, canCut, onChanged }: { showId: 
         )}
         {clip?.error && (
           <p className="form-error small" data-testid="clip-failed">
-            {clip.error.message}
+            {(lang === 'ko' && c.failure[clip.error.code]) || codeText(clip.error.code, clip.error.message, t, lang)}
           </p>
         )}
         {!canCut ? null : !segment.video && !clip ? (

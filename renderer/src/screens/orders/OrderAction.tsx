@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.js';
+import { useErrorText } from '../../errors/error-text.js';
 
 /**
  * One order action behind a confirm step that says exactly what will happen (no browser dialogs);
@@ -7,6 +8,7 @@ import { useI18n } from '../../i18n/i18n.js';
  */
 export function OrderAction(props: { label: string; question: string; confirmLabel: string; withReason?: boolean; tone: 'primary' | 'danger'; testId: string; run: (reason: string) => Promise<void> }) {
   const { t } = useI18n();
+  const say = useErrorText();
   const { label, question, confirmLabel, withReason, tone, testId, run } = props;
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
@@ -31,7 +33,7 @@ export function OrderAction(props: { label: string; question: string; confirmLab
       setAsking(false);
       setReason('');
     } catch (e) {
-      setError((e as Error).message);
+      setError(say(e));
     } finally {
       setBusy(false);
     }

@@ -11,6 +11,7 @@ import { OrderRow } from './OrderRow.js';
 import { ShipUpload } from './ShipUpload.js';
 import { SuspiciousClusters } from './SuspiciousClusters.js';
 import { Icon } from '../../ui/Icon.js';
+import { useErrorText } from '../../errors/error-text.js';
 
 type Filter = 'all' | 'awaiting_payment' | 'paid' | 'closed';
 const FILTERS: readonly Filter[] = ['all', 'awaiting_payment', 'paid', 'closed'];
@@ -19,6 +20,7 @@ const matches = (f: Filter, s: OrderStatus) => f === 'all' || (f === 'closed' ? 
 /** A show's orders, newest on top, arriving live; each with what it takes to ship, and its actions. */
 export function OrdersScreen({ show, onBack }: { show: Show; onBack: () => void }) {
   const { t, lang } = useI18n();
+  const say = useErrorText();
   const o = t.commerce.orders;
   const feed = useOrderFeed(show.id);
   const now = useNow();
@@ -47,7 +49,7 @@ export function OrdersScreen({ show, onBack }: { show: Show; onBack: () => void 
       downloadBytes(file.filename, file.base64, file.csv, file.encoding === 'cp949' ? 'text/csv;charset=cp949' : 'text/csv;charset=utf-8');
       setExportNote({ ok: true, text: [t.store.exportedRows(file.filename, file.rows), file.replaced ? t.store.replaced(file.replaced) : ''].filter(Boolean).join(' ') });
     } catch (e) {
-      setExportNote({ ok: false, text: (e as Error).message });
+      setExportNote({ ok: false, text: say(e) });
     } finally {
       setExporting(false);
     }
@@ -95,16 +97,16 @@ export function OrdersScreen({ show, onBack }: { show: Show; onBack: () => void 
             ))}
           </div>
         </div>
-        {feed.error && (
+        {feed.error !== null && (
           <div className="form-error" role="alert">
-            {o.loadFailed} {feed.error}{' '}
+            {o.loadFailed} {say(feed.error)}{' '}
             <button type="button" className="btn small" onClick={() => void feed.reload()}>
               {t.common.retry}
             </button>
           </div>
         )}
         {!feed.loaded && <p className="muted">{t.common.loading}</p>}
-        {feed.loaded && !feed.error && feed.orders.length === 0 && (
+        {feed.loaded && feed.error === null && feed.orders.length === 0 && (
           <p className="muted empty" data-testid="orders-empty">
             {o.empty}
           </p>

@@ -3,6 +3,7 @@ import type { SellerOrder } from '../../../../common/commerce/order.js';
 import { canShip, COURIERS, TrackingNumber, type CourierCode } from '../../../../common/commerce/shipment.js';
 import { bridge } from '../../bridge.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { useErrorText } from '../../errors/error-text.js';
 
 const CODES = Object.keys(COURIERS) as CourierCode[];
 
@@ -12,6 +13,7 @@ const CODES = Object.keys(COURIERS) as CourierCode[];
  */
 export function ShipOrder({ order, onChanged }: { order: SellerOrder; onChanged: (o: SellerOrder) => void }) {
   const { t } = useI18n();
+  const say = useErrorText();
   const f = t.fulfilment;
   const [open, setOpen] = useState(false);
   const [courier, setCourier] = useState<CourierCode>(order.shipment?.courier ?? 'cj');
@@ -44,7 +46,7 @@ export function ShipOrder({ order, onChanged }: { order: SellerOrder; onChanged:
       onChanged(await bridge.invoke('orders.markShipped', { orderId: order.id, courier, trackingNumber: tracking }));
       setOpen(false);
     } catch (e) {
-      setError(`${f.failed} ${(e as Error).message}`);
+      setError(`${f.failed} ${say(e)}`);
     } finally {
       setBusy(false);
     }

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { bridge } from '../../bridge.js';
 import { decodeCsvBytes } from '../../commerce/decode-csv.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { useErrorText } from '../../errors/error-text.js';
 
 /**
  * Tracking numbers for many orders at once from the seller's sheet (CP949 or UTF-8, Korean or
@@ -9,6 +10,7 @@ import { useI18n } from '../../i18n/i18n.js';
  */
 export function ShipUpload({ showId, onDone }: { showId: string; onDone: () => void }) {
   const { t } = useI18n();
+  const say = useErrorText();
   const f = t.fulfilment;
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
@@ -28,7 +30,7 @@ export function ShipUpload({ showId, onDone }: { showId: string; onDone: () => v
         onDone();
       }
     } catch (e) {
-      setNote({ ok: false, lines: [`${f.failed} ${(e as Error).message}`] });
+      setNote({ ok: false, lines: [`${f.failed} ${say(e)}`] });
     } finally {
       setBusy(false);
       if (input.current) input.current.value = '';

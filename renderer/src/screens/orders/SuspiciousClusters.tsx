@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { OrderCluster } from '../../../../common/commerce/clusters.js';
 import { bridge } from '../../bridge.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { useErrorText } from '../../errors/error-text.js';
 
 /**
  * The seller's fraud view (docs/identity-and-fairness.md): asked for on demand, not polled; each
@@ -9,6 +10,7 @@ import { useI18n } from '../../i18n/i18n.js';
  */
 export function SuspiciousClusters({ showId, onChanged }: { showId: string; onChanged: () => void }) {
   const { t } = useI18n();
+  const say = useErrorText();
   const c = t.commerce.orders.clusters;
   const [clusters, setClusters] = useState<OrderCluster[] | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -20,7 +22,7 @@ export function SuspiciousClusters({ showId, onChanged }: { showId: string; onCh
     try {
       setClusters(await bridge.invoke('orders.clusters', { showId }));
     } catch (e) {
-      setNote({ ok: false, text: `${c.failed} ${(e as Error).message}` });
+      setNote({ ok: false, text: `${c.failed} ${say(e)}` });
     } finally {
       setBusy(null);
     }
@@ -35,7 +37,7 @@ export function SuspiciousClusters({ showId, onChanged }: { showId: string; onCh
       onChanged();
       setClusters(await bridge.invoke('orders.clusters', { showId }));
     } catch (e) {
-      setNote({ ok: false, text: `${c.failed} ${(e as Error).message}` });
+      setNote({ ok: false, text: `${c.failed} ${say(e)}` });
     } finally {
       setBusy(null);
     }

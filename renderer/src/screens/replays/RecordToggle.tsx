@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Show } from '../../../../common/show.js';
 import { bridge } from '../../bridge.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { useErrorText } from '../../errors/error-text.js';
 
 /**
  * Record this show for its replay, on the show screen before going live (docs/replay.md, "Studio").
@@ -10,6 +11,7 @@ import { useI18n } from '../../i18n/i18n.js';
  */
 export function RecordToggle({ show, onAir }: { show: Show; onAir: boolean }) {
   const { t } = useI18n();
+  const say = useErrorText();
   const r = t.replays;
   const [record, setRecord] = useState<boolean | null>(null);
   const [busy, setBusy] = useState(false);
@@ -33,7 +35,7 @@ export function RecordToggle({ show, onAir }: { show: Show; onAir: boolean }) {
     try {
       setRecord((await bridge.invoke('replays.setRecord', { showId: show.id, record: next })).record);
     } catch (e) {
-      setProblem(`${r.actionFailed} ${(e as Error).message}`);
+      setProblem(`${r.actionFailed} ${say(e)}`);
     } finally {
       setBusy(false);
     }

@@ -6,6 +6,7 @@ import { formatBytes, formatClock } from '../../format.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { recordingFailure } from './recording-failure.js';
+import { useErrorText } from '../../errors/error-text.js';
 
 /** The MP4 rendition for older iPhones (docs/replay.md, "MP4 rendition"): its state, and why it matters when it is not ready. */
 function RenditionLine({ rendition }: { rendition: ReplayRendition }) {
@@ -37,6 +38,7 @@ const LOW_DISK_SHARE = 0.1;
  */
 export function RecordingCard({ showId, replay, onChanged }: { showId: string; replay: StudioReplay; onChanged: (r: StudioReplay | null) => void }) {
   const { t } = useI18n();
+  const say = useErrorText();
   const r = t.replays;
   const rec = replay.recording;
   const [problem, setProblem] = useState<string | null>(null);
@@ -61,7 +63,7 @@ export function RecordingCard({ showId, replay, onChanged }: { showId: string; r
       await fn();
       onChanged(null);
     } catch (e) {
-      setProblem(`${r.actionFailed} ${(e as Error).message}`);
+      setProblem(`${r.actionFailed} ${say(e)}`);
     }
   };
   const pct = Math.round(rec.progress * 100);

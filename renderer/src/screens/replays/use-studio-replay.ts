@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { StudioReplay } from '../../../../common/replay/replay-studio.js';
 import { bridge } from '../../bridge.js';
+import { useErrorText } from '../../errors/error-text.js';
 
 /** While recording, processing or making the MP4 rendition, the replay is read again this often (the progress bar moves). */
 const POLL_MS = 1000;
@@ -9,12 +10,13 @@ const POLL_MS = 1000;
 export function useStudioReplay(showId: string): { replay: StudioReplay | null; error: string | null; reload: () => Promise<void>; set: (r: StudioReplay) => void } {
   const [replay, setReplay] = useState<StudioReplay | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const say = useErrorText();
   const reload = useCallback(async () => {
     try {
       setReplay(await bridge.invoke('replays.get', { showId }));
       setError(null);
     } catch (e) {
-      setError((e as Error).message);
+      setError(say(e));
     }
   }, [showId]);
   useEffect(() => {

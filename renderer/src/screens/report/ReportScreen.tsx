@@ -12,10 +12,12 @@ import { ReportTables } from './ReportTables.js';
 import { ChatReport } from './ChatReport.js';
 import { ReplayReportSection } from '../replays/ReplayReportSection.js';
 import { Icon } from '../../ui/Icon.js';
+import { useErrorText } from '../../errors/error-text.js';
 
 /** After the show: what happened, section by section; exports as CSV and prints cleanly (white, one topic per page). */
 export function ReportScreen({ show, onBack, onOpenReplays }: { show: Show; onBack: () => void; onOpenReplays: () => void }) {
   const { t, lang, formatDate } = useI18n();
+  const say = useErrorText();
   const r = t.commerce.report;
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +27,7 @@ export function ReportScreen({ show, onBack, onOpenReplays }: { show: Show; onBa
     let alive = true;
     bridge.invoke('report.get', { showId: show.id }).then(
       (x) => alive && setReport(x),
-      (e: Error) => alive && setError(e.message),
+      (e: unknown) => alive && setError(say(e)),
     );
     return () => {
       alive = false;
@@ -39,7 +41,7 @@ export function ReportScreen({ show, onBack, onOpenReplays }: { show: Show; onBa
       downloadText(file.filename, file.csv);
       setNote(t.commerce.orders.exported(file.filename));
     } catch (e) {
-      setNote((e as Error).message);
+      setNote(say(e));
     }
   };
 

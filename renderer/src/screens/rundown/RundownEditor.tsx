@@ -11,6 +11,7 @@ import { checkRundown, danglingRefs, newSegment } from './rundown-draft.js';
 import { RundownHeader } from './RundownHeader.js';
 import { SegmentCard } from './SegmentCard.js';
 import { useReorder } from './useReorder.js';
+import { useErrorText } from '../../errors/error-text.js';
 
 export interface RundownTarget {
   showId: string;
@@ -20,6 +21,7 @@ export interface RundownTarget {
 /** The run-down of one show: segments with their cues, reordered by drag and drop or Alt+↑/↓. */
 export function RundownEditor({ target, onBack, onSaved }: { target: RundownTarget; onBack: () => void; onSaved: (r: Rundown) => void }) {
   const { t } = useI18n();
+  const say = useErrorText();
   const r = t.rundown;
   const { items, reload } = useCatalog();
   const [all, setAll] = useState<Rundown[] | null>(null);
@@ -52,7 +54,7 @@ export function RundownEditor({ target, onBack, onSaved }: { target: RundownTarg
         if (mine) adopt(mine);
         else setSegments([newSegment(1, t)]);
       })
-      .catch((e: Error) => setLoadError(e.message));
+      .catch((e: unknown) => setLoadError(say(e)));
     // Load once per show; `t` only names the first new segment.
   }, [target.showId, reload]);
 
@@ -88,7 +90,7 @@ export function RundownEditor({ target, onBack, onSaved }: { target: RundownTarg
       onSaved(saved);
       return saved;
     } catch (e) {
-      setFailure((e as Error).message);
+      setFailure(say(e));
       return null;
     } finally {
       setBusy(false);
@@ -104,7 +106,7 @@ export function RundownEditor({ target, onBack, onSaved }: { target: RundownTarg
       setAll((list) => [...(list ?? []), copy]);
       setNotice(r.duplicated(copy.name));
     } catch (e) {
-      setFailure((e as Error).message);
+      setFailure(say(e));
     } finally {
       setBusy(false);
     }
@@ -118,7 +120,7 @@ export function RundownEditor({ target, onBack, onSaved }: { target: RundownTarg
       adopt(copy);
       onSaved(copy);
     } catch (e) {
-      setFailure((e as Error).message);
+      setFailure(say(e));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ChatAction, ChatSettings, ChatState, StaffChatEntry } from '../../../../../common/protocol/chat.js';
 import { bridge } from '../../../bridge.js';
+import { useErrorText } from '../../../errors/error-text.js';
 
 export interface HostChat {
   entries: StaffChatEntry[];
@@ -22,6 +23,7 @@ export function useHostChat(showId: string): HostChat {
   const [settings, setSettingsState] = useState<ChatSettings | null>(null);
   const [hearts, setHearts] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const say = useErrorText();
 
   useEffect(() => {
     let alive = true;
@@ -33,7 +35,7 @@ export function useHostChat(showId: string): HostChat {
         setSettingsState(v.settings);
         setHearts(v.hearts);
       },
-      (e: Error) => alive && setError(e.message),
+      (e: unknown) => alive && setError(say(e)),
     );
     const offEntry = bridge.on('relay.chat', (p) => {
       if (p.showId !== showId) return;
@@ -53,31 +55,31 @@ export function useHostChat(showId: string): HostChat {
       offEntry();
       offState();
     };
-  }, [showId]);
+  }, [showId, say]);
 
   const post = useCallback(
     (text: string) =>
       bridge.invoke('chat.post', { showId, text }).then(
         () => (setError(null), true),
-        (e: Error) => (setError(e.message), false),
+        (e: unknown) => (setError(say(e)), false),
       ),
-    [showId],
+    [showId, say],
   );
   const act = useCallback(
     (action: ChatAction) =>
       bridge.invoke('chat.act', { showId, action }).then(
         () => setError(null),
-        (e: Error) => setError(e.message),
+        (e: unknown) => setError(say(e)),
       ),
-    [showId],
+    [showId, say],
   );
   const setSettings = useCallback(
     (s: ChatSettings) =>
       bridge.invoke('chat.settings', { showId, settings: s }).then(
         (saved) => (setSettingsState(saved), setError(null)),
-        (e: Error) => setError(e.message),
+        (e: unknown) => setError(say(e)),
       ),
-    [showId],
+    [showId, say],
   );
   return { entries, state, settings, hearts, error, post, act, setSettings };
 }
