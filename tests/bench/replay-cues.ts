@@ -1,0 +1,54 @@
+/**
+ * bench:replay's cue offset: the show's cues as the replay on the watch link shows them. For each
+ * cue the replay is sought a little before its moment and played; when its card appears (or goes,
+ * for a clear), the drawn instant of the frame on screen is read from the pixels. Offset = that
+ * instant − the instant of the frame nearest the keypress, as bench:cue-sync measures live.
+ */
+import type { Page } from 'playwright-core';
+import { ReplayInfo } from '../../common/replay/replay-view.js';
+import { fullInstant, installStampReader, nearestDraw } from '../helpers/cue-sync-pages.js';
+import { replayCueFrame } from '../helpers/replay-cue-pages.js';
+
+export interface FiredCue {
+  /** Capture clock of the keypress. */
+  firedAt: number;
+  /** The publisher's draw instants around it (taken while the show ran: its buffer is bounded). */
+  draws: number[];
+  pin: boolean;
+}
+
+/** How far before a cue's moment playing starts: long enough to be playing smoothly, never before the previous cue. */
+const LEAD_SEC = 1;
+
+export async function measureReplayCues(page: Page, watchUrl: string, fired: readonly FiredCue[]): Promise<{ offsets: number[]; afterKeypress: number[]; missing: number; unreadable: number }> {
+  await page.goto(watchUrl);
+  await page.locator('[data-testid="replay-state"][data-state="ready"]').waitFor({ timeout: 30_000 });
+  await page.evaluate(installStampReader);
+  const token = new URL(watchUrl).pathname.split('/w/')[1]!;
+  const info = ReplayInfo.parse(await page.evaluate(async (t) => (await fetch(`/api/watch/${t}/replay`)).json(), token));
+  if (info.state !== 'ready') throw new Error(`the replay is ${info.state}`);
+  if (info.cues.length !== fired.length) throw new Error(`the replay has ${info.cues.length} cues, ${fired.length} were fired`);
+  const offsets: number[] = [];
+  const afterKeypress: number[] = [];
+  let missing = 0;
+  let unreadable = 0;
+  for (let i = 0; i < fired.length; i++) {
+    const f = fired[i]!;
+    const at = info.cues[i]!.atSec;
+    const prev = i > 0 ? info.cues[i - 1]!.atSec : 0;
+    const fromSec = Math.max(0, at - Math.min(LEAD_SEC, (at - prev) / 2));
+    const r = await page.evaluate(replayCueFrame, { fromSec, pinned: f.pin, timeoutMs: 5000 + LEAD_SEC * 1000 });
+    if (!r || r.before === f.pin) {
+      missing++;
+      continue;
+    }
+    if (r.pixelLo === null) {
+      unreadable++;
+      continue;
+    }
+    const shownAt = fullInstant(r.pixelLo, f.firedAt);
+    offsets.push(Math.round(shownAt - nearestDraw(f.draws, f.firedAt)));
+    afterKeypress.push(Math.round(shownAt - f.firedAt));
+  }
+  return { offsets, afterKeypress, missing, unreadable };
+}
