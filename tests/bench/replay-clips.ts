@@ -22,9 +22,12 @@ export interface ClipRange {
 const minutes = (clips: readonly ClipRange[]) => clips.reduce((s, c) => s + (c.outSec - c.inSec), 0) / 60;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A bound on cutting, per second of clip video (a quiet machine needs about 1 s), plus a fixed margin. */
+export const CUT_BOUND = { perVideoSec: 10, extraSec: 120 };
+
 /**
  * Queues a cut of every segment's clip and waits until all are done (polling every 250 ms, bounded
- * by 40× the clips' length + 2 min). Resolves with the clips and the cutting time, queue to last ready.
+ * by CUT_BOUND). Resolves with the clips and the cutting time, queue to last ready.
  */
 export async function cutAllClips(bench: MediaBench, showId: string): Promise<{ clips: ClipRange[]; seconds: number; sPerMin: number }> {
   const call = <T>(method: string, url: string, body?: unknown) => relayCall<T>(bench.pub, bench.relay.studioKey, method, url, body);
@@ -39,7 +42,7 @@ export async function cutAllClips(bench: MediaBench, showId: string): Promise<{ 
     queued.push(r.body);
   }
   const clips = queued.map((c) => ({ segmentNo: c.segmentNo, inSec: c.inSec, outSec: c.outSec }));
-  const limitMs = (minutes(clips) * 60 * 40 + 120) * 1000;
+  const limitMs = (minutes(clips) * 60 * CUT_BOUND.perVideoSec + CUT_BOUND.extraSec) * 1000;
   let done: ShowClips['segments'] = [];
   while (performance.now() - t0 < limitMs) {
     done = (await list()).segments.filter((s) => s.clip && (s.clip.status === 'ready' || s.clip.status === 'failed'));

@@ -20,7 +20,20 @@ export interface FiredCue {
 /** How far before a cue's moment playing starts: long enough to be playing smoothly, never before the previous cue. */
 const LEAD_SEC = 1;
 
-export async function measureReplayCues(page: Page, watchUrl: string, fired: readonly FiredCue[]): Promise<{ offsets: number[]; afterKeypress: number[]; missing: number; unreadable: number }> {
+export interface ReplayCueResults {
+  /** Shown frame − the frame nearest the keypress (ms), per measured cue. */
+  offsets: number[];
+  /** Shown frame − the keypress (ms). */
+  afterKeypress: number[];
+  /** The video's currentTime − the last presented frame's media time when the card changed (ms): how far the player's clock was ahead of its picture. */
+  clockAheadOfFrame: number[];
+  /** The last presented frame's media time − the cue's replay second (ms): negative = the card changed before its frame was on screen. */
+  frameMinusMoment: number[];
+  missing: number;
+  unreadable: number;
+}
+
+export async function measureReplayCues(page: Page, watchUrl: string, fired: readonly FiredCue[]): Promise<ReplayCueResults> {
   await page.goto(watchUrl);
   await page.locator('[data-testid="replay-state"][data-state="ready"]').waitFor({ timeout: 30_000 });
   await page.evaluate(installStampReader);
@@ -28,10 +41,7 @@ export async function measureReplayCues(page: Page, watchUrl: string, fired: rea
   const info = ReplayInfo.parse(await page.evaluate(async (t) => (await fetch(`/api/watch/${t}/replay`)).json(), token));
   if (info.state !== 'ready') throw new Error(`the replay is ${info.state}`);
   if (info.cues.length !== fired.length) throw new Error(`the replay has ${info.cues.length} cues, ${fired.length} were fired`);
-  const offsets: number[] = [];
-  const afterKeypress: number[] = [];
-  let missing = 0;
-  let unreadable = 0;
+  const res: ReplayCueResults = { offsets: [], afterKeypress: [], clockAheadOfFrame: [], frameMinusMoment: [], missing: 0, unreadable: 0 };
   for (let i = 0; i < fired.length; i++) {
     const f = fired[i]!;
     const at = info.cues[i]!.atSec;
@@ -39,16 +49,20 @@ export async function measureReplayCues(page: Page, watchUrl: string, fired: rea
     const fromSec = Math.max(0, at - Math.min(LEAD_SEC, (at - prev) / 2));
     const r = await page.evaluate(replayCueFrame, { fromSec, pinned: f.pin, timeoutMs: 5000 + LEAD_SEC * 1000 });
     if (!r || r.before === f.pin) {
-      missing++;
+      res.missing++;
       continue;
     }
     if (r.pixelLo === null) {
-      unreadable++;
+      res.unreadable++;
       continue;
     }
     const shownAt = fullInstant(r.pixelLo, f.firedAt);
-    offsets.push(Math.round(shownAt - nearestDraw(f.draws, f.firedAt)));
-    afterKeypress.push(Math.round(shownAt - f.firedAt));
+    res.offsets.push(Math.round(shownAt - nearestDraw(f.draws, f.firedAt)));
+    res.afterKeypress.push(Math.round(shownAt - f.firedAt));
+    if (r.frameSec !== null) {
+      res.clockAheadOfFrame.push(Math.round((r.videoSec - r.frameSec) * 1000));
+      res.frameMinusMoment.push(Math.round((r.frameSec - at) * 1000));
+    }
   }
-  return { offsets, afterKeypress, missing, unreadable };
+  return res;
 }

@@ -16,12 +16,13 @@ import { openViewers } from './fanout-load.js';
 export interface CueLoad {
   /** Fires n cues (400 ms apart) and resolves with their capture stamps. */
   fire(n: number): Promise<number[]>;
-  /** Delivery latencies of the given cues (ms), all viewers; throws if any delivery is missing. */
-  latencies(sent: readonly number[]): Promise<number[]>;
+  /** Ends the load: delivery latencies (ms, all viewers) of each group of cues; throws if any delivery is missing. */
+  latencies(groups: readonly (readonly number[])[]): Promise<number[][]>;
   close(): void;
 }
 
-export async function startCueLoad(bench: MediaBench, viewers: number): Promise<CueLoad> {
+/** `lifetimeS`: how long the load generator may live (its own bound, FANOUT_GIVE_UP_S). */
+export async function startCueLoad(bench: MediaBench, viewers: number, lifetimeS: number): Promise<CueLoad> {
   const { pub, relay, topology } = bench;
   const call = async <T>(method: string, url: string, body?: unknown) => {
     const r = await relayCall<T>(pub, relay.studioKey, method, url, body);
@@ -32,7 +33,7 @@ export async function startCueLoad(bench: MediaBench, viewers: number): Promise<
   const link = await call<WatchLink>('POST', `/api/shows/${show.id}/links`, {});
   await call('POST', `/api/shows/${show.id}/start`);
   const inNs = ['ip', 'netns', 'exec', topology.server];
-  const load = await openViewers(relay.url.replace('http', 'ws') + '/ws/watch', link.url.split('/w/')[1]!, viewers, 1, inNs);
+  const load = await openViewers(relay.url.replace('http', 'ws') + '/ws/watch', link.url.split('/w/')[1]!, viewers, 1, [...inNs, 'env', `FANOUT_GIVE_UP_S=${Math.ceil(lifetimeS)}`]);
   const firer = topology.spawn('server', path.join(ROOT, 'node_modules/.bin/tsx'), ['tests/bench/replay-fanout-firer.ts', relay.url, show.id], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, BENCH_STUDIO_KEY: relay.studioKey } });
   const lines = readline.createInterface({ input: firer.stdout! })[Symbol.asyncIterator]();
   await new Promise((r) => setTimeout(r, 2500)); // the join storm's count broadcasts settle, as in bench:cue-fanout
@@ -43,16 +44,18 @@ export async function startCueLoad(bench: MediaBench, viewers: number): Promise<
       if (next.done) throw new Error('the cue firer exited');
       return (JSON.parse(next.value) as { sent: number[] }).sent;
     },
-    async latencies(sent) {
+    async latencies(groups) {
+      // The load process reports once, then exits.
       const { byCue } = await load.report();
-      const out: number[] = [];
       let lost = 0;
-      for (const s of sent) {
-        const got = byCue.get(s) ?? [];
-        lost += viewers - got.length;
-        out.push(...got);
-      }
-      if (lost) throw new Error(`lost deliveries: ${lost} of ${sent.length * viewers}`);
+      const out = groups.map((sent) =>
+        sent.flatMap((s) => {
+          const got = byCue.get(s) ?? [];
+          lost += viewers - got.length;
+          return got;
+        }),
+      );
+      if (lost) throw new Error(`lost deliveries: ${lost}`);
       return out;
     },
     close() {

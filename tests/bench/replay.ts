@@ -24,7 +24,7 @@ import { startMediaBench } from '../helpers/media-bench.js';
 import { relayCall } from '../helpers/relay-api.js';
 import { studioStamperScript } from '../helpers/stamper-bundle.js';
 import { percentile } from '../helpers/stats.js';
-import { clipFloor, cutAllClips } from './replay-clips.js';
+import { clipFloor, CUT_BOUND, cutAllClips } from './replay-clips.js';
 import { measureReplayCues, type FiredCue } from './replay-cues.js';
 import { startCueLoad, summary } from './replay-fanout.js';
 
@@ -104,11 +104,13 @@ try {
   const cues = await measureReplayCues(viewer, link.url, fired);
   await viewer.close();
   console.log(`replay cues: ${cues.offsets.length}/${fired.length} measured (missing ${cues.missing}, unreadable ${cues.unreadable}); offsets ${cues.offsets.join(' ')} ms`);
+  console.log(`  the player's clock ahead of the frame on screen: ${cues.clockAheadOfFrame.join(' ')} ms; that frame − the cue's moment: ${cues.frameMinusMoment.join(' ')} ms`);
   if (!cues.offsets.length) throw new Error('no replay cue could be measured');
   const absOffsets = cues.offsets.map(Math.abs);
 
   // Clips, with the fan-out load on another live show of the same relay.
-  const load = await startCueLoad(bench, VIEWERS);
+  // The load generator's own bound: the fan-out cues, the cutting (bounded as cutAllClips is; the clips are at most the show) and a margin.
+  const load = await startCueLoad(bench, VIEWERS, BASELINE_CUES + SECONDS * CUT_BOUND.perVideoSec + CUT_BOUND.extraSec + 300);
   let cut: Awaited<ReturnType<typeof cutAllClips>>;
   let without: number[];
   let during: number[];
@@ -127,8 +129,7 @@ try {
       cutting = false;
     }
     const duringSent = await firing;
-    without = await load.latencies(baseline);
-    during = await load.latencies(duringSent);
+    [without, during] = await load.latencies([baseline, duringSent]);
   } finally {
     load.close();
   }
@@ -155,6 +156,9 @@ try {
     replay_cue_abs_p95: percentile(absOffsets, 95),
     replay_cue_exact_frame_pct: Math.round((absOffsets.filter((o) => o < 17).length / absOffsets.length) * 1000) / 10,
     replay_cue_after_keypress_p50: percentile(cues.afterKeypress, 50),
+    // Diagnostics: a card that changes before its frame is on screen (the player's clock runs ahead of the picture).
+    replay_clock_ahead_of_frame_p50: percentile(cues.clockAheadOfFrame, 50),
+    replay_frame_minus_moment_p50: percentile(cues.frameMinusMoment, 50),
     replay_cue_missing: cues.missing,
     replay_cue_unreadable: cues.unreadable,
     clips: cut.clips.length,
