@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { ReplayInfo } from '../../common/replay/replay-view.js';
+import type { ReplayTimeline } from '../../common/replay/timeline.js';
 import { fullInstant, installStampReader, nearestDraw } from '../helpers/cue-sync-pages.js';
 import { replayCueFrame } from '../helpers/replay-cue-pages.js';
 
@@ -29,11 +30,20 @@ export interface ReplayCueResults {
   clockAheadOfFrame: number[];
   /** The last presented frame's media time − the cue's replay second (ms): negative = the card changed before its frame was on screen. */
   frameMinusMoment: number[];
+  /** The timeline's capture stamp for the presented frame − the drawn instant in its pixels (ms): ≈ live's stamp_minus_drawn when the timeline's seconds are the file's. */
+  timelineStampMinusDrawn: number[];
   missing: number;
   unreadable: number;
 }
 
-export async function measureReplayCues(page: Page, watchUrl: string, fired: readonly FiredCue[]): Promise<ReplayCueResults> {
+/** The capture stamp the timeline gives the frame at replay second `sec` (the nearest stamped frame). */
+function stampAt(t: ReplayTimeline, sec: number): number | null {
+  let best: [number, number] | null = null;
+  for (const p of t.parts) for (const f of p.frames) if (!best || Math.abs(f[0] - sec) < Math.abs(best[0] - sec)) best = f;
+  return best ? best[1] : null;
+}
+
+export async function measureReplayCues(page: Page, watchUrl: string, fired: readonly FiredCue[], timeline: ReplayTimeline): Promise<ReplayCueResults> {
   await page.goto(watchUrl);
   await page.locator('[data-testid="replay-state"][data-state="ready"]').waitFor({ timeout: 30_000 });
   await page.evaluate(installStampReader);
@@ -41,7 +51,7 @@ export async function measureReplayCues(page: Page, watchUrl: string, fired: rea
   const info = ReplayInfo.parse(await page.evaluate(async (t) => (await fetch(`/api/watch/${t}/replay`)).json(), token));
   if (info.state !== 'ready') throw new Error(`the replay is ${info.state}`);
   if (info.cues.length !== fired.length) throw new Error(`the replay has ${info.cues.length} cues, ${fired.length} were fired`);
-  const res: ReplayCueResults = { offsets: [], afterKeypress: [], clockAheadOfFrame: [], frameMinusMoment: [], missing: 0, unreadable: 0 };
+  const res: ReplayCueResults = { offsets: [], afterKeypress: [], clockAheadOfFrame: [], frameMinusMoment: [], timelineStampMinusDrawn: [], missing: 0, unreadable: 0 };
   for (let i = 0; i < fired.length; i++) {
     const f = fired[i]!;
     const at = info.cues[i]!.atSec;
@@ -62,6 +72,8 @@ export async function measureReplayCues(page: Page, watchUrl: string, fired: rea
     if (r.frameSec !== null) {
       res.clockAheadOfFrame.push(Math.round((r.videoSec - r.frameSec) * 1000));
       res.frameMinusMoment.push(Math.round((r.frameSec - at) * 1000));
+      const stamp = stampAt(timeline, r.frameSec);
+      if (stamp !== null) res.timelineStampMinusDrawn.push(Math.round(stamp - shownAt));
     }
   }
   return res;

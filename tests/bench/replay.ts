@@ -14,11 +14,12 @@
  * Last line: JSON.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ShowRecording } from '../../common/api/recording-routes.js';
-import { replayFile } from '../../server/src/replay/replay-paths.js';
+import { ReplayTimeline } from '../../common/replay/timeline.js';
+import { replayFile, timelineFile } from '../../server/src/replay/replay-paths.js';
 import { drawsAround, fireCueNow, startStampedPublisher } from '../helpers/cue-sync-pages.js';
 import { startMediaBench } from '../helpers/media-bench.js';
 import { relayCall } from '../helpers/relay-api.js';
@@ -84,7 +85,8 @@ try {
   }
   const readyS = (performance.now() - endAt) / 1000;
   if (rec.status !== 'ready') throw new Error(`the recording did not become ready: ${JSON.stringify(rec)}`);
-  await pub.evaluate(() => (window as unknown as { __pub: RTCPeerConnection }).__pub.close());
+  // The publisher's canvas stops drawing (a fresh page on the relay's origin still calls the API).
+  await pub.goto(`${relay.url}/api/health`);
 
   // Floor: the bare tools on the same raw parts.
   const raw = path.join(relay.dataDir, 'recordings', show.id, 'raw');
@@ -101,10 +103,14 @@ try {
 
   // The replay's cues on the watch link.
   const viewer = await bench.newViewerPage();
-  const cues = await measureReplayCues(viewer, link.url, fired);
+  const timeline = ReplayTimeline.parse(JSON.parse(readFileSync(timelineFile(relay.dataDir, show.id), 'utf8')));
+  const cues = await measureReplayCues(viewer, link.url, fired, timeline);
+  // Where the replay file's streams begin (the timeline counts video seconds from the first frame).
+  const firstPts = (stream: string) => Number(execFileSync('ffprobe', ['-v', 'error', '-select_streams', stream, '-show_entries', 'packet=pts_time', '-read_intervals', '%+#1', '-of', 'csv=p=0', replayFile(relay.dataDir, show.id)], { encoding: 'utf8' }).trim().split('\n')[0]);
   await viewer.close();
   console.log(`replay cues: ${cues.offsets.length}/${fired.length} measured (missing ${cues.missing}, unreadable ${cues.unreadable}); offsets ${cues.offsets.join(' ')} ms`);
   console.log(`  the player's clock ahead of the frame on screen: ${cues.clockAheadOfFrame.join(' ')} ms; that frame − the cue's moment: ${cues.frameMinusMoment.join(' ')} ms`);
+  console.log(`  the timeline's stamp of that frame − its drawn instant: ${cues.timelineStampMinusDrawn.join(' ')} ms; replay file's first video pts ${firstPts('v:0')} s, first audio pts ${firstPts('a:0')} s`);
   if (!cues.offsets.length) throw new Error('no replay cue could be measured');
   const absOffsets = cues.offsets.map(Math.abs);
 
@@ -159,6 +165,9 @@ try {
     // Diagnostics: a card that changes before its frame is on screen (the player's clock runs ahead of the picture).
     replay_clock_ahead_of_frame_p50: percentile(cues.clockAheadOfFrame, 50),
     replay_frame_minus_moment_p50: percentile(cues.frameMinusMoment, 50),
+    replay_timeline_stamp_minus_drawn_p50: percentile(cues.timelineStampMinusDrawn, 50),
+    replay_first_video_pts_s: firstPts('v:0'),
+    replay_first_audio_pts_s: firstPts('a:0'),
     replay_cue_missing: cues.missing,
     replay_cue_unreadable: cues.unreadable,
     clips: cut.clips.length,
