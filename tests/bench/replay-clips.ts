@@ -22,8 +22,8 @@ export interface ClipRange {
 const minutes = (clips: readonly ClipRange[]) => clips.reduce((s, c) => s + (c.outSec - c.inSec), 0) / 60;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A bound on cutting, per second of clip video (a quiet machine needs about 1 s), plus a fixed margin. */
-export const CUT_BOUND = { perVideoSec: 10, extraSec: 120 };
+/** A bound on cutting, per second of clip video (niced ffmpeg on a 2-core machine at load 15–20 took 20–25 s), plus a fixed margin. */
+export const CUT_BOUND = { perVideoSec: 60, extraSec: 120 };
 
 /**
  * Queues a cut of every segment's clip and waits until all are done (polling every 250 ms, bounded

@@ -21,7 +21,10 @@ export interface CueLoad {
   close(): void;
 }
 
-/** `lifetimeS`: how long the load generator may live (its own bound, FANOUT_GIVE_UP_S). */
+/** The load generator's longest own bound (fanout-viewers.c). */
+const MAX_LIFETIME_S = 7200;
+
+/** `lifetimeS`: how long the load generator may live (its own bound, FANOUT_GIVE_UP_S, at most 2 h). */
 export async function startCueLoad(bench: MediaBench, viewers: number, lifetimeS: number): Promise<CueLoad> {
   const { pub, relay, topology } = bench;
   const call = async <T>(method: string, url: string, body?: unknown) => {
@@ -33,7 +36,7 @@ export async function startCueLoad(bench: MediaBench, viewers: number, lifetimeS
   const link = await call<WatchLink>('POST', `/api/shows/${show.id}/links`, {});
   await call('POST', `/api/shows/${show.id}/start`);
   const inNs = ['ip', 'netns', 'exec', topology.server];
-  const load = await openViewers(relay.url.replace('http', 'ws') + '/ws/watch', link.url.split('/w/')[1]!, viewers, 1, [...inNs, 'env', `FANOUT_GIVE_UP_S=${Math.ceil(lifetimeS)}`]);
+  const load = await openViewers(relay.url.replace('http', 'ws') + '/ws/watch', link.url.split('/w/')[1]!, viewers, 1, [...inNs, 'env', `FANOUT_GIVE_UP_S=${Math.min(MAX_LIFETIME_S, Math.ceil(lifetimeS))}`]);
   const firer = topology.spawn('server', path.join(ROOT, 'node_modules/.bin/tsx'), ['tests/bench/replay-fanout-firer.ts', relay.url, show.id], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, BENCH_STUDIO_KEY: relay.studioKey } });
   const lines = readline.createInterface({ input: firer.stdout! })[Symbol.asyncIterator]();
   await new Promise((r) => setTimeout(r, 2500)); // the join storm's count broadcasts settle, as in bench:cue-fanout

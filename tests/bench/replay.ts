@@ -158,6 +158,7 @@ try {
     cues_fired: fired.length,
     p50: percentile(cues.offsets, 50),
     p95: percentile(cues.offsets, 95),
+    p99: percentile(cues.offsets, 99),
     replay_cue_abs_p50: percentile(absOffsets, 50),
     replay_cue_abs_p95: percentile(absOffsets, 95),
     replay_cue_exact_frame_pct: Math.round((absOffsets.filter((o) => o < 17).length / absOffsets.length) * 1000) / 10,
