@@ -135,7 +135,9 @@ try {
       cutting = false;
     }
     const duringSent = await firing;
-    [without, during] = await load.latencies([baseline, duringSent]);
+    const groups = await load.latencies([baseline, duringSent]);
+    without = groups[0]!;
+    during = groups[1]!;
   } finally {
     load.close();
   }
