@@ -51,6 +51,7 @@ try {
   await pub.evaluate(startStampedPublisher, { studioKey: relay.studioKey, showId: show.id, audio: true });
   // The show's clock starts once Janus records (bounded: 30 s), so the first segment has video from its start.
   for (let i = 0; i < 300 && (await recording()).status !== 'recording'; i++) await sleep(100);
+  if ((await recording()).status !== 'recording') throw new Error('Janus did not start recording the show within 30 s');
   await sleep(2000);
 
   // The show: segments at equal steps, cues spread over it (each at a random point of its slot).
@@ -65,7 +66,8 @@ try {
     await sleep(start + e.at * 1000 - performance.now());
     if ('segment' in e) {
       const k = e.segment!;
-      await call('POST', `/api/shows/${show.id}/segment`, { segmentId: `seg${k + 1}`, title: `${k + 1}부 상품 소개` });
+      const r = await call('POST', `/api/shows/${show.id}/segment`, { segmentId: `seg${k + 1}`, title: `${k + 1}부 상품 소개` });
+      if (r.status !== 200) throw new Error(`segment ${k + 1}: ${r.status} ${JSON.stringify(r.body)}`);
       continue;
     }
     const pin = e.cue! % 2 === 0;
