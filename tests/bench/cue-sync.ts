@@ -8,7 +8,7 @@
  * at 30 fps). Last line: JSON with n, p50, p95, p99, abs_p95.
  */
 import os from 'node:os';
-import { drawsAround, fireCueNow, startStampedPublisher, watchStageFrames } from '../helpers/cue-sync-pages.js';
+import { drawsAround, fireCueNow, fullInstant, installStampReader, nearestDraw, startStampedPublisher, watchStageFrames } from '../helpers/cue-sync-pages.js';
 import { inboundCounters } from '../helpers/media-pages.js';
 import { forceViewerPath, startMediaBench, WATCH_PC } from '../helpers/media-bench.js';
 import { studioStamperScript } from '../helpers/stamper-bundle.js';
@@ -31,6 +31,7 @@ try {
   await pub.evaluate(startStampedPublisher, { studioKey: relay.studioKey, showId: show.id });
   const { viewer, pair } = await bench.openViewer(VIEWER_PATH ? (page) => page.addInitScript(forceViewerPath, VIEWER_PATH) : undefined);
   await viewer.waitForTimeout(5000);
+  await viewer.evaluate(installStampReader);
   await viewer.evaluate(watchStageFrames);
 
   const fired: { version: number; firedAt: number }[] = [];
@@ -57,16 +58,9 @@ try {
       unreadable++;
       continue;
     }
-    // Rebuild full instants from their low 32 bits, using the keypress's high bits.
-    const full = (lo: number) => {
-      let t = Math.floor(f.firedAt / 2 ** 32) * 2 ** 32 + lo;
-      if (t - f.firedAt > 2 ** 31) t -= 2 ** 32;
-      if (f.firedAt - t > 2 ** 31) t += 2 ** 32;
-      return t;
-    };
-    const nearestOf = (ts: number[]) => ts.reduce((best, d) => (Math.abs(d - f.firedAt) < Math.abs(best - f.firedAt) ? d : best), ts[0] ?? f.firedAt);
-    const shownAt = full(shown.pixelLo);
-    offsets.push(Math.round(shownAt - nearestOf(await pub.evaluate(drawsAround, f.firedAt))));
+    // Full instants from their low 32 bits, using the keypress's high bits.
+    const shownAt = fullInstant(shown.pixelLo, f.firedAt);
+    offsets.push(Math.round(shownAt - nearestDraw(await pub.evaluate(drawsAround, f.firedAt), f.firedAt)));
     if (shown.stamp !== null) stampBias.push(Math.round(shown.stamp - shownAt));
   }
   if (offsets.length < Number(process.env.BENCH_MIN_CUES ?? 100)) throw new Error(`only ${offsets.length} cues measured (missing ${missing}, unreadable ${unreadable})`);

@@ -9,8 +9,7 @@ import path from 'node:path';
 import { ROOT } from '../helpers/processes.js';
 import { percentile, round1 } from '../helpers/stats.js';
 
-/** CLOCK_MONOTONIC in ms, the clock both load generators read (process.hrtime / clock_gettime). */
-export const clock = () => Number(process.hrtime.bigint()) / 1e6;
+export { clock } from '../helpers/mono-clock.js';
 
 export function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -53,9 +52,10 @@ export interface ChatDeliveries {
   hist: Map<number, number>;
 }
 
-/** One load process holding n viewers, with its stdout read line by line. */
-function startLoad(wsUrl: string, token: string, n: number) {
-  const proc = spawn('bash', ['-c', 'ulimit -n $(ulimit -Hn) 2>/dev/null; exec "$0" "$@"', ...LOAD.argv, wsUrl, token, String(n)], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+/** One load process holding n viewers, with its stdout read line by line; `prefix` runs it elsewhere (`ip netns exec <ns>`). */
+function startLoad(wsUrl: string, token: string, n: number, prefix: string[]) {
+  const [cmd, ...args] = [...prefix, 'bash', '-c', 'ulimit -n $(ulimit -Hn) 2>/dev/null; exec "$0" "$@"', ...LOAD.argv, wsUrl, token, String(n)];
+  const proc = spawn(cmd!, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = (async function* () {
     let buf = '';
     for await (const chunk of proc.stdout!) {
@@ -82,15 +82,15 @@ export interface Viewers {
   procs: ChildProcess[];
   /** CPU seconds the load processes have used so far. */
   cpu(): number;
-  /** Every delivery's latency, and p50/p99/max per cue; stamped chat deliveries; sockets the server closed. */
-  report(): Promise<{ latencies: number[]; perCue: string[]; chat: ChatDeliveries; closed: number }>;
+  /** Every delivery's latency, also by cue (its captureMs), and p50/p99/max per cue; stamped chat deliveries; sockets the server closed. */
+  report(): Promise<{ latencies: number[]; byCue: Map<number, number[]>; perCue: string[]; chat: ChatDeliveries; closed: number }>;
   kill(): void;
 }
 
 /** Opens n viewers on the viewer channel at wsUrl, split over `processes` load processes, and waits until all are welcomed. */
-export async function openViewers(wsUrl: string, token: string, n: number, processes: number): Promise<Viewers> {
+export async function openViewers(wsUrl: string, token: string, n: number, processes: number, prefix: string[] = []): Promise<Viewers> {
   const shares = Array.from({ length: processes }, (_, i) => Math.floor(n / processes) + (i < n % processes ? 1 : 0)).filter((k) => k > 0);
-  const loads = shares.map((k) => startLoad(wsUrl, token, k));
+  const loads = shares.map((k) => startLoad(wsUrl, token, k, prefix));
   const viewers: Viewers = {
     procs: loads.map((l) => l.proc),
     cpu: () => loads.reduce((sum, l) => sum + cpuSeconds(childrenOf(l.proc.pid!).find(isNode) ?? l.proc.pid!), 0),
@@ -105,7 +105,7 @@ export async function openViewers(wsUrl: string, token: string, n: number, proce
         closed += r.closed ?? 0;
       }
       const perCue = [...byCue.values()].map((l) => `${round1(percentile(l, 50))}/${round1(percentile(l, 99))}/${round1(l.reduce((a, b) => Math.max(a, b), 0))}`);
-      return { latencies: [...byCue.values()].flat(), perCue, chat, closed };
+      return { latencies: [...byCue.values()].flat(), byCue: new Map([...byCue].map(([sent, list]) => [Number(sent), list])), perCue, chat, closed };
     },
     kill: () => loads.forEach((l) => l.proc.exitCode === null && l.proc.kill('SIGKILL')),
   };

@@ -11,7 +11,7 @@
  * (seq: the benchmark's number for the message; µs: CLOCK_MONOTONIC at its send): how many times
  * each seq arrived and a histogram of their latencies in 0.1 ms buckets, reported as
  * "chat":{"counts":[[seq,n],…],"hist":[[bucket,n],…]} beside "closed" (sockets the relay closed).
- * Bounded: at most 20,000 viewers, 200 handshakes in flight, gives up after 120 s (FANOUT_GIVE_UP_S: up to 600).
+ * Bounded: at most 20,000 viewers, 200 handshakes in flight, gives up after 120 s (FANOUT_GIVE_UP_S: up to 7,200, for bench:replay, which holds its viewers while clips are cut).
  *
  * It polls (epoll_wait without blocking, then a 0.5 ms sleep when nothing is ready) instead of
  * sleeping in epoll_wait: asleep there, it is woken by the kernel inside each of the relay's
@@ -253,7 +253,7 @@ int main(int argc, char **argv) {
   signal(SIGPIPE, SIG_IGN);
   const char *give_up_s = getenv("FANOUT_GIVE_UP_S");
   int limit = give_up_s ? atoi(give_up_s) : 120;
-  alarm(limit >= 1 && limit <= 600 ? (unsigned)limit : 120);
+  alarm(limit >= 1 && limit <= 7200 ? (unsigned)limit : 120);
   int ep = epoll_create1(0);
   if (ep < 0) die("epoll_create1");
   struct epoll_event in = {.events = EPOLLIN, .data.u32 = MAX_VIEWERS};

@@ -91,6 +91,10 @@ describe('recording a show for its replay', () => {
     expect(caps[0]!).toBeGreaterThanOrEqual(sent[0]! - 1);
     expect(caps[caps.length - 1]!).toBeLessThanOrEqual(Math.max(...(await draws())) + 1);
     expect((caps[caps.length - 1]! - caps[0]!) / 1000).toBeGreaterThan(duration - 0.5);
+    // The timeline's seconds are the file's: its first frame is where the video stream begins
+    // (later than 0 when the audio started first and kept its lead).
+    const videoStart = Number(probe(['-select_streams', 'v:0', '-show_entries', 'stream=start_time', '-of', 'csv=p=0', replay]));
+    expect(part.frames[0]![0]).toBeCloseTo(videoStart, 3);
     // Replay seconds rise with capture time.
     for (let i = 1; i < part.frames.length; i++) expect(part.frames[i]![0]).toBeGreaterThanOrEqual(part.frames[i - 1]![0]);
   });

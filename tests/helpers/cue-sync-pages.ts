@@ -98,26 +98,14 @@ export function drawsAround(t: number): number[] {
 }
 
 /**
- * Viewer: on every rendered frame, read the drawn instant from the pixels and remember it under the
- * frame's capture stamp; when the displayed stage changes, record the pixels of the frame the page
- * says it showed the stage on (it may be the frame already on screen when the message arrived).
+ * Viewer (live or replay): installs window.__readStamp(video), which reads the drawn instant (low
+ * 32 bits, capture clock) from the pixels of the frame the video shows now, or null when the
+ * blocks or their checksum do not read (a frame in the middle of a resolution change, a smear).
  */
-export function watchStageFrames(): void {
-  const video = document.querySelector('[data-testid="watch-video"]') as HTMLVideoElement;
+export function installStampReader(): void {
   const canvas = document.createElement('canvas');
   const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-  const w = window as unknown as {
-    __changes: { version: number; pixelLo: number | null; stamp: number | null }[];
-    __rendered: { frames: number; since: number; skipped: number };
-    __lcWatch: { stage(): { version: number } | null; lastFrameCaptureMs(): number | null; stageShownAt(): { version: number; frameCaptureMs: number | null } };
-  };
-  w.__changes = [];
-  // Frames the page rendered, and frames the compositor presented without a callback (a busy page skips them).
-  w.__rendered = { frames: 0, since: performance.now(), skipped: 0 };
-  let presented: number | null = null;
-  const pixelsByStamp = new Map<number, number | null>();
-  let last = w.__lcWatch.stage()?.version ?? -1;
-  const readPixels = (): number | null => {
+  (window as unknown as { __readStamp: (video: HTMLVideoElement) => number | null }).__readStamp = (video) => {
     const vw = video.videoWidth;
     const vh = video.videoHeight;
     if (!vw || !vh) return null;
@@ -136,11 +124,46 @@ export function watchStageFrames(): void {
     for (let i = 32; i < 40; i++) sum = sum * 2 + bits[i]!;
     return (((lo & 255) + ((lo >>> 8) & 255) + ((lo >>> 16) & 255) + ((lo >>> 24) & 255)) & 255) === sum ? lo : null;
   };
+}
+
+/** A full capture-clock instant from its low 32 bits (as the pixels carry it), taking the high bits of `near`. */
+export function fullInstant(lo: number, near: number): number {
+  let t = Math.floor(near / 2 ** 32) * 2 ** 32 + lo;
+  if (t - near > 2 ** 31) t -= 2 ** 32;
+  if (near - t > 2 ** 31) t += 2 ** 32;
+  return t;
+}
+
+/** Of the publisher's draw instants, the one nearest `t` (the frame on screen at a keypress). */
+export function nearestDraw(draws: readonly number[], t: number): number {
+  return draws.reduce((best, d) => (Math.abs(d - t) < Math.abs(best - t) ? d : best), draws[0] ?? t);
+}
+
+/**
+ * Viewer: on every rendered frame, read the drawn instant from the pixels and remember it under the
+ * frame's capture stamp; when the displayed stage changes, record the pixels of the frame the page
+ * says it showed the stage on (it may be the frame already on screen when the message arrived).
+ * Needs installStampReader first.
+ */
+export function watchStageFrames(): void {
+  const video = document.querySelector('[data-testid="watch-video"]') as HTMLVideoElement;
+  const w = window as unknown as {
+    __changes: { version: number; pixelLo: number | null; stamp: number | null }[];
+    __lcWatch: { stage(): { version: number } | null; lastFrameCaptureMs(): number | null; stageShownAt(): { version: number; frameCaptureMs: number | null } };
+    __readStamp: (video: HTMLVideoElement) => number | null;
+    __rendered: { frames: number; since: number; skipped: number };
+  };
+  w.__changes = [];
+  // Frames the page rendered, and frames the compositor presented without a callback (a busy page skips them).
+  w.__rendered = { frames: 0, since: performance.now(), skipped: 0 };
+  let presented: number | null = null;
+  const pixelsByStamp = new Map<number, number | null>();
+  let last = w.__lcWatch.stage()?.version ?? -1;
   const onFrame = (_now: number, meta: VideoFrameCallbackMetadata) => {
     w.__rendered.frames++;
     if (presented !== null && meta.presentedFrames > presented + 1) w.__rendered.skipped += meta.presentedFrames - presented - 1;
     presented = meta.presentedFrames;
-    const pixelLo = readPixels();
+    const pixelLo = w.__readStamp(video);
     const stamp = w.__lcWatch.lastFrameCaptureMs();
     if (stamp !== null) {
       pixelsByStamp.set(stamp, pixelLo);

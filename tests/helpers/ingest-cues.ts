@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { watchStageFrames } from './cue-sync-pages.js';
+import { installStampReader, watchStageFrames } from './cue-sync-pages.js';
 import { percentile } from './stats.js';
 
 /**
@@ -22,6 +22,7 @@ async function fireStampless(o: { studioKey: string; showId: string; firingId: s
 
 export async function measureStamplessCues(o: { viewer: Page; api: Page; studioKey: string; showId: string; count: number }): Promise<{ absP50: number; absP95: number; signedP50: number; n: number }> {
   // Ingest frames carry no studio stamp, so each change records the pixels of the frame on screen.
+  await o.viewer.evaluate(installStampReader);
   await o.viewer.evaluate(watchStageFrames);
   const errors: number[] = [];
   for (let i = 0; i < o.count; i++) {

@@ -24,6 +24,8 @@ export interface MediaBench {
   link: WatchLink;
   /** Opens the watch link (or another show's, `url`) in the server namespace, waits for video, checks the ICE pair. */
   openViewer(prepare?: (page: Page) => Promise<unknown>, url?: string): Promise<{ viewer: Page; pair: SelectedPair }>;
+  /** A blank page in the server namespace's browser (a replay viewer: no live video to wait for). */
+  newViewerPage(): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ export async function startMediaBench(title: string, relayOptions: { wrap?: stri
         if (!pairIsInNamespace(pair)) throw new Error(`selected ICE pair is not on the namespace's addresses: ${JSON.stringify(pair)}`);
         return { viewer, pair: pair! };
       },
+      newViewerPage: () => newPageForEvaluate(viewBrowser),
       close,
     };
   } catch (e) {

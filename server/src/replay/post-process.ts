@@ -40,6 +40,13 @@ function run(bin: string, args: string[]): Promise<string> {
   });
 }
 
+/** Where the video stream begins in a file (seconds): after any audio lead (audioArgs). */
+async function videoStartSec(tools: PostProcessTools, file: string): Promise<number> {
+  const out = await run(tools.ffprobe, ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=start_time', '-of', 'csv=p=0', file]);
+  const s = Number(out.trim());
+  return Number.isFinite(s) && s > 0 ? s : 0;
+}
+
 async function durationSec(tools: PostProcessTools, file: string): Promise<number> {
   const out = await run(tools.ffprobe, ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', file]);
   const d = Number(out.trim());
@@ -53,7 +60,9 @@ async function audioArgs(tools: PostProcessTools, part: RawPart, work: string, n
   const audio = path.join(work, `p${n}-audio.opus`);
   await run(tools.janusPpRec, [part.audio, audio]);
   // Janus starts each track's file at its own first packet: audio that starts later is delayed by
-  // the difference, audio that starts earlier loses its lead (whole Opus packets, still no re-encode).
+  // the difference; audio that starts earlier keeps its lead (stream copy cannot cut it: its first
+  // packets get negative times and the muxer shifts both streams), so the video then begins that
+  // far into the part's file (postProcess reads where, videoStartSec).
   const lagSec = ((part.audioStartMs ?? 0) - (part.videoStartMs ?? 0)) / 1000;
   const align = lagSec >= 0 ? ['-itsoffset', lagSec.toFixed(3)] : ['-ss', (-lagSec).toFixed(3)];
   return [...align, '-i', audio, '-map', '0:v', '-map', '1:a'];
@@ -132,7 +141,9 @@ export async function postProcess(dataDir: string, showId: string, tools: PostPr
   for (const [i, p] of raw.entries()) {
     const { file, frames } = await processPart(tools, p, work, i);
     const partSec = await durationSec(tools, file);
-    parts.push({ startSec: at, durationSec: partSec, wallStartMs: p.videoStartMs!, frames: frames.map(([s, c]) => [at + s, c]) });
+    // The frames count from the first video frame; the part's file may begin earlier, with audio.
+    const lead = await videoStartSec(tools, file);
+    parts.push({ startSec: at, durationSec: partSec, wallStartMs: p.videoStartMs! - lead * 1000, frames: frames.map(([s, c]) => [at + lead + s, c]) });
     files.push(file);
     at += partSec;
     progress(((i + 1) / raw.length) * 0.9);

@@ -27,8 +27,8 @@ type OpenSheet = { kind: 'checkout'; card: ProductCard } | { kind: 'mine' } | { 
 
 /**
  * Follows the video's position: on every rendered frame while playing (requestVideoFrameCallback
- * where the browser has it), and on seeks, so a card appears on the frame the host fired it on
- * and seeking before it takes it away. React re-renders only when the screen would change.
+ * where the browser has it; else timeupdate), and on seeks, so a card appears on the frame the host
+ * fired it on and seeking before it takes it away. React re-renders only when the screen would change.
  */
 function useReplayMoment(video: HTMLVideoElement | null, replay: ReadyReplay): ReplayMoment {
   const [moment, setMoment] = useState(() => momentAt(replay, 0));
@@ -42,7 +42,13 @@ function useReplayMoment(video: HTMLVideoElement | null, replay: ReadyReplay): R
       last = next;
       setMoment(next);
     };
-    const onEvent = () => update();
+    const frames = 'requestVideoFrameCallback' in video;
+    // While frames are being presented, they alone move the moment: a busy page's currentTime runs
+    // ahead of the picture (bench:replay saw 30–430 ms), which showed cards before their frame.
+    const onEvent = (e: Event) => {
+      if (frames && e.type === 'timeupdate' && !video.paused) return;
+      update();
+    };
     const events = ['timeupdate', 'seeking', 'seeked', 'loadedmetadata'] as const;
     for (const e of events) video.addEventListener(e, onEvent);
     let frame = 0;

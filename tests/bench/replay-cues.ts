@@ -1,0 +1,80 @@
+/**
+ * bench:replay's cue offset: the show's cues as the replay on the watch link shows them. For each
+ * cue the replay is sought a little before its moment and played; when its card appears (or goes,
+ * for a clear), the drawn instant of the frame on screen is read from the pixels. Offset = that
+ * instant − the instant of the frame nearest the keypress, as bench:cue-sync measures live.
+ */
+import type { Page } from 'playwright-core';
+import { ReplayInfo } from '../../common/replay/replay-view.js';
+import type { ReplayTimeline } from '../../common/replay/timeline.js';
+import { fullInstant, installStampReader, nearestDraw } from '../helpers/cue-sync-pages.js';
+import { replayCueFrame } from '../helpers/replay-cue-pages.js';
+
+export interface FiredCue {
+  /** Capture clock of the keypress. */
+  firedAt: number;
+  /** The publisher's draw instants around it (taken while the show ran: its buffer is bounded). */
+  draws: number[];
+  pin: boolean;
+}
+
+/** How far before a cue's moment playing starts: long enough to be playing smoothly, never before the previous cue. */
+const LEAD_SEC = 1;
+
+export interface ReplayCueResults {
+  /** Shown frame − the frame nearest the keypress (ms), per measured cue. */
+  offsets: number[];
+  /** Shown frame − the keypress (ms). */
+  afterKeypress: number[];
+  /** The video's currentTime − the last presented frame's media time when the card changed (ms): how far the player's clock was ahead of its picture. */
+  clockAheadOfFrame: number[];
+  /** The last presented frame's media time − the cue's replay second (ms): negative = the card changed before its frame was on screen. */
+  frameMinusMoment: number[];
+  /** The timeline's capture stamp for the presented frame − the drawn instant in its pixels (ms): ≈ live's stamp_minus_drawn when the timeline's seconds are the file's. */
+  timelineStampMinusDrawn: number[];
+  missing: number;
+  unreadable: number;
+}
+
+/** The capture stamp the timeline gives the frame at replay second `sec` (the nearest stamped frame). */
+function stampAt(t: ReplayTimeline, sec: number): number | null {
+  let best: [number, number] | null = null;
+  for (const p of t.parts) for (const f of p.frames) if (!best || Math.abs(f[0] - sec) < Math.abs(best[0] - sec)) best = f;
+  return best ? best[1] : null;
+}
+
+export async function measureReplayCues(page: Page, watchUrl: string, fired: readonly FiredCue[], timeline: ReplayTimeline): Promise<ReplayCueResults> {
+  await page.goto(watchUrl);
+  await page.locator('[data-testid="replay-state"][data-state="ready"]').waitFor({ timeout: 30_000 });
+  await page.evaluate(installStampReader);
+  const token = new URL(watchUrl).pathname.split('/w/')[1]!;
+  const info = ReplayInfo.parse(await page.evaluate(async (t) => (await fetch(`/api/watch/${t}/replay`)).json(), token));
+  if (info.state !== 'ready') throw new Error(`the replay is ${info.state}`);
+  if (info.cues.length !== fired.length) throw new Error(`the replay has ${info.cues.length} cues, ${fired.length} were fired`);
+  const res: ReplayCueResults = { offsets: [], afterKeypress: [], clockAheadOfFrame: [], frameMinusMoment: [], timelineStampMinusDrawn: [], missing: 0, unreadable: 0 };
+  for (let i = 0; i < fired.length; i++) {
+    const f = fired[i]!;
+    const at = info.cues[i]!.atSec;
+    const prev = i > 0 ? info.cues[i - 1]!.atSec : 0;
+    const fromSec = Math.max(0, at - Math.min(LEAD_SEC, (at - prev) / 2));
+    const r = await page.evaluate(replayCueFrame, { fromSec, pinned: f.pin, timeoutMs: 5000 + LEAD_SEC * 1000 });
+    if (!r || r.before === f.pin) {
+      res.missing++;
+      continue;
+    }
+    if (r.pixelLo === null) {
+      res.unreadable++;
+      continue;
+    }
+    const shownAt = fullInstant(r.pixelLo, f.firedAt);
+    res.offsets.push(Math.round(shownAt - nearestDraw(f.draws, f.firedAt)));
+    res.afterKeypress.push(Math.round(shownAt - f.firedAt));
+    if (r.frameSec !== null) {
+      res.clockAheadOfFrame.push(Math.round((r.videoSec - r.frameSec) * 1000));
+      res.frameMinusMoment.push(Math.round((r.frameSec - at) * 1000));
+      const stamp = stampAt(timeline, r.frameSec);
+      if (stamp !== null) res.timelineStampMinusDrawn.push(Math.round(stamp - shownAt));
+    }
+  }
+  return res;
+}

@@ -1,0 +1,53 @@
+/** In-page code for bench:replay's cue offset (runs inside Chromium via page.evaluate; self-contained). */
+
+/**
+ * Replay viewer: seeks the replay to `fromSec` (paused), plays it, and when the product cards on
+ * screen become `pinned` (a card shown / none), reads the drawn instant from the pixels of the video
+ * frame on screen at that moment (the DOM change is noticed in a MutationObserver, before the next
+ * paint). `before`: what was on screen after the seek (must be the other state, else the cue is not
+ * measurable from there). `videoSec`: the video's currentTime then; `frameSec`: the media time of the
+ * last frame presented before it. null: the change did not come within `timeoutMs`. Needs installStampReader.
+ */
+export async function replayCueFrame(o: { fromSec: number; pinned: boolean; timeoutMs: number }): Promise<{ before: boolean; pixelLo: number | null; videoSec: number; frameSec: number | null } | null> {
+  const video = document.querySelector('[data-testid="replay-video"]') as HTMLVideoElement;
+  const readStamp = (window as unknown as { __readStamp: (v: HTMLVideoElement) => number | null }).__readStamp;
+  const shown = () => document.querySelector('[data-testid="product-card"]') !== null;
+  video.pause();
+  await new Promise<void>((resolve) => {
+    video.addEventListener('seeked', () => resolve(), { once: true });
+    video.currentTime = o.fromSec;
+  });
+  // The page re-renders on 'seeked' in a later task: let it settle before looking.
+  await new Promise((r) => setTimeout(r, 300));
+  const before = shown();
+  if (before === o.pinned) return { before, pixelLo: null, videoSec: video.currentTime, frameSec: null };
+  // The media time of the last frame presented (diagnostics: the player's clock against its picture).
+  let frameSec: number | null = null;
+  let frameCb = 0;
+  const onFrame = (_now: number, meta: { mediaTime: number }) => {
+    frameSec = meta.mediaTime;
+    frameCb = video.requestVideoFrameCallback(onFrame);
+  };
+  frameCb = video.requestVideoFrameCallback(onFrame);
+  return new Promise((resolve) => {
+    const stop = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      video.cancelVideoFrameCallback(frameCb);
+      video.pause();
+    };
+    const observer = new MutationObserver(() => {
+      if (shown() !== o.pinned) return;
+      const pixelLo = readStamp(video);
+      const videoSec = video.currentTime;
+      stop();
+      resolve({ before, pixelLo, videoSec, frameSec });
+    });
+    const timer = setTimeout(() => {
+      stop();
+      resolve(null);
+    }, o.timeoutMs);
+    observer.observe(document.body, { childList: true, subtree: true });
+    void video.play();
+  });
+}
