@@ -18,8 +18,12 @@ import { studioStamperScript } from '../helpers/stamper-bundle.js';
 const TMPFS = 'mkdir -p "$RELAY_DATA_DIR/recordings" && mount -t tmpfs -o size=1m tmpfs "$RELAY_DATA_DIR/recordings" && exec "$@"';
 let bench: MediaBench;
 
-/** A command in the relay's mount namespace (where the small tmpfs is). */
-const inRelayMounts = (args: string[]) => execFileSync('nsenter', ['-t', String(bench.relay.proc.pid), '-m', '--', ...args], { encoding: 'utf8' }).trim();
+/**
+ * A command in the relay's mount namespace (where the small tmpfs is). `--root`: entering a mount
+ * namespace resets the root to that namespace's own; under a chroot (the fresh-machine check) the
+ * paths are the relay's only with the relay's root.
+ */
+const inRelayMounts = (args: string[]) => execFileSync('nsenter', ['-t', String(bench.relay.proc.pid), '-m', '--root', '--', ...args], { encoding: 'utf8' }).trim();
 
 beforeAll(async () => {
   bench = await startMediaBench('디스크 가득', { wrap: ['unshare', '-m', '--propagation', 'private', 'sh', '-c', TMPFS, 'sh'] });

@@ -158,7 +158,8 @@ describe('the Replays screen in the Korean studio', () => {
     expect((await recording()).status).toBe('deleted');
     expect((await api.watch<{ state: string }>(token, 'GET', '/replay')).body).toEqual({ state: 'deleted' });
     expect(await page.getByTestId('replay-delete-button').count()).toBe(0);
-    expect(await page.getByTestId('clip-row').count()).toBe(1);
+    // The Clips section reads its list again after the delete: wait for it rather than read it mid-way.
+    await expect.poll(() => page.getByTestId('clip-row').count(), { timeout: 10_000 }).toBe(1);
     expect(await page.getByTestId('clip-cut-button').count()).toBe(0);
     await page.screenshot({ path: `${IMG}/studio-replay-deleted-ko.png`, fullPage: true });
   });
