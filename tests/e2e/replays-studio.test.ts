@@ -128,9 +128,12 @@ describe('the Replays screen in the Korean studio', () => {
     expect(buy.status).toBe(303);
     // The Buy lands on the replay at the T-shirt's moment with its checkout open (a third device opening the replay).
     const landing = await page.context().browser()!.newPage({ locale: 'ko-KR', viewport: { width: 390, height: 844 } });
+    // Its view is counted by a request of its own: wait for the answer, so the counts below do not race the page's close.
+    const viewed = landing.waitForResponse((r) => r.url().endsWith('/replay/views') && r.request().method() === 'POST', { timeout: 30_000 });
     await landing.goto(new URL(buy.headers.get('location')!, clip.pageUrl).href);
     await landing.getByTestId('checkout-sheet').waitFor({ timeout: 20_000 });
     expect(await landing.getByTestId('checkout-sheet').textContent()).toContain('기본 티셔츠');
+    expect((await viewed).status()).toBe(204);
     await landing.close();
     const clipOrder = await fetch(`${stack.relay.url}/api/watch/${token}/orders`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: buy.headers.get('set-cookie')!.split(';')[0]! }, body: JSON.stringify(checkoutBody(b, { expectedTotal: 18000 })) });
     expect(clipOrder.status).toBe(201);
