@@ -5,6 +5,8 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ReplayTimeline } from '../../common/replay/timeline.js';
 import { replayFile, timelineFile } from '../../server/src/replay/replay-paths.js';
+import { sampleCatalog } from './commerce-api.js';
+import type { relayApi } from './engagement-api.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -40,4 +42,17 @@ export function setRecording(dataDir: string, showId: string, status: 'recording
   } finally {
     db.close();
   }
+}
+
+/**
+ * The live show the replay and clip tests record: the sample catalog, segments "인사" and
+ * "티셔츠 소개", and the T-shirt pinned in the second (so that segment's clip has a Buy).
+ */
+export async function liveShowWithTeeSegment(api: ReturnType<typeof relayApi>): Promise<{ showId: string; token: string }> {
+  const live = await api.liveShow('봄 니트 라이브', sampleCatalog());
+  const showId = live.show.id;
+  await api.call('POST', `/api/shows/${showId}/segment`, { segmentId: 'intro', title: '인사' });
+  await api.call('POST', `/api/shows/${showId}/segment`, { segmentId: 'tee', title: '티셔츠 소개' });
+  await api.fire(showId, { op: 'pin', cards: [{ productId: 'tee', name: '기본 티셔츠', imageUrls: [], currency: 'KRW', price: 20000, salePrice: 15000, stock: 10, externalUrl: null }] });
+  return { showId, token: live.token };
 }

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clip, ShowClips } from '../../common/replay/clips.js';
 import type { Show } from '../../common/show.js';
-import { checkoutBody, randomId, sampleBuyer, sampleCatalog } from '../helpers/commerce-api.js';
+import { checkoutBody, randomId, sampleBuyer } from '../helpers/commerce-api.js';
 import { relayApi } from '../helpers/engagement-api.js';
 import { startRelay, type RunningRelay } from '../helpers/processes.js';
-import { setRecording, writeReplayFixture } from '../helpers/replay-fixture.js';
+import { liveShowWithTeeSegment, setRecording, writeReplayFixture } from '../helpers/replay-fixture.js';
 
 /**
  * Per-clip numbers (docs/clips.md, "Numbers") against a real relay and its SQLite file, loopback
@@ -51,12 +51,7 @@ const clipIdOfOrder = (orderId: string) => sql((db) => (db.prepare('SELECT clip_
 
 beforeAll(async () => {
   relay = await startRelay({ env: { RELAY_CLIP_CONCURRENCY: '0' } });
-  const live = await api.liveShow('봄 니트 라이브', sampleCatalog());
-  showId = live.show.id;
-  token = live.token;
-  await api.call('POST', `/api/shows/${showId}/segment`, { segmentId: 'intro', title: '인사' });
-  await api.call('POST', `/api/shows/${showId}/segment`, { segmentId: 'tee', title: '티셔츠 소개' });
-  await api.fire(showId, { op: 'pin', cards: [{ productId: 'tee', name: '기본 티셔츠', imageUrls: [], currency: 'KRW', price: 20000, salePrice: 15000, stock: 10, externalUrl: null }] });
+  ({ showId, token } = await liveShowWithTeeSegment(api));
   expect((await api.call('POST', `/api/shows/${showId}/end`)).status).toBe(200);
   const show = (await api.call<Show>('GET', `/api/shows/${showId}`)).body;
   await writeReplayFixture(relay.dataDir, showId, { wallStartMs: Date.parse(show.startedAt!) - 1000, durationSec: 24 });

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShowRecording } from '../../common/api/recording-routes.js';
 import type { RecordingDisk, StudioReplay } from '../../common/replay/replay-studio.js';
 import type { ReplayInfo } from '../../common/replay/replay-view.js';
-import { checkoutBody, sampleCatalog } from '../helpers/commerce-api.js';
+import { checkoutBody } from '../helpers/commerce-api.js';
 import { relayApi } from '../helpers/engagement-api.js';
 import { startRelay, type RunningRelay } from '../helpers/processes.js';
-import { setRecording, writeReplayFixture } from '../helpers/replay-fixture.js';
+import { liveShowWithTeeSegment, setRecording, writeReplayFixture } from '../helpers/replay-fixture.js';
 import { clipsDir, rawDir, replayFile, timelineFile } from '../../server/src/replay/replay-paths.js';
 
 /**
@@ -40,12 +40,7 @@ function sql(run: (db: Database.Database) => void): void {
 
 beforeAll(async () => {
   relay = await startRelay({ env: { RELAY_CLIP_CONCURRENCY: '0' } });
-  const live = await api.liveShow('봄 니트 라이브', sampleCatalog());
-  showId = live.show.id;
-  token = live.token;
-  await api.call('POST', `/api/shows/${showId}/segment`, { segmentId: 'intro', title: '인사' });
-  await api.call('POST', `/api/shows/${showId}/segment`, { segmentId: 'tee', title: '티셔츠 소개' });
-  await api.fire(showId, { op: 'pin', cards: [{ productId: 'tee', name: '기본 티셔츠', imageUrls: [], currency: 'KRW', price: 20000, salePrice: 15000, stock: 10, externalUrl: null }] });
+  ({ showId, token } = await liveShowWithTeeSegment(api));
 }, 120_000);
 afterAll(async () => {
   await relay?.stop();
