@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 /** An ffmpeg with no progress line for this long is stuck (a broken file, a hung encoder): killed. */
 export const STALL_MS = 60_000;
@@ -12,9 +13,23 @@ export class FfmpegError extends Error {
   }
 }
 
+/** util-linux's `chrt` (Essential in Debian, so on every relay machine); without it, `nice` alone. */
+const CHRT = ['/usr/bin/chrt', '/bin/chrt'].find((p) => existsSync(p)) ?? null;
+
 /**
- * One background encode (a clip cut, the replay's MP4 rendition) in its own ffmpeg child at low CPU
- * priority (`nice`), so the relay's event loop and live shows keep the CPU. Progress is read from
+ * The command line that runs `bin` as background work: SCHED_IDLE (`chrt --idle 0`: the kernel runs
+ * it only on CPU time no ordinary task wants, and any waking live task preempts it at once; `nice`
+ * alone still left an encoder's threads a weighted share beside a live show's cue fan-out), and
+ * `nice` as well, for a machine without chrt.
+ */
+export function backgroundCommand(niceLevel: number, bin: string, args: readonly string[]): [string, string[]] {
+  const niced = ['nice', '-n', String(niceLevel), bin, ...args];
+  return CHRT ? [CHRT, ['--idle', '0', ...niced]] : [niced[0]!, niced.slice(1)];
+}
+
+/**
+ * One background encode (a clip cut, the replay's MP4 rendition) in its own ffmpeg child at the
+ * lowest CPU priority (`backgroundCommand`), so the relay's event loop and live shows keep the CPU. Progress is read from
  * `-progress pipe:1` (out_time over the expected length; the caller's args must ask for it), a
  * child silent for STALL_MS is killed, and `cancel()` kills it at once. The relay only reads lines.
  */
@@ -37,7 +52,8 @@ export class NicedFfmpeg {
   run(args: readonly string[], durationSec: number, onProgress: (fraction: number) => void): Promise<void> {
     const durUs = durationSec * 1e6;
     return new Promise<void>((resolve, reject) => {
-      const proc = spawn('nice', ['-n', String(this.niceLevel), this.ffmpegBin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const [cmd, cmdArgs] = backgroundCommand(this.niceLevel, this.ffmpegBin, args);
+      const proc = spawn(cmd, cmdArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
       this.proc = proc;
       if (this.cancelled) proc.kill('SIGKILL');
       let stderr = '';
