@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { flushSync } from 'react-dom';
 import type { ReadyReplay, ReplayChapter } from '../../../common/replay/replay-view.js';
 import { productFromLink } from './replay-product-link.js';
 import { replaySources } from './replay-sources.js';
@@ -36,11 +37,15 @@ function useReplayMoment(video: HTMLVideoElement | null, replay: ReadyReplay): R
     if (!video) return;
     let last = momentAt(replay, video.currentTime);
     setMoment(last);
-    const update = (sec = video.currentTime) => {
+    const update = (sec = video.currentTime, now = false) => {
       const next = momentAt(replay, sec);
       if (sameOnScreen(last, next)) return;
       last = next;
-      setMoment(next);
+      // From a frame callback the change is committed at once, so it is painted with that frame: a
+      // plain state update renders in a later task, after this frame's paint (one frame late, as
+      // bench:replay measured for half the cues), where the live page's store updates do not wait.
+      if (now) flushSync(() => setMoment(next));
+      else setMoment(next);
     };
     const frames = 'requestVideoFrameCallback' in video;
     // While frames are being presented, they alone move the moment: a busy page's currentTime runs
@@ -53,7 +58,7 @@ function useReplayMoment(video: HTMLVideoElement | null, replay: ReadyReplay): R
     for (const e of events) video.addEventListener(e, onEvent);
     let frame = 0;
     const onFrame = (_now: number, meta: { mediaTime: number }) => {
-      update(meta.mediaTime);
+      update(meta.mediaTime, true);
       frame = video.requestVideoFrameCallback(onFrame);
     };
     if ('requestVideoFrameCallback' in video) frame = video.requestVideoFrameCallback(onFrame);
