@@ -21,6 +21,8 @@ const IMG = path.resolve('docs/img');
 const KO = CLIP_PAGE_TEXT.ko;
 /** The clip page tells a phone by its user agent (it has no script to ask); an Android Chrome's. */
 const PHONE = { locale: 'ko-KR', userAgent: devices['Pixel 7'].userAgent, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
+/** An iPhone SE's screen: the shortest phone the page is made for. */
+const SMALL_PHONE = { width: 375, height: 667 } as const;
 const DESKTOP = { locale: 'ko-KR', viewport: { width: 1366, height: 900 } } as const;
 
 let relay: RunningRelay;
@@ -69,6 +71,16 @@ async function expectPlays(page: Page, shape: ClipShape): Promise<Playback> {
   expect(now.paused).toBe(false);
   expect(Math.abs(now.duration - segmentSec)).toBeLessThanOrEqual(0.5);
   return now;
+}
+
+/** Buy is on the phone's first screen, under the video, with no scrolling. */
+async function expectBuyOnFirstScreen(page: Page): Promise<void> {
+  const viewport = page.viewportSize()!;
+  const box = (await page.locator('[data-buy]').boundingBox())!;
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+  expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
 }
 
 /** No script in the page, and the declared CSP is what Chromium enforced: an inline script put in by hand does not run. */
@@ -125,14 +137,8 @@ describe('a product clip page in Chromium', () => {
       expect((await playback(page, 'wide')).visible).toBe(false);
       await page.screenshot({ path: `${IMG}/clip-page-phone-vertical-ko.png` });
 
-      // Buy is on the first screen of the phone, under the video, with no scrolling.
-      const buy = page.locator('[data-buy]');
-      expect(await buy.textContent()).toBe(KO.buy);
-      const box = (await buy.boundingBox())!;
-      expect(await page.evaluate(() => window.scrollY)).toBe(0);
-      expect(box.y).toBeGreaterThanOrEqual(0);
-      expect(box.y + box.height).toBeLessThanOrEqual(PHONE.viewport.height);
-      expect(box.x + box.width).toBeLessThanOrEqual(PHONE.viewport.width);
+      expect(await page.locator('[data-buy]').textContent()).toBe(KO.buy);
+      await expectBuyOnFirstScreen(page);
 
       await page.getByText(KO.wide, { exact: true }).tap();
       const wide = await expectPlays(page, 'wide');
@@ -144,6 +150,28 @@ describe('a product clip page in Chromium', () => {
       await expectNoScript(page);
     } finally {
       await page.close();
+    }
+  });
+
+  it("keeps Buy on the first screen of a small phone's vertical clip, under a title of two lines", async () => {
+    const title = (await api.call<Show>('GET', `/api/shows/${showId}`)).body.title;
+    expect((await api.call('PATCH', `/api/shows/${showId}`, { title: '봄 신상 니트와 기본 티셔츠 한정 수량 특가 라이브 방송' })).status).toBe(200);
+    const page = await browser.newPage({ ...PHONE, viewport: SMALL_PHONE });
+    try {
+      await page.goto(clip.pageUrl);
+      await page.locator('video.vertical').waitFor();
+      const lines = await page.locator('h1').evaluate((h) => {
+        const r = document.createRange();
+        r.selectNodeContents(h);
+        return r.getClientRects().length;
+      });
+      expect(lines).toBe(2);
+      await expectBuyOnFirstScreen(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SMALL_PHONE.width);
+      await page.screenshot({ path: `${IMG}/clip-page-small-phone-vertical-ko.png` });
+    } finally {
+      await page.close();
+      await api.call('PATCH', `/api/shows/${showId}`, { title });
     }
   });
 
