@@ -56,3 +56,18 @@ export async function liveShowWithTeeSegment(api: ReturnType<typeof relayApi>): 
   await api.fire(showId, { op: 'pin', cards: [{ productId: 'tee', name: '기본 티셔츠', imageUrls: [], currency: 'KRW', price: 20000, salePrice: 15000, stock: 10, externalUrl: null }] });
   return { showId, token: live.token };
 }
+
+/**
+ * Moves segments' starts (relay wall clock) in the running relay's database. A test's show runs for
+ * milliseconds; a clip needs a segment of 10 s or more, as a real show's would be.
+ */
+export function setSegmentStarts(dataDir: string, showId: string, startsMs: Record<string, number>): void {
+  const db = new Database(path.join(dataDir, 'relay.sqlite'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    const move = db.prepare('UPDATE show_segments SET started_at = ? WHERE show_id = ? AND segment_id = ?');
+    for (const [segmentId, ms] of Object.entries(startsMs)) if (move.run(new Date(ms).toISOString(), showId, segmentId).changes !== 1) throw new Error(`no segment ${segmentId} in show ${showId}`);
+  } finally {
+    db.close();
+  }
+}

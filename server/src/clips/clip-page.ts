@@ -17,6 +17,9 @@ export function clipPageLang(acceptLanguage: string | undefined): ClipPageLang {
 /** Own origin only, no script at all (the page needs none). */
 export const CLIP_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; media-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
+// The vertical clip leaves 240 px of the phone's smallest viewport (svh: with the browser's bars
+// showing; vh where svh is unknown) for the toggle, a title of up to two lines and the product row,
+// so Buy is on the first screen even of an iPhone SE (80vh pushed it 45 px below there).
 const STYLE = `
 *{box-sizing:border-box}body{margin:0;font-family:system-ui,'Noto Sans CJK KR',sans-serif;background:#0d0d0f;color:#f2f2f2}
 main{max-width:980px;margin:0 auto;padding:12px;display:grid;gap:12px}
@@ -25,7 +28,7 @@ h1{font-size:1.05rem;margin:4px 0;font-weight:600}
 #w:checked~.shape label[for=w],#v:checked~.shape label[for=v]{background:#f2f2f2;color:#111}
 .stage video{display:none;width:100%;background:#000;border-radius:10px}
 #w:checked~.stage .wide{display:block;aspect-ratio:16/9}
-#v:checked~.stage .vertical{display:block;aspect-ratio:9/16;max-height:80vh;width:auto;margin:0 auto;max-width:100%}
+#v:checked~.stage .vertical{display:block;aspect-ratio:9/16;max-height:calc(100vh - 240px);max-height:calc(100svh - 240px);width:auto;margin:0 auto;max-width:100%}
 .product{display:flex;gap:12px;align-items:center;background:#1b1b1f;border-radius:12px;padding:10px}
 .product img{width:64px;height:64px;object-fit:cover;border-radius:8px}.product .name{flex:1;font-weight:600}
 .buy{background:#ff3d57;color:#fff;text-decoration:none;font-weight:700;padding:12px 20px;border-radius:10px;white-space:nowrap}
