@@ -26,6 +26,7 @@ import { relayCall } from '../helpers/relay-api.js';
 import { studioStamperScript } from '../helpers/stamper-bundle.js';
 import { percentile } from '../helpers/stats.js';
 import { clipFloor, CUT_BOUND, cutAllClips } from './replay-clips.js';
+import { bareRendition } from './replay-rendition.js';
 import { measureReplayCues, type FiredCue } from './replay-cues.js';
 import { startCueLoad, summary } from './replay-fanout.js';
 
@@ -89,6 +90,17 @@ try {
   if (rec.status !== 'ready') throw new Error(`the recording did not become ready: ${JSON.stringify(rec)}`);
   // The publisher's canvas stops drawing (a fresh page on the relay's origin still calls the API).
   await pub.goto(`${relay.url}/api/health`);
+
+  // The MP4 rendition the relay queues at ready (a camera show's WebM), timed alone before anything
+  // else runs (bounded: 30 min of 500 ms polls); floor: the same ffmpeg arguments, bare, on the same file.
+  const renditionStart = performance.now();
+  for (let i = 0; i < 3600 && ['queued', 'encoding'].includes(rec.rendition.state); i++) {
+    await sleep(500);
+    rec = await recording();
+  }
+  const renditionS = (performance.now() - renditionStart) / 1000;
+  if (rec.rendition.state !== 'ready') throw new Error(`the MP4 rendition did not become ready: ${JSON.stringify(rec.rendition)}`);
+  const renditionFloorS = await bareRendition(replayFile(relay.dataDir, show.id));
 
   // Floor: the bare tools on the same raw parts.
   const raw = path.join(relay.dataDir, 'recordings', show.id, 'raw');
@@ -175,6 +187,10 @@ try {
     replay_first_audio_pts_s: firstPts('a:0'),
     replay_cue_missing: cues.missing,
     replay_cue_unreadable: cues.unreadable,
+    rendition_s: r2(renditionS),
+    rendition_s_per_min: r2((renditionS / rec.durationMs) * 60_000),
+    rendition_floor_s: r2(renditionFloorS),
+    rendition_ratio: r2(renditionS / renditionFloorS),
     clips: cut.clips.length,
     clip_video_s: r2(cut.clips.reduce((s, c) => s + c.outSec - c.inSec, 0)),
     clip_s_per_min: r2(cut.sPerMin),
@@ -195,6 +211,7 @@ try {
   };
   console.log(`replay: ${SECONDS} s show ready ${result.ready_s} s after End (floor ${result.floor_s} s, ratio ${result.ratio})`);
   console.log(`replay cue offset: |offset| p50 ${result.replay_cue_abs_p50} ms, p95 ${result.replay_cue_abs_p95} ms over ${result.n} cues (${result.replay_cue_exact_frame_pct}% on the keypress frame; signed p50 ${result.p50}, p95 ${result.p95})`);
+  console.log(`MP4 rendition: ${result.rendition_s} s (${result.rendition_s_per_min} s per minute of video; bare ffmpeg ${result.rendition_floor_s} s, ratio ${result.rendition_ratio})`);
   console.log(`clips: ${result.clips} clips, ${result.clip_video_s} s of video, ${result.clip_s_per_min} s per minute both shapes (bare ffmpeg ${result.clip_floor_s_per_min}, ratio ${result.clip_ratio}; bare 16:9 alone ${result.clip_floor_s_per_min_wide}, 9:16 alone ${result.clip_floor_s_per_min_vertical})`);
   console.log(`cue fan-out to ${VIEWERS} viewers: p99 ${w.p99} ms without clips (${w.n} deliveries), ${d.p99} ms while cutting (${d.n} deliveries); load average ${result.load_avg_1m}`);
   console.log(JSON.stringify(result));
