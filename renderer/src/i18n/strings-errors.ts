@@ -130,7 +130,7 @@ export const errorsKo: ErrorCodeStrings = {
     special_price: '라이브 특가는 지금 가격보다 낮아야 합니다.',
     in_stock: '품절된 옵션이 아닙니다.',
     restock_limit: '이 기기는 이미 허용된 수만큼 재입고 알림을 기다리고 있습니다.',
-    no_rendition: '이 다시보기는 iPhone용 영상(MP4)을 따로 만들지 않습니다. 이미 MP4이거나 릴레이가 만들지 않도록 설정되어 있습니다.',
+    no_rendition: '이 다시보기는 아이폰용 영상을 따로 만들지 않습니다. 이미 아이폰에서 재생되는 형식이거나, 릴레이가 만들지 않도록 설정되어 있습니다.',
     no_video: '이 구간에는 녹화된 영상이 없어 클립을 만들 수 없습니다.',
     clip_range: '클립은 녹화 범위 안에서 10초~2분 길이여야 합니다.',
     range_not_satisfiable: '파일이 요청한 범위보다 짧습니다.',
