@@ -12,6 +12,8 @@ export const replaysChannels = {
   'replays.setRecord': { request: ShowRef.extend({ record: z.boolean() }).strict(), response: ShowRecording },
   /** 다시 처리: a failed recording of an ended show processed again from its raw parts. */
   'replays.process': { request: ShowRef, response: ShowRecording },
+  /** MP4 다시 만들기: a ready replay's failed MP4 rendition (older iPhones) queued again. */
+  'replays.remakeRendition': { request: ShowRef, response: ShowRecording },
   /** Deletes the replay and raw parts (clips stay); refused while recording or processing. */
   'replays.delete': { request: ShowRef, response: ShowRecording },
   /** Free space on the relay's data disk and every show's recording bytes. */

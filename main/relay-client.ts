@@ -130,6 +130,7 @@ export class RelayClient {
   studioReplay = (id: string) => this.data(R.studioReplay, { params: { id } });
   setRecording = (id: string, record: boolean) => this.data(R.setRecording, { params: { id }, body: { record } });
   processRecording = (id: string) => this.data(R.processRecording, { params: { id } });
+  remakeRendition = (id: string) => this.data(R.remakeRendition, { params: { id } });
   deleteRecording = (id: string) => this.data(R.deleteRecording, { params: { id } });
   recordingDisk = () => this.data(R.recordingDisk, { params: {} });
 

@@ -110,6 +110,7 @@ const CHANNELS: Readonly<Record<IpcChannel, true>> = {
   'replays.get': true,
   'replays.setRecord': true,
   'replays.process': true,
+  'replays.remakeRendition': true,
   'replays.delete': true,
   'replays.disk': true,
 };

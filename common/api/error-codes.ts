@@ -54,6 +54,7 @@ export const ERRORS = {
   special_price: { status: 409, means: "a live special must be below the product's current price" },
   in_stock: { status: 409, means: 'the option is not sold out; a back-in-stock request is for sold-out lines' },
   restock_limit: { status: 409, means: 'this device already waits for as many lines as allowed in the show' },
+  no_rendition: { status: 409, means: "the replay gets no MP4 rendition: it is MP4 already (an OBS show), or this relay makes none (RELAY_RENDITION_CONCURRENCY=0)" },
   no_video: { status: 409, means: 'nothing was recorded during this segment, so it has no clip' },
   clip_range: { status: 422, means: "the clip's in/out is outside the recording or the clip is not 10 s to 2 min long" },
   range_not_satisfiable: { status: 416, means: 'the Range header asks for bytes beyond the end of the file' },

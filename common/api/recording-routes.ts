@@ -30,6 +30,15 @@ export const RECORDING_ROUTES = {
     answer: { kind: 'json', status: 202, schema: ShowRecording },
     errors: ['unauthorized', 'conflict'],
   }),
+  remakeRendition: route({
+    method: 'POST',
+    path: '/api/shows/:id/recording/rendition',
+    auth: 'studio',
+    summary: "Makes a camera replay's failed MP4 rendition (for iPhones before iOS 17.4) again: its failure note goes and the encode is queued; answers the recording with the rendition `queued` or `encoding`. `no_replay` while the replay is not ready, `no_rendition` for a replay that gets none (OBS, or renditions off), `conflict` unless the rendition failed.",
+    body: none,
+    answer: { kind: 'json', status: 202, schema: ShowRecording },
+    errors: ['unauthorized', 'no_replay', 'no_rendition', 'conflict'],
+  }),
   deleteRecording: route({
     method: 'DELETE',
     path: '/api/shows/:id/recording',

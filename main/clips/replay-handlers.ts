@@ -9,6 +9,7 @@ export function replayHandlers(client: () => RelayClient): Pick<Handlers, Replay
     'replays.get': (req) => client().studioReplay(req.showId),
     'replays.setRecord': (req) => client().setRecording(req.showId, req.record),
     'replays.process': (req) => client().processRecording(req.showId),
+    'replays.remakeRendition': (req) => client().remakeRendition(req.showId),
     'replays.delete': (req) => client().deleteRecording(req.showId),
     'replays.disk': () => client().recordingDisk(),
   };

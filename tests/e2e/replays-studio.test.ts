@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,13 +11,15 @@ import { relayApi } from '../helpers/engagement-api.js';
 import { setRecording, writeReplayFixture } from '../helpers/replay-fixture.js';
 import { studioIpc } from '../helpers/studio-ipc.js';
 import { openStudioPage, type StudioPage } from '../helpers/studio-page.js';
+import { renditionFailedFile } from '../../server/src/replay/replay-paths.js';
 
 /**
  * The studio's Replays screen in Korean (docs/replay.md, "Studio"), in Chromium through the browser
  * shell against a real relay and SQLite, loopback only (no media): the record toggle before going
  * live, then an ended show whose recording the fixture puts where the recorder would (an ffmpeg-made
  * VP8 replay and the `recordings` row): failed → 다시 처리, processing with a moving bar, ready with
- * chapters, numbers and a clip cut by real ffmpeg (with its views and a sale through it), then delete behind a confirmation → deleted.
+ * chapters, numbers and a clip cut by real ffmpeg (with its views and a sale through it), then delete behind a confirmation → deleted. A second show's failed MP4 rendition is made again with
+ * "MP4 다시 만들기" (real ffmpeg).
  */
 const IMG = path.resolve('docs/img');
 let stack: StudioPage;
@@ -166,6 +169,42 @@ describe('the Replays screen in the Korean studio', () => {
     expect(await page.getByTestId('clip-cut-button').count()).toBe(0);
     await page.screenshot({ path: `${IMG}/studio-replay-deleted-ko.png`, fullPage: true });
   });
+
+  it('makes a failed MP4 rendition again with MP4 다시 만들기: the button is disabled while asked, the relay answers waiting or making, the line then reads ready', async () => {
+    const other = await api.liveShow('겨울 코트 라이브', sampleCatalog());
+    expect((await api.call('POST', `/api/shows/${other.show.id}/end`)).status).toBe(200);
+    await writeReplayFixture(stack.relay.dataDir, other.show.id, { wallStartMs: Date.now() - 10_000, durationSec: 2 });
+    // What a failed encode leaves (the relay reads the rendition's state from disk): its reason in the failure note.
+    writeFileSync(renditionFailedFile(stack.relay.dataDir, other.show.id), 'ffprobe: Invalid data found when processing input');
+    setRecording(stack.relay.dataDir, other.show.id, 'ready');
+    await page.getByTestId('replays-back-button').click();
+    await page.getByTestId('show-item').filter({ hasText: '겨울 코트 라이브' }).getByTestId('show-replays-button').click();
+    const line = page.getByTestId('replay-rendition');
+    await expect.poll(() => line.getAttribute('data-state'), { timeout: 20_000 }).toBe('failed');
+    expect(await line.innerText()).toContain('만들지 못함');
+    expect(await line.locator('code').textContent()).toBe('ffprobe: Invalid data found when processing input');
+    await line.screenshot({ path: `${IMG}/studio-replay-rendition-failed-ko.png` });
+    // The request is held at the shell until the button has been seen disabled (no second click while it runs).
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = () => r()));
+    await page.route('**/ipc/replays.remakeRendition', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const answered = page.waitForResponse((r) => r.url().endsWith('/ipc/replays.remakeRendition'), { timeout: 20_000 });
+    await line.getByTestId('rendition-remake-button').click();
+    await expect.poll(() => line.getByTestId('rendition-remake-button').isDisabled(), { timeout: 10_000 }).toBe(true);
+    release();
+    const answer = (await (await answered).json()) as { ok: boolean; data: ShowRecording };
+    expect(answer.ok).toBe(true);
+    expect(['queued', 'encoding']).toContain(answer.data.rendition.state);
+    await page.unroute('**/ipc/replays.remakeRendition');
+    // The screen reads the recording again every second while the rendition moves; the relay's ffmpeg makes it.
+    await expect.poll(() => line.getAttribute('data-state'), { timeout: 60_000 }).toBe('ready');
+    expect(await line.innerText()).toContain('준비 완료');
+    expect(await line.getByTestId('rendition-remake-button').count()).toBe(0);
+    expect((await api.call<ShowRecording>('GET', `/api/shows/${other.show.id}/recording`)).body.rendition).toEqual({ state: 'ready', progress: 1, error: null });
+  }, 120_000);
 
   it('puts the replay numbers in the post-show report, with the way to the Replays screen', async () => {
     await page.getByTestId('replays-back-button').click();

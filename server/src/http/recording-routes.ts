@@ -15,7 +15,7 @@ export interface RecordingRouteDeps {
   store: ShowStore;
   recordings: RecordingStore;
   jobs: RecordingJobs;
-  renditions: Pick<Mp4Renditions, 'stateOf' | 'discard'>;
+  renditions: Pick<Mp4Renditions, 'stateOf' | 'discard' | 'remake'>;
   replay: ReplayService;
   numbers: ReplayNumbersStore;
   clipStore: ClipStore;
@@ -24,7 +24,7 @@ export interface RecordingRouteDeps {
   changed?(showId: string): void;
 }
 
-/** The studio's side of recordings and replays (docs/replay.md): on/off, process again, delete, disk use, the Replays screen. */
+/** The studio's side of recordings and replays (docs/replay.md): on/off, process again, make the MP4 again, delete, disk use, the Replays screen. */
 export function addRecordingRoutes(api: DeclaredApi, deps: RecordingRouteDeps): void {
   const { store, recordings, jobs, renditions, dataDir } = deps;
   const view = (show: Show) => recordings.view(show, renditions.stateOf(show.id));
@@ -38,6 +38,18 @@ export function addRecordingRoutes(api: DeclaredApi, deps: RecordingRouteDeps): 
     .serve(RECORDING_ROUTES.processRecording, ({ params }) => {
       const show = findShow(store, params.id);
       if (show.status !== 'ended' || !jobs.retry(show.id)) throw apiError('conflict', 'only a failed recording of an ended show can be processed again');
+      return view(show);
+    })
+    .serve(RECORDING_ROUTES.remakeRendition, ({ params }) => {
+      const show = findShow(store, params.id);
+      if (show.status !== 'ended' || recordings.get(show.id)?.status !== 'ready') throw apiError('no_replay', 'the show has no ready replay to make an MP4 rendition of');
+      const outcome = renditions.remake(show.id);
+      if (outcome === 'off') throw apiError('no_rendition', 'this relay makes no MP4 renditions (RELAY_RENDITION_CONCURRENCY=0)');
+      if (outcome === 'not_failed') {
+        const { state } = renditions.stateOf(show.id);
+        if (state === 'none') throw apiError('no_rendition', "this replay is MP4 already: it needs no rendition");
+        throw apiError('conflict', `the MP4 rendition is ${state}; only a failed one is made again`);
+      }
       return view(show);
     })
     .serve(RECORDING_ROUTES.deleteRecording, async ({ params }) => {

@@ -121,10 +121,32 @@ describe('Mp4Renditions', () => {
     expect(third.want('a')).toBe(true);
   });
 
-  it('makes none when turned off (concurrency 0)', () => {
+  it('makes a failed rendition again when asked (remake), and only a failed one', async () => {
     replay('a');
+    replay('obs', 'mp4');
+    const failing = renditions('fail', ['a']);
+    failing.start();
+    await until(() => failing.stateOf('a').state === 'failed');
+    await failing.stop();
+    const q = renditions('hang');
+    expect(q.stateOf('a').state).toBe('failed');
+    expect(q.remake('obs')).toBe('not_failed'); // an OBS replay needs none
+    expect(q.remake('a')).toBe('queued');
+    expect(existsSync(renditionFailedFile(dataDir, 'a'))).toBe(false);
+    expect(q.stateOf('a').state).toBe('encoding');
+    expect(q.remake('a')).toBe('not_failed'); // already running: not queued twice
+    await q.stop();
+    expect(q.remake('a')).toBe('off');
+  });
+
+  it('makes none when turned off (concurrency 0), and a failure note left from before stays', () => {
+    replay('a');
+    mkdirSync(path.dirname(renditionFailedFile(dataDir, 'a')), { recursive: true });
+    writeFileSync(renditionFailedFile(dataDir, 'a'), 'an earlier failure');
     queue = new Mp4Renditions({ dataDir, ffmpegBin: fakeFfmpeg, ffprobeBin: fakeFfprobe, concurrency: 0, readyShows: () => ['a'], log: createLogger('error') });
     queue.start();
-    expect(queue.stateOf('a').state).toBe('none');
+    expect(queue.stateOf('a').state).toBe('failed');
+    expect(queue.remake('a')).toBe('off');
+    expect(existsSync(renditionFailedFile(dataDir, 'a'))).toBe(true);
   });
 });

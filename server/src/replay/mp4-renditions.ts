@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { NO_RENDITION, type ReplayRendition } from '../../../common/replay/replay-view.js';
@@ -58,6 +58,20 @@ export class Mp4Renditions {
     this.queue.push(showId);
     this.pump();
     return true;
+  }
+
+  /**
+   * The seller asks for a failed rendition again (POST …/recording/rendition): its failure note goes
+   * and it is queued. `off` when this relay makes none (concurrency 0) or it stopped; `not_failed`
+   * when the rendition is ready, queued, encoding or not needed. Synchronous, so two requests at
+   * once cannot both queue it.
+   */
+  remake(showId: string): 'queued' | 'not_failed' | 'off' {
+    if (this.stopped || this.o.concurrency === 0) return 'off';
+    if (this.stateOf(showId).state !== 'failed') return 'not_failed';
+    // The note alone says "failed, do not retry"; the work directory is emptied when the encode starts.
+    rmSync(renditionFailedFile(this.o.dataDir, showId), { force: true });
+    return this.want(showId) ? 'queued' : 'not_failed';
   }
 
   stateOf(showId: string): ReplayRendition {

@@ -8,12 +8,24 @@ import { ConfirmButton } from '../../ui/ConfirmButton.js';
 import { recordingFailure } from './recording-failure.js';
 import { useErrorText } from '../../errors/error-text.js';
 
-/** The MP4 rendition for older iPhones (docs/replay.md, "MP4 rendition"): its state, and why it matters when it is not ready. */
-function RenditionLine({ rendition }: { rendition: ReplayRendition }) {
+/**
+ * The MP4 rendition for older iPhones (docs/replay.md, "MP4 rendition"): its state, why it matters
+ * when it is not ready, and "MP4 다시 만들기" when it failed (the relay never retries one by itself).
+ */
+function RenditionLine({ rendition, onRemake }: { rendition: ReplayRendition; onRemake: () => Promise<void> }) {
   const { t } = useI18n();
   const r = t.replays.rendition;
+  const [busy, setBusy] = useState(false);
   if (rendition.state === 'none') return null;
   const pct = Math.round(rendition.progress * 100);
+  const remake = async () => {
+    setBusy(true);
+    try {
+      await onRemake();
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <div className="replay-rendition" data-testid="replay-rendition" data-state={rendition.state}>
       <p className="small">
@@ -21,9 +33,14 @@ function RenditionLine({ rendition }: { rendition: ReplayRendition }) {
       </p>
       {(rendition.state === 'queued' || rendition.state === 'encoding') && <p className="muted small">{r.body}</p>}
       {rendition.state === 'failed' && (
-        <p className="muted small">
-          {r.failedBody} {rendition.error && <code>{rendition.error}</code>}
-        </p>
+        <>
+          <p className="muted small">
+            {r.failedBody} {rendition.error && <code>{rendition.error}</code>}
+          </p>
+          <button type="button" className="btn small" disabled={busy} onClick={() => void remake()} data-testid="rendition-remake-button">
+            {r.remake}
+          </button>
+        </>
       )}
     </div>
   );
@@ -88,7 +105,7 @@ export function RecordingCard({ showId, replay, onChanged }: { showId: string; r
           {r.readyMeta(formatClock(rec.durationMs / 1000), formatBytes(rec.bytes))}
         </p>
       )}
-      {status === 'ready' && <RenditionLine rendition={rec.rendition} />}
+      {status === 'ready' && <RenditionLine rendition={rec.rendition} onRemake={() => act(() => bridge.invoke('replays.remakeRendition', { showId }))} />}
       {status === 'failed' && (
         <div className="replay-failed" data-testid="replay-failed">
           <p className="form-error">{r.failure[recordingFailure(rec.error)]}</p>
