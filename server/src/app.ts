@@ -174,6 +174,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
       state: (showId, state, settings) => studioChannel.publish({ type: 'chatState', showId, state, settings }),
     },
     log: log.child({ component: 'chat' }),
+    batchMs: config.chatBatchMs,
   });
   live.on('show', (show) => {
     if (show.status === 'ended') chat.forget(show.id);

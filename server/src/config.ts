@@ -5,6 +5,13 @@ import { z } from 'zod';
 import { describeZodError } from '../../common/errors.js';
 
 /**
+ * Chat messages go out in batches this far apart by default (`RELAY_CHAT_BATCH_MS`): all of a
+ * show's new messages in one write per viewer socket instead of one each (200 messages a second to
+ * 5,000 viewers would be a million writes, each a system call: bench:chat-fanout's profile).
+ */
+export const CHAT_BATCH_MS = 50;
+
+/**
  * Relay configuration: defaults that work on one laptop, overridden by a JSON file
  * (RELAY_CONFIG=/path/relay.json) and then by environment variables.
  */
@@ -79,6 +86,8 @@ export const RelayConfig = z.object({
     }),
   /** The ffmpeg the ingest runs (Debian's ffmpeg 5.1: RTMP listen, libopus). */
   ffmpegBin: z.string().default('ffmpeg'),
+  /** Chat's batch window (docs/chat.md, "Delivery"): longer means fewer socket writes, later messages. */
+  chatBatchMs: z.coerce.number().int().min(10).max(1000).default(CHAT_BATCH_MS),
   /** A viewer worker that leaves a broadcast or ping unanswered this long is killed and replaced. */
   viewerWorkerStallMs: z.coerce.number().int().min(200).max(120_000).default(10_000),
   /** Clip cuts (ffmpeg children) at once (docs/clips.md); 0 turns cutting off (clips stay queued). */
@@ -115,6 +124,7 @@ const ENV_KEYS: Record<string, keyof RelayConfig> = {
   RELAY_HEARTBEAT_MS: 'heartbeatMs',
   RELAY_VIEWER_WORKERS: 'viewerWorkers',
   RELAY_VIEWER_WORKER_STALL_MS: 'viewerWorkerStallMs',
+  RELAY_CHAT_BATCH_MS: 'chatBatchMs',
   RELAY_RTMP_PORT: 'rtmpPort',
   RELAY_SRT_PORTS: 'srtPorts',
   RELAY_FFMPEG_BIN: 'ffmpegBin',

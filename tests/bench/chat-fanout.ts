@@ -12,9 +12,10 @@
  * floor (chat-floor.ts): the same receivers and schedule against a bare writer; ratio_p99 =
  * relay p99 ÷ floor p99. Last line: JSON.
  * Env: BENCH_RECEIVERS (5000, ≤ 20,000), BENCH_SENDERS (200, ≤ 1,000), BENCH_STORM_S (20, ≤ 120),
- * BENCH_LOAD_PROCESSES (1), BENCH_FLOOR=0 (skip the floor).
+ * BENCH_LOAD_PROCESSES (1), BENCH_FLOOR=0 (skip the floor); RELAY_CHAT_BATCH_MS reaches the relay and the floor alike.
  */
 import os from 'node:os';
+import { RelayConfig } from '../../server/src/config.js';
 import { percentile, round1 } from '../helpers/stats.js';
 import { runChatFloor } from './chat-floor.js';
 import { onSchedule } from './chat-schedule.js';
@@ -166,6 +167,6 @@ console.log(`CPU (% of one core over the storm): relay ${r.cpu_pct}% (${r.relay_
 const floor = process.env.BENCH_FLOOR === '0' ? null : await runChatFloor(RECEIVERS, r.sent, PERIOD_MS, LOAD_PROCESSES, DRAIN_MS);
 const ratio = floor ? round1(r.p99 / floor.p99) : null;
 if (floor) console.log(`ratio_p99 (relay ÷ floor): ${ratio}`);
-console.log(JSON.stringify({ bench: 'chat-fanout', metric: 'viewer-to-viewers chat delivery', unit: 'ms', ...r, floor, ratio_p99: ratio, load: LOAD.kind, cores: os.cpus().length }));
+console.log(JSON.stringify({ bench: 'chat-fanout', metric: 'viewer-to-viewers chat delivery', unit: 'ms', ...r, floor, ratio_p99: ratio, batch_ms: RelayConfig.shape.chatBatchMs.parse(process.env.RELAY_CHAT_BATCH_MS), load: LOAD.kind, cores: os.cpus().length }));
 // Anything missing, doubled, leaked or dropped fails the run (the figures above still stand).
 if (r.lost > 0 || r.unexpected > 0 || r.duplicated > 0 || r.disconnected > 0 || r.unacked > 0 || r.cue_n !== r.cue_expected) process.exitCode = 1;

@@ -1,7 +1,7 @@
 /**
  * The floor under bench:chat-fanout: the same number of receivers (the same load generator)
  * against a bare WebSocket writer with no relay behind it (fanout-floor.ts), fed the same schedule
- * of stamped chat frames, each the size and shape of the relay's, batched every CHAT_BATCH_MS into
+ * of stamped chat frames, each the size and shape of the relay's, batched every CHAT_BATCH_MS (the relay's `RELAY_CHAT_BATCH_MS`) into
  * one write per socket as the relay batches them, written by two writer processes (as the relay's
  * two viewer workers do). It leaves out what a relay must also do
  * (read the sender's frame, check it, store it, ack it); it is what the writes alone cost here.
@@ -11,7 +11,10 @@ import { startFloorWriter } from './fanout-floor.js';
 import { clock, openViewers } from './fanout-load.js';
 import { round1 } from '../helpers/stats.js';
 import { onSchedule } from './chat-schedule.js';
-import { CHAT_BATCH_MS } from '../../server/src/chat/chat-service.js';
+import { RelayConfig } from '../../server/src/config.js';
+
+/** The relay's batch window, read from the same env as the relay's (RELAY_CHAT_BATCH_MS). */
+const CHAT_BATCH_MS = RelayConfig.shape.chatBatchMs.parse(process.env.RELAY_CHAT_BATCH_MS);
 
 export async function runChatFloor(receivers: number, messages: number, periodMs: number, loadProcesses: number, drainMs: number) {
   const floor = await startFloorWriter(2);

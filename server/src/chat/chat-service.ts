@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { CHAT_HISTORY, type ChatAction, type ChatRefusal, type ChatRole, type ChatSettings, type ChatState, type RelayToViewerChat, type StaffChatEntry, type StaffChatView } from '../../../common/protocol/chat.js';
 import { RateLimiter } from '../commerce/rate-limiter.js';
 import type { ViewerRegistry } from '../commerce/viewer-registry.js';
+import { CHAT_BATCH_MS } from '../config.js';
 import type { Db } from '../db/database.js';
 import { EngagementError } from '../engagement/errors.js';
 import type { Logger } from '../log.js';
@@ -18,11 +19,6 @@ export const BANNED_NETWORK_HOLD_MS = 24 * 3_600_000;
 /** Messages kept in memory per show, for staff and late joiners. */
 const KEPT = 200;
 
-/**
- * Visible messages go out in batches this far apart: all of a show's new messages in one write per
- * viewer socket instead of one each (200 messages a second to 5,000 viewers would be a million writes).
- */
-export const CHAT_BATCH_MS = 50;
 
 /** What the chat needs of the live layer: broadcasts to a show (several frames in one write), and messages to one device's sockets. */
 export interface ChatDelivery {
@@ -46,6 +42,8 @@ export interface ChatServiceDeps {
   events: ChatEvents;
   log: Logger;
   now?: () => number;
+  /** The batch window (CHAT_BATCH_MS unless the relay's config says otherwise). */
+  batchMs?: number;
 }
 
 interface ShowChat {
@@ -274,12 +272,12 @@ export class ChatService {
     this.deps.events.state(showId, state, c.row.settings);
   }
 
-  /** A visible message joins the show's next batch (at most CHAT_BATCH_MS away). */
+  /** A visible message joins the show's next batch (at most the batch window away). */
   private enqueue(showId: string, m: RelayToViewerChat): void {
     const box = this.outbox.get(showId);
     if (box) return void box.push(m);
     this.outbox.set(showId, [m]);
-    setTimeout(() => this.flushOutbox(showId), CHAT_BATCH_MS).unref();
+    setTimeout(() => this.flushOutbox(showId), this.deps.batchMs ?? CHAT_BATCH_MS).unref();
   }
 
   private flushOutbox(showId: string): void {
