@@ -16,6 +16,8 @@ export const replaysChannels = {
   'replays.remakeRendition': { request: ShowRef, response: ShowRecording },
   /** Deletes the replay and raw parts (clips stay); refused while recording or processing. */
   'replays.delete': { request: ShowRef, response: ShowRecording },
+  /** 녹화 원본 지우기: a ready replay's raw parts deleted to free disk (the replay and clips stay). */
+  'replays.deleteRaw': { request: ShowRef, response: ShowRecording },
   /** Free space on the relay's data disk and every show's recording bytes. */
   'replays.disk': { request: z.object({}).strict(), response: RecordingDisk },
 } as const;

@@ -132,6 +132,7 @@ export class RelayClient {
   processRecording = (id: string) => this.data(R.processRecording, { params: { id } });
   remakeRendition = (id: string) => this.data(R.remakeRendition, { params: { id } });
   deleteRecording = (id: string) => this.data(R.deleteRecording, { params: { id } });
+  deleteRawParts = (id: string) => this.data(R.deleteRawParts, { params: { id } });
   recordingDisk = () => this.data(R.recordingDisk, { params: {} });
 
   /** Uploads an image for viewers; the relay answers 201 `{ref, url}` with `url` a path such as `/assets/<ref>`. */

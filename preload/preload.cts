@@ -112,6 +112,7 @@ const CHANNELS: Readonly<Record<IpcChannel, true>> = {
   'replays.process': true,
   'replays.remakeRendition': true,
   'replays.delete': true,
+  'replays.deleteRaw': true,
   'replays.disk': true,
 };
 

@@ -49,6 +49,16 @@ export const RECORDING_ROUTES = {
     answer: { kind: 'json', status: 200, schema: ShowRecording },
     errors: ['unauthorized', 'conflict'],
   }),
+  deleteRawParts: route({
+    method: 'DELETE',
+    path: '/api/shows/:id/recording/raw',
+    auth: 'studio',
+    summary:
+      "Frees the disk Janus's raw parts take once the replay is ready (only processing reads them; the replay, its MP4 rendition and the clips stay). `conflict` unless the replay is ready: a recording, processing or failed one still needs them; again when none are left answers the same.",
+    body: none,
+    answer: { kind: 'json', status: 200, schema: ShowRecording },
+    errors: ['unauthorized', 'not_found', 'conflict'],
+  }),
   studioReplay: route({
     method: 'GET',
     path: '/api/shows/:id/replay',

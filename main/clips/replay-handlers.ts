@@ -11,6 +11,7 @@ export function replayHandlers(client: () => RelayClient): Pick<Handlers, Replay
     'replays.process': (req) => client().processRecording(req.showId),
     'replays.remakeRendition': (req) => client().remakeRendition(req.showId),
     'replays.delete': (req) => client().deleteRecording(req.showId),
+    'replays.deleteRaw': (req) => client().deleteRawParts(req.showId),
     'replays.disk': () => client().recordingDisk(),
   };
 }

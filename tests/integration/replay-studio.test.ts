@@ -27,6 +27,7 @@ const CLIP_BYTES = 1000;
 
 const studioReplay = async (id = showId) => api.call<StudioReplay>('GET', `/api/shows/${id}/replay`);
 const del = (id = showId, key?: string | null) => api.call<ShowRecording & { error?: string }>('DELETE', `/api/shows/${id}/recording`, undefined, key);
+const delRaw = (id = showId, key?: string | null) => api.call<ShowRecording & { error?: string }>('DELETE', `/api/shows/${id}/recording/raw`, undefined, key);
 const view = (viewerId: string, body: unknown = { viewerId }) => api.watch<{ error?: string }>(token, 'POST', '/replay/views', body);
 function sql(run: (db: Database.Database) => void): void {
   const db = new Database(path.join(relay.dataDir, 'relay.sqlite'));
@@ -51,6 +52,7 @@ describe('the studio replay routes', () => {
     for (const [method, p] of [
       ['GET', `/api/shows/${showId}/replay`],
       ['DELETE', `/api/shows/${showId}/recording`],
+      ['DELETE', `/api/shows/${showId}/recording/raw`],
       ['GET', '/api/recordings/disk'],
     ] as const) {
       const r = await api.call<{ error: string }>(method, p, undefined, null);
@@ -58,25 +60,35 @@ describe('the studio replay routes', () => {
       expect(r.body.error).toBe('unauthorized');
       expect((await api.call<{ error: string }>(method, p, undefined, 'not-the-key')).status).toBe(401);
     }
-    for (const r of [await studioReplay('shw_nosuchshow'), await del('shw_nosuchshow')]) {
+    for (const r of [await studioReplay('shw_nosuchshow'), await del('shw_nosuchshow'), await delRaw('shw_nosuchshow')]) {
       expect(r.status).toBe(404);
       expect((r.body as unknown as { error: string }).error).toBe('not_found');
     }
   });
 
   it('refuses to delete while recording or processing, and when nothing was recorded', async () => {
-    const none = await del();
-    expect(none.status).toBe(404);
-    expect(none.body.error).toBe('not_found');
+    for (const none of [await del(), await delRaw()]) {
+      expect(none.status).toBe(404);
+      expect(none.body.error).toBe('not_found');
+    }
     setRecording(relay.dataDir, showId, 'recording');
-    const recording = await del();
-    expect(recording.status).toBe(409);
-    expect(recording.body.error).toBe('conflict');
+    mkdirSync(rawDir(relay.dataDir, showId), { recursive: true });
+    writeFileSync(path.join(rawDir(relay.dataDir, showId), 'videoroom-1-user-2-video.mjr'), Buffer.alloc(RAW_BYTES));
+    for (const recording of [await del(), await delRaw()]) {
+      expect(recording.status).toBe(409);
+      expect(recording.body.error).toBe('conflict');
+    }
+    expect(existsSync(rawDir(relay.dataDir, showId))).toBe(true);
     expect((await studioReplay()).body.recording.status).toBe('recording');
     expect((await api.call('POST', `/api/shows/${showId}/end`)).status).toBe(200);
     setRecording(relay.dataDir, showId, 'processing', { progress: 0.4 });
     const processing = await del();
     expect(processing.status).toBe(409);
+    expect((await delRaw()).status).toBe(409); // processing reads them
+    setRecording(relay.dataDir, showId, 'failed');
+    expect((await delRaw()).body.error).toBe('conflict'); // processed again from them
+    expect(existsSync(rawDir(relay.dataDir, showId))).toBe(true);
+    setRecording(relay.dataDir, showId, 'processing', { progress: 0.4 });
     const seen = (await studioReplay()).body;
     expect(seen.recording).toMatchObject({ status: 'processing', progress: 0.4 });
     expect(seen.chapters).toEqual([]);
@@ -134,6 +146,25 @@ describe('the studio replay routes', () => {
     // A cancelled replay order no longer counts (the report's definition of a standing order).
     sql((db) => db.prepare("UPDATE orders SET status = 'cancelled' WHERE id = ?").run(order.body.id));
     expect((await studioReplay()).body.numbers).toMatchObject({ orders: 0, buyers: 0, revenue: 0 });
+  });
+
+  it("frees a ready replay's raw parts: the replay still plays, its disk line says 0, twice is the same", async () => {
+    const r = await delRaw();
+    expect(r.status, r.text).toBe(200);
+    expect(r.body.status).toBe('ready');
+    expect(existsSync(rawDir(relay.dataDir, showId))).toBe(false);
+    expect(existsSync(replayFile(relay.dataDir, showId))).toBe(true);
+    const after = (await studioReplay()).body;
+    expect(after.disk).toMatchObject({ rawBytes: 0, clipBytes: CLIP_BYTES });
+    expect(after.disk.replayBytes).toBeGreaterThanOrEqual(replayBytes);
+    const info = await api.watch<ReplayInfo>(token, 'GET', '/replay');
+    expect(info.status).toBe(200);
+    expect(info.body.state).toBe('ready');
+    expect((await fetch(`${relay.url}/api/watch/${token}/replay/video`, { headers: { range: 'bytes=0-99' } })).status).toBe(206);
+    expect((await delRaw()).status).toBe(200);
+    // Put back for the whole delete below, which removes raw parts too.
+    mkdirSync(rawDir(relay.dataDir, showId), { recursive: true });
+    writeFileSync(path.join(rawDir(relay.dataDir, showId), 'videoroom-1-user-2-video.mjr'), Buffer.alloc(RAW_BYTES));
   });
 
   it('does not delete while a clip is being cut from the replay', async () => {

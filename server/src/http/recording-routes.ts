@@ -1,8 +1,10 @@
+import { rm } from 'node:fs/promises';
 import { RECORDING_ROUTES } from '../../../common/api/recording-routes.js';
 import type { ClipStore } from '../clips/clip-store.js';
 import { deleteRecordingFiles, recordingDisk, showDiskUse } from '../replay/recording-disk.js';
 import type { Mp4Renditions } from '../replay/mp4-renditions.js';
 import type { RecordingJobs } from '../replay/recording-jobs.js';
+import { rawDir } from '../replay/replay-paths.js';
 import type { RecordingStore } from '../replay/recording-store.js';
 import type { ReplayNumbersStore } from '../replay/replay-numbers.js';
 import type { ReplayService } from '../replay/replay-service.js';
@@ -24,7 +26,7 @@ export interface RecordingRouteDeps {
   changed?(showId: string): void;
 }
 
-/** The studio's side of recordings and replays (docs/replay.md): on/off, process again, make the MP4 again, delete, disk use, the Replays screen. */
+/** The studio's side of recordings and replays (docs/replay.md): on/off, process again, make the MP4 again, delete, free the raw parts, disk use, the Replays screen. */
 export function addRecordingRoutes(api: DeclaredApi, deps: RecordingRouteDeps): void {
   const { store, recordings, jobs, renditions, dataDir } = deps;
   const view = (show: Show) => recordings.view(show, renditions.stateOf(show.id));
@@ -63,6 +65,15 @@ export function addRecordingRoutes(api: DeclaredApi, deps: RecordingRouteDeps): 
       await renditions.discard(show.id);
       await deleteRecordingFiles(dataDir, show.id);
       deps.changed?.(show.id);
+      return view(show);
+    })
+    .serve(RECORDING_ROUTES.deleteRawParts, async ({ params }) => {
+      const show = findShow(store, params.id);
+      const status = recordings.get(show.id)?.status;
+      if (!status) throw apiError('not_found', 'this show has no recording');
+      // Processing reads them, and a failed recording is processed again from them.
+      if (status !== 'ready') throw apiError('conflict', `the recording is ${status}; its raw parts are needed until the replay is ready`);
+      await rm(rawDir(dataDir, show.id), { recursive: true, force: true });
       return view(show);
     })
     .serve(RECORDING_ROUTES.studioReplay, async ({ params }) => {

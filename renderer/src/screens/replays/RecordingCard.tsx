@@ -131,6 +131,10 @@ export function RecordingCard({ showId, replay, onChanged }: { showId: string; r
           </p>
         )}
       </div>
+      {status === 'ready' && replay.disk.rawBytes > 0 && (
+        // Only processing reads the raw parts: once the replay is ready they are dead weight on a small relay's disk.
+        <ConfirmButton label={r.removeRaw} question={r.removeRawConfirm(formatBytes(replay.disk.rawBytes))} confirmLabel={r.removeRaw} onConfirm={() => act(() => bridge.invoke('replays.deleteRaw', { showId }))} testId="replay-delete-raw-button" />
+      )}
       {(status === 'ready' || status === 'failed') && (
         <ConfirmButton label={r.remove} question={r.removeConfirm(formatBytes(ownBytes))} confirmLabel={r.remove} onConfirm={() => act(() => bridge.invoke('replays.delete', { showId }))} testId="replay-delete-button" />
       )}
