@@ -5,8 +5,14 @@ import { encodeTextFrame } from '../ws/text-frame.js';
 /** Something that writes a show's broadcast frame to many viewer sockets at once (a viewer worker). */
 export interface ShowFanout {
   /** `onWritten` (optional) is told when the frame has been written to the fan-out's sockets. */
-  broadcast(showId: string, frame: Buffer, onWritten?: (at: number) => void): void;
+  broadcast(showId: string, frame: Buffer, onWritten?: (at: number) => void, lane?: BroadcastLane): void;
 }
+
+/**
+ * `chat`: a chat batch, which a worker writes a slice of sockets at a time so a cue passes it;
+ * `live`: everything else, written at once in the order sent.
+ */
+export type BroadcastLane = 'live' | 'chat';
 
 /** A broadcast reached these devices' sockets at `at` (relay clock). */
 export type OnDelivered = (viewerIds: string[], at: number) => void;
@@ -38,16 +44,16 @@ export const framesOf = (messages: readonly RelayToViewer[]): Buffer => Buffer.c
  * its messages in order). With `onDelivered`, says when it reached whom: sockets in this process at
  * once (reported after the caller's turn), each worker's when it acknowledges.
  */
-export function writeToAudience(a: Audience, frame: Buffer, onDelivered?: OnDelivered): void {
+export function writeToAudience(a: Audience, frame: Buffer, onDelivered?: OnDelivered, lane: BroadcastLane = 'live'): void {
   if (a.viewers.size === 0) return;
   if (!onDelivered) {
-    for (const f of a.fanouts.keys()) f.broadcast(a.showId, frame);
+    for (const f of a.fanouts.keys()) f.broadcast(a.showId, frame, undefined, lane);
     for (const v of a.local) v.sendFrame(frame);
     return;
   }
   const byFanout = new Map<ShowFanout, string[]>();
   for (const v of a.viewers) if (v.fanout) (byFanout.get(v.fanout) ?? byFanout.set(v.fanout, []).get(v.fanout)!).push(v.viewerId);
-  for (const f of a.fanouts.keys()) f.broadcast(a.showId, frame, (at) => onDelivered(byFanout.get(f) ?? [], at));
+  for (const f of a.fanouts.keys()) f.broadcast(a.showId, frame, (at) => onDelivered(byFanout.get(f) ?? [], at), lane);
   for (const v of a.local) v.sendFrame(frame);
   const local = [...a.local].map((v) => v.viewerId);
   const at = Date.now();

@@ -378,10 +378,13 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
     if (entry) writeToAudience(entry, framesOf([message]), onDelivered);
   }
 
-  /** Several messages to every viewer in one write per socket (their frames back to back), in order. */
-  broadcastMany(showId: string, messages: readonly RelayToViewer[]): void {
+  /**
+   * A chat batch: several messages to every viewer in one write per socket (their frames back to
+   * back), in order with the show's other chat batches; a cue sent meanwhile may pass it.
+   */
+  broadcastChat(showId: string, messages: readonly RelayToViewer[]): void {
     const entry = this.shows.get(showId);
-    if (entry && messages.length > 0) writeToAudience(entry, framesOf(messages));
+    if (entry && messages.length > 0) writeToAudience(entry, framesOf(messages), undefined, 'chat');
   }
 
   /** A message to every socket of one device in the show (a chat message only its sender may see). */

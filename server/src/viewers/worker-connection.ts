@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
+import type { BroadcastLane } from '../live/audience.js';
 import type { ShowFanout } from '../live/live-shows.js';
 import type { FanoutActivity } from './fanout-activity.js';
 import type { ViewerInput, ViewerSocket } from './viewer-socket.js';
@@ -20,7 +21,7 @@ export class ViewerWorker implements ShowFanout {
   private waiting: { m: Upgrade; socket: Socket; address: string }[] = [];
   private nextWaiting = 0;
   /** Broadcasts and pings the worker has not acknowledged yet, oldest first. */
-  private readonly unacked: { seq: number; at: number; broadcast: boolean; onWritten?: (at: number) => void }[] = [];
+  private readonly unacked: { seq: number; at: number; broadcast: boolean; chat?: true; onWritten?: (at: number) => void }[] = [];
   private seq = 0;
   ready = false;
   readonly startedAt = Date.now();
@@ -84,12 +85,12 @@ export class ViewerWorker implements ShowFanout {
     if (this.child.connected) this.child.send(m);
   }
 
-  broadcast(showId: string, frame: Buffer, onWritten?: (at: number) => void): void {
+  broadcast(showId: string, frame: Buffer, onWritten?: (at: number) => void, lane: BroadcastLane = 'live'): void {
     if (!this.child.connected) return;
     const seq = this.seq++;
-    this.unacked.push({ seq, at: Date.now(), broadcast: true, onWritten });
+    this.unacked.push({ seq, at: Date.now(), broadcast: true, onWritten, ...(lane === 'chat' ? { chat: true as const } : {}) });
     this.activity?.mark(this, true);
-    this.child.send({ k: 'broadcast', seq, show: showId, frame } satisfies RelayToWorker);
+    this.child.send({ k: 'broadcast', seq, show: showId, frame, ...(lane === 'chat' ? { lane } : {}) } satisfies RelayToWorker);
   }
 
   /** Asks the worker to answer, unless it already owes an answer (that one will tell). */
@@ -100,10 +101,16 @@ export class ViewerWorker implements ShowFanout {
     this.child.send({ k: 'ping', seq } satisfies RelayToWorker);
   }
 
-  /** The worker has handled everything up to seq (it handles messages in order). */
+  /**
+   * The worker has handled everything up to seq (it handles messages in order), except chat
+   * broadcasts it is still writing: those are acknowledged each with its own seq, in chat order.
+   */
   acked(seq: number): void {
     const now = Date.now();
-    while (this.unacked.length > 0 && this.unacked[0]!.seq <= seq) this.unacked.shift()!.onWritten?.(now);
+    const done = this.unacked.filter((u) => u.seq <= seq && (!u.chat || u.seq === seq));
+    if (done.length === 0) return;
+    for (const u of done) this.unacked.splice(this.unacked.indexOf(u), 1);
+    for (const u of done) u.onWritten?.(now);
     this.activity?.mark(this, this.unacked.some((u) => u.broadcast));
   }
 

@@ -141,6 +141,28 @@ describe('viewer worker pool', { timeout: 60_000 }, () => {
     expect(a.got).toEqual(['"cue"']);
   });
 
+  it('writes chat batches in their order, a slice of sockets per turn, and lets a cue pass them', async () => {
+    const { conns, url, activity } = await setUp();
+    // More sockets than three of the worker's slices, so a chat batch takes several turns.
+    const viewers = Array.from({ length: 700 }, () => open(url));
+    await Promise.all(viewers.map((v) => v.opened));
+    await until('every connection', () => conns.length === viewers.length);
+    for (const { conn } of conns) conn.join('s1');
+    const fanout = conns[0]!.conn.fanout!;
+    const written: string[] = [];
+    fanout.broadcast('s1', Buffer.concat([encodeTextFrame(Buffer.from('"chat 1"')), encodeTextFrame(Buffer.from('"chat 2"'))]), () => written.push('chat A'), 'chat');
+    fanout.broadcast('s1', encodeTextFrame(Buffer.from('"chat 3"')), () => written.push('chat B'), 'chat');
+    fanout.broadcast('s1', encodeTextFrame(Buffer.from('"cue"')), () => written.push('cue'));
+    await until('every message at every socket', () => viewers.every((v) => v.got.length === 4));
+    for (const v of viewers) expect(v.got.filter((m) => m !== '"cue"')).toEqual(['"chat 1"', '"chat 2"', '"chat 3"']);
+    // The cue did not wait for the chat: some sockets had it before the first batch reached them.
+    expect(viewers.filter((v) => v.got[0] === '"cue"').length).toBeGreaterThan(0);
+    expect(written[0]).toBe('cue');
+    await activity.whenQuiet(60_000);
+    for (const v of viewers) v.ws.close();
+    await until('every close', () => conns.every((c) => c.closed));
+  });
+
   it('kills and replaces a worker that stops answering; its sockets count as gone', async () => {
     const { pool, conns, url, activity } = await setUp(1, 1000);
     const a = open(url);

@@ -8,7 +8,7 @@ import { MAX_SIGNAL_MESSAGE_BYTES } from '../../../common/limits.js';
  * what they receive; a message that does not parse is logged and dropped.
  */
 const connId = z.number().int().nonnegative();
-/** Broadcasts and pings are numbered; the worker handles messages in order, so an ack covers all before it. */
+/** Broadcasts and pings are numbered; the worker handles messages in order (chat broadcasts in their own order), so an ack covers all before it that it need not wait for. */
 const seq = z.number().int().nonnegative();
 const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes');
 
@@ -18,8 +18,12 @@ export const RelayToWorker = z.discriminatedUnion('k', [
   z.object({ k: z.literal('join'), c: connId, show: z.string() }),
   z.object({ k: z.literal('send'), c: connId, text: z.string() }),
   z.object({ k: z.literal('frame'), c: connId, frame: bytes }),
-  /** One frame for every connection that joined the show; acknowledged with its seq once written. */
-  z.object({ k: z.literal('broadcast'), seq, show: z.string(), frame: bytes }),
+  /**
+   * One frame for every connection that joined the show; acknowledged with its seq once written.
+   * `lane: 'chat'`: written a slice of sockets per turn, after earlier chat broadcasts, while
+   * everything else (cues above all) goes at once between slices (viewer-worker.ts).
+   */
+  z.object({ k: z.literal('broadcast'), seq, show: z.string(), frame: bytes, lane: z.literal('chat').optional() }),
   /** Are you there? Acknowledged with its seq (a worker that stops answering is killed and replaced). */
   z.object({ k: z.literal('ping'), seq }),
   z.object({ k: z.literal('close'), c: connId, code: z.number().int(), reason: z.string().max(120) }),
