@@ -17,7 +17,9 @@ export function clipHandlers(client: () => RelayClient): Pick<Handlers, ClipsCha
       const c = client();
       const clip = (await c.listClips(req.showId)).segments.find((s) => s.clip?.id === req.clipId)?.clip;
       if (!clip || clip.status !== 'ready') throw StudioError.refuse({ reason: 'clipNotReady', args: {} });
-      // The relay writes its public address into the clip; fetch the same path from the address this studio uses.
+      // The relay writes its public address into the clip; fetch the same path from the address this
+      // studio uses. The address is the relay's text (only length-checked): one that is no URL has no thumbnail.
+      if (!URL.canParse(clip.files.thumbnail)) throw StudioError.refuse({ reason: 'clipNoThumbnail', args: {} });
       const url = new URL(new URL(clip.files.thumbnail).pathname, c.baseUrl);
       const res = await fetch(url, { signal: AbortSignal.timeout(THUMB_TIMEOUT_MS) }).catch(() => null);
       if (!res?.ok || res.headers.get('content-type') !== 'image/jpeg') throw StudioError.refuse({ reason: 'clipNoThumbnail', args: {} });
