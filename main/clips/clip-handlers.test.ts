@@ -39,6 +39,7 @@ const clips = [
   clip('png', 'ready'),
   clip('html', 'ready'),
   clip('big', 'ready'),
+  clip('chunked', 'ready'),
   clip('drop', 'ready'),
   clip('garbled', 'ready', 'not a url'),
 ];
@@ -72,6 +73,11 @@ beforeAll(async () => {
       case 'GET /thumbs/png.jpg': return void res.writeHead(200, { 'content-type': 'image/png' }).end(JPEG);
       case 'GET /thumbs/html.jpg': return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><p>로그인이 필요합니다</p>');
       case 'GET /thumbs/big.jpg': return void res.writeHead(200, { 'content-type': 'image/jpeg' }).end(Buffer.alloc(OVER_LIMIT, 0xff));
+      case 'GET /thumbs/chunked.jpg': { // no content-length: the size shows only while reading
+        res.writeHead(200, { 'content-type': 'image/jpeg' });
+        for (let i = 0; i < 11; i++) res.write(Buffer.alloc(100_000, 0xff));
+        return void res.end();
+      }
       case 'GET /thumbs/drop.jpg': return void req.socket.destroy(); // the connection drops before any answer
       default: return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
@@ -116,8 +122,11 @@ describe('clips.thumbnail', () => {
     expect(await refusalOf(thumbnail(name))).toEqual({ reason: 'clipNoThumbnail', args: {} });
   });
 
-  it('a JPEG over 1 MB is refused as too large', async () => {
-    expect(await refusalOf(thumbnail('big'))).toEqual({ reason: 'clipThumbnailTooLarge', args: {} });
+  it.each([
+    ['declared in its content-length', 'big'],
+    ['sent in chunks without a length', 'chunked'],
+  ])('a JPEG over 1 MB is refused as too large: %s', async (_what, name) => {
+    expect(await refusalOf(thumbnail(name))).toEqual({ reason: 'clipThumbnailTooLarge', args: {} });
   });
 });
 

@@ -23,9 +23,23 @@ export function clipHandlers(client: () => RelayClient): Pick<Handlers, ClipsCha
       const url = new URL(new URL(clip.files.thumbnail).pathname, c.baseUrl);
       const res = await fetch(url, { signal: AbortSignal.timeout(THUMB_TIMEOUT_MS) }).catch(() => null);
       if (!res?.ok || res.headers.get('content-type') !== 'image/jpeg') throw StudioError.refuse({ reason: 'clipNoThumbnail', args: {} });
-      const bytes = Buffer.from(await res.arrayBuffer());
-      if (bytes.length > THUMB_MAX_BYTES) throw StudioError.refuse({ reason: 'clipThumbnailTooLarge', args: {} });
+      const bytes = await readCapped(res, THUMB_MAX_BYTES);
+      if (!bytes) throw StudioError.refuse({ reason: 'clipThumbnailTooLarge', args: {} });
       return { dataUrl: `data:image/jpeg;base64,${bytes.toString('base64')}` };
     },
   };
+}
+
+/** The body, or null once it passes `max` bytes: read no further than that, whatever the relay sends or declares. */
+async function readCapped(res: Response, max: number): Promise<Buffer | null> {
+  if (Number(res.headers.get('content-length') ?? 0) > max) return (void res.body?.cancel().catch(() => {}), null);
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  const reader = res.body?.getReader();
+  for (let r = await reader?.read(); r && !r.done; r = await reader!.read()) {
+    size += r.value.byteLength;
+    if (size > max) return (void reader!.cancel().catch(() => {}), null);
+    parts.push(r.value);
+  }
+  return Buffer.concat(parts);
 }
