@@ -12,6 +12,7 @@ import { setRecording, writeReplayFixture } from '../helpers/replay-fixture.js';
 import { studioIpc } from '../helpers/studio-ipc.js';
 import { openStudioPage, type StudioPage } from '../helpers/studio-page.js';
 import { renditionFailedFile } from '../../server/src/replay/replay-paths.js';
+import { replaysEn } from '../../renderer/src/i18n/strings-replays.js';
 
 /**
  * The studio's Replays screen in Korean (docs/replay.md, "Studio"), in Chromium through the browser
@@ -37,6 +38,22 @@ function setRow(values: { bytes: number; durationMs: number; error?: string }): 
     db.prepare('UPDATE recordings SET bytes = ?, duration_ms = ?, error = ? WHERE show_id = ?').run(values.bytes, values.durationMs, values.error ?? null, show.id);
   } finally {
     db.close();
+  }
+}
+
+/**
+ * The same Replays screen for an English-speaking seller: a second browser context with an English
+ * locale (the studio's language follows the browser until the seller picks one), opened on the show.
+ */
+async function englishShot(statusText: string, shoot: (en: Page) => Promise<unknown>): Promise<void> {
+  const en = await stack.browser.newPage({ locale: 'en-US', viewport: { width: 1366, height: 900 } });
+  try {
+    await en.goto(stack.studio.url);
+    await en.getByTestId('show-item').filter({ hasText: show.title }).getByTestId('show-replays-button').click();
+    await expect.poll(() => en.getByTestId('replay-status').textContent(), { timeout: 20_000 }).toBe(statusText);
+    await shoot(en);
+  } finally {
+    await en.close();
   }
 }
 
@@ -85,6 +102,10 @@ describe('the Replays screen in the Korean studio', () => {
     expect(await status()).toBe('실패');
     expect(await page.getByTestId('replay-failed').innerText()).toContain('디스크 공간이 부족해서');
     await page.getByTestId('replay-recording').screenshot({ path: `${IMG}/studio-replay-failed-ko.png` });
+    await englishShot(replaysEn.status.failed, async (en) => {
+      expect(await en.getByTestId('replay-failed').innerText()).not.toMatch(/[\u3131-\uD79D]/); // the reason in English, no Korean
+      await en.getByTestId('replay-recording').screenshot({ path: `${IMG}/studio-replay-failed-en.png` });
+    });
     await page.getByTestId('replay-process-button').click();
     // The relay processed it again from the raw parts, of which there are none here: a new reason.
     await expect.poll(async () => (await recording()).error ?? '', { timeout: 60_000 }).toContain('nothing was recorded');
@@ -151,6 +172,11 @@ describe('the Replays screen in the Korean studio', () => {
     expect(await page.getByTestId('clip-revenue').textContent()).toContain('18,000');
     await page.getByTestId('clip-thumb').first().waitFor({ timeout: 20_000 });
     await page.screenshot({ path: `${IMG}/studio-replays-ready-ko.png`, fullPage: true });
+    await englishShot(replaysEn.status.ready, async (en) => {
+      await en.getByTestId('clip-thumb').first().waitFor({ timeout: 20_000 });
+      expect(await en.getByTestId('clip-orders').textContent()).toBe('1');
+      await en.screenshot({ path: `${IMG}/studio-replays-ready-en.png`, fullPage: true });
+    });
   }, 240_000);
 
   it('deletes the recording after a confirmation; the screen and the relay say deleted, the clip stays', async () => {

@@ -39,7 +39,7 @@ export const replaysEn = {
   diskLow: 'The relay’s disk is almost full: new recordings may stop. Delete old replays you no longer sell from.',
   otherShows: 'Largest recordings on the relay',
   numbersTitle: 'Sales from the replay',
-  numbersHint: 'Views are devices that opened the replay; buyers and revenue are orders placed while watching the replay.',
+  numbersHint: 'Views are devices that opened the replay; orders, buyers and revenue come from orders placed while watching it.',
   views: 'Views',
   orders: 'Orders',
   buyers: 'Buyers',
