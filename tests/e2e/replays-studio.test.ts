@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { relayApi } from '../helpers/engagement-api.js';
 import { setRecording, writeReplayFixture } from '../helpers/replay-fixture.js';
 import { studioIpc } from '../helpers/studio-ipc.js';
 import { openStudioPage, type StudioPage } from '../helpers/studio-page.js';
-import { renditionFailedFile } from '../../server/src/replay/replay-paths.js';
+import { rawDir, renditionFailedFile } from '../../server/src/replay/replay-paths.js';
 import { replaysEn } from '../../renderer/src/i18n/strings-replays.js';
 
 /**
@@ -178,6 +178,25 @@ describe('the Replays screen in the Korean studio', () => {
       await en.screenshot({ path: `${IMG}/studio-replays-ready-en.png`, fullPage: true });
     });
   }, 240_000);
+
+  it('frees the raw recording of a ready replay after a confirmation; the replay stays ready', async () => {
+    mkdirSync(rawDir(stack.relay.dataDir, show.id), { recursive: true });
+    writeFileSync(path.join(rawDir(stack.relay.dataDir, show.id), 'videoroom-1-user-2-video.mjr'), Buffer.alloc(300_000));
+    await page.getByTestId('replays-back-button').click();
+    await page.getByTestId('show-item').filter({ hasText: '봄 니트 라이브' }).getByTestId('show-replays-button').click();
+    await page.getByTestId('replay-delete-raw-button').click();
+    const question = await page.getByTestId('replay-recording').locator('.inline-confirm').innerText();
+    expect(question).toContain('녹화 원본을 지워서');
+    expect(question).toContain('300');
+    await page.getByTestId('replay-delete-raw-button-confirm').click();
+    // The screen reads the replay again once the relay answered: its disk line says the raw parts are gone.
+    await expect.poll(() => page.getByTestId('replay-disk').innerText(), { timeout: 20_000 }).toContain('녹화 원본 0 B');
+    expect(existsSync(rawDir(stack.relay.dataDir, show.id))).toBe(false);
+    expect(await page.getByTestId('replay-delete-raw-button').count()).toBe(0);
+    expect(await page.getByTestId('replay-recording').locator('.inline-confirm').count()).toBe(0);
+    expect(await status()).toBe('준비 완료');
+    expect((await recording()).status).toBe('ready');
+  });
 
   it('deletes the recording after a confirmation; the screen and the relay say deleted, the clip stays', async () => {
     await page.getByTestId('replay-delete-button').click();
