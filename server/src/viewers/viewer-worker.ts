@@ -86,19 +86,27 @@ const CHAT_SLICE = 256;
 const chatQueue: { show: string; frame: Buffer; seq: number }[] = [];
 let chatWriting = false;
 
-/** Chat broadcasts one after another (their order is the chat's order), each a slice per turn. */
+/**
+ * Chat broadcasts one after another (their order is the chat's order), each a slice per turn. The
+ * batches of a show that queued up meanwhile go out together, as one write per socket: a worker
+ * that falls behind writes fewer, larger frames instead of falling further behind (bench:chat-fanout
+ * at 5,000 viewers: without this, latency grew for as long as the storm lasted).
+ */
 function writeChat(): void {
-  if (chatWriting) return;
-  const next = chatQueue.shift();
-  if (!next) return;
+  if (chatWriting || chatQueue.length === 0) return;
+  const show = chatQueue[0]!.show;
+  let n = 1;
+  while (n < chatQueue.length && chatQueue[n]!.show === show) n++;
+  const batches = chatQueue.splice(0, n);
+  const frame = batches.length === 1 ? batches[0]!.frame : Buffer.concat(batches.map((b) => b.frame));
   chatWriting = true;
   // The sockets of the show now: a viewer who joins meanwhile gets the chat from its history.
-  const targets = [...(shows.get(next.show) ?? [])];
+  const targets = [...(shows.get(show) ?? [])];
   let i = 0;
   const turn = () => {
-    for (const end = Math.min(targets.length, i + CHAT_SLICE); i < end; i++) sendFrame(targets[i]!, next.frame);
+    for (const end = Math.min(targets.length, i + CHAT_SLICE); i < end; i++) sendFrame(targets[i]!, frame);
     if (i < targets.length && !stopping) return void setImmediate(turn);
-    post({ k: 'ack', seq: next.seq });
+    for (const b of batches) post({ k: 'ack', seq: b.seq });
     chatWriting = false;
     writeChat();
   };
