@@ -22,10 +22,12 @@ describe('replay timeline', () => {
     expect(replaySecAtWall(timeline, 999_000)).toBeNull();
   });
 
-  it('finds the first frame captured at or after a cue, in either part', () => {
+  it('finds the frame captured nearest a cue, as a live viewer saw it, in either part', () => {
     expect(replaySecAtCapture(timeline, 50_000 + 1000)).toBeCloseTo(1);
-    // Between two frames: the later one, the first that could show the cue.
-    expect(replaySecAtCapture(timeline, 50_000 + 1010)).toBeCloseTo(31 / 30);
+    // Between two frames (1000 and 1033.3 ms): the nearer one; halfway goes to the earlier, as live.
+    expect(replaySecAtCapture(timeline, 50_000 + 1010)).toBeCloseTo(1);
+    expect(replaySecAtCapture(timeline, 50_000 + 1020)).toBeCloseTo(31 / 30);
+    expect(replaySecAtCapture(timeline, 50_000 + 1000 + 1000 / 60)).toBeCloseTo(1);
     expect(replaySecAtCapture(timeline, 65_000 + 2000)).toBeCloseTo(12);
     expect(replaySecAtCapture(timeline, 62_000)).toBeNull();
     expect(replaySecAtCapture(timeline, 49_990)).toBe(0);

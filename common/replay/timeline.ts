@@ -49,8 +49,10 @@ export function replaySecAtWall(t: ReplayTimeline, wallMs: number): number | nul
 }
 
 /**
- * The replay position of the first frame captured at or after `captureMs` (the frame a viewer saw
- * the cue appear on), or null when no stamped frame covers that instant.
+ * The replay position of the frame nearest `captureMs` (ties to the earlier one), the frame a live
+ * viewer saw the cue appear on: live, a frame counts as reaching a cue from half a frame before its
+ * stamp (server/watch/src/stage-sync.ts), since the keypress falls between two captured frames.
+ * Null when no stamped frame covers that instant.
  */
 export function replaySecAtCapture(t: ReplayTimeline, captureMs: number): number | null {
   for (const p of t.parts) {
@@ -63,6 +65,8 @@ export function replaySecAtCapture(t: ReplayTimeline, captureMs: number): number
       if (f[mid]![1] < captureMs) lo = mid + 1;
       else hi = mid;
     }
+    // f[lo] is the first frame at or after the instant; the one before wins when it is as near.
+    if (lo > 0 && captureMs - f[lo - 1]![1] <= f[lo]![1] - captureMs) return f[lo - 1]![0];
     return f[lo]![0];
   }
   return null;
