@@ -12,7 +12,9 @@
  * floor (chat-floor.ts): the same receivers and schedule against a bare writer; ratio_p99 =
  * relay p99 ÷ floor p99. Last line: JSON.
  * Env: BENCH_RECEIVERS (5000, ≤ 20,000), BENCH_SENDERS (200, ≤ 1,000), BENCH_STORM_S (20, ≤ 120),
- * BENCH_LOAD_PROCESSES (1), BENCH_FLOOR=0 (skip the floor); RELAY_CHAT_BATCH_MS reaches the relay and the floor alike.
+ * BENCH_LOAD_PROCESSES (1), BENCH_FLOOR=0 (skip the floor), BENCH_CUES (30; 0 to see the chat alone);
+ * RELAY_CHAT_BATCH_MS reaches the relay and the floor alike. The viewer workers' chat passes (wall
+ * and CPU time per pass, from the relay's debug log) say whether a slow delivery was short of a core.
  */
 import os from 'node:os';
 import { RelayConfig } from '../../server/src/config.js';
@@ -39,7 +41,8 @@ const MESSAGES = SENDERS * PER_SENDER_PER_S * STORM_S;
 const PERIOD_MS = 1000 / (SENDERS * PER_SENDER_PER_S);
 /** After the last send, how long the receivers may still take before the count (late = lost). */
 const DRAIN_MS = 5000;
-const CUES = 30;
+const CUES = Number(process.env.BENCH_CUES ?? 30);
+if (!Number.isInteger(CUES) || CUES < 0 || CUES > 100) throw new Error('BENCH_CUES must be an integer 0..100');
 const CUE_GAP_MS = 400;
 /** Cues start a few seconds into the storm, when the chat is at full rate. */
 const CUES_AFTER_MS = 3000;
@@ -100,6 +103,20 @@ function relayCpuMeter(launcherPid: number) {
   };
 }
 
+/**
+ * The viewer workers' chat passes over the storm, from their debug log (viewer-worker.ts): wall
+ * time against CPU time tells a writer short of a core from one with too much to write; the wait
+ * and the batches merged per pass tell a worker that fell behind.
+ */
+function chatPasses(log: string) {
+  const passes = log.split('\n').filter((l) => l.includes('"chat fan-out"')).map((l) => JSON.parse(l) as { passMs: number; cpuMs: number; waitMs: number; batches: number });
+  const p = (key: 'passMs' | 'cpuMs' | 'waitMs', q: number) => round1(percentile(passes.map((x) => x[key]), q));
+  return {
+    chat_passes: passes.length, chat_pass_wall_p50: p('passMs', 50), chat_pass_wall_p99: p('passMs', 99), chat_pass_cpu_p50: p('cpuMs', 50), chat_pass_cpu_p99: p('cpuMs', 99),
+    chat_pass_wait_p99: p('waitMs', 99), chat_pass_batches_max: passes.reduce((m, x) => Math.max(m, x.batches), 0),
+  };
+}
+
 async function runRelay() {
   const relay = await startFanoutRelay();
   let load: Viewers | null = null;
@@ -140,6 +157,7 @@ async function runRelay() {
     // The relay kills a viewer worker that leaves a broadcast unanswered for 10 s (and its viewers reconnect elsewhere).
     const stalls = relay.output().slice(logFrom).split('\n').filter((l) => l.includes('viewer worker stalled'));
     stalls.forEach((l) => console.error(`  ${l}`));
+    const passes = chatPasses(relay.output().slice(logFrom));
     const n = [...chat.hist.values()].reduce((a, b) => a + b, 0);
     return {
       receivers: RECEIVERS, senders: SENDERS, per_sender_per_s: PER_SENDER_PER_S, storm_s: round1(secs), sent, ...acc, refused, unacked: sent - s.acks.size,
@@ -147,7 +165,7 @@ async function runRelay() {
       p50: round1(histPercentile(chat.hist, 50)), p95: round1(histPercentile(chat.hist, 95)), p99: round1(histPercentile(chat.hist, 99)), max: round1(histPercentile(chat.hist, 100)),
       ack_p50: round1(percentile(ackMs, 50)), ack_p99: round1(percentile(ackMs, 99)),
       cue_n: cueLatencies.length, cue_expected: CUES * RECEIVERS, cue_p50: round1(percentile(cueLatencies, 50)), cue_p99: round1(percentile(cueLatencies, 99)), cue_max: round1(cueLatencies.reduce((a, b) => Math.max(a, b), 0)),
-      ...cpuUse, relay_processes: relayCpu.processes(),
+      ...cpuUse, relay_processes: relayCpu.processes(), ...passes,
     };
   } finally {
     senders?.close();
@@ -163,6 +181,7 @@ console.log(
     `latency p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, max ${r.max} ms (${r.n} samples); sender ack p50 ${r.ack_p50} / p99 ${r.ack_p99} ms`,
 );
 console.log(`cues during the storm: ${r.cue_n}/${r.cue_expected} deliveries, p50 ${r.cue_p50} ms, p99 ${r.cue_p99} ms, max ${r.cue_max} ms`);
+console.log(`viewer workers' chat passes: ${r.chat_passes}, wall p50 ${r.chat_pass_wall_p50} / p99 ${r.chat_pass_wall_p99} ms for CPU p50 ${r.chat_pass_cpu_p50} / p99 ${r.chat_pass_cpu_p99} ms; queued before a pass p99 ${r.chat_pass_wait_p99} ms; up to ${r.chat_pass_batches_max} batches merged`);
 console.log(`CPU (% of one core over the storm): relay ${r.cpu_pct}% (${r.relay_processes} processes; main ${r.main_cpu_pct}%), receivers' load ${r.load_cpu_pct}%, senders (this process) ${r.senders_cpu_pct}%`);
 const floor = process.env.BENCH_FLOOR === '0' ? null : await runChatFloor(RECEIVERS, r.sent, PERIOD_MS, LOAD_PROCESSES, DRAIN_MS);
 const ratio = floor ? round1(r.p99 / floor.p99) : null;

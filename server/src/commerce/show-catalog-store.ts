@@ -1,5 +1,6 @@
 import { ShowCatalog, type StockLevel } from '../../../common/commerce/show-catalog.js';
 import type { Db } from '../db/database.js';
+import { preparer } from './sql.js';
 
 interface StockRow {
   product_id: string;
@@ -18,7 +19,12 @@ const toLevel = (r: StockRow): StockLevel => ({ productId: r.product_id, optionI
 export class ShowCatalogStore {
   private readonly cache = new Map<string, ShowCatalog>();
 
-  constructor(private readonly db: Db) {}
+  /** Cached statements for the catalog read each chat message makes (which product it names). */
+  private readonly q: ReturnType<typeof preparer>;
+
+  constructor(private readonly db: Db) {
+    this.q = preparer(db);
+  }
 
   put(showId: string, catalog: ShowCatalog): StockLevel[] {
     const insertStock = this.db.prepare('INSERT OR IGNORE INTO show_stock (show_id, product_id, option_id, stock) VALUES (?, ?, ?, ?)');
@@ -38,7 +44,7 @@ export class ShowCatalogStore {
   get(showId: string): ShowCatalog | null {
     const hit = this.cache.get(showId);
     if (hit) return hit;
-    const row = this.db.prepare('SELECT catalog FROM show_catalog WHERE show_id = ?').get(showId) as { catalog: string } | undefined;
+    const row = this.q('SELECT catalog FROM show_catalog WHERE show_id = ?').get(showId) as { catalog: string } | undefined;
     if (!row) return null;
     // Stored by put() after validation; parsed again so a hand-edited file cannot smuggle bad data in.
     const catalog = ShowCatalog.parse(JSON.parse(row.catalog));

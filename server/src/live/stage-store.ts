@@ -1,4 +1,5 @@
 import { applyStageOp, EMPTY_STAGE, expireStage, Stage, type StageOp } from '../../../common/stage.js';
+import { preparer } from '../commerce/sql.js';
 import type { Db } from '../db/database.js';
 
 export class StageError extends Error {
@@ -23,10 +24,15 @@ export interface Firing {
  * cannot both apply: the second gets `stale_stage`.
  */
 export class StageStore {
-  constructor(private readonly db: Db) {}
+  /** Cached statements for the stage read each viewer's join and message make. */
+  private readonly q: ReturnType<typeof preparer>;
+
+  constructor(private readonly db: Db) {
+    this.q = preparer(db);
+  }
 
   get(showId: string): Stage {
-    const row = this.db.prepare('SELECT stage FROM show_stage WHERE show_id = ?').get(showId) as { stage: string } | undefined;
+    const row = this.q('SELECT stage FROM show_stage WHERE show_id = ?').get(showId) as { stage: string } | undefined;
     if (!row) return EMPTY_STAGE;
     const parsed = Stage.safeParse(JSON.parse(row.stage));
     // A row this program cannot read is treated as an empty stage rather than taking the show down.

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Show, ShowStatus } from '../../../common/show.js';
+import { preparer } from '../commerce/sql.js';
 import type { Db } from '../db/database.js';
 
 interface ShowRow {
@@ -36,7 +37,12 @@ export class ShowDeleteError extends Error {
 
 /** Shows and their lifecycle: scheduled → live → ended. An ended show does not come back. */
 export class ShowStore {
-  constructor(private readonly db: Db) {}
+  /** Cached statements for the reads every viewer message makes (the chat path looks its show up per message). */
+  private readonly q: ReturnType<typeof preparer>;
+
+  constructor(private readonly db: Db) {
+    this.q = preparer(db);
+  }
 
   create(title: string, scheduledAt: string | null): Show {
     const id = `sh_${randomBytes(9).toString('base64url')}`;
@@ -60,7 +66,7 @@ export class ShowStore {
   }
 
   get(id: string): Show | undefined {
-    const row = this.db.prepare('SELECT * FROM shows WHERE id = ?').get(id) as ShowRow | undefined;
+    const row = this.q('SELECT * FROM shows WHERE id = ?').get(id) as ShowRow | undefined;
     return row && toShow(row);
   }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
 import type { WatchLink } from '../../../common/show.js';
 import { signLinkToken, verifyLinkToken } from '../auth/link-tokens.js';
+import { preparer } from '../commerce/sql.js';
 import type { Db } from '../db/database.js';
 
 interface LinkRow {
@@ -20,12 +21,16 @@ export type LinkResolution =
 /** Watch links: signed tokens in URLs, one row each so they can be listed and revoked. */
 export class WatchLinks {
   private readonly revokeListeners = new Set<(linkId: string) => void>();
+  /** Cached statements for the lookup every viewer connection makes. */
+  private readonly q: ReturnType<typeof preparer>;
 
   constructor(
     private readonly db: Db,
     private readonly secret: string,
     private readonly baseUrl: () => string,
-  ) {}
+  ) {
+    this.q = preparer(db);
+  }
 
   async create(showId: string, expiresInHours?: number): Promise<WatchLink> {
     const id = `wl_${randomBytes(9).toString('base64url')}`;
@@ -69,7 +74,7 @@ export class WatchLinks {
   }
 
   private row(id: string): LinkRow | undefined {
-    return this.db.prepare('SELECT * FROM watch_links WHERE id = ?').get(id) as LinkRow | undefined;
+    return this.q('SELECT * FROM watch_links WHERE id = ?').get(id) as LinkRow | undefined;
   }
 
   private async toLink(r: LinkRow): Promise<WatchLink> {

@@ -35,6 +35,7 @@ const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_VIEWER_FRAME_B
 const conns = new Map<number, Conn>();
 const shows = new Map<string, Set<Conn>>();
 let stopping = false;
+const ms = (x: number) => Math.round(x * 10) / 10;
 
 function sendFrame(conn: Conn, frame: Buffer): void {
   if (conn.ws.readyState === conn.ws.OPEN && !writeFrame(conn.socket, frame)) conn.ws.terminate();
@@ -83,7 +84,7 @@ function upgrade(m: Extract<RelayToWorker, { k: 'upgrade' }>, socket: Socket): v
  * 2,500 sockets takes this worker 30–45 ms, nearly all of it in the kernel (bench:chat-fanout).
  */
 const CHAT_SLICE = 256;
-const chatQueue: { show: string; frame: Buffer; seq: number }[] = [];
+const chatQueue: { show: string; frame: Buffer; seq: number; at: number }[] = [];
 let chatWriting = false;
 
 /**
@@ -100,6 +101,7 @@ function writeChat(): void {
   const batches = chatQueue.splice(0, n);
   const frame = batches.length === 1 ? batches[0]!.frame : Buffer.concat(batches.map((b) => b.frame));
   chatWriting = true;
+  const [t0, cpu0] = [performance.now(), process.cpuUsage()];
   // The sockets of the show now: a viewer who joins meanwhile gets the chat from its history.
   const targets = [...(shows.get(show) ?? [])];
   let i = 0;
@@ -107,6 +109,9 @@ function writeChat(): void {
     for (const end = Math.min(targets.length, i + CHAT_SLICE); i < end; i++) sendFrame(targets[i]!, frame);
     if (i < targets.length && !stopping) return void setImmediate(turn);
     for (const b of batches) post({ k: 'ack', seq: b.seq });
+    // What bench:chat-fanout reads: a pass that takes far longer than its CPU time is waiting for a core.
+    const cpu = process.cpuUsage(cpu0);
+    log.debug('chat fan-out', { showId: show, sockets: targets.length, batches: batches.length, waitMs: ms(t0 - batches[0]!.at), passMs: ms(performance.now() - t0), cpuMs: ms((cpu.user + cpu.system) / 1000) });
     chatWriting = false;
     writeChat();
   };
@@ -118,7 +123,7 @@ function broadcast(show: string, frame: Buffer): void {
   if (!set) return;
   const t0 = performance.now();
   for (const conn of set) sendFrame(conn, frame);
-  log.debug('viewer fan-out', { showId: show, sockets: set.size, loopMs: Math.round((performance.now() - t0) * 10) / 10 });
+  log.debug('viewer fan-out', { showId: show, sockets: set.size, loopMs: ms(performance.now() - t0) });
 }
 
 function handle(m: RelayToWorker, socket: Socket | undefined): void {
@@ -126,7 +131,7 @@ function handle(m: RelayToWorker, socket: Socket | undefined): void {
   if (m.k === 'broadcast') {
     const frame = Buffer.isBuffer(m.frame) ? m.frame : Buffer.from(m.frame);
     if (m.lane === 'chat') {
-      chatQueue.push({ show: m.show, frame, seq: m.seq });
+      chatQueue.push({ show: m.show, frame, seq: m.seq, at: performance.now() });
       return writeChat();
     }
     broadcast(m.show, frame);

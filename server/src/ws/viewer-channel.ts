@@ -83,6 +83,7 @@ export function handleViewerSocket(conn: ViewerSocket, deps: ViewerChannelDeps):
       .finally(() => pending--);
   });
 
+  let netTag: string | undefined;
   async function dispatch(msg: ViewerToRelay): Promise<void> {
     if (msg.type === 'hello') {
       if (peer) return fail('bad_message', 'hello was already sent');
@@ -119,7 +120,8 @@ export function handleViewerSocket(conn: ViewerSocket, deps: ViewerChannelDeps):
     if (msg.type === 'subscribe') return live.subscribe(showId, peer);
     if (msg.type === 'answer') return live.answer(peer, msg.epoch, msg.sdp);
     if (msg.type === 'chat') {
-      const r = deps.chat.post(showId, peer.viewerId, deps.networkTagOf(conn.address), msg);
+      netTag ??= deps.networkTagOf(conn.address); // an HMAC: once per connection, not per message
+      const r = deps.chat.post(showId, peer.viewerId, netTag, msg);
       return send('id' in r ? { type: 'chatAck', ref: msg.ref, id: r.id, refusal: null, retryAfterMs: null } : { type: 'chatAck', ref: msg.ref, id: null, refusal: r.refusal, retryAfterMs: r.retryAfterMs });
     }
     if (msg.type === 'heart') return void deps.chat.heart(showId, peer.viewerId, msg.count ?? 1);
