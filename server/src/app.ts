@@ -164,7 +164,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     db,
     shows: store,
     viewers: commerce.viewers,
-    delivery: { broadcast: (id, ms) => live.broadcastChat(id, ms), sendToViewer: (id, viewerId, m) => live.sendToViewer(id, viewerId, m) },
+    delivery: { broadcast: (id, ms) => live.broadcastChat(id, ms), sendToViewer: (id, viewerId, m) => live.sendToViewer(id, viewerId, m), passCpuMs: (id) => live.chatPassCpuMs(id) },
     textFor: (showId) => {
       const show = store.get(showId);
       return chatLists.textFor(showId, (show ? commerce.catalogOf(show)?.products : undefined)?.map((p) => p.externalUrl) ?? []);

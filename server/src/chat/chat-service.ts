@@ -3,6 +3,7 @@ import { CHAT_HISTORY, type ChatAction, type ChatRefusal, type ChatRole, type Ch
 import { RateLimiter } from '../commerce/rate-limiter.js';
 import type { ViewerRegistry } from '../commerce/viewer-registry.js';
 import { CHAT_BATCH_MS } from '../config.js';
+import { chatWindowMs } from './chat-window.js';
 import type { Db } from '../db/database.js';
 import { EngagementError } from '../engagement/errors.js';
 import type { Logger } from '../log.js';
@@ -23,6 +24,8 @@ const KEPT = 200;
 /** What the chat needs of the live layer: broadcasts to a show (several frames in one write), and messages to one device's sockets. */
 export interface ChatDelivery {
   broadcast(showId: string, messages: readonly RelayToViewerChat[]): void;
+  /** What writing one batch to the show's audience costs a viewer worker (ms of CPU), for the window (chat-window.ts). */
+  passCpuMs?(showId: string): number;
   sendToViewer(showId: string, viewerId: string, message: RelayToViewerChat): void;
 }
 
@@ -70,6 +73,8 @@ export class ChatService {
   private readonly chats = new Map<string, ShowChat>();
   /** Visible messages waiting for their show's next batch. */
   private readonly outbox = new Map<string, RelayToViewerChat[]>();
+  /** Each show's current batch window (logged when it changes). */
+  private readonly windows = new Map<string, number>();
   private pendingWrites: { showId: string; message: StoredMessage; actor: string | null }[] = [];
   private readonly writeTimer: NodeJS.Timeout;
   /** Per device: one message a second, bursts of 3 (a person typing never meets it). */
@@ -277,7 +282,10 @@ export class ChatService {
     const box = this.outbox.get(showId);
     if (box) return void box.push(m);
     this.outbox.set(showId, [m]);
-    setTimeout(() => this.flushOutbox(showId), this.deps.batchMs ?? CHAT_BATCH_MS).unref();
+    const windowMs = chatWindowMs(this.deps.batchMs ?? CHAT_BATCH_MS, this.deps.delivery.passCpuMs?.(showId) ?? 0);
+    if (this.windows.get(showId) !== windowMs) this.deps.log.debug('chat window', { showId, windowMs });
+    this.windows.set(showId, windowMs);
+    setTimeout(() => this.flushOutbox(showId), windowMs).unref();
   }
 
   private flushOutbox(showId: string): void {
@@ -350,6 +358,7 @@ export class ChatService {
     const c = this.chats.get(showId);
     if (c?.heartsTimer) clearTimeout(c.heartsTimer);
     this.chats.delete(showId);
+    this.windows.delete(showId);
   }
 
   stop(): void {

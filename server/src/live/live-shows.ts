@@ -10,7 +10,7 @@ import type { Logger } from '../log.js';
 import type { ShowStore } from '../shows/show-store.js';
 import { SerialQueue } from './serial-queue.js';
 import { epochOf, hasHandle, newEtag, toPublic, type LiveShow, type LiveShowsEvents, type Publisher, type WhipIceSession } from './live-show.js';
-import { framesOf, writeToAudience, type OnDelivered, type ViewerPeer } from './audience.js';
+import { chatPassCpuMs, framesOf, writeToAudience, type OnDelivered, type ViewerPeer } from './audience.js';
 import { sdpProblem } from './sdp-check.js';
 import { MediaFlow } from './media-flow.js';
 
@@ -245,7 +245,10 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
     ls.local.delete(peer);
     const n = peer.fanout ? (ls.fanouts.get(peer.fanout) ?? 0) - 1 : 0;
     if (peer.fanout && n > 0) ls.fanouts.set(peer.fanout, n);
-    else if (peer.fanout) ls.fanouts.delete(peer.fanout);
+    else if (peer.fanout) {
+      ls.fanouts.delete(peer.fanout);
+      peer.fanout.forgetShow?.(showId);
+    }
     this.countChanged(showId);
     this.emit('viewerLeft', showId, peer.viewerId);
     await this.dropSubscriber(peer);
@@ -385,6 +388,12 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
   broadcastChat(showId: string, messages: readonly RelayToViewer[]): void {
     const entry = this.shows.get(showId);
     if (entry && messages.length > 0) writeToAudience(entry, framesOf(messages), undefined, 'chat');
+  }
+
+  /** What one chat pass over the show's sockets costs its busiest worker (ms of CPU; 0 unmeasured). */
+  chatPassCpuMs(showId: string): number {
+    const entry = this.shows.get(showId);
+    return entry ? chatPassCpuMs(entry) : 0;
   }
 
   /** A message to every socket of one device in the show (a chat message only its sender may see). */

@@ -12,6 +12,8 @@ type Upgrade = Extract<RelayToWorker, { k: 'upgrade' }>;
  * sockets go a couple at a time and the rest wait here: a cue never queues behind a join storm.
  */
 const HANDOFFS_IN_FLIGHT = 2;
+/** Each chat pass moves the smoothed pass time this far towards itself: a few passes follow a growing audience. */
+const PASS_SMOOTHING = 0.3;
 
 /** One forked viewer worker as the relay sees it; it is also the fan-out for its viewers' shows. */
 export class ViewerWorker implements ShowFanout {
@@ -21,7 +23,9 @@ export class ViewerWorker implements ShowFanout {
   private waiting: { m: Upgrade; socket: Socket; address: string }[] = [];
   private nextWaiting = 0;
   /** Broadcasts and pings the worker has not acknowledged yet, oldest first. */
-  private readonly unacked: { seq: number; at: number; broadcast: boolean; chat?: true; onWritten?: (at: number) => void }[] = [];
+  private readonly unacked: { seq: number; at: number; broadcast: boolean; chatShow?: string; onWritten?: (at: number) => void }[] = [];
+  /** CPU time (ms) of a chat pass over each show's sockets here, smoothed: what sizes the show's chat window. */
+  private readonly chatPassCpu = new Map<string, number>();
   private seq = 0;
   ready = false;
   readonly startedAt = Date.now();
@@ -88,7 +92,7 @@ export class ViewerWorker implements ShowFanout {
   broadcast(showId: string, frame: Buffer, onWritten?: (at: number) => void, lane: BroadcastLane = 'live'): void {
     if (!this.child.connected) return;
     const seq = this.seq++;
-    this.unacked.push({ seq, at: Date.now(), broadcast: true, onWritten, ...(lane === 'chat' ? { chat: true as const } : {}) });
+    this.unacked.push({ seq, at: Date.now(), broadcast: true, onWritten, ...(lane === 'chat' ? { chatShow: showId } : {}) });
     this.activity?.mark(this, true);
     this.child.send({ k: 'broadcast', seq, show: showId, frame, ...(lane === 'chat' ? { lane } : {}) } satisfies RelayToWorker);
   }
@@ -105,13 +109,28 @@ export class ViewerWorker implements ShowFanout {
    * The worker has handled everything up to seq (it handles messages in order), except chat
    * broadcasts it is still writing: those are acknowledged each with its own seq, in chat order.
    */
-  acked(seq: number): void {
+  acked(seq: number, chatPassCpuMs?: number): void {
     const now = Date.now();
-    const done = this.unacked.filter((u) => u.seq <= seq && (!u.chat || u.seq === seq));
+    const done = this.unacked.filter((u) => u.seq <= seq && (u.chatShow === undefined || u.seq === seq));
     if (done.length === 0) return;
+    const chatShow = done.find((u) => u.seq === seq)?.chatShow;
+    if (chatShow !== undefined && chatPassCpuMs !== undefined) {
+      const before = this.chatPassCpu.get(chatShow);
+      this.chatPassCpu.set(chatShow, before === undefined ? chatPassCpuMs : before + PASS_SMOOTHING * (chatPassCpuMs - before));
+    }
     for (const u of done) this.unacked.splice(this.unacked.indexOf(u), 1);
     for (const u of done) u.onWritten?.(now);
     this.activity?.mark(this, this.unacked.some((u) => u.broadcast));
+  }
+
+  /** The smoothed CPU time of a chat pass over this worker's sockets of the show (0 before the first). */
+  chatPassCpuMs(showId: string): number {
+    return this.chatPassCpu.get(showId) ?? 0;
+  }
+
+  /** The show is over: its measurements go. */
+  forgetShow(showId: string): void {
+    this.chatPassCpu.delete(showId);
   }
 
   /** How long the oldest unanswered broadcast or ping has waited (0 when none). */

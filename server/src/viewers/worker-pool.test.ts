@@ -159,6 +159,9 @@ describe('viewer worker pool', { timeout: 60_000 }, () => {
     expect(viewers.filter((v) => v.got[0] === '"cue"').length).toBeGreaterThan(0);
     expect(written[0]).toBe('cue');
     await activity.whenQuiet(60_000);
+    // The worker told the relay what its chat passes cost (what sizes the show's chat window).
+    expect(fanout.chatPassCpuMs?.('s1')).toBeGreaterThan(0);
+    expect(fanout.chatPassCpuMs?.('s2')).toBe(0);
     for (const v of viewers) v.ws.close();
     await until('every close', () => conns.every((c) => c.closed));
   });

@@ -99,7 +99,7 @@ export class ViewerWorkerPool {
           return this.opts.onConnection(conn);
         }
         if (m.k === 'gone') return void worker.settled(m.c);
-        if (m.k === 'ack') return worker.acked(m.seq);
+        if (m.k === 'ack') return worker.acked(m.seq, m.cpuMs);
         if (m.k === 'input') return worker.conns.get(m.c)?.input({ text: m.text, size: m.size, binary: m.binary });
         const conn = worker.conns.get(m.c);
         worker.conns.delete(m.c);

@@ -40,7 +40,10 @@ export const WorkerToRelay = z.discriminatedUnion('k', [
   /** A viewer message; `text` only when it is text within the signal limit (the relay still checks everything). */
   z.object({ k: z.literal('input'), c: connId, text: z.string().max(MAX_SIGNAL_MESSAGE_BYTES).nullable(), size: z.number().int().nonnegative(), binary: z.boolean() }),
   z.object({ k: z.literal('closed'), c: connId }),
-  /** Everything up to this broadcast or ping is done. */
-  z.object({ k: z.literal('ack'), seq }),
+  /**
+   * Everything up to this broadcast or ping is done. A chat pass's last ack carries the CPU time
+   * the pass took (ms), from which the relay sizes the show's chat window (chat-window.ts).
+   */
+  z.object({ k: z.literal('ack'), seq, cpuMs: z.number().nonnegative().max(600_000).optional() }),
 ]);
 export type WorkerToRelay = z.infer<typeof WorkerToRelay>;
