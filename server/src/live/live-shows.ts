@@ -35,7 +35,7 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
   constructor(
     private readonly engine: MediaEngine,
     private readonly store: ShowStore,
-    private readonly log: Logger,
+    log: Logger,
   ) {
     super();
     this.publishing = new Publishing(engine, log, {
@@ -51,7 +51,6 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
       if (state === 'down') this.publishing.engineLost();
     });
   }
-
 
   private entry(showId: string): LiveShow {
     let ls = this.shows.get(showId);
