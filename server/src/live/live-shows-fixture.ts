@@ -37,7 +37,7 @@ export function publishingEngine(onDetach: (handle: number) => void = () => unde
   };
 }
 
-/** Registers the clean-up and returns `setup(engineMethods)`; call once at the top of a test file. */
+/** Registers the clean-up and returns `setup(engineMethods)` (its `engine` emits the engine's `state`); call once at the top of a test file. */
 export function liveShowsFixture(prefix: string) {
   let dir: string | null = null;
   let db: Db | null = null;
@@ -51,6 +51,6 @@ export function liveShowsFixture(prefix: string) {
     db = openRelayDb(dir);
     const store = new ShowStore(db);
     const engine = Object.assign(new EventEmitter(), engineMethods) as unknown as MediaEngine;
-    return { store, live: new LiveShows(engine, store, createLogger('error')) };
+    return { store, engine, live: new LiveShows(engine, store, createLogger('error')) };
   };
 }

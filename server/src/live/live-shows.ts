@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { TrickleCandidate } from 'janode';
-import type { VideoRoomHandle } from 'janode/plugins/videoroom';
 import type { RelayToViewer } from '../../../common/protocol/viewer.js';
 import type { PublicShow, Show } from '../../../common/show.js';
 import { DEFAULT_VIEWER_DISPLAY, type ViewerDisplay } from '../../../common/viewer-display.js';
@@ -9,27 +7,19 @@ import type { MediaEngine, RemoteStream } from '../janus/media-engine.js';
 import type { Logger } from '../log.js';
 import type { ShowStore } from '../shows/show-store.js';
 import { SerialQueue } from './serial-queue.js';
-import { epochOf, hasHandle, newEtag, toPublic, type LiveShow, type LiveShowsEvents, type Publisher, type WhipIceSession } from './live-show.js';
+import { epochOf, toPublic, type LiveShow, type LiveShowsEvents, type WhipIceSession } from './live-show.js';
 import { chatPassCpuMs, framesOf, writeToAudience, type OnDelivered, type ViewerPeer } from './audience.js';
+import { LiveError } from './live-error.js';
 import { sdpProblem } from './sdp-check.js';
-import { MediaFlow } from './media-flow.js';
+import { Publishing } from './publishing.js';
 
-export class LiveError extends Error {
-  constructor(
-    readonly code: 'not_found' | 'conflict' | 'not_live' | 'stale' | 'bad_sdp',
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
+export { LiveError } from './live-error.js';
 export type { OnDelivered, ShowFanout, ViewerPeer } from './audience.js';
 export type { LiveShowsEvents, WhipIceSession } from './live-show.js';
 
 /** Live state per show: Janus room, current publisher, media epoch, connected viewers. */
 export class LiveShows extends EventEmitter<LiveShowsEvents> {
   private readonly shows = new Map<string, LiveShow>();
-  private readonly sessions = new Map<string, string>();
   private readonly pendingCounts = new Set<string>();
   private countTimer: NodeJS.Timeout | null = null;
   private readonly pendingViewerCounts = new Set<string>();
@@ -39,15 +29,26 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
   recorder: { roomRecordDir(show: Show): string | null; ended(showId: string): void } | null = null;
   /** Which overlay kinds the show's viewers see; rides in PublicShow. Set by app.ts (ViewerDisplayStore). */
   displayOf: (showId: string) => ViewerDisplay = () => DEFAULT_VIEWER_DISPLAY;
+  /** The publishers (publishing.ts); LiveShows keeps the viewers. */
+  private readonly publishing: Publishing;
 
   constructor(
     private readonly engine: MediaEngine,
     private readonly store: ShowStore,
-    private readonly log: Logger,
+    log: Logger,
   ) {
     super();
+    this.publishing = new Publishing(engine, log, {
+      shows: this.shows,
+      entry: (showId) => this.entry(showId),
+      requireShow: (showId) => this.requireShow(showId),
+      start: (showId) => this.start(showId),
+      roomRecordDir: (show) => this.recorder?.roomRecordDir(show) ?? null,
+      broadcastMedia: (ls) => this.broadcastMedia(ls),
+      events: this,
+    });
     engine.on('state', (state) => {
-      if (state === 'down') this.engineLost();
+      if (state === 'down') this.publishing.engineLost();
     });
   }
 
@@ -97,7 +98,7 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
     if (ls) {
       await ls.queue.run(async () => {
         await this.dropSubscribers(ls.viewers);
-        await this.dropPublisher(ls);
+        await this.publishing.dropPublisher(ls);
         if (ls.room !== null) await this.engine.destroyRoom(ls.room);
         ls.room = null;
       });
@@ -108,105 +109,41 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
     return show;
   }
 
-  /** Publishes a full SDP offer into the show's room, replacing any earlier publisher. Starts a scheduled show. */
-  async publish(showId: string, offerSdp: string): Promise<{ sessionId: string; answerSdp: string; etag: string }> {
-    let show = this.requireShow(showId);
-    if (show.status === 'ended') throw new LiveError('conflict', 'this show has ended; create a new show to go live again');
-    // Checked before the show starts and before Janus sees it: a bad offer changes nothing.
-    const problem = sdpProblem(offerSdp);
-    if (problem) throw new LiveError('bad_sdp', `not a WebRTC offer: ${problem}`);
-    if (show.status === 'scheduled') show = this.start(showId);
-    const ls = this.entry(showId);
-    return ls.queue.run(async () => {
-      await this.dropPublisher(ls);
-      if (ls.room === null) ls.room = await this.engine.createRoom(show.title, this.recorder?.roomRecordDir(show) ?? null);
-      const { handle, feed, answerSdp } = await this.engine.publish(ls.room, 'studio', offerSdp);
-      const sessionId = `ps_${randomBytes(12).toString('base64url')}`;
-      const publisher: Publisher = { sessionId, handle, feed, up: false, flow: new MediaFlow(), offerSdp, etag: newEtag() };
-      ls.publisher = publisher;
-      ls.epoch++;
-      this.sessions.set(sessionId, showId);
-      this.engine.onWebrtcUp(handle, () => {
-        if (ls.publisher !== publisher) return;
-        publisher.up = true;
-        this.broadcastMedia(ls);
-      });
-      this.engine.onMedia(handle, (kind, receiving) => {
-        if (ls.publisher !== publisher || !publisher.flow.report(kind, receiving)) return;
-        const flowing = !publisher.flow.stalled;
-        this.log[flowing ? 'info' : 'warn'](flowing ? 'publisher media back' : 'publisher media stopped', { showId, kind });
-        // Same epoch when it comes back: viewers subscribe again to it by themselves.
-        this.broadcastMedia(ls);
-      });
-      this.engine.watchHandle(handle, (reason) => {
-        if (ls.publisher?.sessionId !== sessionId) return;
-        ls.publisher = null;
-        this.sessions.delete(sessionId);
-        this.log.warn('publisher lost', { showId, reason });
-        this.broadcastMedia(ls);
-        this.emit('publisherLost', showId, reason);
-      });
-      this.log.info('publishing', { showId, feed, epoch: ls.epoch });
-      this.broadcastMedia(ls);
-      return { sessionId, answerSdp, etag: publisher.etag };
-    });
+  // The publishing half lives in publishing.ts (see there for what each does).
+  publish(showId: string, offerSdp: string): ReturnType<Publishing['publish']> {
+    return this.publishing.publish(showId, offerSdp);
   }
 
-  private publisherOf(sessionId: string): { ls: LiveShow; pub: Publisher & { handle: VideoRoomHandle } } | null {
-    const showId = this.sessions.get(sessionId);
-    const ls = showId ? this.shows.get(showId) : undefined;
-    const pub = ls?.publisher;
-    return ls && pub && hasHandle(pub) && pub.sessionId === sessionId ? { ls, pub } : null;
-  }
-
-  /** The show a WHIP session publishes into (null when it is gone). */
   showOfSession(sessionId: string): string | null {
-    return this.publisherOf(sessionId)?.ls.showId ?? null;
+    return this.publishing.showOfSession(sessionId);
   }
 
-  /** The current publishing session's entity tag and offer, or null when there is no such session. */
   whipSession(sessionId: string): WhipIceSession | null {
-    const found = this.publisherOf(sessionId);
-    return found ? { etag: found.pub.etag, offerSdp: found.pub.offerSdp } : null;
+    return this.publishing.whipSession(sessionId);
   }
 
-  /** Hands trickled candidates (WHIP PATCH) to Janus for the session's handle; false when the session is gone. */
-  async trickle(sessionId: string, candidates: TrickleCandidate[], complete: boolean): Promise<boolean> {
-    const found = this.publisherOf(sessionId);
-    if (!found) return false;
-    // In the show's queue: a republish in between must not get the old client's candidates.
-    return found.ls.queue.run(async () => {
-      if (found.ls.publisher !== found.pub) return false;
-      await this.engine.trickle(found.pub.handle, candidates, complete);
-      return true;
-    });
+  trickle(sessionId: string, candidates: TrickleCandidate[], complete: boolean): Promise<boolean> {
+    return this.publishing.trickle(sessionId, candidates, complete);
   }
 
-  /**
-   * An ICE restart (WHIP PATCH with new credentials): the stored offer with the new credentials goes
-   * to Janus, whose answer carries its own new ones; the session gets a new entity tag.
-   */
-  async restartIce(sessionId: string, offerSdp: string): Promise<{ answerSdp: string; etag: string } | null> {
-    const found = this.publisherOf(sessionId);
-    if (!found) return null;
-    return found.ls.queue.run(async () => {
-      const { ls, pub } = found;
-      if (ls.publisher !== pub) return null;
-      const answerSdp = await this.engine.restartPublisher(pub.handle, offerSdp);
-      pub.offerSdp = offerSdp;
-      pub.etag = newEtag();
-      this.log.info('publisher ICE restarted', { showId: ls.showId });
-      return { answerSdp, etag: pub.etag };
-    });
+  restartIce(sessionId: string, offerSdp: string): ReturnType<Publishing['restartIce']> {
+    return this.publishing.restartIce(sessionId, offerSdp);
   }
 
-  async unpublish(sessionId: string): Promise<boolean> {
-    const showId = this.sessions.get(sessionId);
-    const ls = showId ? this.shows.get(showId) : undefined;
-    if (!ls || ls.publisher?.sessionId !== sessionId) return false;
-    await ls.queue.run(() => this.dropPublisher(ls));
-    this.broadcastMedia(ls);
-    return true;
+  unpublish(sessionId: string): Promise<boolean> {
+    return this.publishing.unpublish(sessionId);
+  }
+
+  publishRemote(showId: string, streams: readonly RemoteStream[]): ReturnType<Publishing['publishRemote']> {
+    return this.publishing.publishRemote(showId, streams);
+  }
+
+  remoteFlow(showId: string, sessionId: string, flowing: boolean): void {
+    this.publishing.remoteFlow(showId, sessionId, flowing);
+  }
+
+  unpublishRemote(showId: string, sessionId: string, reason: string): Promise<void> {
+    return this.publishing.unpublishRemote(showId, sessionId, reason);
   }
 
   addViewer(showId: string, peer: ViewerPeer): void {
@@ -297,70 +234,6 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
     await Promise.all(withSub.map((v) => this.dropSubscriber(v)));
   }
 
-  private async dropPublisher(ls: LiveShow): Promise<void> {
-    const pub = ls.publisher;
-    if (!pub) return;
-    ls.publisher = null;
-    this.sessions.delete(pub.sessionId);
-    if (pub.handle) return void (await pub.handle.detach().catch(() => undefined));
-    if (ls.room !== null) await this.engine.removeRemotePublisher(ls.room, pub.feed);
-    this.emit('remoteDropped', ls.showId, pub.sessionId);
-  }
-
-  /**
-   * OBS's program through the ingest (docs/obs-mode.md): a Janus remote publisher in the show's
-   * room, replacing any earlier publisher; viewers subscribe to it like to the studio's camera.
-   * Returns the UDP port Janus takes its RTP on. Up (an epoch viewers play) on its first packets.
-   */
-  async publishRemote(showId: string, streams: readonly RemoteStream[]): Promise<{ sessionId: string; port: number }> {
-    let show = this.requireShow(showId);
-    if (show.status === 'ended') throw new LiveError('conflict', 'this show has ended; create a new show to go live again');
-    if (show.status === 'scheduled') show = this.start(showId);
-    const ls = this.entry(showId);
-    return ls.queue.run(async () => {
-      await this.dropPublisher(ls);
-      if (ls.room === null) ls.room = await this.engine.createRoom(show.title, this.recorder?.roomRecordDir(show) ?? null);
-      const { feed, port } = await this.engine.addRemotePublisher(ls.room, 'obs', '127.0.0.1', streams);
-      const sessionId = `ri_${randomBytes(12).toString('base64url')}`;
-      ls.publisher = { sessionId, handle: null, feed, up: false, flow: new MediaFlow(), offerSdp: '', etag: '' };
-      ls.epoch++;
-      this.log.info('publishing from the ingest', { showId, feed, epoch: ls.epoch });
-      return { sessionId, port };
-    });
-  }
-
-  /** The ingest's packet count says whether OBS's video flows (the same stalled/back path as Janus's media events). */
-  remoteFlow(showId: string, sessionId: string, flowing: boolean): void {
-    const ls = this.shows.get(showId);
-    const pub = ls?.publisher;
-    if (!ls || !pub || pub.sessionId !== sessionId) return;
-    const wasUp = pub.up;
-    pub.up = true;
-    if (pub.flow.report('video', flowing) || !wasUp) this.broadcastMedia(ls);
-  }
-
-  /** The ingest's connection ended: viewers see "reconnecting" until OBS comes back. */
-  async unpublishRemote(showId: string, sessionId: string, reason: string): Promise<void> {
-    const ls = this.shows.get(showId);
-    if (!ls || ls.publisher?.sessionId !== sessionId) return;
-    await ls.queue.run(async () => {
-      if (ls.publisher?.sessionId === sessionId) await this.dropPublisher(ls);
-    });
-    this.broadcastMedia(ls);
-    this.emit('publisherLost', showId, reason);
-  }
-
-  private engineLost(): void {
-    for (const ls of this.shows.values()) {
-      const hadPublisher = ls.publisher !== null;
-      if (ls.publisher) this.sessions.delete(ls.publisher.sessionId);
-      ls.publisher = null;
-      ls.room = null;
-      for (const v of ls.viewers) v.subscriber = null;
-      this.broadcastMedia(ls);
-      if (hadPublisher) this.emit('publisherLost', ls.showId, 'media engine restarted');
-    }
-  }
 
   private changed(show: Show): void {
     this.emit('show', show);
@@ -414,7 +287,7 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
     const shows = [...this.shows.values()];
     await Promise.all(shows.map(async (ls) => {
       await this.dropSubscribers(ls.viewers);
-      await this.dropPublisher(ls);
+      await this.publishing.dropPublisher(ls);
     }));
   }
 }
