@@ -6,7 +6,7 @@
  * frame on screen at that moment (the DOM change is noticed in a MutationObserver, before the next
  * paint). `before`: what was on screen after the seek (must be the other state, else the cue is not
  * measurable from there). `videoSec`: the video's currentTime then; `frameSec`: the media time of the
- * last frame presented before it. null: the change did not come within `timeoutMs`. Needs installStampReader.
+ * frame presented with the change (null if no frame followed). null: the change did not come within `timeoutMs`. Needs installStampReader.
  */
 export async function replayCueFrame(o: { fromSec: number; pinned: boolean; timeoutMs: number }): Promise<{ before: boolean; pixelLo: number | null; videoSec: number; frameSec: number | null } | null> {
   const video = document.querySelector('[data-testid="replay-video"]') as HTMLVideoElement;
@@ -21,31 +21,41 @@ export async function replayCueFrame(o: { fromSec: number; pinned: boolean; time
   await new Promise((r) => setTimeout(r, 300));
   const before = shown();
   if (before === o.pinned) return { before, pixelLo: null, videoSec: video.currentTime, frameSec: null };
-  // The media time of the last frame presented (diagnostics: the player's clock against its picture).
+  // The media time of the frame presented with the change (diagnostics: the player's clock against
+  // its picture). The player's frame callback was registered first, so it runs first for a frame and
+  // the change is seen before this page's callback for the same frame: that callback, the next one
+  // to run, tells the frame's media time (reading the one before it was one frame early, always).
   let frameSec: number | null = null;
+  let changed: { pixelLo: number | null; videoSec: number } | null = null;
   let frameCb = 0;
   const onFrame = (_now: number, meta: { mediaTime: number }) => {
     frameSec = meta.mediaTime;
+    if (changed) {
+      stop();
+      return resolveWith({ before, ...changed, frameSec });
+    }
     frameCb = video.requestVideoFrameCallback(onFrame);
   };
   frameCb = video.requestVideoFrameCallback(onFrame);
+  let resolveWith: (r: { before: boolean; pixelLo: number | null; videoSec: number; frameSec: number | null }) => void = () => undefined;
+  const stop = () => {
+    observer.disconnect();
+    clearTimeout(timer);
+    video.cancelVideoFrameCallback(frameCb);
+    video.pause();
+  };
+  let observer: MutationObserver;
+  let timer: ReturnType<typeof setTimeout>;
   return new Promise((resolve) => {
-    const stop = () => {
-      observer.disconnect();
-      clearTimeout(timer);
-      video.cancelVideoFrameCallback(frameCb);
-      video.pause();
-    };
-    const observer = new MutationObserver(() => {
-      if (shown() !== o.pinned) return;
-      const pixelLo = readStamp(video);
-      const videoSec = video.currentTime;
-      stop();
-      resolve({ before, pixelLo, videoSec, frameSec });
+    resolveWith = resolve;
+    observer = new MutationObserver(() => {
+      if (changed || shown() !== o.pinned) return;
+      // The picture on screen with the change; the frame's media time comes with the next callback.
+      changed = { pixelLo: readStamp(video), videoSec: video.currentTime };
     });
-    const timer = setTimeout(() => {
+    timer = setTimeout(() => {
       stop();
-      resolve(null);
+      resolve(changed ? { before, ...changed, frameSec: null } : null);
     }, o.timeoutMs);
     observer.observe(document.body, { childList: true, subtree: true });
     void video.play();
