@@ -134,6 +134,17 @@ export function fullInstant(lo: number, near: number): number {
   return t;
 }
 
+/**
+ * The first frame the viewer presented whose drawn instant is at or after `reference` (a frame's
+ * drawn instant), or null: on a page that skips frames, the earliest a cue fired on `reference`
+ * could be seen. `presented` holds full drawn instants.
+ */
+export function firstPresentedFrom(presented: readonly number[], reference: number): number | null {
+  let best: number | null = null;
+  for (const p of presented) if (p >= reference - 1 && (best === null || p < best)) best = p;
+  return best;
+}
+
 /** Of the publisher's draw instants, the one nearest `t` (the frame on screen at a keypress). */
 export function nearestDraw(draws: readonly number[], t: number): number {
   return draws.reduce((best, d) => (Math.abs(d - t) < Math.abs(best - t) ? d : best), draws[0] ?? t);
@@ -152,8 +163,11 @@ export function watchStageFrames(): void {
     __lcWatch: { stage(): { version: number } | null; lastFrameCaptureMs(): number | null; stageShownAt(): { version: number; frameCaptureMs: number | null } };
     __readStamp: (video: HTMLVideoElement) => number | null;
     __rendered: { frames: number; since: number; skipped: number };
+    __presented: (number | null)[];
   };
   w.__changes = [];
+  // The drawn instant of every frame the page rendered (bounded): a cue's first chance is the first of these at or after its frame.
+  w.__presented = [];
   // Frames the page rendered, and frames the compositor presented without a callback (a busy page skips them).
   w.__rendered = { frames: 0, since: performance.now(), skipped: 0 };
   let presented: number | null = null;
@@ -164,6 +178,7 @@ export function watchStageFrames(): void {
     if (presented !== null && meta.presentedFrames > presented + 1) w.__rendered.skipped += meta.presentedFrames - presented - 1;
     presented = meta.presentedFrames;
     const pixelLo = w.__readStamp(video);
+    if (w.__presented.length < 50_000) w.__presented.push(pixelLo);
     const stamp = w.__lcWatch.lastFrameCaptureMs();
     if (stamp !== null) {
       pixelsByStamp.set(stamp, pixelLo);
