@@ -8,6 +8,7 @@ import { describeZodError } from '../../common/errors.js';
  * Chat messages go out in batches this far apart by default (`RELAY_CHAT_BATCH_MS`): all of a
  * show's new messages in one write per viewer socket instead of one each (200 messages a second to
  * 5,000 viewers would be a million writes, each a system call: bench:chat-fanout's profile).
+ * A large audience widens a show's window beyond this (chat/chat-window.ts).
  */
 export const CHAT_BATCH_MS = 50;
 
