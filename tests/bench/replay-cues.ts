@@ -24,6 +24,11 @@ const LEAD_SEC = 1;
 export interface ReplayCueResults {
   /** Shown frame − the frame nearest the keypress (ms), per measured cue. */
   offsets: number[];
+  /**
+   * Shown frame − the frame nearest the keypress among those the video has (ms): the publisher's
+   * encoder drops some drawn frames, and a cue fired on one can only show on a neighbour.
+   */
+  offsetsVsRecorded: number[];
   /** Shown frame − the keypress (ms). */
   afterKeypress: number[];
   /** The video's currentTime − the last presented frame's media time when the card changed (ms): how far the player's clock was ahead of its picture. */
@@ -51,7 +56,7 @@ export async function measureReplayCues(page: Page, watchUrl: string, fired: rea
   const info = ReplayInfo.parse(await page.evaluate(async (t) => (await fetch(`/api/watch/${t}/replay`)).json(), token));
   if (info.state !== 'ready') throw new Error(`the replay is ${info.state}`);
   if (info.cues.length !== fired.length) throw new Error(`the replay has ${info.cues.length} cues, ${fired.length} were fired`);
-  const res: ReplayCueResults = { offsets: [], afterKeypress: [], clockAheadOfFrame: [], frameMinusMoment: [], timelineStampMinusDrawn: [], missing: 0, unreadable: 0 };
+  const res: ReplayCueResults = { offsets: [], offsetsVsRecorded: [], afterKeypress: [], clockAheadOfFrame: [], frameMinusMoment: [], timelineStampMinusDrawn: [], missing: 0, unreadable: 0 };
   for (let i = 0; i < fired.length; i++) {
     const f = fired[i]!;
     const at = info.cues[i]!.atSec;
@@ -68,6 +73,9 @@ export async function measureReplayCues(page: Page, watchUrl: string, fired: rea
     }
     const shownAt = fullInstant(r.pixelLo, f.firedAt);
     res.offsets.push(Math.round(shownAt - nearestDraw(f.draws, f.firedAt)));
+    // Among the frames presented while the replay played through the cue (the shown one included).
+    const recorded = [shownAt, ...r.presentedLo.map((lo) => fullInstant(lo, f.firedAt))];
+    res.offsetsVsRecorded.push(Math.round(shownAt - nearestDraw(recorded, f.firedAt)));
     res.afterKeypress.push(Math.round(shownAt - f.firedAt));
     if (r.frameSec !== null) {
       res.clockAheadOfFrame.push(Math.round((r.videoSec - r.frameSec) * 1000));

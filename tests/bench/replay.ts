@@ -122,7 +122,7 @@ try {
   // Where the replay file's streams begin (the timeline counts video seconds from the first frame).
   const firstPts = (stream: string) => Number(execFileSync('ffprobe', ['-v', 'error', '-select_streams', stream, '-show_entries', 'packet=pts_time', '-read_intervals', '%+#1', '-of', 'csv=p=0', replayFile(relay.dataDir, show.id)], { encoding: 'utf8' }).trim().split('\n')[0]);
   await viewer.close();
-  console.log(`replay cues: ${cues.offsets.length}/${fired.length} measured (missing ${cues.missing}, unreadable ${cues.unreadable}); offsets ${cues.offsets.join(' ')} ms`);
+  console.log(`replay cues: ${cues.offsets.length}/${fired.length} measured (missing ${cues.missing}, unreadable ${cues.unreadable}); offsets ${cues.offsets.join(' ')} ms; against the frames the video has: ${cues.offsetsVsRecorded.join(' ')} ms`);
   console.log(`  the player's clock ahead of the frame on screen: ${cues.clockAheadOfFrame.join(' ')} ms; that frame − the cue's moment: ${cues.frameMinusMoment.join(' ')} ms`);
   console.log(`  the timeline's stamp of that frame − its drawn instant: ${cues.timelineStampMinusDrawn.join(' ')} ms; replay file's first video pts ${firstPts('v:0')} s, first audio pts ${firstPts('a:0')} s`);
   if (!cues.offsets.length) throw new Error('no replay cue could be measured');
@@ -178,6 +178,9 @@ try {
     replay_cue_abs_p50: percentile(absOffsets, 50),
     replay_cue_abs_p95: percentile(absOffsets, 95),
     replay_cue_exact_frame_pct: Math.round((absOffsets.filter((o) => o < 17).length / absOffsets.length) * 1000) / 10,
+    // Against the nearest frame the video has (the publisher's encoder drops drawn frames; a cue on one shows on a neighbour).
+    replay_cue_abs_p95_vs_recorded: percentile(cues.offsetsVsRecorded.map(Math.abs), 95),
+    replay_cue_exact_recorded_pct: Math.round((cues.offsetsVsRecorded.filter((o) => Math.abs(o) < 17).length / Math.max(1, cues.offsetsVsRecorded.length)) * 1000) / 10,
     replay_cue_after_keypress_p50: percentile(cues.afterKeypress, 50),
     // Diagnostics: a card that changes before its frame is on screen (the player's clock runs ahead of the picture).
     replay_clock_ahead_of_frame_p50: percentile(cues.clockAheadOfFrame, 50),
@@ -210,7 +213,7 @@ try {
     cores: os.cpus().length,
   };
   console.log(`replay: ${SECONDS} s show ready ${result.ready_s} s after End (floor ${result.floor_s} s, ratio ${result.ratio})`);
-  console.log(`replay cue offset: |offset| p50 ${result.replay_cue_abs_p50} ms, p95 ${result.replay_cue_abs_p95} ms over ${result.n} cues (${result.replay_cue_exact_frame_pct}% on the keypress frame; signed p50 ${result.p50}, p95 ${result.p95})`);
+  console.log(`replay cue offset: |offset| p50 ${result.replay_cue_abs_p50} ms, p95 ${result.replay_cue_abs_p95} ms over ${result.n} cues (${result.replay_cue_exact_frame_pct}% on the keypress frame; signed p50 ${result.p50}, p95 ${result.p95}); against the frames the video has: |offset| p95 ${result.replay_cue_abs_p95_vs_recorded} ms, ${result.replay_cue_exact_recorded_pct}% exact`);
   console.log(`MP4 rendition: ${result.rendition_s} s (${result.rendition_s_per_min} s per minute of video; bare ffmpeg ${result.rendition_floor_s} s, ratio ${result.rendition_ratio})`);
   console.log(`clips: ${result.clips} clips, ${result.clip_video_s} s of video, ${result.clip_s_per_min} s per minute both shapes (bare ffmpeg ${result.clip_floor_s_per_min}, ratio ${result.clip_ratio}; bare 16:9 alone ${result.clip_floor_s_per_min_wide}, 9:16 alone ${result.clip_floor_s_per_min_vertical})`);
   console.log(`cue fan-out to ${VIEWERS} viewers: p99 ${w.p99} ms without clips (${w.n} deliveries), ${d.p99} ms while cutting (${d.n} deliveries); load average ${result.load_avg_1m}`);

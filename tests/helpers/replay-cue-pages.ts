@@ -6,9 +6,10 @@
  * frame on screen at that moment (the DOM change is noticed in a MutationObserver, before the next
  * paint). `before`: what was on screen after the seek (must be the other state, else the cue is not
  * measurable from there). `videoSec`: the video's currentTime then; `frameSec`: the media time of the
- * frame presented with the change (null if no frame followed). null: the change did not come within `timeoutMs`. Needs installStampReader.
+ * frame presented with the change (null if no frame followed); `presentedLo`: the drawn instants of
+ * the frames presented from the play to the change and one after. null: the change did not come within `timeoutMs`. Needs installStampReader.
  */
-export async function replayCueFrame(o: { fromSec: number; pinned: boolean; timeoutMs: number }): Promise<{ before: boolean; pixelLo: number | null; videoSec: number; frameSec: number | null } | null> {
+export async function replayCueFrame(o: { fromSec: number; pinned: boolean; timeoutMs: number }): Promise<{ before: boolean; pixelLo: number | null; videoSec: number; frameSec: number | null; presentedLo: number[] } | null> {
   const video = document.querySelector('[data-testid="replay-video"]') as HTMLVideoElement;
   const readStamp = (window as unknown as { __readStamp: (v: HTMLVideoElement) => number | null }).__readStamp;
   const shown = () => document.querySelector('[data-testid="product-card"]') !== null;
@@ -20,7 +21,9 @@ export async function replayCueFrame(o: { fromSec: number; pinned: boolean; time
   // The page re-renders on 'seeked' in a later task: let it settle before looking.
   await new Promise((r) => setTimeout(r, 300));
   const before = shown();
-  if (before === o.pinned) return { before, pixelLo: null, videoSec: video.currentTime, frameSec: null };
+  if (before === o.pinned) return { before, pixelLo: null, videoSec: video.currentTime, frameSec: null, presentedLo: [] };
+  // The drawn instant of every frame presented while playing: the frames the video has (an encoder drops some).
+  const presentedLo: number[] = [];
   // The media time of the frame presented with the change (diagnostics: the player's clock against
   // its picture). The player's frame callback was registered first, so it runs first for a frame and
   // the change is seen before this page's callback for the same frame: that callback, the next one
@@ -30,14 +33,16 @@ export async function replayCueFrame(o: { fromSec: number; pinned: boolean; time
   let frameCb = 0;
   const onFrame = (_now: number, meta: { mediaTime: number }) => {
     frameSec = meta.mediaTime;
+    const lo = readStamp(video);
+    if (lo !== null && presentedLo.length < 10_000) presentedLo.push(lo);
     if (changed) {
       stop();
-      return resolveWith({ before, ...changed, frameSec });
+      return resolveWith({ before, ...changed, frameSec, presentedLo });
     }
     frameCb = video.requestVideoFrameCallback(onFrame);
   };
   frameCb = video.requestVideoFrameCallback(onFrame);
-  let resolveWith: (r: { before: boolean; pixelLo: number | null; videoSec: number; frameSec: number | null }) => void = () => undefined;
+  let resolveWith: (r: { before: boolean; pixelLo: number | null; videoSec: number; frameSec: number | null; presentedLo: number[] }) => void = () => undefined;
   const stop = () => {
     observer.disconnect();
     clearTimeout(timer);
@@ -55,7 +60,7 @@ export async function replayCueFrame(o: { fromSec: number; pinned: boolean; time
     });
     timer = setTimeout(() => {
       stop();
-      resolve(changed ? { before, ...changed, frameSec: null } : null);
+      resolve(changed ? { before, ...changed, frameSec: null, presentedLo } : null);
     }, o.timeoutMs);
     observer.observe(document.body, { childList: true, subtree: true });
     void video.play();
