@@ -49,6 +49,17 @@ describe('the stage at a replay second', () => {
     expect(stageAtReplaySec(cues, spans, 9.5).pinned).toEqual([]);
   });
 
+  it("shows a cue on its own frame when the frame's media time falls a hair short of the cue's second", () => {
+    // The timeline's second for a frame is a floating-point sum; the video's media time is whole milliseconds.
+    const atSec = 0.479 + 335 * 0.001; // a part's lead + the frame's pts × the tick, as post-process.ts sums them
+    const onFrame = [cue(atSec, 1_000_814, { op: 'pin', cards: [card('coat')] })];
+    expect(atSec).toBeGreaterThan(0.814);
+    expect(stageAtReplaySec(onFrame, spans, 0.814).pinned.map((c) => c.productId)).toEqual(['coat']);
+    expect(stageAtReplaySec(onFrame, spans, 0.813).pinned.map((c) => c.productId)).toEqual(['coat']);
+    // The frame before (a frame earlier even at 60 fps) does not show it yet.
+    expect(stageAtReplaySec(onFrame, spans, 0.814 - 1 / 60).pinned).toEqual([]);
+  });
+
   it('expires a coupon drop at the relay time its second stands for, seeking backwards too', () => {
     expect(stageAtReplaySec(cues, spans, 7.9).coupon).not.toBeNull();
     expect(stageAtReplaySec(cues, spans, 8.1).coupon).toBeNull();

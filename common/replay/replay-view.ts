@@ -140,11 +140,20 @@ export function wallMsAtReplaySec(spans: readonly ReplaySpan[], sec: number): nu
   return span ? span.wallStartMs + (sec - span.startSec) * 1000 : null;
 }
 
+/**
+ * How far a frame's media time may fall short of the timeline's second for the same frame and
+ * still be that frame: the timeline sums part offsets and ticks in floating point, the container
+ * keeps whole milliseconds, so the two can differ by a hair either way. Compared exactly, a cue
+ * whose second came out a hair above its frame's waited for the next frame (bench:replay: a third
+ * of the cues one frame late). Far below half a frame at any frame rate a camera sends.
+ */
+export const FRAME_MATCH_SEC = 0.002;
+
 /** What the host had on screen at replay second `sec`: the cues up to it, as the live relay applied them. */
 export function stageAtReplaySec(cues: readonly ReplayCue[], spans: readonly ReplaySpan[], sec: number): Stage {
   let stage = EMPTY_STAGE;
   for (const cue of cues) {
-    if (cue.atSec > sec) break;
+    if (cue.atSec > sec + FRAME_MATCH_SEC) break;
     const r = applyStageOp(stage, cue.op, cue.firedAtMs);
     // Refused ops (closing a drop the replay leaves out) change nothing, as live.
     if (r.ok) stage = r.stage;

@@ -37,8 +37,21 @@ export async function startStampedPublisher(o: { studioKey: string; showId: stri
     draws.push(now);
     if (draws.length > 20_000) draws.splice(0, 10_000);
   };
-  draw();
-  setInterval(draw, 1000 / 30);
+  // Drawn in animation frames, about every other one at 60 Hz: the canvas is captured when it is
+  // painted, so a draw there is captured a constant time later, as a camera stamps its frames a
+  // constant time after exposure. Drawn on a timer instead, a frame waited 0–17 ms for the next
+  // paint, so its capture stamp and the instant in its pixels disagreed by a different amount each
+  // frame, and "the frame nearest the keypress" by pixels and by stamps differed for a third of the
+  // cues (bench:replay, 2026-12-06).
+  let lastDraw = -Infinity;
+  const onAnimationFrame = (t: number) => {
+    if (t - lastDraw >= 1000 / 30 - 8) {
+      lastDraw = t;
+      draw();
+    }
+    requestAnimationFrame(onAnimationFrame);
+  };
+  requestAnimationFrame(onAnimationFrame);
   // No frame rate: a new video frame for every draw, so every drawn instant is a captured frame.
   const stream = canvas.captureStream();
   const pc = st.createStampingPeerConnection();
