@@ -30,35 +30,29 @@ export async function replayCueFrame(o: { fromSec: number; pinned: boolean; time
   // to run, tells the frame's media time (reading the one before it was one frame early, always).
   let frameSec: number | null = null;
   let changed: { pixelLo: number | null; videoSec: number } | null = null;
-  let frameCb = 0;
-  const onFrame = (_now: number, meta: { mediaTime: number }) => {
-    frameSec = meta.mediaTime;
-    const lo = readStamp(video);
-    if (lo !== null && presentedLo.length < 10_000) presentedLo.push(lo);
-    if (changed) {
-      stop();
-      return resolveWith({ before, ...changed, frameSec, presentedLo });
-    }
-    frameCb = video.requestVideoFrameCallback(onFrame);
-  };
-  frameCb = video.requestVideoFrameCallback(onFrame);
-  let resolveWith: (r: { before: boolean; pixelLo: number | null; videoSec: number; frameSec: number | null; presentedLo: number[] }) => void = () => undefined;
-  const stop = () => {
-    observer.disconnect();
-    clearTimeout(timer);
-    video.cancelVideoFrameCallback(frameCb);
-    video.pause();
-  };
-  let observer: MutationObserver;
-  let timer: ReturnType<typeof setTimeout>;
   return new Promise((resolve) => {
-    resolveWith = resolve;
-    observer = new MutationObserver(() => {
+    let frameCb = 0;
+    const stop = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      video.cancelVideoFrameCallback(frameCb);
+      video.pause();
+    };
+    const onFrame = (_now: number, meta: { mediaTime: number }) => {
+      frameSec = meta.mediaTime;
+      const lo = readStamp(video);
+      if (lo !== null && presentedLo.length < 10_000) presentedLo.push(lo);
+      if (!changed) return void (frameCb = video.requestVideoFrameCallback(onFrame));
+      stop();
+      resolve({ before, ...changed, frameSec, presentedLo });
+    };
+    frameCb = video.requestVideoFrameCallback(onFrame);
+    const observer = new MutationObserver(() => {
       if (changed || shown() !== o.pinned) return;
       // The picture on screen with the change; the frame's media time comes with the next callback.
       changed = { pixelLo: readStamp(video), videoSec: video.currentTime };
     });
-    timer = setTimeout(() => {
+    const timer = setTimeout(() => {
       stop();
       resolve(changed ? { before, ...changed, frameSec: null, presentedLo } : null);
     }, o.timeoutMs);
