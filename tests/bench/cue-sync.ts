@@ -8,7 +8,8 @@
  * at 30 fps). Last line: JSON with n, p50, p95, p99, abs_p95.
  */
 import os from 'node:os';
-import { drawsAround, fireCueNow, firstPresentedFrom, fullInstant, installStampReader, nearestDraw, startStampedPublisher, watchStageFrames } from '../helpers/cue-sync-pages.js';
+import { startCpuBurn } from '../helpers/cpu-burn.js';
+import { drawsAround, fireCueNow, firstPresentedFrom, fullInstant, installStampReader, nearestDraw, recordStageArrivals, startStampedPublisher, watchStageFrames } from '../helpers/cue-sync-pages.js';
 import { inboundCounters } from '../helpers/media-pages.js';
 import { forceViewerPath, startMediaBench, WATCH_PC } from '../helpers/media-bench.js';
 import { studioStamperScript } from '../helpers/stamper-bundle.js';
@@ -23,16 +24,25 @@ type Path = 'none' | 'encoded-streams' | 'script-transform';
 const STAMP_PATH = (process.env.BENCH_STAMP_PATH ?? null) as Path | null;
 const VIEWER_PATH = (process.env.BENCH_VIEWER_PATH ?? null) as Path | null;
 const stamperBundle = await studioStamperScript(STAMP_PATH);
+/** The busy form: this many processes spinning on the cores beside everything else (0–4). */
+const BUSY = Number(process.env.BENCH_BUSY ?? 0);
+if (!Number.isInteger(BUSY) || BUSY < 0 || BUSY > 4) throw new Error('BENCH_BUSY must be an integer 0..4');
 
 const bench = await startMediaBench('cue-sync');
+let burn: { stop(): void } | null = null;
 try {
   const { relay, pub, show } = bench;
   await pub.addScriptTag({ content: stamperBundle });
   await pub.evaluate(startStampedPublisher, { studioKey: relay.studioKey, showId: show.id });
-  const { viewer, pair } = await bench.openViewer(VIEWER_PATH ? (page) => page.addInitScript(forceViewerPath, VIEWER_PATH) : undefined);
+  const { viewer, pair } = await bench.openViewer(async (page) => {
+    await page.addInitScript(recordStageArrivals);
+    if (VIEWER_PATH) await page.addInitScript(forceViewerPath, VIEWER_PATH);
+  });
   await viewer.waitForTimeout(5000);
   await viewer.evaluate(installStampReader);
   await viewer.evaluate(watchStageFrames);
+  // Bounded: the cues take ~80 s; the burners end by themselves after 10 min whatever happens here.
+  if (BUSY) burn = startCpuBurn(BUSY, 600);
 
   const fired: { version: number; firedAt: number }[] = [];
   let version = 0;
@@ -43,8 +53,19 @@ try {
     fired.push(r);
   }
   await viewer.waitForTimeout(1500);
+  burn?.stop();
   const changes = await viewer.evaluate(() => (window as unknown as { __changes: { version: number; pixelLo: number | null; stamp: number | null }[] }).__changes);
   const presentedLo = await viewer.evaluate(() => (window as unknown as { __presented: (number | null)[] }).__presented);
+  const presentedAt = await viewer.evaluate(() => (window as unknown as { __presentedAt: { at: number; stamp: number | null }[] }).__presentedAt);
+  const arrivals = await viewer.evaluate(() => (window as unknown as { __stageArrivals: { version: number; at: number; captureMs: number | null }[] }).__stageArrivals);
+  // Every presented frame's stamp − its drawn instant: the spread says whether stamps alone can put a cue on the wrong frame.
+  const stampSpread = presentedLo.flatMap((lo, i) => {
+    const stamp = presentedAt[i]?.stamp ?? null;
+    return lo === null || stamp === null ? [] : [Math.round(stamp - fullInstant(lo, stamp))];
+  });
+  /** Why a cue was not shown on the first frame the viewer presented from its keypress frame. */
+  const why = { late_cue: 0, stamp_short: 0, early: 0, other: 0 };
+  const detail: string[] = [];
   const offsets: number[] = [];
   /** Shown frame − the first frame the viewer presented at or after the keypress frame: what the page could not blame on frames it never showed. */
   const offsetsVsPresented: number[] = [];
@@ -66,7 +87,21 @@ try {
     const reference = nearestDraw(await pub.evaluate(drawsAround, f.firedAt), f.firedAt);
     offsets.push(Math.round(shownAt - reference));
     const firstChance = firstPresentedFrom(presentedLo.flatMap((lo) => (lo === null ? [] : [fullInstant(lo, f.firedAt)])), reference);
-    if (firstChance !== null) offsetsVsPresented.push(Math.round(shownAt - firstChance));
+    if (firstChance !== null) {
+      const off = Math.round(shownAt - firstChance);
+      offsetsVsPresented.push(off);
+      if (Math.abs(off) >= 17) {
+        // The first chance's callback (page clock) and stamp, against when the cue reached the page.
+        const k = presentedLo.findIndex((lo) => lo !== null && fullInstant(lo, f.firedAt) === firstChance);
+        const chance = k >= 0 ? presentedAt[k]! : null;
+        const arrival = arrivals.find((a) => a.version === f.version);
+        const lateBy = chance && arrival ? Math.round(arrival.at - chance.at) : null;
+        const stampGap = chance?.stamp != null && arrival?.captureMs != null ? Math.round(arrival.captureMs - chance.stamp) : null;
+        const kind = off < 0 ? 'early' : lateBy !== null && lateBy > 0 ? 'late_cue' : stampGap !== null && stampGap > 17 ? 'stamp_short' : 'other';
+        why[kind]++;
+        detail.push(`${off}:${kind}(arrival−chance ${lateBy} ms, cue−chance stamp ${stampGap} ms)`);
+      }
+    }
     if (shown.stamp !== null) stampBias.push(Math.round(shown.stamp - shownAt));
   }
   if (offsets.length < Number(process.env.BENCH_MIN_CUES ?? 100)) throw new Error(`only ${offsets.length} cues measured (missing ${missing}, unreadable ${unreadable})`);
@@ -81,6 +116,12 @@ try {
   const rendered = await viewer.evaluate(() => {
     const r = (window as unknown as { __rendered: { frames: number; since: number; skipped: number } }).__rendered;
     return { fps: Math.round((r.frames / ((performance.now() - r.since) / 1000)) * 10) / 10, skipped: r.skipped };
+  });
+  // The publisher's mean encode time per frame: most of the constant by which stamps trail capture (rtp-capture-calibration.ts).
+  const encodeMs = await pub.evaluate(async () => {
+    const stats = await (window as unknown as { __pub: RTCPeerConnection }).__pub.getStats();
+    for (const s of stats.values()) if (s.type === 'outbound-rtp' && s.kind === 'video' && s.framesEncoded) return Math.round((s.totalEncodeTime / s.framesEncoded) * 10000) / 10;
+    return null;
   });
   const half = Math.floor(abs.length / 2);
   const result = {
@@ -112,6 +153,15 @@ try {
     // because its frame was never shown counts 0 here (its offset above still counts it late).
     abs_p95_vs_presented: percentile(offsetsVsPresented.map(Math.abs), 95),
     on_first_presented_pct: offsetsVsPresented.length ? Math.round((offsetsVsPresented.filter((o) => Math.abs(o) < 17).length / offsetsVsPresented.length) * 1000) / 10 : null,
+    // Of the cues not on the first presented frame: came after it (late_cue), the frame's stamp said
+    // it was before the cue (stamp_short), shown before it (early), or neither (other).
+    not_first_why: why,
+    not_first_detail: detail,
+    stamp_minus_drawn_all_p5: percentile(stampSpread, 5),
+    stamp_minus_drawn_all_p95: percentile(stampSpread, 95),
+    publisher_encode_ms_avg: encodeMs,
+    busy_processes: BUSY,
+    load_avg_1m: Math.round(os.loadavg()[0]! * 10) / 10,
     missing,
     unreadable,
     received_resolution: `${res.frameWidth}x${res.frameHeight}`,
@@ -121,5 +171,6 @@ try {
   console.log(`cue-sync: ${result.n} cues, offset p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, |offset| p95 ${result.abs_p95} ms; on the exact frame: ${result.exact_frame_pct}%; against the frames the viewer presented: |offset| p95 ${result.abs_p95_vs_presented} ms, ${result.on_first_presented_pct}% on the first`);
   console.log(JSON.stringify(result));
 } finally {
+  burn?.stop();
   await bench.close();
 }

@@ -177,10 +177,13 @@ export function watchStageFrames(): void {
     __readStamp: (video: HTMLVideoElement) => number | null;
     __rendered: { frames: number; since: number; skipped: number };
     __presented: (number | null)[];
+    __presentedAt: { at: number; stamp: number | null }[];
   };
   w.__changes = [];
   // The drawn instant of every frame the page rendered (bounded): a cue's first chance is the first of these at or after its frame.
   w.__presented = [];
+  // Beside each: when its callback ran (page clock) and the capture stamp the page read for it.
+  w.__presentedAt = [];
   // Frames the page rendered, and frames the compositor presented without a callback (a busy page skips them).
   w.__rendered = { frames: 0, since: performance.now(), skipped: 0 };
   let presented: number | null = null;
@@ -190,9 +193,13 @@ export function watchStageFrames(): void {
     w.__rendered.frames++;
     if (presented !== null && meta.presentedFrames > presented + 1) w.__rendered.skipped += meta.presentedFrames - presented - 1;
     presented = meta.presentedFrames;
+    const at = performance.now();
     const pixelLo = w.__readStamp(video);
-    if (w.__presented.length < 50_000) w.__presented.push(pixelLo);
     const stamp = w.__lcWatch.lastFrameCaptureMs();
+    if (w.__presented.length < 50_000) {
+      w.__presented.push(pixelLo);
+      w.__presentedAt.push({ at, stamp });
+    }
     if (stamp !== null) {
       pixelsByStamp.set(stamp, pixelLo);
       if (pixelsByStamp.size > 600) pixelsByStamp.delete(pixelsByStamp.keys().next().value!);
@@ -206,4 +213,29 @@ export function watchStageFrames(): void {
     video.requestVideoFrameCallback(onFrame);
   };
   video.requestVideoFrameCallback(onFrame);
+}
+
+/**
+ * Viewer, before the watch page loads (addInitScript): records when each stage message reached the
+ * page (page clock), by version, so a cue shown late can be told from a cue that came late.
+ */
+export function recordStageArrivals(): void {
+  const arrivals: { version: number; at: number; captureMs: number | null }[] = [];
+  (window as unknown as { __stageArrivals: typeof arrivals }).__stageArrivals = arrivals;
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      // Added before the page's own listener, so it runs first, on the same task.
+      this.addEventListener('message', (ev: MessageEvent) => {
+        if (typeof ev.data !== 'string' || !ev.data.includes('"stage"')) return;
+        try {
+          const m = JSON.parse(ev.data) as { type?: string; stage?: { version?: number }; captureMs?: number | null };
+          if (m.type === 'stage' && typeof m.stage?.version === 'number' && arrivals.length < 10_000) arrivals.push({ version: m.stage.version, at: performance.now(), captureMs: m.captureMs ?? null });
+        } catch {
+          /* not one message (a chat batch): not a stage update */
+        }
+      });
+    }
+  };
 }

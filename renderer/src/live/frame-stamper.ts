@@ -1,3 +1,4 @@
+import { followEncodeDelay } from './encode-delay.js';
 import { stampingTransform } from './stamp-transform.js';
 
 /**
@@ -26,6 +27,8 @@ type SenderWithStreams = RTCRtpSender & { createEncodedStreams?: () => EncodedSt
 let forced: StampPath | null = null;
 let makeWorker = (): Worker => new Worker(new URL('./stamp-sender-worker.ts', import.meta.url), { type: 'module' });
 let worker: Worker | null = null;
+/** The encode delay the page-side transform takes off its stamps (./encode-delay.ts). */
+let pageEncodeDelayMs = 0;
 
 /** The path this engine uses (the benchmark can force one with `forceStampPath`). */
 export function stampPath(): StampPath {
@@ -57,14 +60,18 @@ export function createStampingPeerConnection(): RTCPeerConnection {
 export function pipeSender(sender: RTCRtpSender, kind: 'video' | 'audio'): void {
   const path = stampPath();
   if (path === 'script-transform') {
+    if (kind !== 'video') return;
     // One worker for every connection of the page: a reconnect adds a transform, not a thread.
-    if (kind === 'video') sender.transform = new RTCRtpScriptTransform((worker ??= makeWorker()), { side: 'sender' });
+    const w = (worker ??= makeWorker());
+    sender.transform = new RTCRtpScriptTransform(w, { side: 'sender' });
+    followEncodeDelay(sender, (encodeDelayMs) => w.postMessage({ encodeDelayMs }));
     return;
   }
   const make = (sender as SenderWithStreams).createEncodedStreams;
   if (path !== 'encoded-streams' || !make) return;
   const { readable, writable } = make.call(sender);
+  if (kind === 'video') followEncodeDelay(sender, (ms) => (pageEncodeDelayMs = ms));
   // The streams end when the connection closes; nothing to report then.
-  const piped = kind === 'video' ? readable.pipeThrough(stampingTransform()) : readable;
+  const piped = kind === 'video' ? readable.pipeThrough(stampingTransform(() => pageEncodeDelayMs)) : readable;
   void piped.pipeTo(writable).catch(() => undefined);
 }
