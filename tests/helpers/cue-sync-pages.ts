@@ -116,20 +116,25 @@ export function drawsAround(t: number): number[] {
  * blocks or their checksum do not read (a frame in the middle of a resolution change, a smear).
  */
 export function installStampReader(): void {
+  // One canvas pixel per block (16 × 9 of the frame), sampled nearest: each pixel is its block's
+  // centre, read with one small draw. A full-size canvas (reset every frame, 40 reads) cost the
+  // viewer's main thread enough to skip frames on a busy machine: the instrument weighed on the page it measures.
   const canvas = document.createElement('canvas');
+  canvas.width = 16;
+  canvas.height = 9;
   const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  ctx.imageSmoothingEnabled = false;
   (window as unknown as { __readStamp: (video: HTMLVideoElement) => number | null }).__readStamp = (video) => {
     const vw = video.videoWidth;
     const vh = video.videoHeight;
     if (!vw || !vh) return null;
-    canvas.width = vw;
-    canvas.height = vh;
-    ctx.drawImage(video, 0, 0, vw, vh);
+    ctx.drawImage(video, 0, 0, vw, vh, 0, 0, 16, 9);
+    const px = ctx.getImageData(0, 0, 16, 9).data;
     const bits: number[] = [];
     for (let r = 0; r < 4; r++)
       for (let c = 0; c < 10; c++) {
-        const px = ctx.getImageData(Math.floor(((c + 0.5) * vw) / 16), Math.floor(((r + 0.5) * vh) / 9), 1, 1).data;
-        bits.push((px[0]! + px[1]! + px[2]!) / 3 > 128 ? 1 : 0);
+        const at = (r * 16 + c) * 4;
+        bits.push((px[at]! + px[at + 1]! + px[at + 2]!) / 3 > 128 ? 1 : 0);
       }
     let lo = 0;
     for (let i = 0; i < 32; i++) lo = (lo * 2 + bits[i]!) >>> 0;
