@@ -58,6 +58,13 @@ export class FrameClock {
     return this.lastCapture;
   }
 
+  /** The capture stamp of the next frame received after the one stamped `captureMs`, or null (not received yet). */
+  nextCaptureAfter(captureMs: number): number | null {
+    let next: number | null = null;
+    for (const c of this.captures.values()) if (c > captureMs && (next === null || c < next)) next = c;
+    return next;
+  }
+
   /** Has a stamped frame been rendered within `ms`? */
   stampedWithin(ms: number): boolean {
     return performance.now() - this.lastStampedAt <= ms;

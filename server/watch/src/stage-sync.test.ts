@@ -5,7 +5,7 @@ import { MAX_HOLD_MS, StageSync, type PictureMode } from './stage-sync.js';
 const v = (version: number): Stage => ({ ...EMPTY_STAGE, version });
 
 /** A StageSync on a fake clock with manual timers. */
-function rig(mode: PictureMode = 'stamped', delay = 100) {
+function rig(mode: PictureMode = 'stamped', delay = 100, received: number[] = []) {
   let now = 1_000;
   let timer: { at: number; fn: () => void } | null = null;
   const shown: { version: number; frameCaptureMs: number | null }[] = [];
@@ -17,6 +17,7 @@ function rig(mode: PictureMode = 'stamped', delay = 100) {
     estimatedDelayMs: () => env.delay,
     onShow: (_s, at) => shown.push(at),
     onLead: (ms) => leads.push(ms),
+    nextFrameAfter: (ms) => received.filter((r) => r > ms).sort((a, b) => a - b)[0] ?? null,
     setTimer: (fn, ms) => (timer = { at: now + ms, fn }),
     clearTimer: () => (timer = null),
   });
@@ -77,6 +78,26 @@ describe('StageSync', () => {
     sync.receive(v(3), 5_000 - 19);
     sync.frame(5_000);
     expect(sync.shownAt).toEqual({ version: 3, frameCaptureMs: 5_000 });
+  });
+
+  it('with the next frame received, takes the real midpoint between the two frames (uneven spacing)', () => {
+    // Frames every 33 ms but one pair only 20 ms apart (a late draw), and one 50 ms apart (a dropped frame).
+    const received = [4_967, 5_000, 5_020, 5_070];
+    const { sync } = rig('stamped', 100, received);
+    for (const t of [4_901, 4_934, 4_967]) sync.frame(t);
+    sync.frame(5_000);
+    sync.receive(v(1), 5_012); // half a usual frame (16.5) would take it; 5_020 is nearer
+    expect(sync.stage.version).toBe(0);
+    sync.frame(5_020);
+    expect(sync.shownAt).toEqual({ version: 1, frameCaptureMs: 5_020 });
+    sync.receive(v(2), 5_043); // past 5_020 + half a frame, but nearer 5_020 than 5_070
+    expect(sync.shownAt).toEqual({ version: 2, frameCaptureMs: 5_020 });
+    sync.receive(v(3), 5_045); // the midpoint itself: ties go to the earlier frame
+    expect(sync.shownAt).toEqual({ version: 3, frameCaptureMs: 5_020 });
+    sync.receive(v(4), 5_046);
+    expect(sync.stage.version).toBe(3);
+    sync.frame(5_070);
+    expect(sync.shownAt).toEqual({ version: 4, frameCaptureMs: 5_070 });
   });
 
   it('keeps only the newest of several due cues, and holds later ones', () => {

@@ -23,6 +23,8 @@ export interface StageSyncDeps {
   onShow(stage: Stage, shownAt: ShownAt): void;
   /** A stamped cue arrived `leadMs` ahead of the frame on screen (negative: after its frame; cue-lead.ts). */
   onLead?(leadMs: number): void;
+  /** The capture stamp of the next frame received after the one stamped `captureMs` (null: none yet). */
+  nextFrameAfter?(captureMs: number): number | null;
   setTimer?(fn: () => void, ms: number): unknown;
   clearTimer?(handle: unknown): void;
 }
@@ -131,11 +133,21 @@ export class StageSync {
   }
 
   /**
-   * Half a frame. The studio stamps a cue with the instant the host fired, which falls between two
-   * captured frames; the frame nearest to it is the one "being captured" then. So a frame counts as
-   * reaching a cue from half a frame before it (a cue stamped with a frame's own capture time still
-   * lands exactly on that frame: the frame before it is a whole interval earlier).
+   * Up to where a frame reaches. The studio stamps a cue with the instant the host fired, which falls
+   * between two captured frames; the frame nearest to it is the one "being captured" then. So a frame
+   * reaches every cue up to the midpoint between it and the next frame (ties to the earlier, as the
+   * replay's timeline). The next frame is usually received already (the jitter buffer holds it);
+   * when it is not, half the usual interval stands in. The frames' spacing is not even on a busy
+   * studio (a late draw, a frame the encoder dropped): half a median interval put 8 % of cues a
+   * frame off there (bench:cue-sync with 4 spinning processes), the real midpoint none.
    */
+  private reach(frameCaptureMs: number): number {
+    const next = this.deps.nextFrameAfter?.(frameCaptureMs) ?? null;
+    if (next !== null && next > frameCaptureMs && next - frameCaptureMs <= 200) return (frameCaptureMs + next) / 2;
+    return frameCaptureMs + this.tolerance();
+  }
+
+  /** Half a frame (see `reach`), from the recent intervals between rendered frames. */
   private tolerance(): number {
     const sorted = [...this.intervals].sort((a, b) => a - b);
     const frame = sorted.length >= 3 ? sorted[Math.floor(sorted.length / 2)]! : DEFAULT_FRAME_MS;
@@ -144,7 +156,7 @@ export class StageSync {
 
   private settle(frameCaptureMs: number | null): void {
     const now = this.deps.now();
-    const reach = frameCaptureMs === null ? null : frameCaptureMs + this.tolerance();
+    const reach = frameCaptureMs === null ? null : this.reach(frameCaptureMs);
     let k = -1;
     for (let i = 0; i < this.held.length; i++) {
       const h = this.held[i]!;

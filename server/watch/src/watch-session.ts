@@ -107,6 +107,7 @@ export class WatchSession {
       estimatedDelayMs: () => this.delay.ms,
       onShow: (stage) => this.update({ stage }),
       onLead: (leadMs) => this.playout.set(this.cueLead.observe(leadMs)),
+      nextFrameAfter: (captureMs) => this.frames.nextCaptureAfter(captureMs),
     });
     if (!token) this.facts.link = { message: linkMessage(null, null) };
     this.view = this.toView();
