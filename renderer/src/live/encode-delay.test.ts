@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { EncodeDelay, MAX_ENCODE_DELAY_MS } from './encode-delay.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EncodeDelay, FOLLOW_MS, followEncodeDelay, MAX_ENCODE_DELAY_MS } from './encode-delay.js';
 
 describe('EncodeDelay', () => {
   it('is 0 until two samples of the counters give a mean', () => {
@@ -39,5 +39,59 @@ describe('EncodeDelay', () => {
     const d = new EncodeDelay();
     d.observe(0, 0);
     expect(d.observe(30, 10)).toBe(MAX_ENCODE_DELAY_MS);
+  });
+});
+
+describe('followEncodeDelay', () => {
+  /** A sender whose statistics say `frames` frames encoded in `seconds`, as the test moves them. */
+  function fakeSender() {
+    const state = { frames: 0, seconds: 0, transport: 'connected' as string, stats: true };
+    const sender = {
+      get transport() {
+        return { state: state.transport };
+      },
+      getStats: async () => new Map(state.stats ? [['o', { type: 'outbound-rtp', kind: 'video', framesEncoded: state.frames, totalEncodeTime: state.seconds }]] : []),
+    } as unknown as RTCRtpSender;
+    return { sender, state };
+  }
+  const tick = async () => {
+    vi.advanceTimersByTime(FOLLOW_MS);
+    await Promise.resolve();
+    await Promise.resolve();
+  };
+
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
+
+  it('reports each new estimate from the sender’s statistics, and stops when the connection closes', async () => {
+    const { sender, state } = fakeSender();
+    const reports: number[] = [];
+    followEncodeDelay(sender, (ms) => reports.push(ms));
+    await tick(); // first sample: nothing to compare yet
+    expect(reports).toEqual([0]);
+    state.frames = 30;
+    state.seconds = 0.15;
+    await tick();
+    expect(reports).toEqual([0, 5]);
+    state.frames = 60;
+    state.seconds = 0.3;
+    await tick(); // the same 5 ms: not reported again
+    expect(reports).toEqual([0, 5]);
+    state.transport = 'closed';
+    state.frames = 90;
+    state.seconds = 0.33;
+    await tick();
+    await tick();
+    expect(reports).toEqual([0, 5]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('stops when the statistics it had are gone', async () => {
+    const { sender, state } = fakeSender();
+    followEncodeDelay(sender, () => undefined);
+    await tick();
+    state.stats = false;
+    await tick();
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

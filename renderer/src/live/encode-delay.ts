@@ -48,25 +48,33 @@ export class EncodeDelay {
   }
 }
 
+/** Polls without a video sender's statistics before the follower stops (a connection that never came up). */
+const GIVE_UP_POLLS = 60;
+
 /**
  * Follows a video sender's encode time every FOLLOW_MS and reports each new estimate. Stops by
- * itself when the sender's statistics are gone (its connection closed).
+ * itself when the sender's connection is closed or its statistics are gone.
  */
 export function followEncodeDelay(sender: RTCRtpSender, report: (ms: number) => void): () => void {
   const delay = new EncodeDelay();
   let reported = -1;
+  let seen = false;
+  let empty = 0;
+  const stop = () => clearInterval(timer);
   const timer = setInterval(() => {
-    sender.getStats().then(
-      (stats) => {
-        for (const s of stats.values()) {
-          if (s.type !== 'outbound-rtp' || s.kind !== 'video') continue;
-          const ms = delay.observe(Number(s.totalEncodeTime), Number(s.framesEncoded));
-          if (ms !== reported) report((reported = ms));
-          return;
-        }
-      },
-      () => clearInterval(timer),
-    );
+    if (sender.transport?.state === 'closed') return stop();
+    sender.getStats().then((stats) => {
+      for (const s of stats.values()) {
+        if (s.type !== 'outbound-rtp' || s.kind !== 'video') continue;
+        seen = true;
+        empty = 0;
+        const ms = delay.observe(Number(s.totalEncodeTime), Number(s.framesEncoded));
+        if (ms !== reported) report((reported = ms));
+        return;
+      }
+      // Had statistics and lost them (the connection closed), or never had any for a minute.
+      if (seen || ++empty >= GIVE_UP_POLLS) stop();
+    }, stop);
   }, FOLLOW_MS);
-  return () => clearInterval(timer);
+  return stop;
 }
