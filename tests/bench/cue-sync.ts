@@ -117,11 +117,21 @@ try {
     const r = (window as unknown as { __rendered: { frames: number; since: number; skipped: number } }).__rendered;
     return { fps: Math.round((r.frames / ((performance.now() - r.since) / 1000)) * 10) / 10, skipped: r.skipped };
   });
-  // The publisher's mean encode time per frame: most of the constant by which stamps trail capture (rtp-capture-calibration.ts).
-  const encodeMs = await pub.evaluate(async () => {
-    const stats = await (window as unknown as { __pub: RTCPeerConnection }).__pub.getStats();
-    for (const s of stats.values()) if (s.type === 'outbound-rtp' && s.kind === 'video' && s.framesEncoded) return Math.round((s.totalEncodeTime / s.framesEncoded) * 10000) / 10;
-    return null;
+  // The publisher's side: its mean encode time per frame (most of what stamps once trailed capture
+  // by: rtp-capture-calibration.ts, encode-delay.ts), and where drawn frames went missing: drawn →
+  // captured from the canvas (media-source) → encoded → sent.
+  const publisher = await pub.evaluate(async () => {
+    const w = window as unknown as { __pub: RTCPeerConnection; __drawCount: () => number };
+    const out = { encodeMs: null as number | null, drawn: w.__drawCount(), captured: null as number | null, encoded: null as number | null, sent: null as number | null };
+    for (const s of (await w.__pub.getStats()).values()) {
+      if (s.type === 'media-source' && s.kind === 'video') out.captured = s.frames ?? null;
+      if (s.type === 'outbound-rtp' && s.kind === 'video') {
+        out.encoded = s.framesEncoded ?? null;
+        out.sent = s.framesSent ?? null;
+        if (s.framesEncoded) out.encodeMs = Math.round((s.totalEncodeTime / s.framesEncoded) * 10000) / 10;
+      }
+    }
+    return out;
   });
   const half = Math.floor(abs.length / 2);
   const result = {
@@ -146,6 +156,8 @@ try {
     extra_video_delay_ms: lead.extra,
     viewer_rendered_fps: rendered.fps,
     viewer_skipped_frames: rendered.skipped,
+    viewer_frames_decoded: res.framesDecoded,
+    viewer_frames_dropped: res.framesDropped,
     abs_p95_first_half: percentile(abs.slice(0, half), 95),
     abs_p95_second_half: percentile(abs.slice(half), 95),
     exact_frame_pct: Math.round((offsets.filter((o) => Math.abs(o) < 17).length / offsets.length) * 1000) / 10,
@@ -159,7 +171,8 @@ try {
     not_first_detail: detail,
     stamp_minus_drawn_all_p5: percentile(stampSpread, 5),
     stamp_minus_drawn_all_p95: percentile(stampSpread, 95),
-    publisher_encode_ms_avg: encodeMs,
+    publisher_encode_ms_avg: publisher.encodeMs,
+    publisher_frames: { drawn: publisher.drawn, captured: publisher.captured, encoded: publisher.encoded, sent: publisher.sent },
     busy_processes: BUSY,
     load_avg_1m: Math.round(os.loadavg()[0]! * 10) / 10,
     missing,

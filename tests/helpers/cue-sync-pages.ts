@@ -16,6 +16,7 @@ export async function startStampedPublisher(o: { studioKey: string; showId: stri
   canvas.height = H;
   const ctx = canvas.getContext('2d')!;
   const draws: number[] = [];
+  let drawCount = 0;
   const draw = () => {
     const now = Math.round(st.captureClockMs());
     const lo = now >>> 0;
@@ -35,6 +36,7 @@ export async function startStampedPublisher(o: { studioKey: string; showId: stri
         ctx.fillRect(c * bw, r * bh, bw, bh);
       }
     draws.push(now);
+    drawCount++;
     if (draws.length > 20_000) draws.splice(0, 10_000);
   };
   // Drawn in animation frames, about every other one at 60 Hz: the canvas is captured when it is
@@ -57,6 +59,7 @@ export async function startStampedPublisher(o: { studioKey: string; showId: stri
   const pc = st.createStampingPeerConnection();
   const tr = pc.addTransceiver(stream.getVideoTracks()[0]!, { direction: 'sendonly' });
   st.pipeSender(tr.sender, 'video');
+  drawCount = 0; // from here on, against the sender's own counters
   if (o.audio) {
     // A tone, through the stamper like the studio's microphone.
     const ac = new AudioContext();
@@ -82,9 +85,10 @@ export async function startStampedPublisher(o: { studioKey: string; showId: stri
   params.encodings = [{ ...(params.encodings[0] ?? {}), maxBitrate: 2_500_000, maxFramerate: 30 }];
   (params as RTCRtpSendParameters & { degradationPreference?: string }).degradationPreference = 'maintain-resolution';
   await tr.sender.setParameters(params).catch(() => undefined);
-  const w = window as unknown as { __draws: number[]; __pub: RTCPeerConnection };
+  const w = window as unknown as { __draws: number[]; __pub: RTCPeerConnection; __drawCount: () => number };
   w.__draws = draws;
   w.__pub = pc;
+  w.__drawCount = () => drawCount;
 }
 
 /** Publisher: fires one cue now (as a host's keypress would) and returns the capture-clock instant. */

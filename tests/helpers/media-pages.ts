@@ -35,15 +35,17 @@ export function pairIsInNamespace(pair: SelectedPair | null): boolean {
 }
 
 /** Inbound media counters of a viewer's peer connection. */
-export async function inboundCounters(page: Page, pcExpression: string): Promise<{ framesDecoded: number; audioBytes: number; frameWidth: number; frameHeight: number }> {
+export async function inboundCounters(page: Page, pcExpression: string): Promise<{ framesDecoded: number; framesDropped: number; audioBytes: number; frameWidth: number; frameHeight: number }> {
   return page.evaluate(async (expr) => {
     const pc = (0, eval)(expr) as RTCPeerConnection | null;
-    const out = { framesDecoded: 0, audioBytes: 0, frameWidth: 0, frameHeight: 0 };
+    // framesDropped: decoded but never put on screen (a frame superseded before its turn).
+    const out = { framesDecoded: 0, framesDropped: 0, audioBytes: 0, frameWidth: 0, frameHeight: 0 };
     if (!pc) return out;
     (await pc.getStats()).forEach((s) => {
       if (s.type !== 'inbound-rtp') return;
       if (s.kind === 'video') {
         out.framesDecoded += s.framesDecoded ?? 0;
+        out.framesDropped += s.framesDropped ?? 0;
         out.frameWidth = s.frameWidth ?? 0;
         out.frameHeight = s.frameHeight ?? 0;
       }
