@@ -37,6 +37,12 @@ export interface ReplayCueResults {
   frameMinusMoment: number[];
   /** The timeline's capture stamp for the presented frame − the drawn instant in its pixels (ms): ≈ live's stamp_minus_drawn when the timeline's seconds are the file's. */
   timelineStampMinusDrawn: number[];
+  /**
+   * For each cue off its keypress frame (|offset| ≥ 17 ms): was that frame in the recording (a
+   * timeline stamp within 4 ms of its drawn instant + the stamps' bias) and presented by the player?
+   * 'recorded, presented' is the replay's own miss; the others are frames the viewer could not see.
+   */
+  missedFrames: ('not recorded' | 'recorded, not presented' | 'recorded, presented')[];
   missing: number;
   unreadable: number;
 }
@@ -56,7 +62,8 @@ export async function measureReplayCues(page: Page, watchUrl: string, fired: rea
   const info = ReplayInfo.parse(await page.evaluate(async (t) => (await fetch(`/api/watch/${t}/replay`)).json(), token));
   if (info.state !== 'ready') throw new Error(`the replay is ${info.state}`);
   if (info.cues.length !== fired.length) throw new Error(`the replay has ${info.cues.length} cues, ${fired.length} were fired`);
-  const res: ReplayCueResults = { offsets: [], offsetsVsRecorded: [], afterKeypress: [], clockAheadOfFrame: [], frameMinusMoment: [], timelineStampMinusDrawn: [], missing: 0, unreadable: 0 };
+  const res: ReplayCueResults = { offsets: [], offsetsVsRecorded: [], afterKeypress: [], clockAheadOfFrame: [], frameMinusMoment: [], timelineStampMinusDrawn: [], missedFrames: [], missing: 0, unreadable: 0 };
+  const stamps = timeline.parts.flatMap((p) => p.frames.map((f) => f[1]));
   for (let i = 0; i < fired.length; i++) {
     const f = fired[i]!;
     const at = info.cues[i]!.atSec;
@@ -72,9 +79,16 @@ export async function measureReplayCues(page: Page, watchUrl: string, fired: rea
       continue;
     }
     const shownAt = fullInstant(r.pixelLo, f.firedAt);
-    res.offsets.push(Math.round(shownAt - nearestDraw(f.draws, f.firedAt)));
+    const reference = nearestDraw(f.draws, f.firedAt);
+    res.offsets.push(Math.round(shownAt - reference));
     // Among the frames presented while the replay played through the cue (the shown one included).
     const recorded = [shownAt, ...r.presentedLo.map((lo) => fullInstant(lo, f.firedAt))];
+    if (Math.abs(shownAt - reference) >= 17) {
+      // The stamps sit about 1 ms after the drawn instants (stamp_minus_drawn); 4 ms either side is well inside a frame.
+      const inFile = stamps.some((st) => Math.abs(st - reference - 1) <= 4);
+      const presented = recorded.some((d) => Math.abs(d - reference) < 1);
+      res.missedFrames.push(!inFile ? 'not recorded' : presented ? 'recorded, presented' : 'recorded, not presented');
+    }
     res.offsetsVsRecorded.push(Math.round(shownAt - nearestDraw(recorded, f.firedAt)));
     res.afterKeypress.push(Math.round(shownAt - f.firedAt));
     if (r.frameSec !== null) {

@@ -186,6 +186,7 @@ try {
     replay_clock_ahead_of_frame_p50: percentile(cues.clockAheadOfFrame, 50),
     replay_frame_minus_moment_p50: percentile(cues.frameMinusMoment, 50),
     replay_timeline_stamp_minus_drawn_p50: percentile(cues.timelineStampMinusDrawn, 50),
+    replay_cue_missed_frames: cues.missedFrames,
     replay_first_video_pts_s: firstPts('v:0'),
     replay_first_audio_pts_s: firstPts('a:0'),
     replay_cue_missing: cues.missing,
