@@ -81,14 +81,25 @@ describe('studio UI → real OBS → real relay → viewer', () => {
     expect(pairIsInNamespace(await selectedPair(viewer, WATCH_PC))).toBe(true);
   });
 
-  it('End show stops OBS’s output, and OBS streaming again with the old key is refused', async () => {
+  it('End show stops OBS’s output, and OBS streaming again with the old key is refused', { timeout: 180_000 }, async () => {
     await page.getByTestId('obs-end-button').click();
     await page.getByTestId('obs-end-confirm').click();
     await expect.poll(streaming, { timeout: 30_000 }).toBe(false);
     await expect.poll(async () => (await ingest()).state, { timeout: 30_000 }).toBe('idle');
     // OBS still holds the server and key the studio gave it: they open nothing any more.
-    await direct.call('StartStream').catch(() => undefined);
-    await expect.poll(async () => (await ingest()).lastRefusal?.reason ?? null, { timeout: 30_000 }).toMatch(/^(revoked-key|show-ended)$/);
+    // A second (and third) try if no refusal comes: on a busy machine OBS may still be tearing its
+    // last output down when first asked, and then it does not try at all (CI, 2026-12-06).
+    let reason: string | null = null;
+    for (let attempt = 0; attempt < 3 && reason === null; attempt++) {
+      if (attempt > 0) await direct.call('StopStream').catch(() => undefined);
+      await direct.call('StartStream').catch(() => undefined);
+      const deadline = Date.now() + 20_000;
+      while (reason === null && Date.now() < deadline) {
+        reason = (await ingest()).lastRefusal?.reason ?? null;
+        if (reason === null) await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+    expect(reason).toMatch(/^(revoked-key|show-ended)$/);
     await direct.call('StopStream').catch(() => undefined);
   });
 });
