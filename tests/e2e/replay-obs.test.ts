@@ -44,6 +44,8 @@ describe('recording an OBS-mode show', () => {
     await stack.call('POST', `/api/shows/${show.id}/end`);
 
     const dir = `${stack.relay.dataDir}/recordings/${show.id}`;
+    // Janus closes (and so flushes) the part's files after End returns: read them once they are whole.
+    await expect.poll(async () => (await listRawParts(`${dir}/raw`)).length, { timeout: 30_000 }).toBe(1);
     const parts = await listRawParts(`${dir}/raw`);
     expect(parts).toHaveLength(1);
     expect(parts[0]!.videoCodec).toBe('h264');
