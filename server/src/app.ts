@@ -176,6 +176,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     log: log.child({ component: 'chat' }),
     batchMs: config.chatBatchMs,
   });
+  live.carryChat((showId) => chat.takePending(showId));
   live.on('show', (show) => {
     if (show.status === 'ended') chat.forget(show.id);
   });

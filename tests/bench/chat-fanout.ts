@@ -14,7 +14,8 @@
  * Env: BENCH_RECEIVERS (5000, ≤ 20,000), BENCH_SENDERS (200, ≤ 1,000), BENCH_STORM_S (20, ≤ 120),
  * BENCH_LOAD_PROCESSES (1), BENCH_FLOOR=0 (skip the floor), BENCH_CUES (30; 0 to see the chat alone);
  * RELAY_CHAT_BATCH_MS reaches the relay and the floor alike. The viewer workers' chat passes (wall
- * and CPU time per pass, from the relay's debug log) say whether a slow delivery was short of a core.
+ * and CPU time per pass, from the relay's debug log) say whether a slow delivery was short of a core;
+ * the slowest messages against the cues' times say whether the cues make the chat's tail.
  */
 import os from 'node:os';
 import { RelayConfig } from '../../server/src/config.js';
@@ -53,12 +54,15 @@ const CUES_AFTER_MS = 3000;
 process.env.FANOUT_GIVE_UP_S ??= '300';
 if (LOAD.kind !== 'c') throw new Error('bench:chat-fanout needs the C load generator (fanout-viewers.c): it alone counts chat deliveries');
 
+const cueTimes: number[] = [];
 async function fireCues(relay: Awaited<ReturnType<typeof startFanoutRelay>>, showId: string): Promise<void> {
   await new Promise((r) => setTimeout(r, CUES_AFTER_MS));
   let version = (await api<{ version: number }>(relay, 'GET', `/api/shows/${showId}/stage`)).version;
   for (let i = 0; i < CUES; i++) {
     const op = i % 2 === 0 ? { op: 'pin', cards: [{ productId: `p${i}`, name: `상품 ${i}`, imageUrls: [], currency: 'KRW', price: 39000, salePrice: 29000, stock: 10, externalUrl: null }] } : { op: 'clearCards' };
-    version = (await api<{ version: number }>(relay, 'POST', `/api/shows/${showId}/cues`, { firingId: `chat-storm-${i}`, baseVersion: version, captureMs: clock(), op })).version;
+    const captureMs = clock();
+    cueTimes.push(captureMs);
+    version = (await api<{ version: number }>(relay, 'POST', `/api/shows/${showId}/cues`, { firingId: `chat-storm-${i}`, baseVersion: version, captureMs, op })).version;
     await new Promise((r) => setTimeout(r, CUE_GAP_MS));
   }
 }
@@ -119,6 +123,29 @@ function chatPasses(log: string) {
   };
 }
 
+/** From a message's send, the span in which a cue counts as its neighbour (ms before, ms after). */
+const NEAR_CUE = [-50, 200] as const;
+
+/**
+ * Whether cues make the chat's tail: of the slowest 1 % of messages (by their slowest arrival),
+ * how many were sent from 50 ms after to 200 ms before a cue; and the 90th percentile of messages'
+ * slowest arrival while cues fire and outside that span.
+ */
+function slowestByCue(slowest: Map<number, { sentMs: number; maxMs: number }>, cues: readonly number[]) {
+  const msgs = [...slowest.values()];
+  if (msgs.length === 0 || cues.length === 0) return {};
+  const near = (m: { sentMs: number }) => cues.some((c) => c - m.sentMs >= NEAR_CUE[0] && c - m.sentMs <= NEAR_CUE[1]);
+  const top = [...msgs].sort((a, b) => b.maxMs - a.maxMs).slice(0, Math.max(1, Math.round(msgs.length / 100)));
+  const [first, last] = [Math.min(...cues), Math.max(...cues)];
+  const during = msgs.filter((m) => m.sentMs >= first - NEAR_CUE[1] && m.sentMs <= last + CUE_GAP_MS).map((m) => m.maxMs);
+  const outside = msgs.filter((m) => m.sentMs < first - NEAR_CUE[1] || m.sentMs > last + CUE_GAP_MS).map((m) => m.maxMs);
+  return {
+    slowest_1pct_near_cue: `${top.filter(near).length}/${top.length}`,
+    msg_max_p90_during_cues: round1(percentile(during, 90)),
+    msg_max_p90_outside_cues: round1(percentile(outside, 90)),
+  };
+}
+
 async function runRelay() {
   const relay = await startFanoutRelay();
   let load: Viewers | null = null;
@@ -169,7 +196,7 @@ async function runRelay() {
       p50: round1(histPercentile(chat.hist, 50)), p95: round1(histPercentile(chat.hist, 95)), p99: round1(histPercentile(chat.hist, 99)), max: round1(histPercentile(chat.hist, 100)),
       ack_p50: round1(percentile(ackMs, 50)), ack_p99: round1(percentile(ackMs, 99)),
       cue_n: cueLatencies.length, cue_expected: CUES * RECEIVERS, cue_p50: round1(percentile(cueLatencies, 50)), cue_p99: round1(percentile(cueLatencies, 99)), cue_max: round1(cueLatencies.reduce((a, b) => Math.max(a, b), 0)),
-      ...cpuUse, relay_processes: relayCpu.processes(), ...passes,
+      ...cpuUse, relay_processes: relayCpu.processes(), ...passes, ...slowestByCue(chat.slowest, cueTimes),
       // The relay logs its window when it changes; before the first change it is the configured one.
       window_ms: windows.length > 0 ? percentile(windows, 50) : BATCH_MS, window_max_ms: windows.length > 0 ? Math.max(...windows) : BATCH_MS,
     };
@@ -188,6 +215,7 @@ console.log(
 );
 console.log(`cues during the storm: ${r.cue_n}/${r.cue_expected} deliveries, p50 ${r.cue_p50} ms, p99 ${r.cue_p99} ms, max ${r.cue_max} ms`);
 console.log(`chat window: median ${r.window_ms} ms, widest ${r.window_max_ms} ms (configured ${BATCH_MS} ms)`);
+console.log(`cues and the chat's tail: of the slowest 1 % of messages, ${r.slowest_1pct_near_cue} were sent from 50 ms after to 200 ms before a cue; messages' slowest arrival p90 ${r.msg_max_p90_during_cues} ms while cues fire, ${r.msg_max_p90_outside_cues} ms outside`);
 console.log(`viewer workers' chat passes: ${r.chat_passes}, wall p50 ${r.chat_pass_wall_p50} / p99 ${r.chat_pass_wall_p99} ms for CPU p50 ${r.chat_pass_cpu_p50} / p99 ${r.chat_pass_cpu_p99} ms; queued before a pass p99 ${r.chat_pass_wait_p99} ms; up to ${r.chat_pass_batches_max} batches merged`);
 console.log(`CPU (% of one core over the storm): relay ${r.cpu_pct}% (${r.relay_processes} processes; main ${r.main_cpu_pct}%), receivers' load ${r.load_cpu_pct}%, senders (this process) ${r.senders_cpu_pct}%`);
 const floor = process.env.BENCH_FLOOR === '0' ? null : await runChatFloor(RECEIVERS, r.sent, PERIOD_MS, LOAD_PROCESSES, DRAIN_MS, r.window_ms);

@@ -42,7 +42,7 @@ export const LOAD = loadCommand();
 /** What one load process reports; `chat` and `closed` only the C one (bench:chat-fanout). */
 interface LoadReport {
   byCue: Record<string, number[]>;
-  chat?: { counts: [number, number][]; hist: [number, number][] };
+  chat?: { counts: [number, number][]; hist: [number, number][]; maxes?: [number, number, number][] };
   closed?: number;
 }
 
@@ -50,6 +50,8 @@ interface LoadReport {
 export interface ChatDeliveries {
   counts: Map<number, number>;
   hist: Map<number, number>;
+  /** Per message seq: its send stamp and its slowest arrival (ms), for telling which messages made the tail. */
+  slowest: Map<number, { sentMs: number; maxMs: number }>;
 }
 
 /** One load process holding n viewers, with its stdout read line by line; `prefix` runs it elsewhere (`ip netns exec <ns>`). */
@@ -96,12 +98,13 @@ export async function openViewers(wsUrl: string, token: string, n: number, proce
     cpu: () => loads.reduce((sum, l) => sum + cpuSeconds(childrenOf(l.proc.pid!).find(isNode) ?? l.proc.pid!), 0),
     async report() {
       const byCue = new Map<string, number[]>();
-      const chat: ChatDeliveries = { counts: new Map(), hist: new Map() };
+      const chat: ChatDeliveries = { counts: new Map(), hist: new Map(), slowest: new Map() };
       let closed = 0;
       for (const r of await Promise.all(loads.map((l) => l.report()))) {
         for (const [sent, list] of Object.entries(r.byCue)) byCue.set(sent, [...(byCue.get(sent) ?? []), ...list]);
         for (const [seq, k] of r.chat?.counts ?? []) chat.counts.set(seq, (chat.counts.get(seq) ?? 0) + k);
         for (const [b, k] of r.chat?.hist ?? []) chat.hist.set(b, (chat.hist.get(b) ?? 0) + k);
+        for (const [seq, sentMs, maxMs] of r.chat?.maxes ?? []) chat.slowest.set(seq, { sentMs, maxMs: Math.max(maxMs, chat.slowest.get(seq)?.maxMs ?? 0) });
         closed += r.closed ?? 0;
       }
       const perCue = [...byCue.values()].map((l) => `${round1(percentile(l, 50))}/${round1(percentile(l, 99))}/${round1(l.reduce((a, b) => Math.max(a, b), 0))}`);

@@ -10,7 +10,8 @@
  * For bench:chat-fanout it also counts chat messages whose text starts with a stamp "#c<seq> t<µs>"
  * (seq: the benchmark's number for the message; µs: CLOCK_MONOTONIC at its send): how many times
  * each seq arrived and a histogram of their latencies in 0.1 ms buckets, reported as
- * "chat":{"counts":[[seq,n],…],"hist":[[bucket,n],…]} beside "closed" (sockets the relay closed).
+ * "chat":{"counts":[[seq,n],…],"maxes":[[seq,sent ms,slowest ms],…],"hist":[[bucket,n],…]} beside
+ * "closed" (sockets the relay closed); "maxes" tells which messages made the tail.
  * Bounded: at most 20,000 viewers, 200 handshakes in flight, gives up after 120 s (FANOUT_GIVE_UP_S: up to 7,200, for bench:replay, which holds its viewers while clips are cut).
  *
  * It polls (epoll_wait without blocking, then a 0.5 ms sleep when nothing is ready) instead of
@@ -53,6 +54,8 @@ static struct conn conns[MAX_VIEWERS];
 static double sent_at[MAX_SAMPLES], latency[MAX_SAMPLES];
 static long samples;
 static unsigned short chat_count[MAX_CHAT];
+static float chat_max[MAX_CHAT]; /* per message: its slowest arrival (ms) */
+static double chat_sent[MAX_CHAT]; /* per message: its send stamp (ms) */
 static unsigned chat_hist[CHAT_BUCKETS];
 static long chat_samples;
 static int closed;
@@ -157,6 +160,9 @@ static void on_text(struct conn *c, const unsigned char *p, size_t n, double at)
     if (b < 0) b = 0;
     if (b >= CHAT_BUCKETS) b = CHAT_BUCKETS - 1;
     if (chat_count[seq] < 65535) chat_count[seq]++;
+    float lat = (float)(at - sent_us / 1000.0);
+    if (lat > chat_max[seq]) chat_max[seq] = lat;
+    chat_sent[seq] = sent_us / 1000.0;
     chat_hist[b]++;
     chat_samples++;
   } else if (n > 9 && p[9] == 'w' && !c->welcomed) {
@@ -230,6 +236,11 @@ static void report(void) {
     printf(",\"chat\":{\"counts\":[");
     for (long i = 0; i < MAX_CHAT; i++)
       if (chat_count[i]) printf("%s[%ld,%u]", first ? "" : ",", i, chat_count[i]), first = 0;
+    first = 1;
+    printf("],\"maxes\":[");
+    first = 1;
+    for (long i = 0; i < MAX_CHAT; i++)
+      if (chat_count[i]) printf("%s[%ld,%.3f,%.2f]", first ? "" : ",", i, chat_sent[i], chat_max[i]), first = 0;
     first = 1;
     printf("],\"hist\":[");
     for (long i = 0; i < CHAT_BUCKETS; i++)

@@ -4,6 +4,8 @@ import WebSocket from 'ws';
 export class TestSocket {
   readonly ws: WebSocket;
   private readonly queue: Record<string, unknown>[] = [];
+  /** Every message received, in arrival order (for tests of order across kinds). */
+  readonly log: Record<string, unknown>[] = [];
   private waiters: (() => void)[] = [];
   closeCode: number | null = null;
   readonly opened: Promise<void>;
@@ -16,7 +18,9 @@ export class TestSocket {
       this.ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     });
     this.ws.on('message', (d) => {
-      this.queue.push(JSON.parse(d.toString()) as Record<string, unknown>);
+      const m = JSON.parse(d.toString()) as Record<string, unknown>;
+      this.queue.push(m);
+      this.log.push(m);
       this.wake();
     });
     this.ws.on('close', (code) => {

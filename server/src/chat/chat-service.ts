@@ -73,6 +73,8 @@ export class ChatService {
   private readonly chats = new Map<string, ShowChat>();
   /** Visible messages waiting for their show's next batch. */
   private readonly outbox = new Map<string, RelayToViewerChat[]>();
+  /** Each show's pending flush of its outbox. */
+  private readonly outboxTimers = new Map<string, NodeJS.Timeout>();
   /** Each show's current batch window (logged when it changes). */
   private readonly windows = new Map<string, number>();
   private pendingWrites: { showId: string; message: StoredMessage; actor: string | null }[] = [];
@@ -285,14 +287,25 @@ export class ChatService {
     const windowMs = chatWindowMs(this.deps.batchMs ?? CHAT_BATCH_MS, this.deps.delivery.passCpuMs?.(showId) ?? 0);
     if (this.windows.get(showId) !== windowMs) this.deps.log.debug('chat window', { showId, windowMs });
     this.windows.set(showId, windowMs);
-    setTimeout(() => this.flushOutbox(showId), windowMs).unref();
+    this.outboxTimers.set(showId, setTimeout(() => this.flushOutbox(showId), windowMs).unref());
+  }
+
+  /**
+   * The show's messages still waiting for their batch, handed to a broadcast that goes out now
+   * (a cue): they ride in its write, before it, instead of costing the audience a write of their own.
+   */
+  takePending(showId: string): RelayToViewerChat[] {
+    const box = this.outbox.get(showId);
+    if (!box) return [];
+    this.outbox.delete(showId);
+    clearTimeout(this.outboxTimers.get(showId));
+    this.outboxTimers.delete(showId);
+    return box;
   }
 
   private flushOutbox(showId: string): void {
-    const box = this.outbox.get(showId);
-    if (!box) return;
-    this.outbox.delete(showId);
-    this.deps.delivery.broadcast(showId, box);
+    const box = this.takePending(showId);
+    if (box.length > 0) this.deps.delivery.broadcast(showId, box);
   }
 
   /** Removals, state and hearts go at once, after the messages waiting before them (a delete never overtakes its message). */

@@ -25,6 +25,7 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
   private readonly pendingViewerCounts = new Set<string>();
   private viewerCountTimer: NodeJS.Timeout | null = null;
   private stopped = false;
+  private pendingChat: ((showId: string) => readonly RelayToViewer[]) | null = null;
   /** Set by the relay when recording is on (server/src/replay/recorder.ts). */
   recorder: { roomRecordDir(show: Show): string | null; ended(showId: string): void } | null = null;
   /** Which overlay kinds the show's viewers see; rides in PublicShow. Set by app.ts (ViewerDisplayStore). */
@@ -248,15 +249,24 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
     if (entry && show) this.broadcast(entry, { type: 'show', show: toPublic(show, this.displayOf(show.id)), mediaEpoch: epochOf(entry) });
   }
 
-  /** One message to every viewer of the show (with `onDelivered`: when it reached whom, see writeToAudience). */
+  /**
+   * One message to every viewer of the show (with `onDelivered`: when it reached whom, see
+   * writeToAudience). The show's chat still waiting for its batch goes in the same write, first.
+   */
   broadcast(ls: LiveShow | string, message: RelayToViewer, onDelivered?: OnDelivered): void {
     const entry = typeof ls === 'string' ? this.shows.get(ls) : ls;
-    if (entry) writeToAudience(entry, framesOf([message]), onDelivered);
+    if (entry) writeToAudience(entry, framesOf([...(this.pendingChat?.(entry.showId) ?? []), message]), onDelivered);
+  }
+
+  /** Where broadcast() takes the show's waiting chat from (the chat service; set once both exist). */
+  carryChat(take: (showId: string) => readonly RelayToViewer[]): void {
+    this.pendingChat = take;
   }
 
   /**
    * A chat batch: several messages to every viewer in one write per socket (their frames back to
-   * back), in order with the show's other chat batches; a cue sent meanwhile may pass it.
+   * back), in order with the show's other chat batches; a cue sent meanwhile does not wait for it,
+   * but takes what is still unwritten of it along, before itself (viewers/show-writes.ts).
    */
   broadcastChat(showId: string, messages: readonly RelayToViewer[]): void {
     const entry = this.shows.get(showId);

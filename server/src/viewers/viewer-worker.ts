@@ -14,6 +14,7 @@ import { createLogger } from '../log.js';
 import { keepAlive, startHeartbeat } from './heartbeat.js';
 import { InputGuard } from './input-guard.js';
 import { closeFlood, MAX_VIEWER_FRAME_BYTES, screen, sendBounded, writeFrame } from './viewer-socket.js';
+import { ShowWrites } from './show-writes.js';
 import { RelayToWorker, type WorkerToRelay } from './worker-protocol.js';
 
 const [heartbeatMs, logLevel, index] = z
@@ -78,67 +79,27 @@ function upgrade(m: Extract<RelayToWorker, { k: 'upgrade' }>, socket: Socket): v
   });
 }
 
-/**
- * Sockets a chat broadcast writes per turn. Between turns the worker reads its IPC channel and
- * sockets, so a cue sent meanwhile is written at once instead of after the whole batch: writing
- * 2,500 sockets takes this worker 30–45 ms, nearly all of it in the kernel (bench:chat-fanout).
- */
-const CHAT_SLICE = 256;
-const chatQueue: { show: string; frame: Buffer; seq: number; at: number }[] = [];
-let chatWriting = false;
-
-/**
- * Chat broadcasts one after another (their order is the chat's order), each a slice per turn. The
- * batches of a show that queued up meanwhile go out together, as one write per socket: a worker
- * that falls behind writes fewer, larger frames instead of falling further behind (bench:chat-fanout
- * at 5,000 viewers: without this, latency grew for as long as the storm lasted).
- */
-function writeChat(): void {
-  if (chatWriting || chatQueue.length === 0) return;
-  const show = chatQueue[0]!.show;
-  let n = 1;
-  while (n < chatQueue.length && chatQueue[n]!.show === show) n++;
-  const batches = chatQueue.splice(0, n);
-  const frame = batches.length === 1 ? batches[0]!.frame : Buffer.concat(batches.map((b) => b.frame));
-  chatWriting = true;
-  const t0 = performance.now();
-  // The sockets of the show now: a viewer who joins meanwhile gets the chat from its history.
-  const targets = [...(shows.get(show) ?? [])];
-  let i = 0;
-  let cpuMs = 0; // the slices' own, not what ran between them
-  const turn = () => {
-    const cpu0 = process.cpuUsage();
-    for (const end = Math.min(targets.length, i + CHAT_SLICE); i < end; i++) sendFrame(targets[i]!, frame);
-    const cpu = process.cpuUsage(cpu0);
-    cpuMs += (cpu.user + cpu.system) / 1000;
-    if (i < targets.length && !stopping) return void setImmediate(turn);
-    batches.forEach((b, k) => post({ k: 'ack', seq: b.seq, ...(k === batches.length - 1 ? { cpuMs: ms(cpuMs) } : {}) }));
-    // What bench:chat-fanout reads: a pass that takes far longer than its CPU time is waiting for a core.
-    log.debug('chat fan-out', { showId: show, sockets: targets.length, batches: batches.length, waitMs: ms(t0 - batches[0]!.at), passMs: ms(performance.now() - t0), cpuMs: ms(cpuMs) });
-    chatWriting = false;
-    writeChat();
-  };
-  turn();
-}
-
-function broadcast(show: string, frame: Buffer): void {
-  const set = shows.get(show);
-  if (!set) return;
-  const t0 = performance.now();
-  for (const conn of set) sendFrame(conn, frame);
-  log.debug('viewer fan-out', { showId: show, sockets: set.size, loopMs: ms(performance.now() - t0) });
-}
+const cpuNowMs = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
+const writes = new ShowWrites<Conn>({
+  socketsOf: (show) => shows.get(show) ?? [],
+  write: sendFrame,
+  later: (fn) => void setImmediate(fn),
+  ack: (seq, cpuMs) => post({ k: 'ack', seq, ...(cpuMs === undefined ? {} : { cpuMs: ms(cpuMs) }) }),
+  cpuMs: cpuNowMs,
+  now: () => performance.now(),
+  // What bench:chat-fanout reads: a pass that takes far longer than its CPU time is waiting for a core.
+  passDone: (p) => log.debug('chat fan-out', { showId: p.show, sockets: p.sockets, batches: p.batches, waitMs: ms(p.waitMs), passMs: ms(p.passMs), cpuMs: ms(p.cpuMs), cut: p.cut }),
+  broadcastDone: (b) => log.debug('viewer fan-out', { showId: b.show, sockets: b.sockets, chatCarried: b.chatCarried, loopMs: ms(b.loopMs) }),
+});
 
 function handle(m: RelayToWorker, socket: Socket | undefined): void {
   if (m.k === 'upgrade') return socket ? upgrade(m, socket) : post({ k: 'gone', c: m.c });
   if (m.k === 'broadcast') {
     const frame = Buffer.isBuffer(m.frame) ? m.frame : Buffer.from(m.frame);
-    if (m.lane === 'chat') {
-      chatQueue.push({ show: m.show, frame, seq: m.seq, at: performance.now() });
-      return writeChat();
-    }
-    broadcast(m.show, frame);
-    return post({ k: 'ack', seq: m.seq });
+    return m.lane === 'chat' ? writes.chat(m.show, frame, m.seq) : writes.broadcast(m.show, frame, m.seq);
   }
   if (m.k === 'ping') return post({ k: 'ack', seq: m.seq });
   if (m.k === 'stop') return stop();
@@ -162,6 +123,7 @@ function handle(m: RelayToWorker, socket: Socket | undefined): void {
 function stop(): void {
   if (stopping) return;
   stopping = true;
+  writes.stop();
   clearInterval(heartbeat);
   if (conns.size === 0) process.exit(0);
   for (const conn of conns.values()) conn.ws.close(1001, 'relay stopping');

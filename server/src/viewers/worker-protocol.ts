@@ -21,7 +21,8 @@ export const RelayToWorker = z.discriminatedUnion('k', [
   /**
    * One frame for every connection that joined the show; acknowledged with its seq once written.
    * `lane: 'chat'`: written a slice of sockets per turn, after earlier chat broadcasts, while
-   * everything else (cues above all) goes at once between slices (viewer-worker.ts).
+   * everything else (cues above all) goes at once between slices, taking the show's chat not yet
+   * written along before it (show-writes.ts).
    */
   z.object({ k: z.literal('broadcast'), seq, show: z.string(), frame: bytes, lane: z.literal('chat').optional() }),
   /** Are you there? Acknowledged with its seq (a worker that stops answering is killed and replaced). */
