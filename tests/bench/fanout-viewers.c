@@ -135,6 +135,26 @@ static void open_viewer(int ep, int i) {
   opened++;
 }
 
+/*
+ * The receivers parse a million chat frames a second in bench:chat-fanout, on the relay's cores:
+ * the stamp is found with memchr (the text's '#' is the frame's first) and read digit by digit,
+ * not with memmem and strtod, which took a fifth of this process's time in a profile.
+ */
+static const unsigned char *stamp_of(const unsigned char *p, size_t n) {
+  const unsigned char *h = memchr(p, '#', n);
+  if (h && h - p >= 8 && h + 1 < p + n && h[1] == 'c' && memcmp(h - 8, "\"text\":\"", 8) == 0) return h + 2;
+  const unsigned char *k = memmem(p, n, "\"text\":\"#c", 10); /* a '#' earlier in the frame */
+  return k ? k + 10 : NULL;
+}
+
+/* A run of decimal digits at *q (moved past it), or -1 when there is none or it is too long. */
+static long long digits(const unsigned char **q, const unsigned char *e) {
+  long long v = 0;
+  const unsigned char *s = *q;
+  while (*q < e && **q >= '0' && **q <= '9' && *q - s < 18) v = v * 10 + (*(*q)++ - '0');
+  return *q == s ? -1 : v;
+}
+
 static void on_text(struct conn *c, const unsigned char *p, size_t n, double at) {
   /* '{"type":"s…' / '{"type":"w…': one byte tells the message apart, as in the Node version. */
   if (n > 10 && p[9] == 's' && p[10] == 't') {
@@ -150,12 +170,15 @@ static void on_text(struct conn *c, const unsigned char *p, size_t n, double at)
     samples++;
   } else if (n > 14 && memcmp(p + 9, "chat\"", 5) == 0) {
     /* '{"type":"chat","message":{…"text":"#c<seq> t<µs> …' (chatAck, chatHistory, chatState differ at p[13]) */
-    const char *k = memmem(p, n < 400 ? n : 400, "\"text\":\"#c", 10);
+    const unsigned char *k = stamp_of(p, n < 400 ? n : 400);
     if (!k) return;
-    char *end;
-    long seq = strtol(k + 10, &end, 10);
-    if (seq < 0 || seq >= MAX_CHAT || end[0] != ' ' || end[1] != 't') return;
-    double sent_us = strtod(end + 2, NULL);
+    const unsigned char *q = k, *e = p + n;
+    long seq = digits(&q, e);
+    if (seq < 0 || seq >= MAX_CHAT || q + 2 > e || q[0] != ' ' || q[1] != 't') return;
+    q += 2;
+    long long us = digits(&q, e);
+    if (us < 0) return;
+    double sent_us = (double)us;
     long b = (long)((at - sent_us / 1000.0) * 10.0);
     if (b < 0) b = 0;
     if (b >= CHAT_BUCKETS) b = CHAT_BUCKETS - 1;
