@@ -54,8 +54,9 @@ const CUES_AFTER_MS = 3000;
 process.env.FANOUT_GIVE_UP_S ??= '300';
 if (LOAD.kind !== 'c') throw new Error('bench:chat-fanout needs the C load generator (fanout-viewers.c): it alone counts chat deliveries');
 
-const cueTimes: number[] = [];
-async function fireCues(relay: Awaited<ReturnType<typeof startFanoutRelay>>, showId: string): Promise<void> {
+/** Fires the storm's cues; returns when each was fired (their captureMs). */
+async function fireCues(relay: Awaited<ReturnType<typeof startFanoutRelay>>, showId: string): Promise<number[]> {
+  const cueTimes: number[] = [];
   await new Promise((r) => setTimeout(r, CUES_AFTER_MS));
   let version = (await api<{ version: number }>(relay, 'GET', `/api/shows/${showId}/stage`)).version;
   for (let i = 0; i < CUES; i++) {
@@ -65,6 +66,7 @@ async function fireCues(relay: Awaited<ReturnType<typeof startFanoutRelay>>, sho
     version = (await api<{ version: number }>(relay, 'POST', `/api/shows/${showId}/cues`, { firingId: `chat-storm-${i}`, baseVersion: version, captureMs, op })).version;
     await new Promise((r) => setTimeout(r, CUE_GAP_MS));
   }
+  return cueTimes;
 }
 
 /**
@@ -167,7 +169,7 @@ async function runRelay() {
     const logFrom = relay.output().length;
     const t0 = Date.now();
     const s = senders;
-    const [sent] = await Promise.all([onSchedule(MESSAGES, PERIOD_MS, (seq) => s.send(seq % SENDERS, seq)), fireCues(relay, show.id)]);
+    const [sent, cueTimes] = await Promise.all([onSchedule(MESSAGES, PERIOD_MS, (seq) => s.send(seq % SENDERS, seq)), fireCues(relay, show.id)]);
     const secs = (Date.now() - t0) / 1000;
     console.error(`  storm over after ${round1(secs)} s; draining`);
     const pct = (used: number) => round1((used / secs) * 100);
