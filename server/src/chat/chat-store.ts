@@ -1,5 +1,5 @@
 import type { ChatMessage, ChatSettings, ModerationEntry, StaffChatEntry } from '../../../common/protocol/chat.js';
-import type { Db } from '../db/database.js';
+import { writeWithoutFsync, type Db } from '../db/database.js';
 import { preparer } from '../commerce/sql.js';
 
 export type ChatStatus = StaffChatEntry['status'];
@@ -65,14 +65,15 @@ export class ChatStore {
     this.q = preparer(db);
   }
 
+  /** A batch of messages already acknowledged to their senders (so written without an fsync of its own). */
   insertMany(showMessages: readonly { showId: string; message: StoredMessage; actor: string | null }[]): void {
-    this.db.transaction(() => {
+    writeWithoutFsync(this.db, () => {
       for (const { showId, message: m, actor } of showMessages) {
         this.q('INSERT OR IGNORE INTO chat_messages (id, show_id, viewer_id, actor, role, nickname, text, links, question, status, held_for, answered_at, net, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)').run(
           m.id, showId, m.viewerId, actor, m.role, m.nickname, m.text, JSON.stringify(m.links), m.question ? 1 : 0, m.status, m.heldFor, m.net, new Date(m.at).toISOString(),
         );
       }
-    })();
+    });
   }
 
   setStatus(id: string, status: ChatStatus): void {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../../common/migrations.js';
-import { openRelayDb } from './database.js';
+import { openRelayDb, writeWithoutFsync } from './database.js';
 import { relayMigrations } from './migrations.js';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'relaydb-'));
@@ -16,6 +16,26 @@ describe('relay migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();
+  });
+
+  it('write without an fsync in one transaction, and every later commit is durable again, even after a failed write', () => {
+    const dir = tmp();
+    const db = openRelayDb(dir);
+    const FULL = 2;
+    writeWithoutFsync(db, () => db.prepare("INSERT INTO shows (id, title, status, created_at) VALUES ('a', 't', 'scheduled', 'now')").run());
+    expect(db.pragma('synchronous', { simple: true })).toBe(FULL);
+    expect(() =>
+      writeWithoutFsync(db, () => {
+        db.prepare("INSERT INTO shows (id, title, status, created_at) VALUES ('b', 't', 'scheduled', 'now')").run();
+        db.prepare("INSERT INTO shows (id, title, status, created_at) VALUES ('a', 't', 'scheduled', 'now')").run(); // duplicate key
+      }),
+    ).toThrow();
+    expect(db.pragma('synchronous', { simple: true })).toBe(FULL);
+    // The failed write rolled back whole; the first one is stored and survives a reopen.
+    db.close();
+    const again = openRelayDb(dir);
+    expect(again.prepare('SELECT id FROM shows ORDER BY id').all()).toEqual([{ id: 'a' }]);
+    again.close();
   });
 
   it('are idempotent on reopen and keep data', () => {

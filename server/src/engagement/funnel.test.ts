@@ -48,4 +48,36 @@ describe('the funnel’s "saw" rows', () => {
       db.close();
     }
   });
+
+  it('records a pin’s whole audience with the pin’s time, and each viewer who joins under it with theirs', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-funnel-'));
+    dirs.push(dir);
+    const db = openRelayDb(dir);
+    const show = new ShowStore(db).create('funnel', null);
+    const stage = new EventEmitter() as unknown as StageService & EventEmitter;
+    (stage as unknown as { get: () => Partial<Stage> }).get = () => ({ pinned: [] });
+    const viewers = Array.from({ length: 1234 }, (_, i) => `v${i}`); // more than one chunk
+    const presence = Object.assign(new EventEmitter(), { viewerIds: () => viewers }) as unknown as ViewerPresence & EventEmitter;
+    const funnel = new FunnelRecorder(db, stage, presence, new CommitQueue(db), createLogger('error', {}, () => undefined));
+    const rows = (productId: string) => db.prepare("SELECT viewer_id AS v, at FROM funnel_events WHERE kind = 'saw' AND product_id = ? ORDER BY viewer_id").all(productId) as { v: string; at: string }[];
+    try {
+      stage.emit('stage', show.id, { pinned: [{ productId: 'p1' }, { productId: 'p2' }] });
+      await settle();
+      for (let i = 0; i < 700; i++) presence.emit('joined', show.id, `late${i}`);
+      presence.emit('joined', show.id, 'v0'); // already counted: stays once, with its first time
+      await funnel.flush();
+      for (const p of ['p1', 'p2']) {
+        const saw = rows(p);
+        expect(saw).toHaveLength(1234 + 700);
+        expect(new Set(saw.map((r) => r.v)).size).toBe(saw.length);
+        const pinAt = saw.find((r) => r.v === 'v0')!.at;
+        expect(saw.filter((r) => r.v.startsWith('v')).every((r) => r.at === pinAt)).toBe(true);
+        expect(saw.filter((r) => r.v.startsWith('late')).every((r) => r.at >= pinAt)).toBe(true);
+      }
+      expect(rows('p3')).toEqual([]);
+    } finally {
+      funnel.stop();
+      db.close();
+    }
+  });
 });
