@@ -1,7 +1,7 @@
 /**
  * npm run bench:chat-fanout — delivery latency of viewers' chat through the real relay, in its
  * default mode (viewer workers), on loopback. 200 senders (each its own device id with a nickname,
- * its own 127.x.y.z network: chat-senders.ts) send 1 message a second each for 20 s (4,000
+ * its own 127.x.y.z network; one C process holds them all: chat-senders.ts, chat-senders.c) send 1 message a second each for 20 s (4,000
  * messages, within the per-device budget of 1/s with bursts of 3), evenly interleaved (one every
  * 5 ms); 5,000 receivers (the C load generator of bench:cue-fanout) hold the show. Each message is
  * stamped with CLOCK_MONOTONIC at its send (chat-stamps.ts); each receiver records arrival − stamp.
@@ -21,7 +21,6 @@ import os from 'node:os';
 import { RelayConfig } from '../../server/src/config.js';
 import { percentile, round1 } from '../helpers/stats.js';
 import { runChatFloor } from './chat-floor.js';
-import { onSchedule } from './chat-schedule.js';
 import { openSenders, type Senders } from './chat-senders.js';
 import { account, histPercentile } from './chat-stamps.js';
 import { clock, cpuSeconds, LOAD, openViewers, type Viewers } from './fanout-load.js';
@@ -165,26 +164,23 @@ async function runRelay() {
 
     const pids = relayPids(relay.proc.pid!);
     const relayCpu = relayCpuMeter(relay.proc.pid!);
-    const [main0, load0, self0] = [cpuSeconds(pids[0]!), load.cpu(), process.cpuUsage()];
+    const s = senders;
+    const [main0, load0, senders0] = [cpuSeconds(pids[0]!), load.cpu(), s.cpu()];
     const logFrom = relay.output().length;
     const t0 = Date.now();
-    const s = senders;
-    const [sent, cueTimes] = await Promise.all([onSchedule(MESSAGES, PERIOD_MS, (seq) => s.send(seq % SENDERS, seq)), fireCues(relay, show.id)]);
+    const [sent, cueTimes] = await Promise.all([s.storm(MESSAGES, PERIOD_MS), fireCues(relay, show.id)]);
     const secs = (Date.now() - t0) / 1000;
     console.error(`  storm over after ${round1(secs)} s; draining`);
     const pct = (used: number) => round1((used / secs) * 100);
-    const self = process.cpuUsage(self0);
-    const cpuUse = { cpu_pct: pct(relayCpu.stop()), main_cpu_pct: pct(cpuSeconds(pids[0]!) - main0), load_cpu_pct: pct(load.cpu() - load0), senders_cpu_pct: pct((self.user + self.system) / 1e6) };
-    // The last acks and deliveries (bounded: 10 s).
-    for (let i = 0; i < 100 && s.acks.size < sent; i++) await new Promise((r) => setTimeout(r, 100));
-    await new Promise((r) => setTimeout(r, DRAIN_MS));
-    const { latencies: cueLatencies, chat, closed } = await load.report();
-    const posted = new Set([...s.acks].filter(([, a]) => a.id !== null).map(([seq]) => seq));
+    const cpuUse = { cpu_pct: pct(relayCpu.stop()), main_cpu_pct: pct(cpuSeconds(pids[0]!) - main0), load_cpu_pct: pct(load.cpu() - load0), senders_cpu_pct: pct(s.cpu() - senders0) };
+    await new Promise((r) => setTimeout(r, DRAIN_MS)); // the last acks and deliveries (late = lost)
+    const [{ acks, closed: sendersClosed }, { latencies: cueLatencies, chat, closed }] = await Promise.all([s.report(), load.report()]);
+    const posted = new Set([...acks].filter(([, a]) => a.posted).map(([seq]) => seq));
     const refused: Record<string, number> = {};
-    for (const a of s.acks.values()) if (a.refusal) refused[a.refusal] = (refused[a.refusal] ?? 0) + 1;
-    const refusedSeqs = new Set([...s.acks].filter(([, a]) => a.refusal !== null).map(([seq]) => seq));
+    for (const a of acks.values()) if (a.refusal) refused[a.refusal] = (refused[a.refusal] ?? 0) + 1;
+    const refusedSeqs = new Set([...acks].filter(([, a]) => a.refusal !== null).map(([seq]) => seq));
     const acc = account(posted, refusedSeqs, chat, RECEIVERS);
-    const ackMs = [...s.acks.values()].map((a) => a.ms);
+    const ackMs = [...acks.values()].map((a) => a.ms);
     // The relay kills a viewer worker that leaves a broadcast unanswered for 10 s (and its viewers reconnect elsewhere).
     const stalls = relay.output().slice(logFrom).split('\n').filter((l) => l.includes('viewer worker stalled'));
     stalls.forEach((l) => console.error(`  ${l}`));
@@ -193,8 +189,8 @@ async function runRelay() {
     const windows = stormLog.split('\n').filter((l) => l.includes('"chat window"')).map((l) => (JSON.parse(l) as { windowMs: number }).windowMs);
     const n = [...chat.hist.values()].reduce((a, b) => a + b, 0);
     return {
-      receivers: RECEIVERS, senders: SENDERS, per_sender_per_s: PER_SENDER_PER_S, storm_s: round1(secs), sent, ...acc, refused, unacked: sent - s.acks.size,
-      disconnected: closed, worker_stalls: stalls.length, senders_disconnected: s.closed(), n,
+      receivers: RECEIVERS, senders: SENDERS, per_sender_per_s: PER_SENDER_PER_S, storm_s: round1(secs), sent, ...acc, refused, unacked: sent - acks.size,
+      disconnected: closed, worker_stalls: stalls.length, senders_disconnected: sendersClosed, n,
       p50: round1(histPercentile(chat.hist, 50)), p95: round1(histPercentile(chat.hist, 95)), p99: round1(histPercentile(chat.hist, 99)), max: round1(histPercentile(chat.hist, 100)),
       ack_p50: round1(percentile(ackMs, 50)), ack_p99: round1(percentile(ackMs, 99)),
       cue_n: cueLatencies.length, cue_expected: CUES * RECEIVERS, cue_p50: round1(percentile(cueLatencies, 50)), cue_p99: round1(percentile(cueLatencies, 99)), cue_max: round1(cueLatencies.reduce((a, b) => Math.max(a, b), 0)),
@@ -203,7 +199,7 @@ async function runRelay() {
       window_ms: windows.length > 0 ? percentile(windows, 50) : BATCH_MS, window_max_ms: windows.length > 0 ? Math.max(...windows) : BATCH_MS,
     };
   } finally {
-    senders?.close();
+    senders?.kill();
     load?.kill();
     await relay.stop();
   }
@@ -219,7 +215,7 @@ console.log(`cues during the storm: ${r.cue_n}/${r.cue_expected} deliveries, p50
 console.log(`chat window: median ${r.window_ms} ms, widest ${r.window_max_ms} ms (configured ${BATCH_MS} ms)`);
 console.log(`cues and the chat's tail: of the slowest 1 % of messages, ${r.slowest_1pct_near_cue} were sent from 50 ms after to 200 ms before a cue; messages' slowest arrival p90 ${r.msg_max_p90_during_cues} ms while cues fire, ${r.msg_max_p90_outside_cues} ms outside`);
 console.log(`viewer workers' chat passes: ${r.chat_passes}, wall p50 ${r.chat_pass_wall_p50} / p99 ${r.chat_pass_wall_p99} ms for CPU p50 ${r.chat_pass_cpu_p50} / p99 ${r.chat_pass_cpu_p99} ms; queued before a pass p99 ${r.chat_pass_wait_p99} ms; up to ${r.chat_pass_batches_max} batches merged`);
-console.log(`CPU (% of one core over the storm): relay ${r.cpu_pct}% (${r.relay_processes} processes; main ${r.main_cpu_pct}%), receivers' load ${r.load_cpu_pct}%, senders (this process) ${r.senders_cpu_pct}%`);
+console.log(`CPU (% of one core over the storm): relay ${r.cpu_pct}% (${r.relay_processes} processes; main ${r.main_cpu_pct}%), receivers' load ${r.load_cpu_pct}%, senders ${r.senders_cpu_pct}%`);
 const floor = process.env.BENCH_FLOOR === '0' ? null : await runChatFloor(RECEIVERS, r.sent, PERIOD_MS, LOAD_PROCESSES, DRAIN_MS, r.window_ms);
 const ratio = floor ? round1(r.p99 / floor.p99) : null;
 if (floor) console.log(`ratio_p99 (relay ÷ floor): ${ratio}`);

@@ -1,37 +1,38 @@
 /**
  * bench:chat-fanout's senders: viewers who chat. Each registers a device id with a nickname
- * (POST /api/watch/:token/viewers) and holds a watch socket, both from its own 127.x.y.z source
- * address, so the relay's per-network budgets (new device ids, chat) are those of distinct networks
- * as with real phones. They send stamped messages on the benchmark's schedule and record each ack.
+ * (POST /api/watch/:token/viewers, here) and holds a watch socket in the C sender process
+ * (chat-senders.c), both from its own 127.x.y.z source address, so the relay's per-network budgets
+ * (new device ids, chat) are those of distinct networks as with real phones. The C process sends
+ * the stamped messages on the benchmark's schedule and records each ack: in Node, reading the
+ * chat every sender also receives took 11–15 % of a core from the relay's two.
  */
-import type net from 'node:net';
+import { spawn } from 'node:child_process';
 import { requestFrom, sourceAddress } from '../helpers/source-address.js';
-import { stampedText } from './chat-stamps.js';
-import { clock } from './fanout-load.js';
-import { maskedText, rawViewer } from './raw-ws-viewer.js';
+import { ROOT } from '../helpers/processes.js';
+import { CHAT_LINES } from './chat-stamps.js';
+import { buildC, cpuSeconds, jsonLines } from './fanout-load.js';
 
 export interface ChatAck {
-  id: string | null;
+  posted: boolean;
   refusal: string | null;
   /** Send to ack, ms. */
   ms: number;
 }
 
 export interface Senders {
-  /** Sender i sends message seq now (stamped with the send instant). */
-  send(i: number, seq: number): void;
-  acks: Map<number, ChatAck>;
-  sent: number;
-  /** Sockets the relay closed while the benchmark ran. */
-  closed(): number;
-  close(): void;
+  /** `count` messages, message k due periodMs × k from now, from sender k mod n; resolves with how many were sent. */
+  storm(count: number, periodMs: number): Promise<number>;
+  /** CPU seconds the sender process has used so far. */
+  cpu(): number;
+  /** Every ack by message seq, and the sockets the relay closed; ends the sender process. */
+  report(): Promise<{ acks: Map<number, ChatAck>; closed: number }>;
+  kill(): void;
 }
 
 const TIMEOUT_MS = 30_000;
 
 /** Registers n senders and opens their sockets, welcomed, within 30 s. */
 export async function openSenders(relayUrl: string, token: string, n: number): Promise<Senders> {
-  const url = new URL(relayUrl);
   const ids: string[] = [];
   for (let i = 0; i < n; i += 20) {
     const batch = await Promise.all(
@@ -43,45 +44,35 @@ export async function openSenders(relayUrl: string, token: string, n: number): P
     );
     ids.push(...batch);
   }
-  const acks = new Map<number, ChatAck>();
-  const sentAt = new Map<number, number>();
-  let closed = 0;
-  let done = false;
-  const sockets = await Promise.all(
-    ids.map(async (viewerId, i) => {
-      let welcomed!: () => void;
-      const welcome = new Promise<void>((r) => (welcomed = r));
-      const hello = JSON.stringify({ type: 'hello', token, viewerId });
-      const socket = await rawViewer(url.hostname, Number(url.port), '/ws/watch', hello, (data, at) => {
-        // '{"type":"chatAck"…' / '{"type":"welcome"…': a few bytes tell them from the chat they also receive.
-        if (data[9] === 0x77 && data[10] === 0x65) return welcomed();
-        if (data[9] !== 0x63 || data.toString('latin1', 9, 16) !== 'chatAck') return;
-        const ack = JSON.parse(data.toString()) as { ref: string; id: string | null; refusal: string | null };
-        const seq = Number(ack.ref);
-        acks.set(seq, { id: ack.id, refusal: ack.refusal, ms: at - (sentAt.get(seq) ?? at) });
-      }, clock, sourceAddress(i));
-      socket.on('close', () => void (done || closed++));
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([welcome, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`sender ${i} not welcomed in ${TIMEOUT_MS} ms`)), TIMEOUT_MS)))]);
-      clearTimeout(timer);
-      return socket as net.Socket;
-    }),
-  );
-  const senders: Senders = {
-    acks,
-    sent: 0,
-    send(i, seq) {
-      const now = clock();
-      const { text, question } = stampedText(seq, now);
-      sentAt.set(seq, now);
-      sockets[i]!.write(maskedText(Buffer.from(JSON.stringify({ type: 'chat', ref: String(seq), text, question }))));
-      senders.sent++;
+  const wsUrl = relayUrl.replace(/^http/, 'ws') + '/ws/watch';
+  const proc = spawn(buildC('chat-senders'), [wsUrl, token], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+  const next = jsonLines(proc);
+  const command = (line: string) => proc.stdin!.write(line + '\n');
+  ids.forEach((id, i) => command(`sender ${sourceAddress(i)} ${id}`));
+  for (const line of CHAT_LINES) command(`line ${line.endsWith('?') ? 1 : 0} ${JSON.stringify(line)}`);
+  command('open');
+  const kill = () => void (proc.exitCode === null && proc.kill('SIGKILL'));
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const ready = await Promise.race([next() as Promise<{ ready: number }>, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`senders not welcomed in ${TIMEOUT_MS} ms`)), TIMEOUT_MS)))]);
+    if (ready.ready !== n) throw new Error(`only ${ready.ready} of ${n} senders welcomed`);
+  } catch (e) {
+    kill();
+    throw e;
+  } finally {
+    clearTimeout(timer);
+  }
+  return {
+    async storm(count, periodMs) {
+      command(`go ${count} ${periodMs}`);
+      return ((await next()) as { sent: number }).sent;
     },
-    closed: () => closed,
-    close() {
-      done = true;
-      for (const s of sockets) s.destroy();
+    cpu: () => cpuSeconds(proc.pid!),
+    async report() {
+      command('report');
+      const r = (await next()) as { acks: [number, 0 | 1, string | null, number][]; closed: number };
+      return { acks: new Map(r.acks.map(([seq, posted, refusal, ms]) => [seq, { posted: posted === 1, refusal, ms }])), closed: r.closed };
     },
+    kill,
   };
-  return senders;
 }

@@ -1,17 +1,18 @@
 /**
  * bench:chat-fanout's stamped messages and their accounting. Each message's text starts with
  * "#c<seq> t<µs>": seq is the benchmark's number for it, µs CLOCK_MONOTONIC at its send (the clock
- * fanout-viewers.c reads), followed by a line a viewer would type. The C load generator counts
+ * fanout-viewers.c reads), followed by a line a viewer would type. The relay's senders
+ * (chat-senders.c) write the same stamp; the floor's writer uses stampedText. The C load generator counts
  * arrivals per seq and keeps latencies in a 0.1 ms histogram (fanout-viewers.c).
  */
 import type { ChatDeliveries } from './fanout-load.js';
 
 /** What viewers ask during a show; a question mark makes it a question (as the watch page would mark it). */
-const LINES = ['165cm 55kg인데 M 사이즈 맞을까요?', '보풀 잘 일어나나요?', '색상 너무 예뻐요', '배송 언제 시작해요?', '방금 주문했어요!', '블랙도 재고 있나요?', '두 개 사면 합배송 되나요?', '언니 목소리 좋아요'];
+export const CHAT_LINES = ['165cm 55kg인데 M 사이즈 맞을까요?', '보풀 잘 일어나나요?', '색상 너무 예뻐요', '배송 언제 시작해요?', '방금 주문했어요!', '블랙도 재고 있나요?', '두 개 사면 합배송 되나요?', '언니 목소리 좋아요'];
 
 /** The text of message seq, stamped with the send instant `clockMs` (CLOCK_MONOTONIC, ms). */
 export function stampedText(seq: number, clockMs: number): { text: string; question: boolean } {
-  const line = LINES[seq % LINES.length]!;
+  const line = CHAT_LINES[seq % CHAT_LINES.length]!;
   return { text: `#c${seq} t${Math.round(clockMs * 1000)} ${line}`, question: line.endsWith('?') };
 }
 

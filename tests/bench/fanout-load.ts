@@ -19,18 +19,26 @@ export const childrenOf = (pid: number) => readFileSync(`/proc/${pid}/task/${pid
 export const isNode = (pid: number) => readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'node';
 
 /**
- * The load generator: the C one (fanout-viewers.c, built here with the C compiler that
- * better-sqlite3's build already needs) unless BENCH_LOAD=node or there is no compiler. On two
- * cores it shares the CPU with the relay, and the Node one's own reading cost dominates at 10,000.
+ * Builds one of the C load generators (tests/bench/<name>.c, with ws-client.h) with the C compiler
+ * that better-sqlite3's build already needs; returns its path, or throws when there is no compiler.
+ */
+export function buildC(name: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `lc-${name}-`));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const bin = path.join(dir, name);
+  execFileSync('cc', ['-O2', '-o', bin, path.join(ROOT, `tests/bench/${name}.c`)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  return bin;
+}
+
+/**
+ * The load generator: the C one (fanout-viewers.c) unless BENCH_LOAD=node or there is no
+ * compiler. On two cores it shares the CPU with the relay, and the Node one's own reading cost
+ * dominates at 10,000.
  */
 function loadCommand(): { kind: 'c' | 'node'; argv: string[] } {
   if (process.env.BENCH_LOAD !== 'node') {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-fanout-'));
-    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-    const bin = path.join(dir, 'fanout-viewers');
     try {
-      execFileSync('cc', ['-O2', '-o', bin, path.join(ROOT, 'tests/bench/fanout-viewers.c')], { stdio: ['ignore', 'ignore', 'pipe'] });
-      return { kind: 'c', argv: [bin] };
+      return { kind: 'c', argv: [buildC('fanout-viewers')] };
     } catch (e) {
       console.error(`cue-fanout: no C load generator (${(e as Error).message.split('\n')[0]}); using the Node one`);
     }
@@ -54,14 +62,12 @@ export interface ChatDeliveries {
   slowest: Map<number, { sentMs: number; maxMs: number }>;
 }
 
-/** One load process holding n viewers, with its stdout read line by line; `prefix` runs it elsewhere (`ip netns exec <ns>`). */
-function startLoad(wsUrl: string, token: string, n: number, prefix: string[]) {
-  const [cmd, ...args] = [...prefix, 'bash', '-c', 'ulimit -n $(ulimit -Hn) 2>/dev/null; exec "$0" "$@"', ...LOAD.argv, wsUrl, token, String(n)];
-  const proc = spawn(cmd!, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+/** A load process's stdout as one JSON value per line: each call resolves with the next (rejects when the process ended without it). */
+export function jsonLines(proc: ChildProcess): () => Promise<unknown> {
   const lines = (async function* () {
     let buf = '';
     for await (const chunk of proc.stdout!) {
-      buf += chunk.toString();
+      buf += (chunk as Buffer).toString();
       let i;
       while ((i = buf.indexOf('\n')) >= 0) {
         yield buf.slice(0, i);
@@ -69,7 +75,18 @@ function startLoad(wsUrl: string, token: string, n: number, prefix: string[]) {
       }
     }
   })();
-  const next = async () => JSON.parse((await lines.next()).value as string) as unknown;
+  return async () => {
+    const line = await lines.next();
+    if (line.done) throw new Error(`load process ${proc.pid} ended (exit ${proc.exitCode})`);
+    return JSON.parse(line.value) as unknown;
+  };
+}
+
+/** One load process holding n viewers, with its stdout read line by line; `prefix` runs it elsewhere (`ip netns exec <ns>`). */
+function startLoad(wsUrl: string, token: string, n: number, prefix: string[]) {
+  const [cmd, ...args] = [...prefix, 'bash', '-c', 'ulimit -n $(ulimit -Hn) 2>/dev/null; exec "$0" "$@"', ...LOAD.argv, wsUrl, token, String(n)];
+  const proc = spawn(cmd!, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+  const next = jsonLines(proc);
   return {
     proc,
     ready: async () => ((await next()) as { ready: number }).ready,

@@ -3,8 +3,8 @@
  * its CPU per message. On a 2-core machine the load process shares the cores with the relay, and
  * the Node one's own reading (about 5 µs of CPU per message) becomes most of what it measures.
  *
- * Holds N viewers on the relay's viewer channel (loopback only): RFC 6455 handshake, a masked
- * hello, pongs for pings, and for every stage message now − captureMs (CLOCK_MONOTONIC in ms, the
+ * Holds N viewers on the relay's viewer channel (loopback only; the WebSocket side is ws-client.h),
+ * and for every stage message records now − captureMs (CLOCK_MONOTONIC in ms, the
  * clock the firing process stamps with through process.hrtime).
  * stdout: {"ready":N} once all are welcomed; on "report" on stdin, {"byCue":{"<captureMs>":[…]}}.
  * For bench:chat-fanout it also counts chat messages whose text starts with a stamp "#c<seq> t<µs>"
@@ -23,32 +23,15 @@
  * Build: cc -O2 -o fanout-viewers fanout-viewers.c   Run: fanout-viewers ws://127.0.0.1:PORT/ws/watch TOKEN N
  */
 #define _GNU_SOURCE
-#include <arpa/inet.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <signal.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/epoll.h>
-#include <sys/socket.h>
-#include <time.h>
-#include <unistd.h>
+
+#include "ws-client.h"
 
 #define MAX_VIEWERS 20000
 #define IN_FLIGHT 200
 #define MAX_SAMPLES 4000000
 #define MAX_CHAT 100000     /* stamped chat messages a run may send */
 #define CHAT_BUCKETS 600000 /* 0.1 ms each: latencies up to 60 s; later ones land in the last */
-
-struct conn {
-  int fd;
-  int upgraded, welcomed;
-  char *rest; /* bytes of an incomplete frame carried to the next read */
-  size_t rest_len;
-};
 
 static struct conn conns[MAX_VIEWERS];
 static double sent_at[MAX_SAMPLES], latency[MAX_SAMPLES];
@@ -64,75 +47,11 @@ static char host[64], path[256], hello[2048];
 static int port;
 static unsigned char buf[1 << 18];
 
-static double now_ms(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 static void give_up(int sig) {
   (void)sig;
   static const char msg[] = "fanout-viewers: gave up (FANOUT_GIVE_UP_S)\n";
   (void)!write(2, msg, sizeof msg - 1);
   _exit(1);
-}
-
-static void die(const char *what) {
-  perror(what);
-  exit(1);
-}
-
-static void send_all(int fd, const void *data, size_t n) {
-  const char *p = data;
-  while (n > 0) {
-    ssize_t w = write(fd, p, n);
-    if (w < 0 && errno == EINTR) continue;
-    if (w < 0) return; /* the relay dropped us; the report will show the missing deliveries */
-    p += w;
-    n -= (size_t)w;
-  }
-}
-
-/* A masked client frame (RFC 6455 §5.3); payloads here are small. */
-static void send_frame(int fd, int opcode, const unsigned char *payload, size_t n) {
-  unsigned char out[2048 + 14];
-  if (n > 2048) return;
-  size_t h = 0;
-  out[h++] = (unsigned char)(0x80 | opcode);
-  if (n < 126) out[h++] = (unsigned char)(0x80 | n);
-  else {
-    out[h++] = 0x80 | 126;
-    out[h++] = (unsigned char)(n >> 8);
-    out[h++] = (unsigned char)n;
-  }
-  unsigned char mask[4] = {(unsigned char)rand(), (unsigned char)rand(), (unsigned char)rand(), (unsigned char)rand()};
-  memcpy(out + h, mask, 4);
-  h += 4;
-  for (size_t i = 0; i < n; i++) out[h + i] = payload[i] ^ mask[i & 3];
-  send_all(fd, out, h + n);
-}
-
-static void open_viewer(int ep, int i) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) die("socket");
-  struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((unsigned short)port)};
-  if (inet_pton(AF_INET, host, &a.sin_addr) != 1) die("address (loopback IPv4 only)");
-  if (connect(fd, (struct sockaddr *)&a, sizeof a) < 0) die("connect");
-  int one = 1;
-  setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-  static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  char key[25];
-  for (int k = 0; k < 21; k++) key[k] = b64[rand() & 63];
-  key[21] = b64[rand() & 48]; /* 16 bytes: the last character carries 2 bits, then "==" */
-  memcpy(key + 22, "==", 3);
-  char req[512];
-  int n = snprintf(req, sizeof req, "GET %s HTTP/1.1\r\nHost: %s:%d\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: %s\r\nSec-WebSocket-Version: 13\r\n\r\n", path, host, port, key);
-  send_all(fd, req, (size_t)n);
-  fcntl(fd, F_SETFL, O_NONBLOCK);
-  conns[i] = (struct conn){.fd = fd};
-  struct epoll_event ev = {.events = EPOLLIN, .data.u32 = (unsigned)i};
-  if (epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev) < 0) die("epoll_ctl");
-  opened++;
 }
 
 /*
@@ -191,49 +110,6 @@ static void on_text(struct conn *c, const unsigned char *p, size_t n, double at)
   } else if (n > 9 && p[9] == 'w' && !c->welcomed) {
     c->welcomed = 1;
     welcomed++;
-  }
-}
-
-/* Parses whole frames out of data; keeps an incomplete tail for the next read. */
-static void on_data(struct conn *c, unsigned char *data, size_t n, double at) {
-  if (!c->upgraded) {
-    unsigned char *end = memmem(data, n, "\r\n\r\n", 4);
-    if (!end) goto keep;
-    if (n < 12 || !memmem(data, 12, "101", 3)) {
-      fprintf(stderr, "fanout-viewers: handshake refused: %.*s\n", (int)(end - data), data);
-      exit(1);
-    }
-    c->upgraded = 1;
-    send_frame(c->fd, 0x1, (const unsigned char *)hello, strlen(hello));
-    n -= (size_t)(end + 4 - data);
-    data = end + 4;
-  }
-  while (n >= 2) {
-    int op = data[0] & 0x0f;
-    size_t len = data[1] & 0x7f, off = 2;
-    if (len == 126) {
-      if (n < 4) break;
-      len = (size_t)data[2] << 8 | data[3];
-      off = 4;
-    } else if (len == 127) {
-      if (n < 10) break;
-      len = 0;
-      for (int k = 2; k < 10; k++) len = len << 8 | data[k];
-      off = 10;
-    }
-    if (n < off + len) break;
-    if (op == 0x1) on_text(c, data + off, len, at);
-    else if (op == 0x9) send_frame(c->fd, 0xa, data + off, len);
-    data += off + len;
-    n -= off + len;
-  }
-keep:
-  if (n > 0) {
-    char *copy = malloc(n);
-    if (!copy) die("malloc");
-    memcpy(copy, data, n);
-    c->rest = copy;
-    c->rest_len = n;
   }
 }
 
@@ -296,7 +172,7 @@ int main(int argc, char **argv) {
   const struct timespec idle = {.tv_sec = 0, .tv_nsec = 500 * 1000};
   struct epoll_event evs[1024];
   for (;;) {
-    while (opened < count && opened - welcomed < IN_FLIGHT) open_viewer(ep, opened);
+    for (; opened < count && opened - welcomed < IN_FLIGHT; opened++) ws_open(ep, &conns[opened], (unsigned)opened, host, port, path, NULL, hello);
     if (!ready_sent && welcomed == count) {
       printf("{\"ready\":%d}\n", welcomed);
       fflush(stdout);
@@ -321,22 +197,7 @@ int main(int argc, char **argv) {
         if (r == 0) return 0;
         continue;
       }
-      struct conn *c = &conns[idx];
-      double at = now_ms();
-      size_t have = c->rest_len < sizeof buf / 2 ? c->rest_len : 0; /* a frame that large is not ours to measure */
-      if (have) memcpy(buf, c->rest, have);
-      ssize_t r = read(c->fd, buf + have, sizeof buf - have);
-      if (r < 0 && (errno == EAGAIN || errno == EINTR)) continue;
-      free(c->rest);
-      c->rest = NULL;
-      c->rest_len = 0;
-      if (r <= 0) {
-        closed++;
-        epoll_ctl(ep, EPOLL_CTL_DEL, c->fd, NULL);
-        close(c->fd);
-        continue;
-      }
-      on_data(c, buf, have + (size_t)r, at);
+      if (!ws_read(ep, &conns[idx], buf, sizeof buf, on_text)) closed++;
     }
   }
 }
