@@ -180,7 +180,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   live.on('show', (show) => {
     if (show.status === 'ended') chat.forget(show.id);
   });
-  const analytics = new Analytics({ db, shows: store, live, catalogOf, sales: salesOf(commerce.orders, commerce.coupons), log: log.child({ component: 'analytics' }) });
+  const analytics = new Analytics({ db, shows: store, live, catalogOf, sales: salesOf(commerce.orders, commerce.coupons), funnel: (id) => engagement.funnel.counts(id), log: log.child({ component: 'analytics' }) });
   analytics.pusher.on('dashboard', (showId, dashboard) => studioChannel.publish({ type: 'dashboard', showId, dashboard }));
   const startedAt = Date.now();
   const clipStore = new ClipStore(db);

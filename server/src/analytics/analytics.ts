@@ -5,7 +5,7 @@ import type { Db } from '../db/database.js';
 import type { LiveShows } from '../live/live-shows.js';
 import type { Logger } from '../log.js';
 import type { ShowStore } from '../shows/show-store.js';
-import { computeDashboard } from './dashboard.js';
+import { computeDashboard, type DashboardSources } from './dashboard.js';
 import { DashboardPusher } from './dashboard-pusher.js';
 import { buildReport } from './report.js';
 import type { SalesReader } from './sales.js';
@@ -19,6 +19,8 @@ export interface AnalyticsDeps {
   catalogOf: (show: Show) => ShowCatalog | null;
   /** Orders and coupon numbers, from the checkout's stores (see salesOf). */
   sales: SalesReader;
+  /** The funnel's counts per product and step (FunnelRecorder.counts). */
+  funnel: DashboardSources['funnel'];
   log: Logger;
 }
 
@@ -35,13 +37,13 @@ export class Analytics {
   }
 
   dashboard(show: Show): Dashboard {
-    const { db, catalogOf, live } = this.deps;
-    return computeDashboard({ db, sales: this.sales }, show.id, catalogOf(show), live.viewerCount(show.id), Date.now());
+    const { db, catalogOf, live, funnel } = this.deps;
+    return computeDashboard({ db, sales: this.sales, funnel }, show.id, catalogOf(show), live.viewerCount(show.id), Date.now());
   }
 
   report(show: Show): Report {
-    const { db, catalogOf, live } = this.deps;
-    return buildReport({ db, sales: this.sales }, show, catalogOf(show), live.viewerCount(show.id), Date.now());
+    const { db, catalogOf, live, funnel } = this.deps;
+    return buildReport({ db, sales: this.sales, funnel }, show, catalogOf(show), live.viewerCount(show.id), Date.now());
   }
 
   stop(): void {

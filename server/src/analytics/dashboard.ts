@@ -13,6 +13,8 @@ import type { SalesReader } from './sales.js';
 export interface DashboardSources {
   db: Db;
   sales: SalesReader;
+  /** Viewers per product and funnel step (kept by the funnel's recorder: engagement/funnel.ts). */
+  funnel: (showId: string) => { id: string; kind: string; n: number }[];
 }
 
 type Count = { n: number };
@@ -30,8 +32,8 @@ const firedIds = (db: Db, showId: string, op: string, idPath: string) =>
   );
 
 /** Every catalog product (its stock matters even unsold), plus any product with orders or taps. */
-function products({ db, sales }: DashboardSources, showId: string, catalog: ShowCatalog | null): ProductNumbers[] {
-  const funnel = db.prepare('SELECT product_id AS id, kind, COUNT(*) AS n FROM funnel_events WHERE show_id = ? GROUP BY product_id, kind').all(showId) as { id: string; kind: string; n: number }[];
+function products({ db, sales, funnel: funnelOf }: DashboardSources, showId: string, catalog: ShowCatalog | null): ProductNumbers[] {
+  const funnel = funnelOf(showId);
   const sold = new Map(sales.productTotals(showId).map((s) => [s.productId, s]));
   const stock = new Map((db.prepare('SELECT product_id AS id, SUM(stock) AS n FROM show_stock WHERE show_id = ? GROUP BY product_id').all(showId) as { id: string; n: number }[]).map((s) => [s.id, s.n]));
   const names = new Map<string, string>((catalog?.products ?? []).map((p) => [p.id, p.name]));

@@ -80,4 +80,46 @@ describe('the funnel’s "saw" rows', () => {
       db.close();
     }
   });
+
+  it('keeps the counts per product and step in step with the rows, without counting them again', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-funnel-'));
+    dirs.push(dir);
+    const db = openRelayDb(dir);
+    const show = new ShowStore(db).create('funnel', null);
+    const stage = new EventEmitter() as unknown as StageService & EventEmitter;
+    (stage as unknown as { get: () => Partial<Stage> }).get = () => ({ pinned: [] });
+    const viewers = Array.from({ length: 800 }, (_, i) => `v${i}`);
+    const presence = Object.assign(new EventEmitter(), { viewerIds: () => viewers }) as unknown as ViewerPresence & EventEmitter;
+    const funnel = new FunnelRecorder(db, stage, presence, new CommitQueue(db), createLogger('error', {}, () => undefined));
+    const fromRows = () =>
+      (db.prepare('SELECT product_id AS id, kind, COUNT(*) AS n FROM funnel_events WHERE show_id = ? GROUP BY product_id, kind ORDER BY id, kind').all(show.id) as { id: string; kind: string; n: number }[]);
+    const sorted = (c: { id: string; kind: string; n: number }[]) => [...c].sort((a, b) => a.id.localeCompare(b.id) || a.kind.localeCompare(b.kind));
+    try {
+      await funnel.record(show.id, 'v1', 'card_open', 'p1'); // before anything is counted: read from the rows later
+      expect(funnel.counts(show.id)).toEqual([{ id: 'p1', kind: 'card_open', n: 1 }]);
+      stage.emit('stage', show.id, { pinned: [{ productId: 'p1' }] });
+      await settle();
+      presence.emit('joined', show.id, 'late');
+      presence.emit('joined', show.id, 'v3'); // already among the pin's audience
+      await funnel.flush();
+      await funnel.record(show.id, 'v1', 'card_open', 'p1'); // again: no new row, no new count
+      await funnel.record(show.id, 'v2', 'card_open', 'p1');
+      await funnel.record(show.id, 'v2', 'checkout_start', 'p2');
+      stage.emit('stage', show.id, { pinned: [{ productId: 'p1' }] }); // still pinned: nothing new
+      await settle();
+      await funnel.flush();
+      expect(sorted(funnel.counts(show.id))).toEqual(fromRows());
+      expect(sorted(funnel.counts(show.id))).toEqual([
+        { id: 'p1', kind: 'card_open', n: 2 },
+        { id: 'p1', kind: 'saw', n: 801 },
+        { id: 'p2', kind: 'checkout_start', n: 1 },
+      ]);
+      // What a caller does with the answer does not change the counts.
+      funnel.counts(show.id)[0]!.n = 99;
+      expect(sorted(funnel.counts(show.id))).toEqual(fromRows());
+    } finally {
+      funnel.stop();
+      db.close();
+    }
+  });
 });
