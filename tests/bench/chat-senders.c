@@ -18,6 +18,7 @@
 #define _GNU_SOURCE
 #include <signal.h>
 
+#define GENERATOR "chat-senders"
 #include "ws-client.h"
 
 #define MAX_SENDERS 1000
@@ -35,13 +36,6 @@ static char refusal[MAX_MESSAGES][24];
 static char host[64], path[256], token[1600];
 static int port;
 static unsigned char buf[1 << 18];
-
-static void give_up(int sig) {
-  (void)sig;
-  static const char msg[] = "chat-senders: gave up (FANOUT_GIVE_UP_S)\n";
-  (void)!write(2, msg, sizeof msg - 1);
-  _exit(1);
-}
 
 /* The digits after `key` in p[0..n), or -1. */
 static long number_after(const unsigned char *p, size_t n, const char *key) {
@@ -136,11 +130,8 @@ int main(int argc, char **argv) {
   strcpy(token, argv[2]);
   memset(posted, -1, sizeof posted);
   srand((unsigned)getpid());
-  signal(SIGALRM, give_up);
   signal(SIGPIPE, SIG_IGN);
-  const char *give_up_s = getenv("FANOUT_GIVE_UP_S");
-  int limit = give_up_s ? atoi(give_up_s) : 300;
-  alarm(limit >= 1 && limit <= 7200 ? (unsigned)limit : 300);
+  bound_run(getenv("FANOUT_GIVE_UP_S"), 300);
   int ep = epoll_create1(0);
   if (ep < 0) die("epoll_create1");
   struct epoll_event in = {.events = EPOLLIN, .data.u32 = MAX_SENDERS};

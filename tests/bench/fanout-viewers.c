@@ -25,6 +25,7 @@
 #define _GNU_SOURCE
 #include <signal.h>
 
+#define GENERATOR "fanout-viewers"
 #include "ws-client.h"
 
 #define MAX_VIEWERS 20000
@@ -46,13 +47,6 @@ static int welcomed, opened, count;
 static char host[64], path[256], hello[2048];
 static int port;
 static unsigned char buf[1 << 18];
-
-static void give_up(int sig) {
-  (void)sig;
-  static const char msg[] = "fanout-viewers: gave up (FANOUT_GIVE_UP_S)\n";
-  (void)!write(2, msg, sizeof msg - 1);
-  _exit(1);
-}
 
 /*
  * The receivers parse a million chat frames a second in bench:chat-fanout, on the relay's cores:
@@ -159,11 +153,8 @@ int main(int argc, char **argv) {
   if (count < 1 || count > MAX_VIEWERS || strlen(argv[2]) > 1500) return 2;
   snprintf(hello, sizeof hello, "{\"type\":\"hello\",\"token\":\"%s\"}", argv[2]);
   srand((unsigned)getpid());
-  signal(SIGALRM, give_up);
   signal(SIGPIPE, SIG_IGN);
-  const char *give_up_s = getenv("FANOUT_GIVE_UP_S");
-  int limit = give_up_s ? atoi(give_up_s) : 120;
-  alarm(limit >= 1 && limit <= 7200 ? (unsigned)limit : 120);
+  bound_run(getenv("FANOUT_GIVE_UP_S"), 120);
   int ep = epoll_create1(0);
   if (ep < 0) die("epoll_create1");
   struct epoll_event in = {.events = EPOLLIN, .data.u32 = MAX_VIEWERS};

@@ -2,9 +2,11 @@
  * The client side of RFC 6455 that the C load generators share (fanout-viewers.c: the viewers who
  * receive; chat-senders.c: the viewers who chat): loopback IPv4 only, a masked hello once the
  * handshake is answered, pongs for pings, whole frames handed to a callback, an incomplete frame
- * carried to the next read. Static functions: each generator is one translation unit.
+ * carried to the next read. Static functions: each generator is one translation unit, and defines
+ * GENERATOR (its name, for messages) before including this.
  */
 #include <arpa/inet.h>
+#include <signal.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -32,6 +34,20 @@ static double now_ms(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static void give_up(int sig) {
+  (void)sig;
+  static const char msg[] = GENERATOR ": gave up (FANOUT_GIVE_UP_S)\n";
+  (void)!write(2, msg, sizeof msg - 1);
+  _exit(1);
+}
+
+/* Ends the process after `seconds` (1..7,200; else `fallback`) whatever it is doing: every run is bounded. */
+static void bound_run(const char *seconds, int fallback) {
+  int limit = seconds ? atoi(seconds) : fallback;
+  signal(SIGALRM, give_up);
+  alarm(limit >= 1 && limit <= 7200 ? (unsigned)limit : (unsigned)fallback);
 }
 
 static void die(const char *what) {

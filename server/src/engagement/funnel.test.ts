@@ -19,18 +19,24 @@ afterEach(() => {
 });
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
+/** A relay database with one show, a stage and a presence of `n` viewers (v0…), and the recorder over them. */
+function setUp(n: number, fanout?: FanoutActivity) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-funnel-'));
+  dirs.push(dir);
+  const db = openRelayDb(dir);
+  const show = new ShowStore(db).create('funnel', null);
+  const stage = new EventEmitter() as unknown as StageService & EventEmitter;
+  (stage as unknown as { get: () => Partial<Stage> }).get = () => ({ pinned: [] });
+  const viewers = Array.from({ length: n }, (_, i) => `v${i}`);
+  const presence = Object.assign(new EventEmitter(), { viewerIds: () => viewers }) as unknown as ViewerPresence & EventEmitter;
+  const funnel = new FunnelRecorder(db, stage, presence, new CommitQueue(db), createLogger('error', {}, () => undefined), fanout);
+  return { db, show, stage, presence, funnel };
+}
+
 describe('the funnel’s "saw" rows', () => {
   it('wait until no cue is being fanned out, then are all written', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-funnel-'));
-    dirs.push(dir);
-    const db = openRelayDb(dir);
-    const show = new ShowStore(db).create('funnel', null);
-    const stage = new EventEmitter() as unknown as StageService & EventEmitter;
-    (stage as unknown as { get: () => Partial<Stage> }).get = () => ({ pinned: [] });
-    const viewers = Array.from({ length: 3000 }, (_, i) => `v${i}`);
-    const presence = Object.assign(new EventEmitter(), { viewerIds: () => viewers }) as unknown as ViewerPresence;
     const fanout = new FanoutActivity();
-    const funnel = new FunnelRecorder(db, stage, presence, new CommitQueue(db), createLogger('error', {}, () => undefined), fanout);
+    const { db, show, stage, funnel } = setUp(3000, fanout);
     const saw = () => (db.prepare("SELECT count(*) AS n FROM funnel_events WHERE kind = 'saw'").get() as { n: number }).n;
     try {
       const worker = {};
@@ -50,15 +56,7 @@ describe('the funnel’s "saw" rows', () => {
   });
 
   it('records a pin’s whole audience with the pin’s time, and each viewer who joins under it with theirs', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-funnel-'));
-    dirs.push(dir);
-    const db = openRelayDb(dir);
-    const show = new ShowStore(db).create('funnel', null);
-    const stage = new EventEmitter() as unknown as StageService & EventEmitter;
-    (stage as unknown as { get: () => Partial<Stage> }).get = () => ({ pinned: [] });
-    const viewers = Array.from({ length: 1234 }, (_, i) => `v${i}`); // more than one chunk
-    const presence = Object.assign(new EventEmitter(), { viewerIds: () => viewers }) as unknown as ViewerPresence & EventEmitter;
-    const funnel = new FunnelRecorder(db, stage, presence, new CommitQueue(db), createLogger('error', {}, () => undefined));
+    const { db, show, stage, presence, funnel } = setUp(1234); // more than one chunk
     const rows = (productId: string) => db.prepare("SELECT viewer_id AS v, at FROM funnel_events WHERE kind = 'saw' AND product_id = ? ORDER BY viewer_id").all(productId) as { v: string; at: string }[];
     try {
       stage.emit('stage', show.id, { pinned: [{ productId: 'p1' }, { productId: 'p2' }] });
@@ -82,15 +80,7 @@ describe('the funnel’s "saw" rows', () => {
   });
 
   it('keeps the counts per product and step in step with the rows, without counting them again', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'lc-funnel-'));
-    dirs.push(dir);
-    const db = openRelayDb(dir);
-    const show = new ShowStore(db).create('funnel', null);
-    const stage = new EventEmitter() as unknown as StageService & EventEmitter;
-    (stage as unknown as { get: () => Partial<Stage> }).get = () => ({ pinned: [] });
-    const viewers = Array.from({ length: 800 }, (_, i) => `v${i}`);
-    const presence = Object.assign(new EventEmitter(), { viewerIds: () => viewers }) as unknown as ViewerPresence & EventEmitter;
-    const funnel = new FunnelRecorder(db, stage, presence, new CommitQueue(db), createLogger('error', {}, () => undefined));
+    const { db, show, stage, presence, funnel } = setUp(800);
     const fromRows = () =>
       (db.prepare('SELECT product_id AS id, kind, COUNT(*) AS n FROM funnel_events WHERE show_id = ? GROUP BY product_id, kind ORDER BY id, kind').all(show.id) as { id: string; kind: string; n: number }[]);
     const sorted = (c: { id: string; kind: string; n: number }[]) => [...c].sort((a, b) => a.id.localeCompare(b.id) || a.kind.localeCompare(b.kind));
