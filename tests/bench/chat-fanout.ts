@@ -12,12 +12,13 @@
  * floor (chat-floor.ts): the same receivers and schedule against a bare writer; ratio_p99 =
  * relay p99 ÷ floor p99. Last line: JSON.
  * Env: BENCH_RECEIVERS (5000, ≤ 20,000), BENCH_SENDERS (200, ≤ 1,000), BENCH_STORM_S (20, ≤ 120),
- * BENCH_LOAD_PROCESSES (1), BENCH_FLOOR=0 (skip the floor), BENCH_CUES (30; 0 to see the chat alone);
+ * BENCH_LOAD_PROCESSES (1), BENCH_FLOOR=0 (skip the floor), BENCH_CUES (30; 0 to see the chat alone), BENCH_RELAY_LOG (a file for the relay's log of the storm);
  * RELAY_CHAT_BATCH_MS reaches the relay and the floor alike. The viewer workers' chat passes (wall
  * and CPU time per pass, from the relay's debug log) say whether a slow delivery was short of a core;
  * the slowest messages against the cues' times say whether the cues make the chat's tail.
  */
 import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { RelayConfig } from '../../server/src/config.js';
 import { percentile, round1 } from '../helpers/stats.js';
 import { runChatFloor } from './chat-floor.js';
@@ -185,6 +186,7 @@ async function runRelay() {
     const stalls = relay.output().slice(logFrom).split('\n').filter((l) => l.includes('viewer worker stalled'));
     stalls.forEach((l) => console.error(`  ${l}`));
     const stormLog = relay.output().slice(logFrom);
+    if (process.env.BENCH_RELAY_LOG) writeFileSync(process.env.BENCH_RELAY_LOG, stormLog);
     const passes = chatPasses(stormLog);
     const windows = stormLog.split('\n').filter((l) => l.includes('"chat window"')).map((l) => (JSON.parse(l) as { windowMs: number }).windowMs);
     const n = [...chat.hist.values()].reduce((a, b) => a + b, 0);

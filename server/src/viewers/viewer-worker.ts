@@ -92,7 +92,7 @@ const writes = new ShowWrites<Conn>({
   now: () => performance.now(),
   // What bench:chat-fanout reads: a pass that takes far longer than its CPU time is waiting for a core.
   passDone: (p) => log.debug('chat fan-out', { showId: p.show, sockets: p.sockets, batches: p.batches, waitMs: ms(p.waitMs), passMs: ms(p.passMs), cpuMs: ms(p.cpuMs), cut: p.cut }),
-  broadcastDone: (b) => log.debug('viewer fan-out', { showId: b.show, sockets: b.sockets, chatCarried: b.chatCarried, loopMs: ms(b.loopMs) }),
+  broadcastDone: (b) => log.debug('viewer fan-out', { showId: b.show, sockets: b.sockets, chatCarried: b.chatCarried, passMs: ms(b.passMs), cut: b.cut }),
 });
 
 function handle(m: RelayToWorker, socket: Socket | undefined): void {

@@ -41,4 +41,14 @@ describe('a viewer worker as the relay sees it', () => {
     expect(w.chatPassCpuMs('s1')).toBe(0);
     expect(w.backlog).toBe(1);
   });
+
+  it('counts a broadcast written only by its own ack: a later one written first leaves it owed', () => {
+    const { w } = worker();
+    w.broadcast('s1', Buffer.from('a long pass'));
+    w.broadcast('s2', Buffer.from('a short one'));
+    w.acked(1);
+    expect(w.backlog).toBe(1);
+    w.acked(0);
+    expect(w.backlog).toBe(0);
+  });
 });

@@ -106,12 +106,13 @@ export class ViewerWorker implements ShowFanout {
   }
 
   /**
-   * The worker has handled everything up to seq (it handles messages in order), except chat
-   * broadcasts it is still writing: those are acknowledged each with its own seq, in chat order.
+   * The worker has written broadcast seq, or answered ping seq and so handled every earlier
+   * message (it handles them in order). A broadcast is acknowledged by its own seq only: the
+   * worker writes it in slices (show-writes.ts), and a later ack may come before it is written.
    */
   acked(seq: number, chatPassCpuMs?: number): void {
     const now = Date.now();
-    const done = this.unacked.filter((u) => u.seq <= seq && (u.chatShow === undefined || u.seq === seq));
+    const done = this.unacked.filter((u) => u.seq === seq || (!u.broadcast && u.seq < seq));
     if (done.length === 0) return;
     const chatShow = done.find((u) => u.seq === seq)?.chatShow;
     if (chatShow !== undefined && chatPassCpuMs !== undefined) {
