@@ -165,10 +165,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     shows: store,
     viewers: commerce.viewers,
     delivery: { broadcast: (id, ms) => live.broadcastChat(id, ms), sendToViewer: (id, viewerId, m) => live.sendToViewer(id, viewerId, m), passCpuMs: (id) => live.chatPassCpuMs(id) },
-    textFor: (showId) => {
-      const show = store.get(showId);
-      return chatLists.textFor(showId, (show ? commerce.catalogOf(show)?.products : undefined)?.map((p) => p.externalUrl) ?? []);
-    },
+    textFor: (show) => chatLists.textFor(show.id, commerce.catalogOf(show)?.products.map((p) => p.externalUrl) ?? []),
     events: {
       entry: (showId, entry) => studioChannel.publish({ type: 'chat', showId, entry }),
       state: (showId, state, settings) => studioChannel.publish({ type: 'chatState', showId, state, settings }),

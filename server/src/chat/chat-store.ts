@@ -57,6 +57,17 @@ const toMessage = (r: MessageRow): StoredMessage => ({
 /** What a viewer is sent of a stored message. */
 export const publicOf = (m: StoredMessage): ChatMessage => ({ id: m.id, role: m.role, nickname: m.nickname, text: m.text, links: m.links, question: m.question, at: m.at, visibility: m.visibility });
 
+/**
+ * Which devices have a sanction not lifted, and which networks a ban: most posters have none and
+ * need no query per message. Shared by every store on the database; it may name more than are
+ * sanctioned (a rolled-back write, an expired timeout), never fewer: the query still decides.
+ */
+interface Sanctioned {
+  viewers: Set<string>;
+  bannedNets: Set<string>;
+}
+const sanctionedByDb = new WeakMap<Db, Sanctioned>();
+
 /** The chat's rows (migration 6). Messages are written in batches; moderation writes at once. */
 export class ChatStore {
   private readonly q: ReturnType<typeof preparer>;
@@ -123,17 +134,34 @@ export class ChatStore {
   }
 
   addSanction(viewerId: string, net: string | null, kind: SanctionKind, showId: string | null, until: number | null, by: string, now: number): void {
+    // Named before the write: a failed write leaves one name too many, never one too few.
+    const known = this.sanctioned();
+    known.viewers.add(viewerId);
+    if (kind === 'ban' && net !== null) known.bannedNets.add(net);
     this.q('INSERT INTO chat_sanctions (viewer_id, net, kind, show_id, until, by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       viewerId, net, kind, showId, until === null ? null : new Date(until).toISOString(), by, new Date(now).toISOString(),
     );
   }
 
   lift(viewerId: string, now: number): number {
-    return this.q('UPDATE chat_sanctions SET lifted_at = ? WHERE viewer_id = ? AND lifted_at IS NULL').run(new Date(now).toISOString(), viewerId).changes;
+    const changes = this.q('UPDATE chat_sanctions SET lifted_at = ? WHERE viewer_id = ? AND lifted_at IS NULL').run(new Date(now).toISOString(), viewerId).changes;
+    sanctionedByDb.delete(this.db); // rare: read again when next needed
+    return changes;
+  }
+
+  private sanctioned(): Sanctioned {
+    let known = sanctionedByDb.get(this.db);
+    if (!known) {
+      const viewers = this.q('SELECT DISTINCT viewer_id FROM chat_sanctions WHERE lifted_at IS NULL').pluck().all() as string[];
+      const nets = this.q("SELECT DISTINCT net FROM chat_sanctions WHERE lifted_at IS NULL AND kind = 'ban' AND net IS NOT NULL").pluck().all() as string[];
+      sanctionedByDb.set(this.db, (known = { viewers: new Set(viewers), bannedNets: new Set(nets) }));
+    }
+    return known;
   }
 
   /** The device's sanctions in force in this show at `now`. */
   sanctions(viewerId: string, showId: string, now: number): Sanction[] {
+    if (!this.sanctioned().viewers.has(viewerId)) return [];
     const rows = this.q("SELECT kind, until FROM chat_sanctions WHERE viewer_id = ? AND lifted_at IS NULL AND (show_id IS NULL OR show_id = ?) AND (until IS NULL OR until > ?)").all(
       viewerId, showId, new Date(now).toISOString(),
     ) as { kind: SanctionKind; until: string | null }[];
@@ -145,6 +173,7 @@ export class ChatStore {
    * issued since is held for review). Bounded: behind a carrier NAT a ban must not hold strangers' messages for ever.
    */
   networkBannedSince(net: string, now: number, windowMs: number): number | null {
+    if (!this.sanctioned().bannedNets.has(net)) return null;
     const r = this.q("SELECT MAX(created_at) AS at FROM chat_sanctions WHERE net = ? AND kind = 'ban' AND lifted_at IS NULL AND created_at > ?").get(net, new Date(now - windowMs).toISOString()) as { at: string | null };
     return r.at === null ? null : Date.parse(r.at);
   }

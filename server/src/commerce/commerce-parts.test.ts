@@ -70,6 +70,20 @@ describe('identity', () => {
     expect(a.issued(id.slice(0, -1) + (id.endsWith('A') ? 'B' : 'A'))).toBe(false);
     expect(a.issued('viewer_000000000000')).toBe(false);
     expect(a.issued('v1' + 'A'.repeat(36))).toBe(false);
+    // Checked ids are remembered, and still only the exact id: the altered one is refused again after it.
+    expect(a.issued(id)).toBe(true);
+    expect(a.issued(id.slice(0, -1) + (id.endsWith('A') ? 'B' : 'A'))).toBe(false);
+  });
+
+  it('takes one spelling of an id only: the same MAC in base64’s other alphabet is another, refused id (no second device from one, as around a ban)', () => {
+    const macPart = (id: string) => id.slice(-16);
+    let id = a.issue();
+    for (let i = 0; i < 500 && !/[-_]/.test(macPart(id)); i++) id = a.issue();
+    expect(macPart(id)).toMatch(/[-_]/);
+    const respelled = id.slice(0, -16) + macPart(id).replace(/-/g, '+').replace(/_/g, '/');
+    expect(a.issued(respelled)).toBe(false);
+    expect(a.issued(id)).toBe(true);
+    expect(a.issued(respelled)).toBe(false);
   });
 
   it('hashes phones with the relay’s key: one phone however typed, and not the unkeyed SHA-256 of it', () => {

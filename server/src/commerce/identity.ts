@@ -95,7 +95,12 @@ export function identitySecret(db: Db): { secret: Buffer; since: string } {
  * address and network are stored as keyed hashes: equal inputs match, and a leaked table cannot be
  * reversed by hashing every Korean mobile number without the secret.
  */
+/** Ids whose MAC already checked, kept so a chatting viewer costs no HMAC per message; cleared when full. */
+const KNOWN_IDS_MAX = 100_000;
+
 export class Identity {
+  private readonly known = new Set<string>();
+
   constructor(private readonly secret: Buffer) {}
 
   private mac(kind: string, value: string, bytes = 32): Buffer {
@@ -107,13 +112,19 @@ export class Identity {
     return body + this.mac('device', body, MAC_BYTES).toString('base64url');
   }
 
-  /** Whether the relay issued this id (constant-time compare of the MAC). */
+  /** Whether the relay issued this id (constant-time compare of the MAC). Only ids that pass are remembered. */
   issued(id: string): boolean {
+    if (this.known.has(id)) return true;
     const bodyLength = ID_PREFIX.length + (RANDOM_BYTES / 3) * 4;
     if (id.length !== bodyLength + (MAC_BYTES / 3) * 4 || !id.startsWith(ID_PREFIX)) return false;
     const given = Buffer.from(id.slice(bodyLength), 'base64url');
     const want = this.mac('device', id.slice(0, bodyLength), MAC_BYTES);
-    return given.length === want.length && timingSafeEqual(given, want);
+    // base64url decoding ignores what it cannot read: only the canonical spelling of the MAC counts.
+    const ok = given.length === want.length && timingSafeEqual(given, want) && given.toString('base64url') === id.slice(bodyLength);
+    if (!ok) return false;
+    if (this.known.size >= KNOWN_IDS_MAX) this.known.clear();
+    this.known.add(id);
+    return true;
   }
 
   /** 'k1:' marks the keyed scheme (rows from before it are re-hashed at start). */
