@@ -162,7 +162,9 @@ export class ObsConnection extends EventEmitter<ObsConnectionEvents> {
     }
     identified = true;
     this.ws = ws;
-    const version = await ws.call('GetVersion').catch(() => null);
+    // Bounded: an OBS still starting can identify and then leave a request unanswered, and an
+    // unbounded wait here would stop the reconnect loop for good.
+    const version = await withTimeout(ws.call('GetVersion'), this.connectTimeoutMs, () => new Error('no answer')).catch(() => null);
     this.setStatus({ state: 'connected', error: null, attempt: 0, obsVersion: version?.obsVersion ?? null, websocketVersion: version?.obsWebSocketVersion ?? null });
   }
 

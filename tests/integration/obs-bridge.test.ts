@@ -157,8 +157,10 @@ describe('OBS bridge (real OBS 29 / obs-websocket 5.1)', () => {
     expect(await codeOf(pending)).toBe(OBS_ERRORS.closed);
     await nextStatus(conn, (s) => s.state === 'reconnecting' && s.attempt >= 3);
     expect(attempts.slice(0, 3)).toEqual([1, 2, 3]);
+    // Listening before the restart: the bridge may reconnect before restart() has seen OBS's "started" line.
+    const back = nextStatus(conn, (s) => s.state === 'connected');
     await obs.restart();
-    await nextStatus(conn, (s) => s.state === 'connected');
+    await back;
     expect((await new ObsSceneControl(conn).scenes()).scenes.length).toBeGreaterThan(0);
     await conn.disconnect();
   });
