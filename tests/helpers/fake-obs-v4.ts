@@ -31,8 +31,9 @@ export async function startFakeObsWebsocketV4(): Promise<{ url: string; close():
  * FAKE of OBS's kick (an outside product's UI action obs-websocket exposes no request for): a
  * loopback server that speaks just enough obs-websocket 5 (Hello without auth, Identified) and then
  * closes the session with 4011 SessionInvalidated, as OBS's "Kick" button in its session list does.
+ * With `answerRequests: false` it identifies and then answers nothing, like an OBS still starting.
  */
-export async function startFakeObsKicking(): Promise<{ url: string; kick(): void; connections(): number; close(): Promise<void> }> {
+export async function startFakeObsKicking(opts: { answerRequests?: boolean } = {}): Promise<{ url: string; kick(): void; connections(): number; close(): Promise<void> }> {
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: (p) => (p.has('obswebsocket.json') ? 'obswebsocket.json' : false) });
   await new Promise<void>((r) => wss.once('listening', () => r()));
   let count = 0;
@@ -42,7 +43,7 @@ export async function startFakeObsKicking(): Promise<{ url: string; kick(): void
     ws.on('message', (data) => {
       const msg = JSON.parse(String(data)) as { op: number; d: { requestId?: string; requestType?: string } };
       if (msg.op === 1) ws.send(JSON.stringify({ op: 2, d: { negotiatedRpcVersion: 1 } }));
-      if (msg.op === 6) ws.send(JSON.stringify({ op: 7, d: { requestId: msg.d.requestId, requestType: msg.d.requestType, requestStatus: { result: true, code: 100 }, responseData: { obsVersion: '29.0.2', obsWebSocketVersion: '5.1.0' } } }));
+      if (msg.op === 6 && opts.answerRequests !== false) ws.send(JSON.stringify({ op: 7, d: { requestId: msg.d.requestId, requestType: msg.d.requestType, requestStatus: { result: true, code: 100 }, responseData: { obsVersion: '29.0.2', obsWebSocketVersion: '5.1.0' } } }));
     });
   });
   const { port } = wss.address() as { port: number };

@@ -179,6 +179,19 @@ describe('OBS bridge (real OBS 29 / obs-websocket 5.1)', () => {
     await conn.disconnect();
   });
 
+  it('an OBS that identifies and then answers nothing (fake stand-in for one still starting) still ends the handshake, as connected', async () => {
+    const fake = await startFakeObsKicking({ answerRequests: false });
+    try {
+      const conn = new ObsConnection({ connectTimeoutMs: 300 });
+      const status = await conn.connect({ url: fake.url, password: null });
+      expect(status.state).toBe('connected');
+      expect(status.obsVersion).toBeNull();
+      await conn.disconnect();
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('kicked (4011 SessionInvalidated, fake stand-in for OBS\'s Kick button) → obs_kicked and no reconnect', async () => {
     const fake = await startFakeObsKicking();
     try {
