@@ -89,15 +89,16 @@ export function identitySecret(db: Db): { secret: Buffer; since: string } {
   return { secret, since };
 }
 
-/**
- * Device ids the relay issues carry a MAC of the relay's secret, so "did the relay issue this id"
- * is a computation, not a table or a memory entry, and a client cannot make up an id. Phone,
- * address and network are stored as keyed hashes: equal inputs match, and a leaked table cannot be
- * reversed by hashing every Korean mobile number without the secret.
- */
 /** Ids whose MAC already checked, kept so a chatting viewer costs no HMAC per message; cleared when full. */
 const KNOWN_IDS_MAX = 100_000;
 
+/**
+ * Device ids the relay issues carry a MAC of the relay's secret, so "did the relay issue this id"
+ * is a computation, not a table (ids that pass are remembered only to save the HMAC), and a client
+ * cannot make up an id. Phone,
+ * address and network are stored as keyed hashes: equal inputs match, and a leaked table cannot be
+ * reversed by hashing every Korean mobile number without the secret.
+ */
 export class Identity {
   private readonly known = new Set<string>();
 

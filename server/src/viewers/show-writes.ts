@@ -73,8 +73,7 @@ export class ShowWrites<S> {
 
   /** A frame for every socket of the show, its first slice at once, with the show's unwritten chat before it. */
   broadcast(show: string, frame: Buffer, seq: number): void {
-    const queued = this.queue.filter((b) => b.show === show);
-    if (queued.length > 0) this.queue.splice(0, this.queue.length, ...this.queue.filter((b) => b.show !== show));
+    const queued = this.takeQueued(show);
     const tail = queued.length > 0 ? Buffer.concat([...queued.map((b) => b.frame), frame]) : frame;
     this.overtake(show, tail, [...queued.map((b) => b.seq), seq], queued.length);
   }
@@ -120,12 +119,18 @@ export class ShowWrites<S> {
     const first = this.queue.find((b) => !this.passes.has(b.show));
     if (!first) return false;
     const show = first.show;
-    const batches = this.queue.filter((b) => b.show === show);
-    this.queue.splice(0, this.queue.length, ...this.queue.filter((b) => b.show !== show));
+    const batches = this.takeQueued(show);
     const frame = batches.length === 1 ? batches[0]!.frame : Buffer.concat(batches.map((b) => b.frame));
     const now = this.deps.now();
     this.passes.set(show, { show, targets: [...this.deps.socketsOf(show)], i: 0, frameFor: () => frame, seqs: batches.map((b) => b.seq), broadcast: false, batches: batches.length, waitMs: now - batches[0]!.at, t0: now, cpuMs: 0 });
     return true;
+  }
+
+  /** The show's queued chat batches, in order, out of the queue. */
+  private takeQueued(show: string): ChatBatch[] {
+    const taken = this.queue.filter((b) => b.show === show);
+    if (taken.length > 0) this.queue.splice(0, this.queue.length, ...this.queue.filter((b) => b.show !== show));
+    return taken;
   }
 
   /** One slice of the most urgent pass (a cue's before chat), and the next turn if more is left. */
