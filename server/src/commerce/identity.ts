@@ -95,9 +95,8 @@ const KNOWN_IDS_MAX = 100_000;
 /**
  * Device ids the relay issues carry a MAC of the relay's secret, so "did the relay issue this id"
  * is a computation, not a table (ids that pass are remembered only to save the HMAC), and a client
- * cannot make up an id. Phone,
- * address and network are stored as keyed hashes: equal inputs match, and a leaked table cannot be
- * reversed by hashing every Korean mobile number without the secret.
+ * cannot make up an id. Phone, address and network are stored as keyed hashes: equal inputs match,
+ * and a leaked table cannot be reversed by hashing every Korean mobile number without the secret.
  */
 export class Identity {
   private readonly known = new Set<string>();
