@@ -164,7 +164,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     db,
     shows: store,
     viewers: commerce.viewers,
-    delivery: { broadcast: (id, ms) => live.broadcastChat(id, ms), sendToViewer: (id, viewerId, m) => live.sendToViewer(id, viewerId, m), passCpuMs: (id) => live.chatPassCpuMs(id) },
+    delivery: { broadcast: (id, ms) => live.broadcastChat(id, ms), sendToViewer: (id, viewerId, m) => live.sendToViewer(id, viewerId, m), pacedByWorkers: (id) => live.chatPacedByWorkers(id) },
     textFor: (show) => chatLists.textFor(show.id, commerce.catalogOf(show)?.products.map((p) => p.externalUrl) ?? []),
     events: {
       entry: (showId, entry) => studioChannel.publish({ type: 'chat', showId, entry }),
@@ -284,6 +284,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
   const viewers = new ViewerGateway({
     workers: config.viewerWorkers,
     heartbeatMs: config.heartbeatMs,
+    chatBatchMs: config.chatBatchMs,
     stallMs: config.viewerWorkerStallMs,
     activity: fanout,
     logLevel: config.logLevel,

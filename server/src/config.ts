@@ -11,6 +11,8 @@ import { describeZodError } from '../../common/errors.js';
  * A large audience widens a show's window beyond this (chat/chat-window.ts).
  */
 export const CHAT_BATCH_MS = 50;
+/** Chat's batch window (docs/chat.md, "Delivery"): longer means fewer socket writes, later messages. */
+export const ChatBatchMs = z.coerce.number().int().min(10).max(1000).default(CHAT_BATCH_MS);
 
 /**
  * Relay configuration: defaults that work on one laptop, overridden by a JSON file
@@ -87,8 +89,7 @@ export const RelayConfig = z.object({
     }),
   /** The ffmpeg the ingest runs (Debian's ffmpeg 5.1: RTMP listen, libopus). */
   ffmpegBin: z.string().default('ffmpeg'),
-  /** Chat's batch window (docs/chat.md, "Delivery"): longer means fewer socket writes, later messages. */
-  chatBatchMs: z.coerce.number().int().min(10).max(1000).default(CHAT_BATCH_MS),
+  chatBatchMs: ChatBatchMs,
   /** A viewer worker that leaves a broadcast or ping unanswered this long is killed and replaced. */
   viewerWorkerStallMs: z.coerce.number().int().min(200).max(120_000).default(10_000),
   /** Clip cuts (ffmpeg children) at once (docs/clips.md); 0 turns cutting off (clips stay queued). */

@@ -117,11 +117,11 @@ function relayCpuMeter(launcherPid: number) {
  * and the batches merged per pass tell a worker that fell behind.
  */
 function chatPasses(log: string) {
-  const passes = log.split('\n').filter((l) => l.includes('"chat fan-out"')).map((l) => JSON.parse(l) as { passMs: number; cpuMs: number; waitMs: number; batches: number });
-  const p = (key: 'passMs' | 'cpuMs' | 'waitMs', q: number) => round1(percentile(passes.map((x) => x[key]), q));
+  const passes = log.split('\n').filter((l) => l.includes('"chat fan-out"')).map((l) => JSON.parse(l) as { passMs: number; cpuMs: number; waitMs: number; written: number; periodMs: number });
+  const p = (key: 'passMs' | 'cpuMs' | 'waitMs' | 'written', q: number) => round1(percentile(passes.map((x) => x[key]), q));
   return {
     chat_passes: passes.length, chat_pass_wall_p50: p('passMs', 50), chat_pass_wall_p99: p('passMs', 99), chat_pass_cpu_p50: p('cpuMs', 50), chat_pass_cpu_p99: p('cpuMs', 99),
-    chat_pass_wait_p99: p('waitMs', 99), chat_pass_batches_max: passes.reduce((m, x) => Math.max(m, x.batches), 0),
+    chat_pass_wait_p99: p('waitMs', 99), chat_pass_written_p50: p('written', 50),
   };
 }
 
@@ -188,7 +188,7 @@ async function runRelay() {
     const stormLog = relay.output().slice(logFrom);
     if (process.env.BENCH_RELAY_LOG) writeFileSync(process.env.BENCH_RELAY_LOG, stormLog);
     const passes = chatPasses(stormLog);
-    const windows = stormLog.split('\n').filter((l) => l.includes('"chat window"')).map((l) => (JSON.parse(l) as { windowMs: number }).windowMs);
+    const windows = stormLog.split('\n').filter((l) => l.includes('"chat fan-out"')).map((l) => (JSON.parse(l) as { periodMs: number }).periodMs);
     const n = [...chat.hist.values()].reduce((a, b) => a + b, 0);
     return {
       receivers: RECEIVERS, senders: SENDERS, per_sender_per_s: PER_SENDER_PER_S, storm_s: round1(secs), sent, ...acc, refused, unacked: sent - acks.size,
@@ -216,7 +216,7 @@ console.log(
 console.log(`cues during the storm: ${r.cue_n}/${r.cue_expected} deliveries, p50 ${r.cue_p50} ms, p99 ${r.cue_p99} ms, max ${r.cue_max} ms`);
 console.log(`chat window: median ${r.window_ms} ms, widest ${r.window_max_ms} ms (configured ${BATCH_MS} ms)`);
 console.log(`cues and the chat's tail: of the slowest 1 % of messages, ${r.slowest_1pct_near_cue} were sent from 50 ms after to 200 ms before a cue; messages' slowest arrival p90 ${r.msg_max_p90_during_cues} ms while cues fire, ${r.msg_max_p90_outside_cues} ms outside`);
-console.log(`viewer workers' chat passes: ${r.chat_passes}, wall p50 ${r.chat_pass_wall_p50} / p99 ${r.chat_pass_wall_p99} ms for CPU p50 ${r.chat_pass_cpu_p50} / p99 ${r.chat_pass_cpu_p99} ms; queued before a pass p99 ${r.chat_pass_wait_p99} ms; up to ${r.chat_pass_batches_max} batches merged`);
+console.log(`viewer workers' chat passes: ${r.chat_passes}, wall p50 ${r.chat_pass_wall_p50} / p99 ${r.chat_pass_wall_p99} ms for CPU p50 ${r.chat_pass_cpu_p50} / p99 ${r.chat_pass_cpu_p99} ms; queued before a pass p99 ${r.chat_pass_wait_p99} ms; sockets written per pass p50 ${r.chat_pass_written_p50}`);
 console.log(`CPU (% of one core over the storm): relay ${r.cpu_pct}% (${r.relay_processes} processes; main ${r.main_cpu_pct}%), receivers' load ${r.load_cpu_pct}%, senders ${r.senders_cpu_pct}%`);
 const floor = process.env.BENCH_FLOOR === '0' ? null : await runChatFloor(RECEIVERS, r.sent, PERIOD_MS, LOAD_PROCESSES, DRAIN_MS, r.window_ms);
 const ratio = floor ? round1(r.p99 / floor.p99) : null;

@@ -11,6 +11,7 @@ import { startFloorWriter } from './fanout-floor.js';
 import { clock, openViewers } from './fanout-load.js';
 import { round1 } from '../helpers/stats.js';
 import { onSchedule } from './chat-schedule.js';
+import { CHAT_FORWARD_MS } from '../../server/src/chat/chat-window.js';
 
 /** `windowMs`: the batch window the relay used during its storm (it widens RELAY_CHAT_BATCH_MS for a large audience: chat-window.ts). */
 export async function runChatFloor(receivers: number, messages: number, periodMs: number, loadProcesses: number, drainMs: number, windowMs: number) {
@@ -20,10 +21,11 @@ export async function runChatFloor(receivers: number, messages: number, periodMs
     try {
       await new Promise((r) => setTimeout(r, 2500));
       let batch: string[] = [];
+      // As the relay hands messages to its workers (CHAT_FORWARD_MS), which pace their passes at windowMs.
       const flush = setInterval(() => {
-        if (batch.length > 0) floor.send(batch);
+        if (batch.length > 0) floor.send(batch, windowMs);
         batch = [];
-      }, windowMs);
+      }, CHAT_FORWARD_MS);
       const sent = await onSchedule(messages, periodMs, (seq) => void batch.push(chatFrameText(seq, clock(), `시청자${seq % 200}`)));
       await new Promise((r) => setTimeout(r, windowMs * 2));
       clearInterval(flush);

@@ -52,16 +52,74 @@ function broadcast(sockets: Set<net.Socket>, texts: readonly string[]): void {
   for (const s of sockets) s.write(frame);
 }
 
+/**
+ * bench:chat-fanout's floor: chat paced as the relay's viewer workers pace it (show-writes.ts), with
+ * nothing else to do. A pass starts at most every `periodMs`, goes over the sockets 256 per turn
+ * (so frames arriving meanwhile are read) and gives each socket everything it has not had, in one write.
+ */
+class PacedChat {
+  private frames: Buffer[] = [];
+  private start = 0;
+  private readonly cursors = new Map<net.Socket, number>();
+  private passing = false;
+  private lastPassAt = -Infinity;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly sockets: Set<net.Socket>) {}
+
+  add(texts: readonly string[], periodMs: number): void {
+    for (const t of texts) this.frames.push(encodeTextFrame(Buffer.from(t)));
+    this.pace(periodMs);
+  }
+
+  private pace(periodMs: number): void {
+    if (this.passing || this.timer || this.frames.length === 0) return;
+    const wait = this.lastPassAt + periodMs - performance.now();
+    if (wait > 0) {
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        this.pace(periodMs);
+      }, wait);
+      return;
+    }
+    this.passing = true;
+    this.lastPassAt = performance.now();
+    const targets = [...this.sockets];
+    const upTo = this.start + this.frames.length;
+    let i = 0;
+    const slice = () => {
+      const end = this.start + this.frames.length;
+      const tails = new Map<number, Buffer>();
+      for (const stop = Math.min(targets.length, i + 256); i < stop; i++) {
+        const s = targets[i]!;
+        const from = this.cursors.get(s) ?? this.start;
+        if (from >= end) continue;
+        let tail = tails.get(from);
+        if (!tail) tails.set(from, (tail = Buffer.concat(this.frames.slice(from - this.start))));
+        this.cursors.set(s, end);
+        s.write(tail);
+      }
+      if (i < targets.length) return void setImmediate(slice);
+      this.frames.splice(0, upTo - this.start);
+      this.start = upTo;
+      this.passing = false;
+      this.pace(periodMs);
+    };
+    slice();
+  }
+}
+
 export interface FloorWriter {
   port: number;
   fire(captureMs: number): void;
-  /** Writes these payloads as back-to-back text frames, one write per socket (bench:chat-fanout's chat batches). */
-  send(texts: readonly string[]): void;
+  /** Chat payloads for the sockets, written in passes at most `periodMs` apart (PacedChat). */
+  send(texts: readonly string[], periodMs: number): void;
   close(): void;
 }
 
 export async function startFloorWriter(writers: number): Promise<FloorWriter> {
   const local = new Set<net.Socket>();
+  const localChat = new PacedChat(local);
   const children: ChildProcess[] = Array.from({ length: writers }, () => fork(fileURLToPath(import.meta.url), ['writer'], { serialization: 'advanced' }));
   let next = 0;
   const server = net.createServer((socket) => {
@@ -74,7 +132,7 @@ export async function startFloorWriter(writers: number): Promise<FloorWriter> {
   return {
     port: (server.address() as net.AddressInfo).port,
     fire: (captureMs) => (children.length ? children.forEach((c) => c.send({ captureMs })) : fire(local, captureMs)),
-    send: (texts) => (children.length ? children.forEach((c) => c.send({ texts })) : broadcast(local, texts)),
+    send: (texts, periodMs) => (children.length ? children.forEach((c) => c.send({ texts, periodMs })) : localChat.add(texts, periodMs)),
     close() {
       children.forEach((c) => c.kill('SIGKILL'));
       server.close();
@@ -108,10 +166,11 @@ export async function runFloor(n: number, writers: number, cues: number, gapMs: 
 
 if (process.argv[2] === 'writer') {
   const sockets = new Set<net.Socket>();
+  const chat = new PacedChat(sockets);
   process.on('message', (m: unknown, handle: unknown) => {
     if (handle instanceof net.Socket) serve(handle, sockets);
     else if (typeof (m as { captureMs?: unknown }).captureMs === 'number') fire(sockets, (m as { captureMs: number }).captureMs);
-    else if (Array.isArray((m as { texts?: unknown }).texts)) broadcast(sockets, (m as { texts: string[] }).texts);
+    else if (Array.isArray((m as { texts?: unknown }).texts)) chat.add((m as { texts: string[] }).texts, (m as { periodMs: number }).periodMs);
   });
   process.on('disconnect', () => process.exit(0));
 }

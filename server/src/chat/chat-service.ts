@@ -3,7 +3,7 @@ import { CHAT_HISTORY, type ChatAction, type ChatRefusal, type ChatRole, type Ch
 import { RateLimiter } from '../commerce/rate-limiter.js';
 import type { ViewerRegistry } from '../commerce/viewer-registry.js';
 import { CHAT_BATCH_MS } from '../config.js';
-import { chatWindowMs } from './chat-window.js';
+import { CHAT_FORWARD_MS } from './chat-window.js';
 import type { Db } from '../db/database.js';
 import { EngagementError } from '../engagement/errors.js';
 import type { Logger } from '../log.js';
@@ -25,8 +25,8 @@ const KEPT = 200;
 /** What the chat needs of the live layer: broadcasts to a show (several frames in one write), and messages to one device's sockets. */
 export interface ChatDelivery {
   broadcast(showId: string, messages: readonly RelayToViewerChat[]): void;
-  /** What writing one batch to the show's audience costs a viewer worker (ms of CPU), for the window (chat-window.ts). */
-  passCpuMs?(showId: string): number;
+  /** Viewer workers pace the show's chat writes themselves (show-writes.ts): messages go to them at once, nearly. */
+  pacedByWorkers?(showId: string): boolean;
   sendToViewer(showId: string, viewerId: string, message: RelayToViewerChat): void;
 }
 
@@ -291,7 +291,7 @@ export class ChatService {
     const box = this.outbox.get(showId);
     if (box) return void box.push(m);
     this.outbox.set(showId, [m]);
-    const windowMs = chatWindowMs(this.deps.batchMs ?? CHAT_BATCH_MS, this.deps.delivery.passCpuMs?.(showId) ?? 0);
+    const windowMs = this.deps.delivery.pacedByWorkers?.(showId) ? CHAT_FORWARD_MS : (this.deps.batchMs ?? CHAT_BATCH_MS);
     if (this.windows.get(showId) !== windowMs) this.deps.log.debug('chat window', { showId, windowMs });
     this.windows.set(showId, windowMs);
     this.outboxTimers.set(showId, setTimeout(() => this.flushOutbox(showId), windowMs).unref());

@@ -8,6 +8,13 @@
  */
 export const CHAT_WRITE_DUTY = 0.4;
 
+/**
+ * Where viewer workers pace a show's chat writes (show-writes.ts), the relay gathers messages only
+ * this long before handing them over, so a pass under way can still take them to the sockets it
+ * has not reached.
+ */
+export const CHAT_FORWARD_MS = 10;
+
 /** However large the audience, a message waits at most this long for its batch. */
 export const CHAT_WINDOW_MAX_MS = 250;
 

@@ -6,10 +6,6 @@ import { encodeTextFrame } from '../ws/text-frame.js';
 export interface ShowFanout {
   /** `onWritten` (optional) is told when the frame has been written to the fan-out's sockets. */
   broadcast(showId: string, frame: Buffer, onWritten?: (at: number) => void, lane?: BroadcastLane): void;
-  /** The smoothed CPU time (ms) of one chat pass over the show's sockets here; absent where nothing is measured. */
-  chatPassCpuMs?(showId: string): number;
-  /** The show is over: forget what was measured for it. */
-  forgetShow?(showId: string): void;
 }
 
 /**
@@ -62,11 +58,4 @@ export function writeToAudience(a: Audience, frame: Buffer, onDelivered?: OnDeli
   const local = [...a.local].map((v) => v.viewerId);
   const at = Date.now();
   if (local.length > 0) queueMicrotask(() => onDelivered(local, at));
-}
-
-/** The smoothed CPU time of a chat pass at the audience's busiest worker (ms; 0 when no worker measures it). */
-export function chatPassCpuMs(a: Audience): number {
-  let ms = 0;
-  for (const f of a.fanouts.keys()) ms = Math.max(ms, f.chatPassCpuMs?.(a.showId) ?? 0);
-  return ms;
 }

@@ -8,7 +8,7 @@ import type { Logger } from '../log.js';
 import type { ShowStore } from '../shows/show-store.js';
 import { SerialQueue } from './serial-queue.js';
 import { epochOf, toPublic, type LiveShow, type LiveShowsEvents, type WhipIceSession } from './live-show.js';
-import { chatPassCpuMs, framesOf, writeToAudience, type OnDelivered, type ViewerPeer } from './audience.js';
+import { framesOf, writeToAudience, type OnDelivered, type ViewerPeer } from './audience.js';
 import { LiveError } from './live-error.js';
 import { sdpProblem } from './sdp-check.js';
 import { Publishing } from './publishing.js';
@@ -183,10 +183,7 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
     ls.local.delete(peer);
     const n = peer.fanout ? (ls.fanouts.get(peer.fanout) ?? 0) - 1 : 0;
     if (peer.fanout && n > 0) ls.fanouts.set(peer.fanout, n);
-    else if (peer.fanout) {
-      ls.fanouts.delete(peer.fanout);
-      peer.fanout.forgetShow?.(showId);
-    }
+    else if (peer.fanout) ls.fanouts.delete(peer.fanout);
     this.countChanged(showId);
     this.emit('viewerLeft', showId, peer.viewerId);
     await this.dropSubscriber(peer);
@@ -273,10 +270,10 @@ export class LiveShows extends EventEmitter<LiveShowsEvents> {
     if (entry && messages.length > 0) writeToAudience(entry, framesOf(messages), undefined, 'chat');
   }
 
-  /** What one chat pass over the show's sockets costs its busiest worker (ms of CPU; 0 unmeasured). */
-  chatPassCpuMs(showId: string): number {
+  /** Every viewer of the show is held by a worker, which paces its chat writes itself (show-writes.ts). */
+  chatPacedByWorkers(showId: string): boolean {
     const entry = this.shows.get(showId);
-    return entry ? chatPassCpuMs(entry) : 0;
+    return entry !== undefined && entry.local.size === 0 && entry.fanouts.size > 0;
   }
 
   /** A message to every socket of one device in the show (a chat message only its sender may see). */

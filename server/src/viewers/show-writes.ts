@@ -1,12 +1,17 @@
 /**
- * What a viewer worker writes to a show's sockets, and in what order (docs/chat.md "Delivery").
- * Every write to a show's audience goes one pass after another, a slice of sockets per turn, so
- * what arrives meanwhile (a viewer's message, a cue) is read and handled between slices instead of
- * after 2,500 writes. A cue's pass goes before any chat pass. It takes the show's chat that is
- * still to be written along in its own write, before it, and the chat that arrives while it is
- * written, after it: no viewer gets a message before an earlier one, a cue never costs the
- * audience a write of its own while chat flows, and chat never waits for a cue's pass. A show's
- * chat batches that queued up behind another pass go out together, one write per socket.
+ * What a viewer worker writes to a show's sockets, and when (docs/chat.md "Delivery").
+ *
+ * Each show keeps a log of the frames sent to its audience and, per socket, how far into it that
+ * socket has been written. A pass goes over the show's sockets a slice per turn and gives each one
+ * everything of the log it has not had yet, in one write. So what arrives while a pass runs still
+ * reaches the sockets the pass has not reached, and a socket waits for a message at most until the
+ * pass comes round to it again, not for a window to close and then for a whole pass.
+ *
+ * Chat passes are paced: a show's next one starts at least `periodMs` after its last pass began,
+ * a period that widens with what a pass costs (chat-window.ts), so chat takes a bounded share of
+ * the worker. A cue (any broadcast not in the chat lane) starts a pass at once, before any chat
+ * pass, the show's unwritten chat going before it in the same write; a chat pass it overtakes is
+ * taken over (its unreached sockets first).
  */
 
 /**
@@ -15,96 +20,117 @@
  */
 export const PASS_SLICE = 256;
 
+/** Each chat pass moves the smoothed pass cost this far towards itself: a few passes follow a growing audience. */
+const PASS_SMOOTHING = 0.3;
+
 export interface ShowWritesDeps<S> {
-  /** The show's sockets now. */
-  socketsOf(show: string): Iterable<S>;
   write(socket: S, frame: Buffer): void;
   /** Runs the next slice on a later turn (setImmediate), after what arrived meanwhile. */
   later(fn: () => void): void;
-  /** A broadcast is written; a whole chat pass's last ack carries its CPU time (ms) for the window. */
-  ack(seq: number, cpuMs?: number): void;
+  /** Runs fn after ms (a timer): the next paced chat pass. */
+  after(ms: number, fn: () => void): void;
+  /** Every socket of the show has been written this broadcast (seq), or has left. */
+  ack(seq: number): void;
   cpuMs(): number;
   now(): number;
-  /** One line per chat pass (bench:chat-fanout reads them). */
-  passDone?(info: { show: string; sockets: number; batches: number; waitMs: number; passMs: number; cpuMs: number; cut: boolean }): void;
-  /** One line per broadcast. */
-  broadcastDone?(info: { show: string; sockets: number; chatCarried: number; passMs: number; cut: boolean }): void;
+  /** How far apart a show's chat passes start, given the smoothed CPU time (ms) of one (0 before the first). */
+  periodMs(passCpuMs: number): number;
+  /** One line per pass (bench:chat-fanout reads the chat ones). */
+  passDone?(info: PassInfo): void;
   sliceSize?: number;
 }
 
-interface ChatBatch {
+export interface PassInfo {
   show: string;
-  frame: Buffer;
-  seq: number;
-  at: number;
+  /** A cue's pass (written at once) or a paced chat pass. */
+  urgent: boolean;
+  sockets: number;
+  /** Sockets that had something new and got a write. */
+  written: number;
+  /** How long the oldest frame it carried had waited for the pass to begin (ms). */
+  waitMs: number;
+  passMs: number;
+  cpuMs: number;
+  /** Taken over by a cue's pass before it reached every socket. */
+  cut: boolean;
+  /** The period the show's chat passes were paced at when it began (ms). */
+  periodMs: number;
 }
 
 interface Pass<S> {
-  show: string;
   targets: S[];
   i: number;
-  /** What this pass writes to one of its sockets. */
-  frameFor(socket: S): Buffer;
-  /** Acknowledged, in order, when the pass is written (or by the pass that finishes it). */
-  seqs: number[];
-  /** A cue's pass: before any chat pass, and no measure of what chat costs. */
-  broadcast: boolean;
-  batches: number;
-  waitMs: number;
+  urgent: boolean;
+  /** The log's end when the pass began: every socket has everything before it once the pass is done. */
+  upTo: number;
   t0: number;
   cpuMs: number;
+  written: number;
+  waitMs: number;
+  periodMs: number;
+}
+
+interface ShowLog<S> {
+  show: string;
+  /** Frames not yet written to every socket; frames[k] is the log's entry `start + k`. */
+  frames: Buffer[];
+  seqs: number[];
+  arrived: number[];
+  start: number;
+  /** Per socket, the log entry it gets next. */
+  cursors: Map<S, number>;
+  pass: Pass<S> | null;
+  /** The log's end when the latest pass began: what a pass still has to cover lies beyond it. */
+  issued: number;
+  lastPassAt: number;
+  timer: boolean;
+  passCpuMs: number;
+  /** The concatenated frames from an entry to the log's end, for the sockets of one turn (they mostly share it). */
+  tails: Map<number, Buffer>;
 }
 
 export class ShowWrites<S> {
-  private readonly queue: ChatBatch[] = [];
-  /** At most one per show; at most one chat pass in all (the window is fitted to one at a time). */
-  private readonly passes = new Map<string, Pass<S>>();
+  private readonly logs = new Map<string, ShowLog<S>>();
+  private readonly showOf = new Map<S, ShowLog<S>>();
   private scheduled = false;
   private stopped = false;
 
   constructor(private readonly deps: ShowWritesDeps<S>) {}
 
+  /** The socket watches the show from now on: it gets what is sent from now (its history comes from the relay). */
+  join(show: string, socket: S): void {
+    this.leave(socket);
+    const log = this.logOf(show);
+    log.cursors.set(socket, log.start + log.frames.length);
+    this.showOf.set(socket, log);
+  }
+
+  leave(socket: S): void {
+    const log = this.showOf.get(socket);
+    if (!log) return;
+    this.showOf.delete(socket);
+    log.cursors.delete(socket);
+    if (log.cursors.size === 0 && !log.pass) this.drop(log);
+  }
+
+  /** Chat: written by the show's next paced pass, or by the pass under way if it has not reached the socket yet. */
   chat(show: string, frame: Buffer, seq: number): void {
-    // A cue's pass in progress takes the chat along: its unreached sockets get both in one write.
-    if (this.passes.get(show)?.broadcast) return this.overtake(show, frame, [seq], 1);
-    this.queue.push({ show, frame, seq, at: this.deps.now() });
-    if (this.startChatPass()) this.turn();
+    const log = this.append(show, frame, seq);
+    if (log) this.pace(log);
   }
 
-  /** A frame for every socket of the show, its first slice at once, with the show's unwritten chat before it. */
+  /** A cue: a pass over every socket of the show at once, the show's unwritten chat before it. */
   broadcast(show: string, frame: Buffer, seq: number): void {
-    const queued = this.takeQueued(show);
-    const tail = queued.length > 0 ? Buffer.concat([...queued.map((b) => b.frame), frame]) : frame;
-    this.overtake(show, tail, [...queued.map((b) => b.seq), seq], queued.length);
-  }
-
-  /**
-   * A cue's pass of `tail` over the show's sockets. A pass of the show in progress ends in it: its
-   * unreached sockets come first and get the rest of that pass and `tail` in one write.
-   */
-  private overtake(show: string, tail: Buffer, seqs: number[], chatBatches: number): void {
-    const old = this.passes.get(show);
-    let frameFor: (s: S) => Buffer = () => tail;
-    // The sockets of the show now: a viewer who joins meanwhile gets what it missed from its history.
-    let targets = [...this.deps.socketsOf(show)];
+    const log = this.append(show, frame, seq);
+    if (!log) return;
+    const old = log.pass;
+    let targets = [...log.cursors.keys()];
     if (old) {
-      this.passes.delete(show);
-      this.report(old, true);
+      this.report(log, old, true);
       const unreached = new Set(old.targets.slice(old.i));
-      const joined = new Map<Buffer, Buffer>();
-      frameFor = (s) => {
-        if (!unreached.has(s)) return tail;
-        const rest = old.frameFor(s);
-        let both = joined.get(rest);
-        if (!both) joined.set(rest, (both = Buffer.concat([rest, tail])));
-        return both;
-      };
-      const here = new Set(targets);
-      targets = [...[...unreached].filter((s) => here.has(s)), ...targets.filter((s) => !unreached.has(s))];
-      seqs = [...old.seqs, ...seqs];
-      chatBatches += old.batches;
+      targets = [...targets.filter((s) => unreached.has(s)), ...targets.filter((s) => !unreached.has(s))];
     }
-    this.passes.set(show, { show, targets, i: 0, frameFor, seqs, broadcast: true, batches: chatBatches, waitMs: 0, t0: this.deps.now(), cpuMs: 0 });
+    this.begin(log, targets, true);
     this.turn();
   }
 
@@ -113,40 +139,68 @@ export class ShowWrites<S> {
     this.stopped = true;
   }
 
-  /** Starts the next chat pass if none is running: the first queued show without a pass of its own, all its queued batches in one. */
-  private startChatPass(): boolean {
-    if ([...this.passes.values()].some((p) => !p.broadcast)) return false;
-    const first = this.queue.find((b) => !this.passes.has(b.show));
-    if (!first) return false;
-    const show = first.show;
-    const batches = this.takeQueued(show);
-    const frame = batches.length === 1 ? batches[0]!.frame : Buffer.concat(batches.map((b) => b.frame));
-    const now = this.deps.now();
-    this.passes.set(show, { show, targets: [...this.deps.socketsOf(show)], i: 0, frameFor: () => frame, seqs: batches.map((b) => b.seq), broadcast: false, batches: batches.length, waitMs: now - batches[0]!.at, t0: now, cpuMs: 0 });
-    return true;
+  private logOf(show: string): ShowLog<S> {
+    let log = this.logs.get(show);
+    if (!log) {
+      log = { show, frames: [], seqs: [], arrived: [], start: 0, cursors: new Map(), pass: null, issued: 0, lastPassAt: -Infinity, timer: false, passCpuMs: 0, tails: new Map() };
+      this.logs.set(show, log);
+    }
+    return log;
   }
 
-  /** The show's queued chat batches, in order, out of the queue. */
-  private takeQueued(show: string): ChatBatch[] {
-    const taken = this.queue.filter((b) => b.show === show);
-    if (taken.length > 0) this.queue.splice(0, this.queue.length, ...this.queue.filter((b) => b.show !== show));
-    return taken;
+  /** The frame joins the show's log; with no socket to write, it is written already. */
+  private append(show: string, frame: Buffer, seq: number): ShowLog<S> | null {
+    const log = this.logs.get(show);
+    if (!log || log.cursors.size === 0) {
+      this.deps.ack(seq);
+      return null;
+    }
+    log.frames.push(frame);
+    log.seqs.push(seq);
+    log.arrived.push(this.deps.now());
+    log.tails.clear();
+    return log;
+  }
+
+  /** Starts the show's chat pass when its period has passed, unless one is under way or due. */
+  private pace(log: ShowLog<S>): void {
+    if (log.pass || log.timer || this.stopped || log.issued >= log.start + log.frames.length) return;
+    const wait = log.lastPassAt + this.deps.periodMs(log.passCpuMs) - this.deps.now();
+    if (wait <= 0) {
+      this.begin(log, [...log.cursors.keys()], false);
+      return this.turn();
+    }
+    log.timer = true;
+    this.deps.after(wait, () => {
+      log.timer = false;
+      if (this.logs.get(log.show) === log) this.pace(log);
+    });
+  }
+
+  private begin(log: ShowLog<S>, targets: S[], urgent: boolean): void {
+    const now = this.deps.now();
+    const upTo = log.start + log.frames.length;
+    const oldest = log.issued - log.start;
+    const waitMs = oldest >= 0 && oldest < log.arrived.length ? now - log.arrived[oldest]! : 0;
+    log.pass = { targets, i: 0, urgent, upTo, t0: now, cpuMs: 0, written: 0, waitMs, periodMs: this.deps.periodMs(log.passCpuMs) };
+    log.issued = upTo;
+    log.lastPassAt = now;
   }
 
   /** One slice of the most urgent pass (a cue's before chat), and the next turn if more is left. */
   private turn(): void {
-    const all = [...this.passes.values()];
-    const p = all.find((x) => x.broadcast) ?? all[0];
-    if (!p) return;
+    let log: ShowLog<S> | undefined;
+    for (const l of this.logs.values()) if (l.pass && (!log || (l.pass.urgent && !log.pass!.urgent))) log = l;
+    if (!log) return;
+    const p = log.pass!;
     const cpu0 = this.deps.cpuMs();
     const slice = this.deps.sliceSize ?? PASS_SLICE;
     for (const end = Math.min(p.targets.length, p.i + slice); p.i < end; p.i++) {
-      const s = p.targets[p.i]!;
-      this.deps.write(s, p.frameFor(s));
+      if (this.writeTo(log, p.targets[p.i]!)) p.written++;
     }
     p.cpuMs += this.deps.cpuMs() - cpu0; // the slices' own, not what ran between them
-    if (p.i >= p.targets.length || this.stopped) this.finish(p);
-    if (this.passes.size === 0 || this.stopped || this.scheduled) return;
+    if (p.i >= p.targets.length || this.stopped) this.finish(log, p);
+    if (this.scheduled || this.stopped || ![...this.logs.values()].some((l) => l.pass)) return;
     this.scheduled = true;
     this.deps.later(() => {
       this.scheduled = false;
@@ -154,17 +208,45 @@ export class ShowWrites<S> {
     });
   }
 
-  private finish(p: Pass<S>): void {
-    this.passes.delete(p.show);
-    // Only a whole chat pass says what a pass costs: a cue's, or one a cue finished, does not.
-    p.seqs.forEach((seq, k) => this.deps.ack(seq, !p.broadcast && k === p.seqs.length - 1 ? p.cpuMs : undefined));
-    this.report(p, false);
-    this.startChatPass();
+  /** Everything of the log the socket has not had, in one write; false when it had it all (or left). */
+  private writeTo(log: ShowLog<S>, socket: S): boolean {
+    const from = log.cursors.get(socket);
+    const end = log.start + log.frames.length;
+    if (from === undefined || from >= end) return false;
+    let tail = log.tails.get(from);
+    if (!tail) {
+      const k = from - log.start;
+      tail = k === log.frames.length - 1 ? log.frames[k]! : Buffer.concat(log.frames.slice(k));
+      log.tails.set(from, tail);
+    }
+    log.cursors.set(socket, end);
+    this.deps.write(socket, tail);
+    return true;
   }
 
-  private report(p: Pass<S>, cut: boolean): void {
-    const passMs = this.deps.now() - p.t0;
-    if (p.broadcast) this.deps.broadcastDone?.({ show: p.show, sockets: p.targets.length, chatCarried: p.batches, passMs, cut });
-    else this.deps.passDone?.({ show: p.show, sockets: p.targets.length, batches: p.batches, waitMs: p.waitMs, passMs, cpuMs: p.cpuMs, cut });
+  private finish(log: ShowLog<S>, p: Pass<S>): void {
+    log.pass = null;
+    // Every socket now has the log up to where the pass began (one that joined since had it already).
+    const done = p.upTo - log.start;
+    for (const seq of log.seqs.slice(0, done)) this.deps.ack(seq);
+    log.frames.splice(0, done);
+    log.seqs.splice(0, done);
+    log.arrived.splice(0, done);
+    log.start = p.upTo;
+    log.tails.clear();
+    if (!p.urgent && p.written > 0) log.passCpuMs = log.passCpuMs === 0 ? p.cpuMs : log.passCpuMs + PASS_SMOOTHING * (p.cpuMs - log.passCpuMs);
+    this.report(log, p, false);
+    if (log.cursors.size === 0) return this.drop(log);
+    this.pace(log);
+  }
+
+  /** The show has no socket left here: what it still held is written to nobody, so acknowledged. */
+  private drop(log: ShowLog<S>): void {
+    for (const seq of log.seqs) this.deps.ack(seq);
+    this.logs.delete(log.show);
+  }
+
+  private report(log: ShowLog<S>, p: Pass<S>, cut: boolean): void {
+    this.deps.passDone?.({ show: log.show, urgent: p.urgent, sockets: p.targets.length, written: p.written, waitMs: p.waitMs, passMs: this.deps.now() - p.t0, cpuMs: p.cpuMs, cut, periodMs: p.periodMs });
   }
 }

@@ -14,6 +14,8 @@ export interface ViewerGatewayOptions {
   /** Viewer worker processes; 0 keeps every viewer socket in this process. */
   workers: number;
   heartbeatMs: number;
+  /** The shortest period of a show's chat passes in a worker (RELAY_CHAT_BATCH_MS). */
+  chatBatchMs?: number;
   /** A viewer worker that leaves a broadcast or ping unanswered this long is replaced. */
   stallMs: number;
   activity: FanoutActivity;
@@ -36,7 +38,7 @@ export class ViewerGateway {
   constructor(private readonly opts: ViewerGatewayOptions) {
     this.pool =
       opts.workers > 0
-        ? new ViewerWorkerPool({ count: opts.workers, heartbeatMs: opts.heartbeatMs, stallMs: opts.stallMs, activity: opts.activity, logLevel: opts.logLevel, log: opts.log, onConnection: (conn) => handleViewerSocket(conn, opts.deps) })
+        ? new ViewerWorkerPool({ count: opts.workers, heartbeatMs: opts.heartbeatMs, chatBatchMs: opts.chatBatchMs, stallMs: opts.stallMs, activity: opts.activity, logLevel: opts.logLevel, log: opts.log, onConnection: (conn) => handleViewerSocket(conn, opts.deps) })
         : null;
   }
 

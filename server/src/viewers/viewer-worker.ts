@@ -16,9 +16,11 @@ import { InputGuard } from './input-guard.js';
 import { closeFlood, MAX_VIEWER_FRAME_BYTES, screen, sendBounded, writeFrame } from './viewer-socket.js';
 import { ShowWrites } from './show-writes.js';
 import { RelayToWorker, type WorkerToRelay } from './worker-protocol.js';
+import { chatWindowMs } from '../chat/chat-window.js';
+import { ChatBatchMs } from '../config.js';
 
-const [heartbeatMs, logLevel, index] = z
-  .tuple([z.coerce.number().int().min(100).max(120_000), z.enum(['debug', 'info', 'warn', 'error']), z.coerce.number().int().min(0)])
+const [heartbeatMs, logLevel, index, chatBatchMs] = z
+  .tuple([z.coerce.number().int().min(100).max(120_000), z.enum(['debug', 'info', 'warn', 'error']), z.coerce.number().int().min(0), ChatBatchMs])
   .parse(process.argv.slice(2));
 const log = createLogger(logLevel, { service: 'relay', component: 'viewer-worker', worker: index });
 if (!process.send) throw new Error('viewer-worker runs only as a child of the relay (child_process.fork)');
@@ -29,12 +31,10 @@ const post = (m: WorkerToRelay) => {
 interface Conn {
   ws: WebSocket;
   socket: Socket;
-  show: string | null;
 }
 
 const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_VIEWER_FRAME_BYTES, perMessageDeflate: false, clientTracking: false });
 const conns = new Map<number, Conn>();
-const shows = new Map<string, Set<Conn>>();
 let stopping = false;
 const ms = (x: number) => Math.round(x * 10) / 10;
 
@@ -53,7 +53,7 @@ function upgrade(m: Extract<RelayToWorker, { k: 'upgrade' }>, socket: Socket): v
   const head = Buffer.isBuffer(m.head) ? m.head : Buffer.from(m.head);
   wss.handleUpgrade(req, socket, head, (ws) => {
     opened = true;
-    const conn: Conn = { ws: keepAlive(ws), socket, show: null };
+    const conn: Conn = { ws: keepAlive(ws), socket };
     conns.set(m.c, conn);
     // Budget and transport checks here: a flooding socket is answered and cut in this process,
     // its frames never cross to the relay.
@@ -70,8 +70,7 @@ function upgrade(m: Extract<RelayToWorker, { k: 'upgrade' }>, socket: Socket): v
     ws.on('error', () => undefined);
     ws.on('close', () => {
       conns.delete(m.c);
-      if (conn.show) shows.get(conn.show)?.delete(conn);
-      if (conn.show && shows.get(conn.show)?.size === 0) shows.delete(conn.show);
+      writes.leave(conn);
       post({ k: 'closed', c: m.c });
       if (stopping && conns.size === 0) process.exit(0);
     });
@@ -84,15 +83,16 @@ const cpuNowMs = () => {
   return (c.user + c.system) / 1000;
 };
 const writes = new ShowWrites<Conn>({
-  socketsOf: (show) => shows.get(show) ?? [],
   write: sendFrame,
   later: (fn) => void setImmediate(fn),
-  ack: (seq, cpuMs) => post({ k: 'ack', seq, ...(cpuMs === undefined ? {} : { cpuMs: ms(cpuMs) }) }),
+  after: (delay, fn) => void setTimeout(fn, delay),
+  ack: (seq) => post({ k: 'ack', seq }),
   cpuMs: cpuNowMs,
   now: () => performance.now(),
+  periodMs: (passCpuMs) => chatWindowMs(chatBatchMs, passCpuMs),
   // What bench:chat-fanout reads: a pass that takes far longer than its CPU time is waiting for a core.
-  passDone: (p) => log.debug('chat fan-out', { showId: p.show, sockets: p.sockets, batches: p.batches, waitMs: ms(p.waitMs), passMs: ms(p.passMs), cpuMs: ms(p.cpuMs), cut: p.cut }),
-  broadcastDone: (b) => log.debug('viewer fan-out', { showId: b.show, sockets: b.sockets, chatCarried: b.chatCarried, passMs: ms(b.passMs), cut: b.cut }),
+  passDone: (p) =>
+    log.debug(p.urgent ? 'viewer fan-out' : 'chat fan-out', { showId: p.show, sockets: p.sockets, written: p.written, waitMs: ms(p.waitMs), passMs: ms(p.passMs), cpuMs: ms(p.cpuMs), cut: p.cut, periodMs: p.periodMs }),
 });
 
 function handle(m: RelayToWorker, socket: Socket | undefined): void {
@@ -106,10 +106,7 @@ function handle(m: RelayToWorker, socket: Socket | undefined): void {
   const conn = conns.get(m.c);
   if (!conn) return;
   if (m.k === 'join') {
-    conn.show = m.show;
-    let set = shows.get(m.show);
-    if (!set) shows.set(m.show, (set = new Set()));
-    set.add(conn);
+    writes.join(m.show, conn);
   } else if (m.k === 'send') {
     sendBounded(conn.ws, conn.socket, m.text);
   } else if (m.k === 'frame') {

@@ -12,8 +12,6 @@ type Upgrade = Extract<RelayToWorker, { k: 'upgrade' }>;
  * sockets go a couple at a time and the rest wait here: a cue never queues behind a join storm.
  */
 const HANDOFFS_IN_FLIGHT = 2;
-/** Each chat pass moves the smoothed pass time this far towards itself: a few passes follow a growing audience. */
-const PASS_SMOOTHING = 0.3;
 
 /** One forked viewer worker as the relay sees it; it is also the fan-out for its viewers' shows. */
 export class ViewerWorker implements ShowFanout {
@@ -23,9 +21,7 @@ export class ViewerWorker implements ShowFanout {
   private waiting: { m: Upgrade; socket: Socket; address: string }[] = [];
   private nextWaiting = 0;
   /** Broadcasts and pings the worker has not acknowledged yet, oldest first. */
-  private readonly unacked: { seq: number; at: number; broadcast: boolean; chatShow?: string; onWritten?: (at: number) => void }[] = [];
-  /** CPU time (ms) of a chat pass over each show's sockets here, smoothed: what sizes the show's chat window. */
-  private readonly chatPassCpu = new Map<string, number>();
+  private readonly unacked: { seq: number; at: number; broadcast: boolean; onWritten?: (at: number) => void }[] = [];
   private seq = 0;
   ready = false;
   readonly startedAt = Date.now();
@@ -92,7 +88,7 @@ export class ViewerWorker implements ShowFanout {
   broadcast(showId: string, frame: Buffer, onWritten?: (at: number) => void, lane: BroadcastLane = 'live'): void {
     if (!this.child.connected) return;
     const seq = this.seq++;
-    this.unacked.push({ seq, at: Date.now(), broadcast: true, onWritten, ...(lane === 'chat' ? { chatShow: showId } : {}) });
+    this.unacked.push({ seq, at: Date.now(), broadcast: true, onWritten });
     this.activity?.mark(this, true);
     this.child.send({ k: 'broadcast', seq, show: showId, frame, ...(lane === 'chat' ? { lane } : {}) } satisfies RelayToWorker);
   }
@@ -110,28 +106,13 @@ export class ViewerWorker implements ShowFanout {
    * message (it handles them in order). A broadcast is acknowledged by its own seq only: the
    * worker writes it in slices (show-writes.ts), and a later ack may come before it is written.
    */
-  acked(seq: number, chatPassCpuMs?: number): void {
+  acked(seq: number): void {
     const now = Date.now();
     const done = this.unacked.filter((u) => u.seq === seq || (!u.broadcast && u.seq < seq));
     if (done.length === 0) return;
-    const chatShow = done.find((u) => u.seq === seq)?.chatShow;
-    if (chatShow !== undefined && chatPassCpuMs !== undefined) {
-      const before = this.chatPassCpu.get(chatShow);
-      this.chatPassCpu.set(chatShow, before === undefined ? chatPassCpuMs : before + PASS_SMOOTHING * (chatPassCpuMs - before));
-    }
     for (const u of done) this.unacked.splice(this.unacked.indexOf(u), 1);
     for (const u of done) u.onWritten?.(now);
     this.activity?.mark(this, this.unacked.some((u) => u.broadcast));
-  }
-
-  /** The smoothed CPU time of a chat pass over this worker's sockets of the show (0 before the first). */
-  chatPassCpuMs(showId: string): number {
-    return this.chatPassCpu.get(showId) ?? 0;
-  }
-
-  /** The show is over: its measurements go. */
-  forgetShow(showId: string): void {
-    this.chatPassCpu.delete(showId);
   }
 
   /** How long the oldest unanswered broadcast or ping has waited (0 when none). */

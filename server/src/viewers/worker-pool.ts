@@ -10,6 +10,7 @@ import type { FanoutActivity } from './fanout-activity.js';
 import type { ViewerSocket } from './viewer-socket.js';
 import { ViewerWorker, WorkerConnection } from './worker-connection.js';
 import { WorkerToRelay } from './worker-protocol.js';
+import { CHAT_BATCH_MS } from '../config.js';
 
 // Beside this file, with its extension: .ts under tsx (fork inherits tsx's loader flags), .js when built.
 const here = fileURLToPath(import.meta.url);
@@ -22,6 +23,8 @@ const MAX_WORKER_BACKLOG = 1000;
 export interface ViewerWorkerPoolOptions {
   count: number;
   heartbeatMs: number;
+  /** The shortest period of a show's chat passes (RELAY_CHAT_BATCH_MS; widened for a large audience). */
+  chatBatchMs?: number;
   /** A worker that leaves a broadcast or ping unanswered this long is killed and replaced. */
   stallMs: number;
   /** Told when broadcasts start and finish, so background work can wait for a quiet moment. */
@@ -77,8 +80,8 @@ export class ViewerWorkerPool {
   }
 
   private spawn(index: number): Promise<void> {
-    const { heartbeatMs, logLevel, log } = this.opts;
-    const child = fork(WORKER_FILE, [String(heartbeatMs), logLevel, String(index)], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: this.opts.execArgv ?? process.execArgv });
+    const { heartbeatMs, logLevel, log, chatBatchMs = CHAT_BATCH_MS } = this.opts;
+    const child = fork(WORKER_FILE, [String(heartbeatMs), logLevel, String(index), String(chatBatchMs)], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: this.opts.execArgv ?? process.execArgv });
     const worker = new ViewerWorker(index, child, this.opts.activity ?? null);
     this.workers[index] = worker;
     return new Promise((resolve) => {
@@ -99,7 +102,7 @@ export class ViewerWorkerPool {
           return this.opts.onConnection(conn);
         }
         if (m.k === 'gone') return void worker.settled(m.c);
-        if (m.k === 'ack') return worker.acked(m.seq, m.cpuMs);
+        if (m.k === 'ack') return worker.acked(m.seq);
         if (m.k === 'input') return worker.conns.get(m.c)?.input({ text: m.text, size: m.size, binary: m.binary });
         const conn = worker.conns.get(m.c);
         worker.conns.delete(m.c);

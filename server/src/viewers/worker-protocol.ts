@@ -20,9 +20,8 @@ export const RelayToWorker = z.discriminatedUnion('k', [
   z.object({ k: z.literal('frame'), c: connId, frame: bytes }),
   /**
    * One frame for every connection that joined the show; acknowledged with its seq once written.
-   * `lane: 'chat'`: written a slice of sockets per turn, after earlier chat broadcasts, while
-   * everything else (cues above all) goes at once between slices, taking the show's chat not yet
-   * written along before it (show-writes.ts).
+   * `lane: 'chat'`: written by the show's next paced chat pass; everything else (cues above all)
+   * starts a pass at once, the show's chat not yet written going before it (show-writes.ts).
    */
   z.object({ k: z.literal('broadcast'), seq, show: z.string(), frame: bytes, lane: z.literal('chat').optional() }),
   /** Are you there? Acknowledged with its seq (a worker that stops answering is killed and replaced). */
@@ -41,10 +40,7 @@ export const WorkerToRelay = z.discriminatedUnion('k', [
   /** A viewer message; `text` only when it is text within the signal limit (the relay still checks everything). */
   z.object({ k: z.literal('input'), c: connId, text: z.string().max(MAX_SIGNAL_MESSAGE_BYTES).nullable(), size: z.number().int().nonnegative(), binary: z.boolean() }),
   z.object({ k: z.literal('closed'), c: connId }),
-  /**
-   * Everything up to this broadcast or ping is done. A chat pass's last ack carries the CPU time
-   * the pass took (ms), from which the relay sizes the show's chat window (chat-window.ts).
-   */
-  z.object({ k: z.literal('ack'), seq, cpuMs: z.number().nonnegative().max(600_000).optional() }),
+  /** This broadcast is written to every socket of its show here; or every message up to this ping is handled. */
+  z.object({ k: z.literal('ack'), seq }),
 ]);
 export type WorkerToRelay = z.infer<typeof WorkerToRelay>;
