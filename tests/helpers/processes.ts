@@ -164,7 +164,7 @@ export async function startRelay(opts: { topology?: Topology; env?: Record<strin
   };
   const boot = async () => {
     // BENCH_RELAY_CPU_PROF=<dir>: V8 CPU profiles of the relay and its workers (they inherit execArgv), written when they exit.
-    const prof = process.env.BENCH_PROBE ? ['--require', '/tmp/cb/probe.cjs'] : process.env.BENCH_RELAY_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_RELAY_CPU_PROF}`] : [];
+    const prof = process.env.BENCH_RELAY_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_RELAY_CPU_PROF}`] : [];
     const [cmd, ...args] = [...(opts.wrap ?? []), TSX, ...prof, 'server/src/main.ts'];
     const proc = launch(cmd!, args, env, inNs ? { topology: opts.topology!, side: 'server' } : undefined);
     const output = capture(proc);

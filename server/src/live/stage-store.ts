@@ -1,6 +1,6 @@
 import { applyStageOp, EMPTY_STAGE, expireStage, Stage, type StageOp } from '../../../common/stage.js';
 import { preparer } from '../commerce/sql.js';
-import type { Db } from '../db/database.js';
+import { writeWithoutFsync, type Db } from '../db/database.js';
 
 export class StageError extends Error {
   constructor(
@@ -39,9 +39,13 @@ export class StageStore {
     return parsed.success ? parsed.data : EMPTY_STAGE;
   }
 
-  /** Returns the new stage, or the stage that firing produced when it was already applied. */
+  /**
+   * Returns the new stage, or the stage that firing produced when it was already applied. Written
+   * without an fsync of its own (docs/decisions.md, "A cue's record"): a crash loses nothing (WAL),
+   * and the next durable commit — any answer, claim or order — makes it survive a power cut too.
+   */
   fire(showId: string, firing: Firing, now: number): { stage: Stage; duplicate: boolean } {
-    return this.db.transaction(() => {
+    return writeWithoutFsync(this.db, () => {
       const seen = this.db.prepare('SELECT stage_version FROM cue_firings WHERE show_id = ? AND firing_id = ?').get(showId, firing.firingId);
       if (seen) return { stage: this.get(showId), duplicate: true };
       const current = expireStage(this.get(showId), now);
@@ -54,7 +58,7 @@ export class StageStore {
         .prepare('INSERT INTO cue_firings (show_id, firing_id, fired_at, capture_ms, op, stage_version) VALUES (?, ?, ?, ?, ?, ?)')
         .run(showId, firing.firingId, new Date(now).toISOString(), firing.captureMs, JSON.stringify(firing.op), result.stage.version);
       return { stage: result.stage, duplicate: false };
-    })();
+    });
   }
 
   /** Drops a coupon, quiz or poll whose time is up; returns the new stage when something changed. */
