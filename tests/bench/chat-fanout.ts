@@ -13,7 +13,7 @@
  * relay p99 ÷ floor p99. Last line: JSON.
  * Env: BENCH_RECEIVERS (5000, ≤ 20,000), BENCH_SENDERS (200, ≤ 1,000), BENCH_STORM_S (20, ≤ 120),
  * BENCH_LOAD_PROCESSES (1), BENCH_FLOOR=0 (skip the floor), BENCH_CUES (30; 0 to see the chat alone), BENCH_RELAY_LOG (a file for the relay's log of the storm);
- * RELAY_CHAT_BATCH_MS reaches the relay and the floor alike. The viewer workers' chat passes (wall
+ * RELAY_CHAT_BATCH_MS reaches the relay; the floor paces at the period the relay's workers used. The viewer workers' chat passes (wall
  * and CPU time per pass, from the relay's debug log) say whether a slow delivery was short of a core;
  * the slowest messages against the cues' times say whether the cues make the chat's tail.
  */
@@ -197,7 +197,7 @@ async function runRelay() {
       ack_p50: round1(percentile(ackMs, 50)), ack_p99: round1(percentile(ackMs, 99)),
       cue_n: cueLatencies.length, cue_expected: CUES * RECEIVERS, cue_p50: round1(percentile(cueLatencies, 50)), cue_p99: round1(percentile(cueLatencies, 99)), cue_max: round1(cueLatencies.reduce((a, b) => Math.max(a, b), 0)),
       ...cpuUse, relay_processes: relayCpu.processes(), ...passes, ...slowestByCue(chat.slowest, cueTimes),
-      // The relay logs its window when it changes; before the first change it is the configured one.
+      // The period the viewer workers paced their chat passes at (each pass logs it; chat-window.ts).
       window_ms: windows.length > 0 ? percentile(windows, 50) : BATCH_MS, window_max_ms: windows.length > 0 ? Math.max(...windows) : BATCH_MS,
     };
   } finally {
@@ -214,7 +214,7 @@ console.log(
     `latency p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, max ${r.max} ms (${r.n} samples); sender ack p50 ${r.ack_p50} / p99 ${r.ack_p99} ms`,
 );
 console.log(`cues during the storm: ${r.cue_n}/${r.cue_expected} deliveries, p50 ${r.cue_p50} ms, p99 ${r.cue_p99} ms, max ${r.cue_max} ms`);
-console.log(`chat window: median ${r.window_ms} ms, widest ${r.window_max_ms} ms (configured ${BATCH_MS} ms)`);
+console.log(`chat pass period: median ${r.window_ms} ms, widest ${r.window_max_ms} ms (configured ${BATCH_MS} ms)`);
 console.log(`cues and the chat's tail: of the slowest 1 % of messages, ${r.slowest_1pct_near_cue} were sent from 50 ms after to 200 ms before a cue; messages' slowest arrival p90 ${r.msg_max_p90_during_cues} ms while cues fire, ${r.msg_max_p90_outside_cues} ms outside`);
 console.log(`viewer workers' chat passes: ${r.chat_passes}, wall p50 ${r.chat_pass_wall_p50} / p99 ${r.chat_pass_wall_p99} ms for CPU p50 ${r.chat_pass_cpu_p50} / p99 ${r.chat_pass_cpu_p99} ms; queued before a pass p99 ${r.chat_pass_wait_p99} ms; sockets written per pass p50 ${r.chat_pass_written_p50}`);
 console.log(`CPU (% of one core over the storm): relay ${r.cpu_pct}% (${r.relay_processes} processes; main ${r.main_cpu_pct}%), receivers' load ${r.load_cpu_pct}%, senders ${r.senders_cpu_pct}%`);

@@ -1,10 +1,10 @@
 /**
- * How long a show's chat messages gather before they go out together. Every batch is one write
- * per viewer socket, and on loopback a write costs about 12 µs of a core however small it is
- * (bench:chat-fanout): at 5,000 viewers a 50 ms window alone kept both cores of this machine
- * busy, and deliveries queued behind one another. So the window widens until one pass over the
- * audience takes at most CHAT_WRITE_DUTY of a viewer worker's time, leaving the rest to cues,
- * viewers' input and the next pass.
+ * How far apart a show's chat passes start in a viewer worker (show-writes.ts), which is about how
+ * long a viewer may wait for a message. Every pass is one write per viewer socket, and on loopback
+ * a write costs about 12 µs of a core however small it is (bench:chat-fanout): at 5,000 viewers
+ * passes 50 ms apart alone kept both cores of this machine busy, and deliveries queued behind one
+ * another. So the period widens until one pass over the audience takes at most CHAT_WRITE_DUTY of a
+ * worker's time, leaving the rest to cues, viewers' input and the next pass.
  */
 export const CHAT_WRITE_DUTY = 0.4;
 
@@ -15,11 +15,11 @@ export const CHAT_WRITE_DUTY = 0.4;
  */
 export const CHAT_FORWARD_MS = 10;
 
-/** However large the audience, a message waits at most this long for its batch. */
+/** However large the audience, chat passes are at most this far apart. */
 export const CHAT_WINDOW_MAX_MS = 250;
 
 /**
- * The window: the configured one (`RELAY_CHAT_BATCH_MS`), widened to fit the measured CPU time of
+ * The period: the configured one (`RELAY_CHAT_BATCH_MS`), widened to fit the measured CPU time of
  * a pass (ms), in 5 ms steps so it does not change with every pass.
  */
 export function chatWindowMs(baseMs: number, passCpuMs: number): number {
