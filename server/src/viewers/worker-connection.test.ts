@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { FanoutActivity } from './fanout-activity.js';
 import { ViewerWorker } from './worker-connection.js';
 import type { RelayToWorker } from './worker-protocol.js';
 
@@ -29,5 +30,20 @@ describe('a viewer worker as the relay sees it', () => {
     expect(w.backlog).toBe(1);
     w.acked(0);
     expect(w.backlog).toBe(0);
+  });
+
+  it('makes background work wait for a cue it owes, not for chat', () => {
+    const sent: RelayToWorker[] = [];
+    const child = { connected: true, send: (m: RelayToWorker) => void sent.push(m) } as unknown as ChildProcess;
+    const activity = new FanoutActivity();
+    const w = new ViewerWorker(0, child, activity);
+    w.broadcast('s1', Buffer.from('chat'), undefined, 'chat');
+    expect(activity.quiet).toBe(true);
+    w.broadcast('s1', Buffer.from('cue'));
+    expect(activity.quiet).toBe(false);
+    w.acked(1);
+    expect(activity.quiet).toBe(true);
+    expect(w.backlog).toBe(1);
+    expect(sent).toHaveLength(2);
   });
 });

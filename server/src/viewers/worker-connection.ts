@@ -21,7 +21,8 @@ export class ViewerWorker implements ShowFanout {
   private waiting: { m: Upgrade; socket: Socket; address: string }[] = [];
   private nextWaiting = 0;
   /** Broadcasts and pings the worker has not acknowledged yet, oldest first. */
-  private readonly unacked: { seq: number; at: number; broadcast: boolean; onWritten?: (at: number) => void }[] = [];
+  /** `cue`: a broadcast outside the chat lane, which background work waits for (FanoutActivity). */
+  private readonly unacked: { seq: number; at: number; broadcast: boolean; cue?: boolean; onWritten?: (at: number) => void }[] = [];
   private seq = 0;
   ready = false;
   readonly startedAt = Date.now();
@@ -88,8 +89,9 @@ export class ViewerWorker implements ShowFanout {
   broadcast(showId: string, frame: Buffer, onWritten?: (at: number) => void, lane: BroadcastLane = 'live'): void {
     if (!this.child.connected) return;
     const seq = this.seq++;
-    this.unacked.push({ seq, at: Date.now(), broadcast: true, onWritten });
-    this.activity?.mark(this, true);
+    this.unacked.push({ seq, at: Date.now(), broadcast: true, cue: lane !== 'chat', onWritten });
+    // Chat flows all through a busy show; only a cue makes background work wait.
+    if (lane !== 'chat') this.activity?.mark(this, true);
     this.child.send({ k: 'broadcast', seq, show: showId, frame, ...(lane === 'chat' ? { lane } : {}) } satisfies RelayToWorker);
   }
 
@@ -112,7 +114,7 @@ export class ViewerWorker implements ShowFanout {
     if (done.length === 0) return;
     for (const u of done) this.unacked.splice(this.unacked.indexOf(u), 1);
     for (const u of done) u.onWritten?.(now);
-    this.activity?.mark(this, this.unacked.some((u) => u.broadcast));
+    this.activity?.mark(this, this.unacked.some((u) => u.cue));
   }
 
   /** How long the oldest unanswered broadcast or ping has waited (0 when none). */
