@@ -162,6 +162,17 @@ describe('ShowWrites', () => {
     expect(g.acks.sort()).toEqual([1, 2]);
   });
 
+  it('stops writing when the worker stops: the pass in progress ends at its next turn, and nothing more is written', () => {
+    const h = harness({ show: ['a', 'b', 'c', 'd'] });
+    h.w.chat('show', b('[c1]'), 1);
+    h.w.stop();
+    h.w.broadcast('show', b('[cue]'), 2);
+    h.w.chat('show', b('[c2]'), 3);
+    h.settle();
+    expect(Object.fromEntries(h.writes)).toEqual({ a: ['[c1]'], b: ['[c1]'] });
+    expect(h.passes.map((p) => p.cut)).toEqual([true]);
+  });
+
   it('keeps every socket’s stream in the order its show sent, however chat, cues, turns and timers interleave', () => {
     // A small deterministic generator: each seed is one interleaving, replayable from the failure message.
     for (let seed = 1; seed <= 300; seed++) {

@@ -122,7 +122,7 @@ export class ShowWrites<S> {
   /** A cue: a pass over every socket of the show at once, the show's unwritten chat before it. */
   broadcast(show: string, frame: Buffer, seq: number): void {
     const log = this.append(show, frame, seq);
-    if (!log) return;
+    if (!log || this.stopped) return;
     const old = log.pass;
     let targets = [...log.cursors.keys()];
     if (old) {
@@ -134,7 +134,7 @@ export class ShowWrites<S> {
     this.turn();
   }
 
-  /** Ends the passes in progress at their next turn (the worker is stopping). */
+  /** Ends the passes in progress at their next turn without writing more (the worker is stopping). */
   stop(): void {
     this.stopped = true;
   }
@@ -189,6 +189,10 @@ export class ShowWrites<S> {
 
   /** One slice of the most urgent pass (a cue's before chat), and the next turn if more is left. */
   private turn(): void {
+    if (this.stopped) {
+      for (const l of this.logs.values()) if (l.pass) this.finish(l, l.pass);
+      return;
+    }
     let log: ShowLog<S> | undefined;
     for (const l of this.logs.values()) if (l.pass && (!log || (l.pass.urgent && !log.pass!.urgent))) log = l;
     if (!log) return;
@@ -199,8 +203,8 @@ export class ShowWrites<S> {
       if (this.writeTo(log, p.targets[p.i]!)) p.written++;
     }
     p.cpuMs += this.deps.cpuMs() - cpu0; // the slices' own, not what ran between them
-    if (p.i >= p.targets.length || this.stopped) this.finish(log, p);
-    if (this.scheduled || this.stopped || ![...this.logs.values()].some((l) => l.pass)) return;
+    if (p.i >= p.targets.length) this.finish(log, p);
+    if (this.scheduled || ![...this.logs.values()].some((l) => l.pass)) return;
     this.scheduled = true;
     this.deps.later(() => {
       this.scheduled = false;
@@ -226,6 +230,8 @@ export class ShowWrites<S> {
 
   private finish(log: ShowLog<S>, p: Pass<S>): void {
     log.pass = null;
+    // Cut short because the worker is stopping: its sockets are being closed, nothing is written any more.
+    if (p.i < p.targets.length) return this.report(log, p, true);
     // Every socket now has the log up to where the pass began (one that joined since had it already).
     const done = p.upTo - log.start;
     for (const seq of log.seqs.slice(0, done)) this.deps.ack(seq);
