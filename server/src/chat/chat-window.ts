@@ -16,13 +16,13 @@ export const CHAT_WRITE_DUTY = 0.4;
 export const CHAT_FORWARD_MS = 10;
 
 /** However large the audience, chat passes are at most this far apart. */
-export const CHAT_WINDOW_MAX_MS = 250;
+export const CHAT_PERIOD_MAX_MS = 250;
 
 /**
  * The period: the configured one (`RELAY_CHAT_BATCH_MS`), widened to fit the measured CPU time of
  * a pass (ms), in 5 ms steps so it does not change with every pass.
  */
-export function chatWindowMs(baseMs: number, passCpuMs: number): number {
-  const fitted = Number.isFinite(passCpuMs) && passCpuMs > 0 ? Math.min(CHAT_WINDOW_MAX_MS, Math.ceil(passCpuMs / CHAT_WRITE_DUTY / 5) * 5) : 0;
+export function chatPassPeriodMs(baseMs: number, passCpuMs: number): number {
+  const fitted = Number.isFinite(passCpuMs) && passCpuMs > 0 ? Math.min(CHAT_PERIOD_MAX_MS, Math.ceil(passCpuMs / CHAT_WRITE_DUTY / 5) * 5) : 0;
   return Math.max(baseMs, fitted);
 }

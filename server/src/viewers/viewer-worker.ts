@@ -16,7 +16,7 @@ import { InputGuard } from './input-guard.js';
 import { closeFlood, MAX_VIEWER_FRAME_BYTES, screen, sendBounded, writeFrame } from './viewer-socket.js';
 import { ShowWrites } from './show-writes.js';
 import { RelayToWorker, type WorkerToRelay } from './worker-protocol.js';
-import { chatWindowMs } from '../chat/chat-window.js';
+import { chatPassPeriodMs } from '../chat/chat-window.js';
 import { ChatBatchMs } from '../config.js';
 
 const [heartbeatMs, logLevel, index, chatBatchMs] = z
@@ -89,7 +89,7 @@ const writes = new ShowWrites<Conn>({
   ack: (seq) => post({ k: 'ack', seq }),
   cpuMs: cpuNowMs,
   now: () => performance.now(),
-  periodMs: (passCpuMs) => chatWindowMs(chatBatchMs, passCpuMs),
+  periodMs: (passCpuMs) => chatPassPeriodMs(chatBatchMs, passCpuMs),
   // What bench:chat-fanout reads: a pass that takes far longer than its CPU time is waiting for a core.
   passDone: (p) =>
     log.debug(p.urgent ? 'viewer fan-out' : 'chat fan-out', { showId: p.show, sockets: p.sockets, written: p.written, waitMs: ms(p.waitMs), passMs: ms(p.passMs), cpuMs: ms(p.cpuMs), cut: p.cut, periodMs: p.periodMs }),
