@@ -51,6 +51,7 @@ import { addStoreProfileRoutes } from './http/store-profile-routes.js';
 import { StoreProfileStore } from './commerce/store-profile-store.js';
 import { Engagement } from './engagement/engagement.js';
 import { FanoutActivity } from './viewers/fanout-activity.js';
+import { CHAT_CUE_HOLD_MAX_MS } from './chat/chat-window.js';
 import { Analytics } from './analytics/analytics.js';
 import { salesOf } from './analytics/sales.js';
 import { addEngagementRoutes } from './http/engagement-routes.js';
@@ -164,7 +165,7 @@ export async function startRelay(config: RelayConfig, log: Logger, opts: { watch
     db,
     shows: store,
     viewers: commerce.viewers,
-    delivery: { broadcast: (id, ms) => live.broadcastChat(id, ms), sendToViewer: (id, viewerId, m) => live.sendToViewer(id, viewerId, m), pacedByWorkers: (id) => live.chatPacedByWorkers(id) },
+    delivery: { broadcast: (id, ms) => live.broadcastChat(id, ms), sendToViewer: (id, viewerId, m) => live.sendToViewer(id, viewerId, m), pacedByWorkers: (id) => live.chatPacedByWorkers(id), cueWritten: () => (fanout.quiet ? null : fanout.whenQuiet(CHAT_CUE_HOLD_MAX_MS)) },
     textFor: (show) => chatLists.textFor(show.id, commerce.catalogOf(show)?.products.map((p) => p.externalUrl) ?? []),
     events: {
       entry: (showId, entry) => studioChannel.publish({ type: 'chat', showId, entry }),

@@ -4,6 +4,7 @@ import { RateLimiter } from '../commerce/rate-limiter.js';
 import type { ViewerRegistry } from '../commerce/viewer-registry.js';
 import { CHAT_BATCH_MS } from '../config.js';
 import { CHAT_FORWARD_MS } from './chat-window.js';
+import { ChatOutbox } from './chat-outbox.js';
 import type { Db } from '../db/database.js';
 import { EngagementError } from '../engagement/errors.js';
 import type { Logger } from '../log.js';
@@ -27,6 +28,11 @@ export interface ChatDelivery {
   broadcast(showId: string, messages: readonly RelayToViewerChat[]): void;
   /** Viewer workers pace the show's chat writes themselves (show-writes.ts): messages go to them at once, nearly. */
   pacedByWorkers?(showId: string): boolean;
+  /**
+   * While a cue is being written to viewer sockets, resolves when it has been (or after a bound);
+   * null when none is. Chat waits for it, so its writes never take a core from a cue's fan-out.
+   */
+  cueWritten?(): Promise<void> | null;
   sendToViewer(showId: string, viewerId: string, message: RelayToViewerChat): void;
 }
 
@@ -79,9 +85,7 @@ export class ChatService {
   private readonly store: ChatStore;
   private readonly chats = new Map<string, ShowChat>();
   /** Visible messages waiting for their show's next batch. */
-  private readonly outbox = new Map<string, RelayToViewerChat[]>();
-  /** Each show's pending flush of its outbox. */
-  private readonly outboxTimers = new Map<string, NodeJS.Timeout>();
+  private readonly outbox: ChatOutbox;
   /** Each show's current batch window (logged when it changes). */
   private readonly windows = new Map<string, number>();
   private pendingWrites: { showId: string; message: StoredMessage; actor: string | null }[] = [];
@@ -96,6 +100,7 @@ export class ChatService {
   constructor(private readonly deps: ChatServiceDeps) {
     this.store = new ChatStore(deps.db);
     this.now = deps.now ?? Date.now;
+    this.outbox = new ChatOutbox({ windowMs: (showId) => this.windowMs(showId), broadcast: (showId, ms) => deps.delivery.broadcast(showId, ms), cueWritten: deps.delivery.cueWritten });
     this.writeTimer = setInterval(() => this.flushWrites(), CHAT_WRITE_MS);
     this.writeTimer.unref();
   }
@@ -288,13 +293,14 @@ export class ChatService {
 
   /** A visible message joins the show's next batch (at most the batch window away). */
   private enqueue(showId: string, m: RelayToViewerChat): void {
-    const box = this.outbox.get(showId);
-    if (box) return void box.push(m);
-    this.outbox.set(showId, [m]);
+    this.outbox.push(showId, m);
+  }
+
+  private windowMs(showId: string): number {
     const windowMs = this.deps.delivery.pacedByWorkers?.(showId) ? CHAT_FORWARD_MS : (this.deps.batchMs ?? CHAT_BATCH_MS);
     if (this.windows.get(showId) !== windowMs) this.deps.log.debug('chat window', { showId, windowMs });
     this.windows.set(showId, windowMs);
-    this.outboxTimers.set(showId, setTimeout(() => this.flushOutbox(showId), windowMs).unref());
+    return windowMs;
   }
 
   /**
@@ -302,22 +308,12 @@ export class ChatService {
    * (a cue): they ride in its write, before it, instead of costing the audience a write of their own.
    */
   takePending(showId: string): RelayToViewerChat[] {
-    const box = this.outbox.get(showId);
-    if (!box) return [];
-    this.outbox.delete(showId);
-    clearTimeout(this.outboxTimers.get(showId));
-    this.outboxTimers.delete(showId);
-    return box;
-  }
-
-  private flushOutbox(showId: string): void {
-    const box = this.takePending(showId);
-    if (box.length > 0) this.deps.delivery.broadcast(showId, box);
+    return this.outbox.take(showId);
   }
 
   /** Removals, state and hearts go at once, after the messages waiting before them (a delete never overtakes its message). */
   private broadcastNow(showId: string, m: RelayToViewerChat): void {
-    this.flushOutbox(showId);
+    this.outbox.flush(showId);
     this.deps.delivery.broadcast(showId, [m]);
   }
 
@@ -384,7 +380,7 @@ export class ChatService {
   stop(): void {
     clearInterval(this.writeTimer);
     for (const c of this.chats.values()) if (c.heartsTimer) clearTimeout(c.heartsTimer);
-    for (const showId of [...this.outbox.keys()]) this.flushOutbox(showId);
+    this.outbox.flushAll();
     this.flushWrites();
     for (const [showId, c] of this.chats) this.store.saveShow(showId, c.row);
     this.perDevice.stop();

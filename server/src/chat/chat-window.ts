@@ -15,6 +15,12 @@ export const CHAT_WRITE_DUTY = 0.4;
  */
 export const CHAT_FORWARD_MS = 10;
 
+/**
+ * How long chat waits at most for a cue being written to the audience (chat-outbox.ts): a cue's
+ * write to 5,000 sockets takes 40–100 ms on a 2-core machine; a stuck worker must not hold chat longer.
+ */
+export const CHAT_CUE_HOLD_MAX_MS = 250;
+
 /** However large the audience, chat passes are at most this far apart. */
 export const CHAT_PERIOD_MAX_MS = 250;
 

@@ -2,9 +2,10 @@
  * Whether a cue (any broadcast but chat) is still being written to viewer sockets somewhere (in a
  * viewer worker: from the moment it is posted until the worker acknowledges it). Background work of
  * the relay's main process — the funnel's "saw" rows, thousands per pinned card — waits for a quiet
- * moment, so it never takes a core from a cue's fan-out while viewers are waiting for it. Chat does
- * not count: during a busy show it never stops, and waiting for it only pushed that work to the end
- * of the bounded wait, wherever the next cue happened to be.
+ * moment, so it never takes a core from a cue's fan-out while viewers are waiting for it; so does
+ * the chat the relay hands to the workers (chat-outbox.ts). Chat itself does not count: during a
+ * busy show it never stops, and waiting for it only pushed that work to the end of the bounded
+ * wait, wherever the next cue happened to be.
  */
 export class FanoutActivity {
   private readonly busy = new Set<object>();
