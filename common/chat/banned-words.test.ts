@@ -35,12 +35,12 @@ describe('Korean banned words', () => {
 });
 
 describe('English banned words (obscenity + custom)', () => {
-  it.each([['fuck you', 'fuck'], ['FUCK', 'fuck'], ['fück', 'fuck'], ['ｆｕｃｋ', 'fuck'], ['sh1t', 'shit'], ['this is a scam', 'scam'], ['tlqkf', 'tlqkf'], ['ssibal', 'ssibal']])(
+  it.each([['fuck you', 'fuck'], ['FUCK', 'fuck'], ['fück', 'fuck'], ['ｆｕｃｋ', 'fuck'], ['sh1t', 'shit'], ['5h17', 'shit'], ['this is a scam', 'scam'], ['tlqkf', 'tlqkf'], ['ssibal', 'ssibal']])(
     'blocks %j',
     (raw, entry) => expect(check(raw)).toMatchObject({ matched: true, entry }),
   );
 
-  it.each(['Scunthorpe', 'assassin', 'class', 'scampi are tasty', 'Dickens novel', '좋아요 a 상품'])('does not block %j', (raw) => {
+  it.each(['Scunthorpe', 'assassin', 'class', 'scampi are tasty', 'Dickens novel', '좋아요 a 상품', 't171354471307 주문했어요', '송장 T1713 맞나요'])('does not block %j', (raw) => {
     expect(check(raw)).toEqual({ matched: false });
   });
 

@@ -33,6 +33,12 @@ interface KoreanEntry { units: string[]; list: WordList; entry: string }
 
 const LATIN_LETTER = /[a-z]/;
 const HANGUL_RUN = /[\u1100-\u11ff\u3131-\u318e\uac00-\ud7a3]+/gu;
+/**
+ * Three digits or more in a row are a number (an order number, a price, a size, a time), not
+ * letters in disguise: obscenity reads digits as leetspeak (1 → i, 7 → t), so "t171354" was "titi…".
+ * Short runs stay, so "sh1t" is still caught.
+ */
+const DIGIT_RUN = /\p{Nd}{3,}/gu;
 const HANGUL = /[\u1100-\u11ff\u3131-\u318e\uac00-\ud7a3]/u;
 /** Latin custom words: letters, digits, spaces, hyphen, apostrophe; obscenity's pattern syntax stays out. */
 const LATIN_WORD = /^[\p{L}\p{N}' -]+$/u;
@@ -115,7 +121,7 @@ function compileLatin(words: { word: string; list: WordList }[], allowWords: str
     // obscenity costs per character: skip it when nothing Latin is left after folding look-alikes,
     // and give it only the non-Hangul parts (Hangul never matches an English pattern).
     if (!LATIN_LETTER.test(matching)) return { matched: false };
-    const hits = matcher.getAllMatches(display.replace(HANGUL_RUN, ' '));
+    const hits = matcher.getAllMatches(display.replace(HANGUL_RUN, ' ').replace(DIGIT_RUN, ' '));
     if (hits.length === 0) return { matched: false };
     const meta = data.getPayloadWithPhraseMetadata(hits[0]!).phraseMetadata;
     return { matched: true, list: meta?.list ?? 'en', entry: meta?.originalWord ?? '' };
