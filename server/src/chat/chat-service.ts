@@ -100,7 +100,7 @@ export class ChatService {
   constructor(private readonly deps: ChatServiceDeps) {
     this.store = new ChatStore(deps.db);
     this.now = deps.now ?? Date.now;
-    this.outbox = new ChatOutbox({ windowMs: (showId) => this.windowMs(showId), broadcast: (showId, ms) => deps.delivery.broadcast(showId, ms), cueWritten: deps.delivery.cueWritten });
+    this.outbox = new ChatOutbox({ windowMs: (showId) => this.windowMs(showId), broadcast: (showId, ms) => deps.delivery.broadcast(showId, ms), cueWritten: () => deps.delivery.cueWritten?.() ?? null });
     this.writeTimer = setInterval(() => this.flushWrites(), CHAT_WRITE_MS);
     this.writeTimer.unref();
   }
@@ -165,7 +165,7 @@ export class ChatService {
     const heldFor = hidden ? null : c.row.settings.holdAll ? 'hold_all' : newFromBannedNet ? 'banned_network' : null;
     const status = hidden ? 'hidden' : heldFor ? 'held' : 'visible';
     const message = this.add(showId, c, { role: 'viewer', nickname, text: judged.text, links: judged.links, question: raw.question === true, status, heldFor, viewerId, net }, null, now);
-    if (status === 'visible') this.enqueue(showId, { type: 'chat', message: publicOf(message) });
+    if (status === 'visible') this.outbox.push(showId, { type: 'chat', message: publicOf(message) });
     else this.deps.delivery.sendToViewer(showId, viewerId, { type: 'chat', message: publicOf(message) });
     return { id: message.id };
   }
@@ -179,7 +179,7 @@ export class ChatService {
     if (!judged.ok) throw new EngagementError(400, 'bad_request', `text: ${judged.reason}`);
     const c = this.chat(showId);
     const message = this.add(showId, c, { role, nickname: '', text: judged.text, links: judged.links, question: false, status: 'visible', heldFor: null, viewerId: null, net: null }, actor, this.now());
-    this.enqueue(showId, { type: 'chat', message: publicOf(message) });
+    this.outbox.push(showId, { type: 'chat', message: publicOf(message) });
     return staffOf(message);
   }
 
@@ -210,7 +210,7 @@ export class ChatService {
       case 'approve':
         if (message!.status !== 'held') throw new EngagementError(409, 'bad_request', 'only a held message can be approved');
         this.setStatus(showId, message!, 'visible');
-        this.enqueue(showId, { type: 'chat', message: publicOf(message!) });
+        this.outbox.push(showId, { type: 'chat', message: publicOf(message!) });
         return;
       case 'pin':
         if (message!.status !== 'visible') throw new EngagementError(409, 'bad_request', 'only a message everyone sees can be pinned');
@@ -289,11 +289,6 @@ export class ChatService {
     const state = this.state(showId);
     this.broadcastNow(showId, { type: 'chatState', state });
     this.deps.events.state(showId, state, c.row.settings);
-  }
-
-  /** A visible message joins the show's next batch (at most the batch window away). */
-  private enqueue(showId: string, m: RelayToViewerChat): void {
-    this.outbox.push(showId, m);
   }
 
   private windowMs(showId: string): number {
